@@ -1,0 +1,102 @@
+"""Load `config.toml`: every tunable of the assistant, documented in that one file."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class DataConfig:
+    sample_dir: str = "data/minutes"
+    max_file_mb: float = 20
+    max_upload_files: int = 20
+
+
+@dataclass
+class ChunkingConfig:
+    max_chars: int = 400
+    overlap_chars: int = 80
+
+
+@dataclass
+class EmbeddingConfig:
+    model: str = "intfloat/multilingual-e5-small"
+    cache_dir: str = "embeddings/models"
+    query_prompt: str = "query: "
+    document_prompt: str = "passage: "
+    batch_size: int = 32
+    backend: str = "sentence-transformers"
+
+
+@dataclass
+class IndexConfig:
+    dir: str = "embeddings/index"
+    faiss_type: str = "auto"
+    hnsw_threshold: int = 50000
+    hnsw_m: int = 32
+    hnsw_ef_search: int = 128
+
+
+@dataclass
+class RetrievalConfig:
+    candidates: int = 50
+    fusion: str = "weighted"
+    dense_weight: float = 0.6
+    lexical_weight: float = 0.4
+    rrf_k: int = 60
+    top_k: int = 5
+
+
+@dataclass
+class AnswerConfig:
+    max_sentences: int = 6
+    relative_cutoff: float = 0.6
+    not_found_message: str = "未在已收录的会议纪要中找到相关内容。"
+
+
+@dataclass
+class Config:
+    root: Path = PROJECT_ROOT
+    data: DataConfig = field(default_factory=DataConfig)
+    chunking: ChunkingConfig = field(default_factory=ChunkingConfig)
+    embedding: EmbeddingConfig = field(default_factory=EmbeddingConfig)
+    index: IndexConfig = field(default_factory=IndexConfig)
+    retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    answer: AnswerConfig = field(default_factory=AnswerConfig)
+
+    def path(self, relative: str) -> Path:
+        """Resolve a config path against the config file's folder."""
+        candidate = Path(relative)
+        return candidate if candidate.is_absolute() else self.root / candidate
+
+    @property
+    def index_dir(self) -> Path:
+        return self.path(self.index.dir)
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """Read config.toml (or $ASSISTANT_CONFIG); unknown keys are an error, not silently ignored."""
+    path = Path(path or os.environ.get("ASSISTANT_CONFIG") or PROJECT_ROOT / "config.toml")
+    raw: dict[str, Any] = {}
+    if path.exists():
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    config = Config(root=path.resolve().parent)
+    for section_name, values in raw.items():
+        section = getattr(config, section_name, None)
+        if section is None or not isinstance(values, dict):
+            raise ValueError(f"{path}: unknown section [{section_name}]")
+        known = {f.name for f in fields(section)}
+        for key, value in values.items():
+            if key not in known:
+                raise ValueError(f"{path}: unknown key {section_name}.{key}")
+            setattr(section, key, value)
+    for dotted, value in overrides.items():
+        section_name, key = dotted.split("__", 1)
+        setattr(getattr(config, section_name), key, value)
+    return config

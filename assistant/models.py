@@ -1,0 +1,132 @@
+"""Small typed records shared by every step of the pipeline.
+
+Each pipeline step (load → parse → chunk → index → retrieve → answer) reads and
+returns these plain dataclasses, so a step can be tested on its own and swapped
+without touching the others.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who presented an agenda item: a department, its official's title and name."""
+
+    org: str | None
+    title: str | None
+    person: str | None
+    role: str  # 汇报 (reported) or 传达 (conveyed a speech / meeting spirit)
+    as_written: str
+
+
+@dataclass
+class AgendaItem:
+    """One numbered agenda item (议题); item 0 holds meeting-level text."""
+
+    item: int
+    label: str
+    heading: str
+    verb: str | None
+    document_titles: list[str]
+    reporters: list[Reporter]
+    decisions: list[str]
+    routing: list[str]
+    text: str  # clean full text (heading line + body), newline separated
+    line: int | None = None
+    end_line: int | None = None
+
+
+@dataclass
+class Meeting:
+    """A parsed standing-meeting minute with each field's provenance."""
+
+    source: str
+    city: str | None
+    city_full: str | None
+    meeting: int | None
+    date: str | None
+    date_as_written: str | None
+    chair: str | None
+    chair_title: str | None
+    doc_number: str | None
+    issuer: str | None
+    issue_date: str | None
+    intro_text: str | None
+    header_lines: list[str]
+    trailing: list[str]
+    attendance: dict[str, list[str]]
+    attendance_text: str | None
+    items: list[AgendaItem]
+    provenance: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    term: str | None = None  # 届, e.g. 十一届, when the meeting number carries one
+
+    @property
+    def label(self) -> str:
+        """Human name of the meeting, e.g. 太仓市政府第60次常务会议."""
+        city = self.city_full or (self.city or "")
+        number = f"第{self.meeting}次" if self.meeting is not None else ""
+        level = "政府" if not city.endswith("政府") else ""
+        return f"{city}{level}{number}常务会议"
+
+    def item_by_number(self, number: int) -> AgendaItem | None:
+        return next((it for it in self.items if it.item == number), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["label"] = self.label
+        return data
+
+
+@dataclass
+class Passage:
+    """A retrievable piece of one agenda item, with its citation metadata.
+
+    `text` is the clean span shown to users; `context` is a short header
+    (city, meeting, item, heading) prepended for embedding and lexical search so
+    that a passage deep inside an item still carries what it is about.
+    """
+
+    city: str | None
+    meeting: int | None
+    date: str | None
+    item: int
+    heading: str
+    ordinal: int
+    text: str
+    context: str
+    doc_id: str = ""
+
+    @property
+    def indexed_text(self) -> str:
+        return f"{self.context}\n{self.text}"
+
+
+def chinese_item_label(number: int) -> str:
+    """Render an item number the way minutes print it: 1→一, 11→十一, 0→会议概况."""
+    if number <= 0:
+        return "会议概况"
+    return "议题" + int_to_chinese(number)
+
+
+def int_to_chinese(number: int) -> str:
+    if number < 10:
+        return CN_DIGITS[number]
+    if number < 20:
+        return "十" + (CN_DIGITS[number % 10] if number % 10 else "")
+    if number < 100:
+        tens, ones = divmod(number, 10)
+        return CN_DIGITS[tens] + "十" + (CN_DIGITS[ones] if ones else "")
+    return str(number)
+
+
+def citation_label(city_full: str | None, meeting: int | None, date: str | None, item: int) -> str:
+    """The citation users see: 〔太仓市政府第60次常务会议 2021-08-20 · 议题二〕."""
+    city = city_full or ""
+    number = f"第{meeting}次" if meeting is not None else ""
+    when = f" {date}" if date else ""
+    return f"〔{city}政府{number}常务会议{when} · {chinese_item_label(item)}〕"

@@ -1,0 +1,60 @@
+"""Bad input gets a clear error naming the file and the reason."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from assistant.loaders import LoadError, load_bytes, load_file
+
+
+def expect_error(data: bytes, name: str, reason: str, **kwargs) -> None:
+    with pytest.raises(LoadError) as info:
+        load_bytes(data, name, **kwargs)
+    assert info.value.source == name
+    assert reason in info.value.reason
+
+
+def test_empty_file():
+    expect_error(b"", "empty.txt", "文件为空")
+    expect_error(b"  \n\n", "blank.txt", "文件为空")
+
+
+def test_binary_junk():
+    expect_error(os.urandom(4096), "junk.txt", "二进制")
+
+
+def test_wrong_extension_is_read_by_content():
+    loaded = load_bytes("一、审议《办法》\n会议原则同意。".encode(), "minutes.pdf")
+    assert loaded.fmt == "txt" and "扩展名" in loaded.warnings[0]
+
+
+def test_zip_that_is_not_docx():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("a.txt", "hello")
+    expect_error(buffer.getvalue(), "fake.docx", "不是 Word 文档")
+
+
+def test_corrupt_pdf():
+    expect_error(b"%PDF-1.4\n" + os.urandom(300), "broken.pdf", "PDF")
+
+
+def test_unreadable_encoding_or_no_chinese():
+    expect_error(b"hello world, this is english only", "english.txt", "未读到任何中文")
+
+
+def test_very_large_file(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes("会议".encode() * 600_000)
+    with pytest.raises(LoadError) as info:
+        load_file(path, max_bytes=1024 * 1024)
+    assert "文件过大" in str(info.value) and "big.txt" in str(info.value)
+
+
+def test_legacy_doc_names_the_fix(monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    expect_error(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old.doc", "LibreOffice")
