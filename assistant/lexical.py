@@ -1,0 +1,97 @@
+"""Lexical side: jieba tokens with a corpus user dictionary, scored by BM25.
+
+BM25 (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and
+Beyond", 2009), computed by `bm25s` (eager sparse scoring). Dense retrieval is
+weak on exact rare terms (“放管服”, names, 《titles》) and on characters the
+embedding model maps to <unk> (頵, 弇 in attendance lists); this side keeps them.
+The user dictionary is built from the corpus — document titles, departments,
+quoted terms such as “河长制” — so jieba keeps them whole; `cut_for_search` still
+emits their parts, so a query for a part of a title matches too.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from .models import Meeting
+
+STOPWORDS = set(
+    "的 了 和 与 及 等 在 是 对 将 要 由 为 把 被 之 其 或 并 也 而 于 上 中 下 有 个 这 那 哪 哪些 什么 多少 如何 怎么 "
+    "怎样 吗 呢 么 谁 哪个 哪次 哪位 几 几个 是否 请问 关于 一下 提出 方面 情况 会议 次 第 市 年 月 日 "
+    "what which who when how the a an of in on for to and was were is are did does do by at with from".split()
+)
+TOKEN_RE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
+log = logging.getLogger(__name__)
+_JIEBA_LOCK = threading.Lock()
+
+
+def corpus_terms(meetings: Iterable[Meeting]) -> set[str]:
+    """Words jieba should keep whole: titles, departments, reporters, “quoted terms”."""
+    terms: set[str] = set()
+    for meeting in meetings:
+        for value in (meeting.city_full, meeting.city, meeting.chair):
+            if value:
+                terms.add(value)
+        for item in meeting.items:
+            terms.update(t for t in item.document_titles if 2 <= len(t) <= 40)
+            for reporter in item.reporters:
+                terms.update(v for v in (reporter.org, reporter.person) if v and len(v) >= 2)
+            terms.update(q for q in re.findall(r"[“\"]([^”\"]{2,10})[”\"]", item.text))
+        for names in meeting.attendance.values():
+            terms.update(n for n in names if 2 <= len(n) <= 4)
+    return {t.replace(" ", "") for t in terms if t and not re.search(r"\s", t.strip())}
+
+
+class ChineseTokenizer:
+    """jieba (search mode) with a private dictionary; one instance per index."""
+
+    def __init__(self, user_terms: Iterable[str] = ()):
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        self.user_terms = sorted(set(user_terms))
+        for term in self.user_terms:
+            self._jieba.add_word(term, freq=2000)
+
+    def tokenize(self, text: str) -> list[str]:
+        with _JIEBA_LOCK:
+            words = list(self._jieba.cut_for_search(text))
+        tokens = []
+        for word in words:
+            word = word.strip().lower()
+            if not word or word in STOPWORDS or not TOKEN_RE.search(word):
+                continue
+            tokens.append(word)
+        return tokens
+
+
+class BM25Index:
+    """bm25s over pre-tokenised passages; scores are aligned with the given pid order."""
+
+    def __init__(self, pids: list[int], token_lists: list[list[str]]):
+        import bm25s
+
+        self.pids = np.asarray(pids, dtype=np.int64)
+        self.vocab: dict[str, int] = {}
+        ids = [[self.vocab.setdefault(tok, len(self.vocab)) for tok in tokens] for tokens in token_lists]
+        self.retriever = bm25s.BM25(k1=1.2, b=0.75)
+        if pids:
+            tokenized = bm25s.tokenization.Tokenized(ids=ids, vocab=self.vocab)
+            self.retriever.index(tokenized, show_progress=False)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every passage (0 where no query term occurs)."""
+        known = [t for t in dict.fromkeys(query_tokens) if t in self.vocab]
+        if not known or not len(self.pids):
+            return np.zeros(len(self.pids), dtype=np.float32)
+        return np.asarray(self.retriever.get_scores([self.vocab[t] for t in known]), dtype=np.float32)
+
+
+def load_user_terms(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").split("\n") if path.exists() else []
