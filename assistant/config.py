@@ -50,6 +50,7 @@ class RetrievalConfig:
     lexical_weight: float = 0.4
     rrf_k: int = 60
     top_k: int = 5
+    exact_search_limit: int = 20000
 
 
 @dataclass

@@ -69,6 +69,7 @@ class Index:
         self._embedder = embedder
         self._faiss = None
         self._faiss_pids: np.ndarray | None = None
+        self.vectors: np.ndarray | None = None  # rows aligned with vector_pids, for exact filtered search
         self._bm25: BM25Index | None = None
         self._tokenizer: ChineseTokenizer | None = None
         self._meetings: dict[str, Meeting] | None = None
@@ -241,12 +242,12 @@ class Index:
 
         pids, matrix = self.store.passage_vectors(self.model_name)
         if not len(pids):
-            self._faiss, self._faiss_pids = None, pids
+            self._faiss, self._faiss_pids, self.vectors = None, pids, None
             (self.dir / "vectors.faiss").unlink(missing_ok=True)
             return
         index = self._new_faiss(matrix.shape[1], len(pids))
         index.add(matrix)
-        self._faiss, self._faiss_pids = index, pids
+        self._faiss, self._faiss_pids, self.vectors = index, pids, matrix
         fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.dir)
         os.close(fd)
         faiss.write_index(index, tmp)
@@ -278,6 +279,7 @@ class Index:
                 self._faiss_pids = np.load(pids_path, allow_pickle=False)
                 if isinstance(self._faiss, faiss.IndexHNSW):
                     self._faiss.hnsw.efSearch = self.config.index.hnsw_ef_search
+                self.vectors = self._faiss.reconstruct_n(0, self._faiss.ntotal)
             except RuntimeError:
                 log.warning("FAISS file unreadable: rebuilding from the store")
                 fresh = False
@@ -315,6 +317,12 @@ class Index:
         k = min(k, len(self._faiss_pids))
         scores, idx = self._faiss.search(np.asarray(query_vector, dtype=np.float32).reshape(1, -1), k)
         return [(int(self._faiss_pids[i]), float(s)) for s, i in zip(scores[0], idx[0]) if i >= 0]
+
+    @property
+    def vector_pids(self) -> np.ndarray:
+        if self._faiss_pids is None:
+            self.load()
+        return self._faiss_pids if self._faiss_pids is not None else np.zeros(0, dtype=np.int64)
 
     def is_empty(self) -> bool:
         return not self.store.documents()

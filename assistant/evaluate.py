@@ -1,0 +1,113 @@
+"""Item-level retrieval metrics and answerability on a gold question set (questions-dev.jsonl format).
+
+recall@k is |gold ∩ top-k| / min(|gold|, k), so a question with one gold item
+scores 1 at k=1 when the first hit is right, and a question with several gold
+items needs all of them (up to k) in the top k. MRR uses the first gold hit.
+Unanswerable questions (`gold: []`) count for unanswerable accuracy; answerable
+ones wrongly refused count as false refusals.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from .answer import compose
+from .config import Config
+from .retrieval import Retriever
+
+
+def norm_city(city: str | None) -> str:
+    city = city or ""
+    for suffix in ("市", "区", "县"):
+        if city.endswith(suffix) and len(city) > 2:
+            return city[: -len(suffix)]
+    return city
+
+
+def load_questions(path: str | Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(retriever: Retriever, config: Config, questions: list[dict], k: int = 5, mode: str = "hybrid") -> dict:
+    vectors = None
+    if mode != "lexical":
+        vectors = retriever.index.embedder.encode_queries([q["question"] for q in questions])
+    rows = []
+    for pos, question in enumerate(questions):
+        started = time.perf_counter()
+        result = retriever.search(question["question"], k=k, mode=mode,
+                                  query_vector=None if vectors is None else vectors[pos])
+        answer = compose(result, retriever, config)
+        elapsed = (time.perf_counter() - started) * 1000
+        hits = [{"city": h.meeting.city, "meeting": h.meeting.meeting, "item": h.item.item, "score": round(h.score, 4)}
+                for h in result.hits]
+        rows.append({"id": question["id"], "type": question.get("type", ""), "answerable": answer.answerable,
+                     "hits": hits, "gold": question.get("gold", []), "ms": elapsed})
+    return {"questions": [{k_: r[k_] for k_ in ("id", "answerable", "hits")} for r in rows],
+            "metrics": metrics(rows, k), "mode": mode, "k": k}
+
+
+def _score(row: dict, k: int) -> tuple[float, float, float]:
+    gold = {(norm_city(g["city"]), g["meeting"], g["item"]) for g in row["gold"]}
+    ranked = [(norm_city(h["city"]), h["meeting"], h["item"]) for h in row["hits"]]
+    r1 = len(gold & set(ranked[:1])) / min(len(gold), 1)
+    rk = len(gold & set(ranked[:k])) / min(len(gold), k)
+    rr = next((1.0 / i for i, key in enumerate(ranked, 1) if key in gold), 0.0)
+    return r1, rk, rr
+
+
+def metrics(rows: list[dict], k: int) -> dict:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups["all"].append(row)
+        groups[row["type"]].append(row)
+    out = {}
+    for name, group in groups.items():
+        answerable = [r for r in group if r["gold"]]
+        unanswerable = [r for r in group if not r["gold"]]
+        scores = [_score(r, k) for r in answerable]
+        entry = {"n": len(group)}
+        if scores:
+            entry.update({
+                "recall_at_1": round(statistics.mean(s[0] for s in scores), 4),
+                f"recall_at_{k}": round(statistics.mean(s[1] for s in scores), 4),
+                "mrr": round(statistics.mean(s[2] for s in scores), 4),
+                "false_refusal_rate": round(sum(1 for r in answerable if not r["answerable"]) / len(answerable), 4),
+            })
+        if unanswerable:
+            entry["unanswerable_accuracy"] = round(sum(1 for r in unanswerable if not r["answerable"]) / len(unanswerable), 4)
+        out[name] = entry
+    latencies = [r["ms"] for r in rows]
+    out["all"]["median_ms_excluding_query_encoding"] = round(statistics.median(latencies), 2)
+    return out
+
+
+def format_table(report: dict) -> str:
+    k = report["k"]
+    lines = [f"mode={report['mode']}  k={k}",
+             f"{'type':<14}{'n':>4}{'R@1':>8}{f'R@{k}':>8}{'MRR':>8}{'unans.acc':>11}{'false ref.':>12}"]
+    metrics_ = report["metrics"]
+    order = ["all"] + sorted(t for t in metrics_ if t != "all")
+    for name in order:
+        m = metrics_[name]
+        def fmt(key):
+            return f"{m[key]:.3f}" if key in m else "—"
+        lines.append(f"{name:<14}{m['n']:>4}{fmt('recall_at_1'):>8}{fmt(f'recall_at_{k}'):>8}{fmt('mrr'):>8}"
+                     f"{fmt('unanswerable_accuracy'):>11}{fmt('false_refusal_rate'):>12}")
+    return "\n".join(lines)
+
+
+def failures(report: dict, questions: list[dict], k: int) -> list[str]:
+    """Questions whose gold items were missed, for inspection."""
+    by_id = {q["id"]: q for q in questions}
+    out = []
+    for row in report["questions"]:
+        q = by_id[row["id"]]
+        gold = {(norm_city(g["city"]), g["meeting"], g["item"]) for g in q["gold"]}
+        got = [(norm_city(h["city"]), h["meeting"], h["item"]) for h in row["hits"][:k]]
+        if (gold and not gold <= set(got) and len(gold) <= k) or (not gold and row["answerable"]) or (gold and not row["answerable"]):
+            out.append(f"{row['id']} {q['question']}\n   gold={sorted(gold)} got={got} answerable={row['answerable']}")
+    return out

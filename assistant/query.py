@@ -1,0 +1,213 @@
+"""Understand a question: filters it names (city, meeting, date, department, verb, item) and what it asks for.
+
+Filters are recognised against what the index actually holds (its cities,
+departments, routing phrases), not against a fixed list, so a new city's
+minutes are understood as soon as they are ingested. English questions get the
+same treatment through pinyin city names and ordinal meeting numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import rules
+from .models import Meeting
+
+LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个]|几[项份个]议题|共[审议讨论听取]+了?多少|列出|which items|what items|list")
+META_RE = re.compile(
+    r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
+    r"|chair|held|attend|document number|issued", re.I)
+NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
+AMOUNT_ASK_RE = re.compile(r"多少钱|总投资|投资(?:额|多少|规模)|金额|预算(?:是)?多少|租金|费用(?:是)?多少|资金(?:是)?多少|how much (?:money|funding|investment)|total investment|cost of", re.I)
+MONEY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*(?:万|亿)")
+DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
+DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
+WHO_ASK_RE = re.compile(r"谁|哪位|哪个部门|哪个单位|哪些部门|who|which (?:department|agency|official)", re.I)
+REPORT_WORD_RE = re.compile(r"汇报|报告|reported|presented")
+ITEM_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]+)[项个]?议题")
+MEETING_ZH_RE = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
+MEETING_EN_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I)
+YEAR_MEETING_RE = re.compile(r"(\d{4})\s*年(?!度)(?:\s*(\d{1,2})\s*月)?[^，。？?]{0,6}?(?:召开|的?常务会议|会议上)")
+EN_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december"], 1)}
+EN_DATE_RE = re.compile(r"\bin\s+(?:(" + "|".join(EN_MONTHS) + r")\s+)?(\d{4})\b", re.I)
+EXCLUDE_VERB_RE = re.compile(r"(?:而非|不是|不含|除了?|not)\s*[“\"]?(" + "|".join(rules.VERBS) + r")")
+QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,60})》")
+GENERIC_TERMS = set("会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
+                    "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
+                    "多少 几个 怎么 怎样 如何".split())
+
+
+# Heading verbs grouped by what the meeting did with the item (传达学习 and 学习 are one kind).
+VERB_FAMILIES = {
+    "传达学习": "学习", "学习传达": "学习", "学习": "学习", "传达": "学习",
+    "听取并审议": "审议", "审议并通过": "审议", "审议通过": "审议", "审议": "审议", "审定": "审议",
+    "听取并讨论": "讨论", "讨论": "讨论", "研究": "讨论", "听取": "听取", "通报": "听取",
+}
+
+
+def verb_family(verb: str | None) -> str | None:
+    return VERB_FAMILIES.get(verb or "", verb)
+
+
+@dataclass
+class QueryIntent:
+    text: str
+    lang: str
+    cities: list[str] = field(default_factory=list)
+    meeting: int | None = None
+    item: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    departments: list[str] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
+    exclude_verbs: list[str] = field(default_factory=list)
+    routing: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+    wants_list: bool = False
+    meeting_level: bool = False
+    asks_amount: bool = False
+    asks_doc_number: bool = False
+    asks_days: bool = False
+    asks_who: bool = False
+    asks_number: bool = False
+
+    @property
+    def has_item_filters(self) -> bool:
+        return bool(self.departments or self.verbs or self.exclude_verbs or self.routing or self.item)
+
+    @property
+    def has_meeting_filters(self) -> bool:
+        return bool(self.cities or self.meeting is not None or self.date_from or self.date_to)
+
+    def describe(self) -> list[str]:
+        """Filters as a user reads them, shown beside the answer."""
+        parts = []
+        if self.cities:
+            parts.append("城市：" + "、".join(self.cities))
+        if self.meeting is not None:
+            parts.append(f"会议：第{self.meeting}次")
+        if self.date_from or self.date_to:
+            parts.append(f"日期：{self.date_from or '…'} ~ {self.date_to or '…'}")
+        if self.item:
+            parts.append(f"议题：第{self.item}项")
+        if self.departments:
+            parts.append("汇报单位：" + "、".join(self.departments))
+        if self.verbs:
+            parts.append("议题类型：" + "、".join(self.verbs))
+        if self.exclude_verbs:
+            parts.append("排除：" + "、".join(self.exclude_verbs))
+        if self.routing:
+            parts.append("去向：" + "、".join(self.routing))
+        return parts
+
+
+@dataclass
+class Vocabulary:
+    """What the index holds, for recognising filters in questions."""
+
+    cities: dict[str, str]  # alias (short, full, pinyin) → short name
+    departments: list[str]
+    routing: list[str]
+
+    @classmethod
+    def from_meetings(cls, meetings: list[Meeting]) -> Vocabulary:
+        cities: dict[str, str] = {}
+        departments: set[str] = set()
+        routing: set[str] = set()
+        for meeting in meetings:
+            if meeting.city:
+                for alias in {meeting.city, meeting.city_full or meeting.city, _pinyin(meeting.city)}:
+                    if alias:
+                        cities[alias.lower()] = meeting.city
+            for item in meeting.items:
+                departments.update(r.org for r in item.reporters if r.org and len(r.org) >= 3)
+                routing.update(item.routing)
+        return cls(cities, sorted(departments, key=len, reverse=True), sorted(routing, key=len, reverse=True))
+
+
+def _pinyin(name: str) -> str:
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # pragma: no cover - declared dependency
+        return ""
+    return "".join(lazy_pinyin(name))
+
+
+def understand(question: str, vocab: Vocabulary) -> QueryIntent:
+    text = question.strip()
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    intent = QueryIntent(text=text, lang=lang)
+    if REPORT_WORD_RE.search(text):
+        for org in vocab.departments:
+            if org in text and not any(org in d for d in intent.departments):
+                intent.departments.append(org)
+    # A department name such as 太仓生态环境局 names an agency, not a city filter.
+    lowered = text.lower()
+    for org in intent.departments:
+        lowered = lowered.replace(org.lower(), " ")
+    for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
+        if (alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered)) and short not in intent.cities:
+            intent.cities.append(short)
+    intent.meeting = _meeting_number(text)
+    if (found := ITEM_ORDINAL_RE.search(text)):
+        intent.item = rules.numeral_to_int(found.group(1))
+    _date_range(text, intent)
+    intent.exclude_verbs = [VERB_FAMILIES.get(m.group(1), m.group(1)) for m in EXCLUDE_VERB_RE.finditer(text)]
+    verbs = "|".join(VERB_FAMILIES)
+    for found in re.finditer(rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、])*(?:{verbs}))(?:了|过)?(?:哪些|哪几|什么文件|多少)|是({verbs})", text):
+        for verb in re.split(r"[或和、]", next(g for g in found.groups() if g)):
+            family = VERB_FAMILIES[verb]
+            if family not in intent.verbs and family not in intent.exclude_verbs:
+                intent.verbs.append(family)
+    for phrase in vocab.routing:
+        if phrase in text and len(phrase) >= 6:
+            intent.routing.append(phrase)
+    intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
+    intent.wants_list = bool(LIST_RE.search(text))
+    intent.meeting_level = bool(META_RE.search(text)) and not re.search(r"哪次会议|哪次常务会议|which meeting", text, re.I)
+    intent.asks_amount = bool(AMOUNT_ASK_RE.search(text))
+    intent.asks_doc_number = bool(DOCNO_ASK_RE.search(text))
+    intent.asks_days = bool(DAYS_ASK_RE.search(text))
+    intent.asks_who = bool(WHO_ASK_RE.search(text))
+    intent.asks_number = bool(NUMBER_ASK_RE.search(text))
+    return intent
+
+
+def _meeting_number(text: str) -> int | None:
+    for found in MEETING_ZH_RE.finditer(text):
+        tail = text[found.end():found.end() + 8]
+        if "会" in tail or "常务" in tail:
+            return rules.numeral_to_int(found.group(1))
+    found = MEETING_EN_RE.search(text)
+    if found:
+        return int(found.group(1) or found.group(2))
+    return None
+
+
+def _date_range(text: str, intent: QueryIntent) -> None:
+    found = YEAR_MEETING_RE.search(text)
+    year = month = None
+    if found:
+        year, month = int(found.group(1)), int(found.group(2)) if found.group(2) else None
+    elif (english := EN_DATE_RE.search(text)):
+        year = int(english.group(2))
+        month = EN_MONTHS.get(english.group(1).lower()) if english.group(1) else None
+    if year is None:
+        return
+    if month:
+        intent.date_from, intent.date_to = f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-31"
+    else:
+        intent.date_from, intent.date_to = f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
+    """Query words that carry the topic (not filters, not question words)."""
+    skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
+    skip.update(c + "市" for c in intent.cities)
+    out = []
+    for token in tokens:
+        if token in skip or token.isdigit() or len(token) < 2 and not re.match(r"[\u4e00-\u9fff]", token):
+            continue
+        out.append(token)
+    return out

@@ -1,0 +1,272 @@
+"""Hybrid retrieval that lands on agenda items: dense (FAISS) + lexical (BM25), fused, aggregated to items.
+
+Fusion is either a normalised score combination (default: measured better on
+the dev set) or reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009).
+Lexical hits with a zero BM25 score are dropped before fusion: for English
+questions BM25 returns arbitrary zero-score lists that RRF would otherwise
+weight like real matches. Filters (explicit or recognised in the question)
+restrict the candidate items; questions about a whole meeting are answered from
+the parsed structure, not from similarity.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .config import Config
+from .index import Index
+from .models import AgendaItem, Meeting, citation_label
+from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
+
+
+@dataclass
+class Filters:
+    """Explicit filters from the API, CLI or UI; merged with those recognised in the question."""
+
+    cities: list[str] = field(default_factory=list)
+    meeting: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    departments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ItemHit:
+    doc_id: str
+    meeting: Meeting
+    item: AgendaItem
+    score: float
+    passage: str  # best-matching passage text
+    dense: float = 0.0
+    lexical: float = 0.0
+
+    @property
+    def citation(self) -> str:
+        return citation_label(self.meeting.city_full, self.meeting.meeting, self.meeting.date, self.item.item)
+
+    def to_dict(self) -> dict:
+        return {
+            "city": self.meeting.city, "city_full": self.meeting.city_full, "meeting": self.meeting.meeting,
+            "date": self.meeting.date, "item": self.item.item, "heading": self.item.heading,
+            "score": round(float(self.score), 4), "text": self.passage, "citation": self.citation,
+            "doc_id": self.doc_id, "source": self.meeting.source,
+        }
+
+
+@dataclass
+class RetrievalResult:
+    question: str
+    intent: QueryIntent
+    hits: list[ItemHit]
+    matched_meetings: int
+    mode: str
+    structured: bool = False  # answered from parsed structure (lists, filters), not similarity alone
+
+
+class Retriever:
+    def __init__(self, index: Index, config: Config):
+        self.index = index
+        self.config = config
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the index after an ingest."""
+        self.index.load()
+        self.meetings = self.index.meetings()
+        self.vocab = Vocabulary.from_meetings(list(self.meetings.values()))
+        table = self.index.passage_table()
+        self.pids = np.array(sorted(table), dtype=np.int64)
+        self.pid_pos = {int(p): i for i, p in enumerate(self.pids)}
+        self.passage_item = {pid: (doc, item) for pid, (doc, item, _, _) in table.items()}
+        row_of = {int(pid): row for row, pid in enumerate(self.index.vector_pids)}
+        self.vector_rows = np.array([row_of.get(int(p), -1) for p in self.pids], dtype=np.int64)
+        self.passage_text = {pid: text for pid, (_, _, text, _) in table.items()}
+        self.idf = self._idf()
+
+    def _idf(self) -> dict[str, float]:
+        bm25 = self.index.bm25()
+        counts: dict[str, int] = {}
+        for tokens in (r[5].split() for r in self.index.store.passages()):
+            for token in set(tokens):
+                counts[token] = counts.get(token, 0) + 1
+        n = max(1, len(bm25.pids))
+        return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in counts.items()}
+
+    # ------------------------------------------------------------------ search
+    def search(self, question: str, k: int | None = None, filters: Filters | None = None,
+               mode: str = "hybrid", query_vector: np.ndarray | None = None) -> RetrievalResult:
+        k = k or self.config.retrieval.top_k
+        intent = understand(question, self.vocab)
+        _merge_filters(intent, filters or Filters())
+        allowed_docs = self._allowed_docs(intent)
+        if not allowed_docs:
+            return RetrievalResult(question, intent, [], 0, mode)
+        allowed_items = self._allowed_items(intent, allowed_docs)
+        item_scores, best_passage, parts = self._score_items(question, intent, allowed_items, mode, query_vector)
+        precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
+        structured = bool(intent.wants_list and precise and not intent.meeting_level)
+        ranked = sorted(allowed_items, key=lambda key: -item_scores.get(key, 0.0))
+        if structured:
+            limit = max(k, len(allowed_items)) if len(allowed_items) <= 20 else k
+            ranked = [key for key in ranked if key[1] > 0 or not allowed_items - {key}][:limit]
+            ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+        else:
+            ranked = [key for key in ranked if item_scores.get(key, 0.0) > 0][:k]
+        hits = []
+        for doc_id, number in ranked:
+            meeting = self.meetings[doc_id]
+            item = meeting.item_by_number(number)
+            passage = best_passage.get((doc_id, number)) or item.text[:400]
+            dense, lexical = parts.get((doc_id, number), (0.0, 0.0))
+            hits.append(ItemHit(doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical))
+        return RetrievalResult(question, intent, hits, len(allowed_docs), mode, structured)
+
+    def _allowed_docs(self, intent: QueryIntent) -> set[str]:
+        out = set()
+        for doc_id, meeting in self.meetings.items():
+            if intent.cities and meeting.city not in intent.cities:
+                continue
+            if intent.meeting is not None and meeting.meeting != intent.meeting:
+                continue
+            if intent.date_from and (not meeting.date or meeting.date < intent.date_from):
+                continue
+            if intent.date_to and (not meeting.date or meeting.date > intent.date_to):
+                continue
+            out.add(doc_id)
+        return out
+
+    def _allowed_items(self, intent: QueryIntent, docs: set[str]) -> set[tuple[str, int]]:
+        out = set()
+        for doc_id in docs:
+            for item in self.meetings[doc_id].items:
+                if intent.has_item_filters and item.item == 0:
+                    continue
+                if intent.item and item.item != intent.item:
+                    continue
+                if intent.departments and not any(
+                        r.org and (r.org in d or d in r.org) for r in item.reporters for d in intent.departments):
+                    continue
+                if intent.verbs and verb_family(item.verb) not in intent.verbs:
+                    continue
+                if intent.exclude_verbs and verb_family(item.verb) in intent.exclude_verbs:
+                    continue
+                if intent.routing and not any(r in " ".join(item.routing) for r in intent.routing):
+                    continue
+                out.add((doc_id, item.item))
+        return out
+
+    def _score_items(self, question: str, intent: QueryIntent, allowed: set[tuple[str, int]], mode: str,
+                     query_vector: np.ndarray | None):
+        cfg = self.config.retrieval
+        mask = np.array([self.passage_item[int(p)] in allowed for p in self.pids], dtype=bool)
+        dense = np.zeros(len(self.pids), dtype=np.float32)
+        lexical = np.zeros(len(self.pids), dtype=np.float32)
+        tokens = self.index.tokenizer.tokenize(question)
+        if mode in ("hybrid", "dense"):
+            dense = self._dense_scores(question, mask, query_vector)
+        if mode in ("hybrid", "lexical"):
+            lexical = self.index.bm25().scores(tokens) if tokens else lexical
+        fused = self._fuse(dense, lexical, mask, mode)
+        fused += self._boosts(intent, tokens, mask)
+        item_scores: dict[tuple[str, int], float] = {}
+        best_passage: dict[tuple[str, int], str] = {}
+        parts: dict[tuple[str, int], tuple[float, float]] = {}
+        for pos in np.flatnonzero(mask):
+            key = self.passage_item[int(self.pids[pos])]
+            if fused[pos] > item_scores.get(key, -1e9):
+                item_scores[key] = float(fused[pos])
+                best_passage[key] = self.passage_text[int(self.pids[pos])]
+                parts[key] = (float(dense[pos]), float(lexical[pos]))
+        return item_scores, best_passage, parts
+
+    def _dense_scores(self, question: str, mask: np.ndarray, query_vector: np.ndarray | None) -> np.ndarray:
+        """Exact scores over the allowed passages when that set is small; FAISS top-k over a large archive."""
+        if query_vector is None:
+            query_vector = self.index.embedder.encode_queries([question])[0]
+        scores = np.zeros(len(self.pids), dtype=np.float32)
+        allowed = np.flatnonzero(mask & (self.vector_rows >= 0))
+        if len(allowed) <= self.config.retrieval.exact_search_limit:
+            scores[allowed] = self.index.vectors[self.vector_rows[allowed]] @ query_vector
+            return scores
+        want = min(len(self.pids), self.config.retrieval.candidates * 20)
+        for pid, score in self.index.dense_search(query_vector, want):
+            if pid in self.pid_pos:
+                scores[self.pid_pos[pid]] = score
+        return scores
+
+    def _fuse(self, dense: np.ndarray, lexical: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
+        cfg = self.config.retrieval
+        if mode == "dense":
+            return np.where(mask, dense, 0.0)
+        if mode == "lexical":
+            return np.where(mask, lexical, 0.0)
+        if cfg.fusion == "rrf":
+            return np.where(mask, _rrf(dense, mask, cfg.rrf_k) + _rrf(lexical, mask & (lexical > 0), cfg.rrf_k), 0.0)
+        d = _minmax(dense, mask)
+        top_lex = lexical[mask].max() if mask.any() else 0.0
+        lex = lexical / top_lex if top_lex > 0 else np.zeros_like(lexical)
+        return np.where(mask, cfg.dense_weight * d + cfg.lexical_weight * lex, 0.0)
+
+    def _boosts(self, intent: QueryIntent, tokens: list[str], mask: np.ndarray) -> np.ndarray:
+        """Structure-aware nudges: quoted terms and titles, meeting-level questions → item 0."""
+        boost = np.zeros(len(self.pids), dtype=np.float32)
+        for pos in np.flatnonzero(mask):
+            pid = int(self.pids[pos])
+            doc_id, number = self.passage_item[pid]
+            item = self.meetings[doc_id].item_by_number(number)
+            if intent.quoted:
+                haystack = (item.heading + item.text).replace(" ", "")
+                hit = sum(1 for q in intent.quoted if q.replace(" ", "") in haystack)
+                boost[pos] += 0.15 * hit / len(intent.quoted)
+            if intent.meeting_level and number == 0:
+                boost[pos] += 0.35
+        return boost
+
+    # ------------------------------------------------------------------ answerability signals
+    def coverage(self, intent: QueryIntent, hit: ItemHit) -> float:
+        """IDF-weighted share of the question's topic words found in the item's text."""
+        terms = content_terms(self.index.tokenizer.tokenize(intent.text), intent)
+        if not terms:
+            return 1.0
+        text = (hit.item.heading + hit.item.text).replace(" ", "")
+        weights = [self.idf.get(t, 2.0) for t in terms]
+        found = sum(w for t, w in zip(terms, weights) if t in text)
+        return found / sum(weights)
+
+
+def _merge_filters(intent: QueryIntent, filters: Filters) -> None:
+    if filters.cities:
+        intent.cities = list(dict.fromkeys([*filters.cities, *[c for c in intent.cities if c in filters.cities]]))
+    if filters.meeting is not None:
+        intent.meeting = filters.meeting
+    if filters.date_from:
+        intent.date_from = max(filters.date_from, intent.date_from or filters.date_from)
+    if filters.date_to:
+        intent.date_to = min(filters.date_to, intent.date_to or filters.date_to)
+    for department in filters.departments:
+        if department not in intent.departments:
+            intent.departments.append(department)
+
+
+def _minmax(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    if not mask.any():
+        return np.zeros_like(values)
+    lo, hi = float(values[mask].min()), float(values[mask].max())
+    if hi - lo < 1e-9:
+        return np.where(mask, 1.0, 0.0).astype(np.float32)
+    return ((values - lo) / (hi - lo)).astype(np.float32)
+
+
+def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros_like(scores)
+    order = [i for i in np.argsort(-scores) if mask[i]]
+    for rank, pos in enumerate(order, 1):
+        out[pos] = 1.0 / (k + rank)
+    return out
+
+
+def strip_spaces(text: str) -> str:
+    return re.sub(r"\s+", "", text)
