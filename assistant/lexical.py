@@ -22,7 +22,7 @@ from .models import Meeting
 
 STOPWORDS = set(
     "的 了 和 与 及 等 在 是 对 将 要 由 为 把 被 之 其 或 并 也 而 于 上 中 下 有 个 这 那 哪 哪些 什么 多少 如何 怎么 "
-    "怎样 吗 呢 么 谁 哪个 哪次 哪位 几 几个 是否 请问 关于 一下 提出 方面 情况 会议 次 第 市 年 月 日 "
+    "怎样 吗 呢 么 谁 哪个 哪次 哪位 几 几个 是否 请问 关于 一下 提出 方面 情况 会议 议题 次 第 市 年 月 日 "
     "what which who when how the a an of in on for to and was were is are did does do by at with from".split()
 )
 TOKEN_RE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
@@ -56,6 +56,7 @@ class ChineseTokenizer:
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba.Tokenizer()
         self.user_terms = sorted(set(user_terms))
+        self.user_term_set = {t.lower() for t in self.user_terms}
         for term in self.user_terms:
             self._jieba.add_word(term, freq=2000)
 

@@ -16,7 +16,7 @@ from .models import Meeting
 LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个]|几[项份个]议题|共[审议讨论听取]+了?多少|列出|which items|what items|list")
 META_RE = re.compile(
     r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
-    r"|chair|held|attend|document number|issued", re.I)
+    r"|chair|held|attend|document number", re.I)
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
 AMOUNT_ASK_RE = re.compile(r"多少钱|总投资|投资(?:额|多少|规模)|金额|预算(?:是)?多少|租金|费用(?:是)?多少|资金(?:是)?多少|how much (?:money|funding|investment)|total investment|cost of", re.I)
 MONEY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*(?:万|亿)")

@@ -87,12 +87,13 @@ class Retriever:
         self.idf = self._idf()
 
     def _idf(self) -> dict[str, float]:
-        bm25 = self.index.bm25()
+        """BM25-style idf per token, and document frequencies kept in self.df."""
         counts: dict[str, int] = {}
         for tokens in (r[5].split() for r in self.index.store.passages()):
             for token in set(tokens):
                 counts[token] = counts.get(token, 0) + 1
-        n = max(1, len(bm25.pids))
+        self.df = counts
+        n = max(1, len(self.pids))
         return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in counts.items()}
 
     # ------------------------------------------------------------------ search
@@ -213,6 +214,7 @@ class Retriever:
     def _boosts(self, intent: QueryIntent, tokens: list[str], mask: np.ndarray) -> np.ndarray:
         """Structure-aware nudges: quoted terms and titles, meeting-level questions → item 0."""
         boost = np.zeros(len(self.pids), dtype=np.float32)
+        rare = self._rare_terms(tokens)
         for pos in np.flatnonzero(mask):
             pid = int(self.pids[pos])
             doc_id, number = self.passage_item[pid]
@@ -223,7 +225,17 @@ class Retriever:
                 boost[pos] += 0.15 * hit / len(intent.quoted)
             if intent.meeting_level and number == 0:
                 boost[pos] += 0.35
+            if rare:
+                text = self.passage_text[pid]
+                boost[pos] += 0.5 * sum(1 for term in rare if term in text) / len(rare)
         return boost
+
+    def _rare_terms(self, tokens: list[str]) -> list[str]:
+        """Query words found in only a few passages (“放管服”, a name): exact evidence dense fusion would bury."""
+        limit = max(3, int(0.005 * len(self.pids)))
+        known = self.index.tokenizer.user_term_set
+        return [t for t in dict.fromkeys(tokens)
+                if len(t) >= 2 and 0 < self.df.get(t, 0) <= limit and (t in known or t.isascii())]
 
     # ------------------------------------------------------------------ answerability signals
     def coverage(self, intent: QueryIntent, hit: ItemHit) -> float:

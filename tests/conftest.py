@@ -20,3 +20,41 @@ def gold_structure() -> dict:
 def dev_questions() -> list[dict]:
     lines = (GOLD / "questions-dev.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def config_factory(tmp_path_factory):
+    """Configs with a private index folder; the converted model cache is shared (converted once)."""
+    from assistant.config import load_config
+
+    def make(name: str = "index", **overrides):
+        index_dir = tmp_path_factory.mktemp(name)
+        config = load_config(ROOT / "config.toml")
+        config.index.dir = str(index_dir)
+        config.embedding.cache_dir = str(ROOT / "embeddings" / "models")
+        for dotted, value in overrides.items():
+            section, key = dotted.split("__")
+            setattr(getattr(config, section), key, value)
+        return config
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def sample_index(config_factory):
+    """The five sample minutes ingested with the real model, shared by read-only tests."""
+    from assistant.index import Index
+
+    config = config_factory("sample")
+    index = Index(config)
+    report = index.ingest_paths([MINUTES])
+    assert not report.failed
+    return config, index
+
+
+@pytest.fixture(scope="session")
+def retriever(sample_index):
+    from assistant.retrieval import Retriever
+
+    config, index = sample_index
+    return Retriever(index, config)

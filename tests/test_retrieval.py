@@ -1,0 +1,110 @@
+"""Ranked citations, filters, structured answers and answerability on the sample minutes (real model)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant.answer import answer_question
+from assistant.evaluate import evaluate
+from assistant.retrieval import Filters
+from conftest import GOLD, ROOT
+
+pytestmark = pytest.mark.model
+
+
+def top(retriever, question, **kwargs):
+    hit = retriever.search(question, **kwargs).hits[0]
+    return hit.meeting.city, hit.meeting.meeting, hit.item.item
+
+
+def test_topic_question_cites_the_right_item(retriever, sample_index):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "哪次会议讨论了《关于全面深化河长制改革的工作方案》？由谁汇报？")
+    assert answer.answerable
+    first = answer.citations[0]
+    assert (first.hit.meeting.city, first.hit.meeting.meeting, first.hit.item.item) == ("昆山", 4, 1)
+    assert first.hit.citation == "〔昆山市政府第4次常务会议 2017-05-24 · 议题一〕"
+    assert "徐彬" in answer.answer and "[1]" in answer.answer
+
+
+def test_english_and_paraphrased_questions(retriever):
+    assert top(retriever, "Which Taicang meeting discussed phase I of the smart transportation project?") == ("太仓", 60, 8)
+    assert top(retriever, "哪份文件专门规范工业用房对外租赁的管理？") == ("太仓", 60, 4)
+
+
+def test_rare_exact_term_is_found_by_the_lexical_side(retriever):
+    hits = retriever.search("放管服改革在哪个议题中被提到？").hits
+    # “放管服” occurs in exactly three items of the corpus; all three must lead.
+    assert {(h.meeting.meeting, h.item.item) for h in hits[:3]} == {(63, 3), (60, 5), (59, 3)}
+
+
+def test_filters_from_the_question_and_explicit_filters(retriever):
+    result = retriever.search("太仓市第60次常务会议审议了哪些文件？")
+    assert {h.meeting.meeting for h in result.hits} == {60}
+    assert [h.item.item for h in result.hits] == [2, 3, 4, 5, 9]
+    assert "城市：太仓" in result.intent.describe()
+    explicit = retriever.search("会议对安全生产提出了什么要求", filters=Filters(cities=["昆山"], date_from="2017-01-01"))
+    assert {(h.meeting.city, h.meeting.meeting) for h in explicit.hits} == {("昆山", 4)}
+    reported = retriever.search("市环保局汇报过什么？")
+    assert {(h.meeting.meeting, h.item.item) for h in reported.hits} == {(68, 2), (68, 3)}
+
+
+def test_meeting_level_questions_use_item_zero(retriever, sample_index):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "太仓市第59次常务会议召开后多少天印发纪要？")
+    assert answer.citations[0].hit.item.item == 0
+    assert "11天" in answer.answer
+    chair = answer_question(retriever, config, "Who chaired Taicang's 59th executive meeting, and when was it held?")
+    assert "胡卫江" in chair.answer and "2021年7月31日" in chair.answer
+
+
+def test_unanswerable_questions_are_refused_with_nearest_items(retriever, sample_index):
+    config, _ = sample_index
+    for question in ("太仓市第63次常务会议纪要的文号是多少？", "昆山市常务会议对生活垃圾分类提出了哪些要求？",
+                     "太仓市智慧交通建设项目（一期）的总投资是多少？", "Who chaired Kunshan's 5th executive meeting in June 2017?"):
+        answer = answer_question(retriever, config, question)
+        assert not answer.answerable, question
+        assert answer.answer.startswith("未在已收录的会议纪要中找到相关内容")
+    near = answer_question(retriever, config, "太仓市智慧交通建设项目（一期）的总投资是多少？")
+    assert "最接近的内容" in near.answer and "智慧交通" in near.answer
+
+
+def test_dev_set_quality_floor(retriever, sample_index, dev_questions):
+    """A floor well under the measured figures (README), so a real regression fails loudly."""
+    config, _ = sample_index
+    metrics = evaluate(retriever, config, dev_questions, k=5)["metrics"]["all"]
+    assert metrics["recall_at_5"] >= 0.9 and metrics["mrr"] >= 0.85
+    assert metrics["unanswerable_accuracy"] >= 0.75 and metrics["false_refusal_rate"] <= 0.05
+
+
+def test_ask_and_eval_cli_json(sample_index):
+    config, _ = sample_index
+    env = {**os.environ, "ASSISTANT_CONFIG": str(_write_config(config))}
+    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "谁汇报了关于推进环保委托执法工作的情况说明？", "--json"],
+                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    data = json.loads(out.stdout)
+    assert data["answerable"] is True and data["citations"]
+    first = data["hits"][0]
+    assert (first["city"], first["meeting"], first["item"]) == ("昆山", 4, 4)
+    assert {"city", "meeting", "item", "date", "heading", "score", "text"} <= set(first)
+    scores = [h["score"] for h in data["hits"]]
+    assert scores == sorted(scores, reverse=True)
+    out = subprocess.run([sys.executable, "-m", "assistant", "eval", str(GOLD / "questions-dev.jsonl"), "--json"],
+                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    report = json.loads(out.stdout)
+    assert len(report["questions"]) == 45 and "recall_at_5" in report["metrics"]["all"]
+    assert all({"id", "answerable", "hits"} <= set(q) for q in report["questions"])
+
+
+def _write_config(config):
+    path = config.index_dir.parent / f"{config.index_dir.name}.toml"
+    text = (ROOT / "config.toml").read_text(encoding="utf-8")
+    text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
+    text = text.replace('cache_dir = "embeddings/models"', f'cache_dir = "{ROOT / "embeddings" / "models"}"')
+    text = text.replace('sample_dir = "data/minutes"', f'sample_dir = "{ROOT / "data" / "minutes"}"')
+    path.write_text(text, encoding="utf-8")
+    return path
