@@ -1,0 +1,106 @@
+"""The Streamlit app's flows with Streamlit's AppTest: ask, follow-up, filter, browse, export, upload."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from assistant.export import export
+from assistant.service import Assistant
+from conftest import MINUTES, ROOT
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture()
+def app(sample_index, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from test_retrieval import _write_config
+
+    config, _ = sample_index
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(_write_config(config)))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=180)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def assistant_texts(at) -> str:
+    return "\n".join(m.value for msg in at.chat_message if msg.name == "assistant" for m in msg.markdown)
+
+
+def test_ask_shows_a_cited_answer_with_sources(app):
+    app.chat_input[0].set_value("《太仓市工业厂房出租管理办法》是哪个部门汇报的？").run()
+    assert not app.exception
+    text = assistant_texts(app)
+    assert "市应急局" in text
+    labels = [e.label for e in app.expander]
+    assert any("〔太仓市政府第60次常务会议 2021-08-20 · 议题四〕" in label for label in labels)
+    assert app.query_params["c"]  # the conversation is saved and addressable after a reload
+    assert len(app.get("download_button")) == 4
+
+
+def test_follow_up_is_answered_in_the_context_of_the_previous_turn(app):
+    app.chat_input[0].set_value("昆山市第4次常务会议由谁主持？").run()
+    app.chat_input[0].set_value("那太仓第59次呢？").run()
+    assert not app.exception
+    captions = [c.value for c in app.caption]
+    assert any("理解为" in c and "太仓" in c and "59" in c for c in captions)
+    assert "胡卫江" in assistant_texts(app)
+
+
+def test_sidebar_filter_restricts_the_answer(app):
+    app.sidebar.multiselect(key="filter_cities").set_value(["昆山"]).run()
+    app.chat_input[0].set_value("会议对安全生产提出了什么要求？").run()
+    assert not app.exception
+    labels = [e.label for e in app.expander if e.label.startswith("[")]
+    assert labels and all("昆山" in label for label in labels)
+    assert any("城市：昆山" in c.value for c in app.caption)
+
+
+def test_browse_lists_meetings_and_reads_items(app):
+    assert len(app.dataframe) == 1
+    picker = app.selectbox(key="browse_meeting")
+    picker.set_value(picker.value).run()
+    assert any(h.value.endswith("常务会议") for h in app.subheader)
+    assert any("会议概况" in e.label for e in app.expander)
+    assert any(("审议《" in e.label or "讨论《" in e.label) for e in app.expander)
+
+
+def test_exported_docx_opens_with_the_citation_list(app):
+    app.chat_input[0].set_value("太仓市第60次常务会议审议了哪些文件？").run()
+    import docx
+
+    turns = [{"question": "太仓市第60次常务会议审议了哪些文件？", "interpreted": "",
+              "answer": _last_answer(app)}]
+    data, _ = export(turns, "docx")
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert any(p.startswith("问题1：太仓市第60次常务会议审议了哪些文件") for p in paragraphs)
+    assert any("〔太仓市政府第60次常务会议纪要 2021-08-20 · 议题二〕" in p for p in paragraphs)
+
+
+def _last_answer(app) -> dict:
+    from assistant.config import load_config
+    from assistant.conversation import ConversationStore
+    from assistant.store import Store
+
+    config = load_config()
+    store = Store(config.index_dir / "store.sqlite")
+    turns = ConversationStore(store).turns(int(app.query_params["c"]))
+    return turns[-1].answer
+
+
+def test_upload_preview_reports_bad_files_and_keeps_the_index(sample_index, retriever):
+    config, index = sample_index
+    assistant = Assistant(retriever, config)
+    before = index.store.passage_fingerprint()
+    previews = assistant.preview_uploads([
+        ("empty.txt", b""), ("junk.docx", b"PK\x03\x04garbage"),
+        ("dup.txt", (MINUTES / "000_783b923adbb8bd02.txt").read_bytes()),
+    ])
+    assert [p.ok for p in previews] == [False, False, False]
+    assert "为空" in previews[0].message and "已收录" in previews[2].message
+    report = assistant.add_uploads([("empty.txt", b"")])
+    assert report.files[0].status == "failed"
+    assert index.store.passage_fingerprint() == before
