@@ -16,7 +16,7 @@ from assistant.config import load_config
 from assistant.export import document_citation, export
 from assistant.retrieval import Filters
 
-st.set_page_config(page_title="常务会议纪要助手", page_icon="📑", layout="wide")
+st.set_page_config(page_title="常务会议纪要助手", layout="wide")
 CONFIG = load_config()
 FORMATS = {"docx": "Word", "md": "Markdown", "csv": "CSV", "json": "JSON"}
 
@@ -73,7 +73,7 @@ def current_conversation(assistant) -> int | None:
 
 def sidebar(assistant) -> Filters:
     with st.sidebar:
-        st.header("📑 常务会议纪要助手")
+        st.header("常务会议纪要助手")
         st.subheader("对话")
         conversations = assistant.conversations.list()
         current = current_conversation(assistant)
@@ -253,7 +253,7 @@ st.markdown("<style>.source-text{line-height:1.8;font-size:0.95rem} mark{backgro
 ensure_index()
 ASSISTANT = get_assistant()
 FILTERS = sidebar(ASSISTANT)
-chat, browse = st.tabs(["💬 问答", "📚 浏览会议"])
+chat, browse = st.tabs(["问答", "浏览会议"])
 with chat:
     chat_tab(ASSISTANT, FILTERS)
 with browse:

@@ -100,9 +100,10 @@ def _unanswerable_reason(result: RetrievalResult, retriever: Retriever) -> str:
     return ""
 
 
-# Calibrated on the dev set (see README): the lowest coverage of an answerable
-# question's best item there is ~0.35; near-miss questions score below 0.2.
-COVERAGE_THRESHOLD = 0.25
+# Calibrated on the dev set (see README): answerable Chinese questions' best
+# coverage there ranges 0.26-1.0 (paraphrases lowest), the topic-absent
+# near miss scores 0.0; 0.15 leaves margin for paraphrases on unseen questions.
+COVERAGE_THRESHOLD = 0.15
 
 
 def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
@@ -154,7 +155,9 @@ def _extractive_answer(result: RetrievalResult, retriever: Retriever, config: Co
     """Best sentences of the top items, in document order, each item introduced by its heading."""
     intent = result.intent
     best = result.hits[0].score
-    chosen = [h for h in result.hits if h.score >= best * config.answer.relative_cutoff][:3] or result.hits[:1]
+    # Meeting-level text (attendance lists) only answers meeting-level questions.
+    candidates = [h for h in result.hits if h.item.item != 0] or result.hits
+    chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
     budget = config.answer.max_sentences
     lines = []
@@ -174,10 +177,11 @@ def _rank_sentences(hit: ItemHit, terms: list[str], intent: QueryIntent, retriev
     body = hit.item.text.split("\n", 1)[1] if "\n" in hit.item.text else hit.item.text
     sentences = [s.strip() for s in rules.SENTENCE_SPLIT_RE.split(body) if len(s.strip()) > 4]
     scored = []
+    mass = sum(retriever.idf.get(t, 2.0) for t in terms) or 1.0
     for pos, sentence in enumerate(sentences):
-        score = sum(retriever.idf.get(t, 2.0) for t in terms if t in sentence)
+        score = 3.0 * sum(retriever.idf.get(t, 2.0) for t in terms if t in sentence) / mass
         if sentence in hit.item.decisions:
-            score += 1.5
+            score += 3.0 if OUTCOME_ASK_RE.search(intent.text) else 1.0
         if intent.asks_number and re.search(r"\d|[一二三四五六七八九十两]+[个年项支]", sentence):
             score += 1.0
         if intent.asks_who and re.search(r"听取|汇报|传达", sentence):
@@ -185,3 +189,6 @@ def _rank_sentences(hit: ItemHit, terms: list[str], intent: QueryIntent, retriev
         scored.append((score, pos, sentence))
     top = sorted(scored, key=lambda s: (-s[0], s[1]))[:3]
     return [s for _, _, s in sorted(top, key=lambda s: s[1])]
+
+
+OUTCOME_ASK_RE = re.compile(r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I)

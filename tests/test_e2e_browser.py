@@ -1,0 +1,91 @@
+"""End to end in a real browser: Debian Chromium driven by Playwright against `streamlit run` on a local port.
+
+Type a question, see the answer with a citation naming the right meeting and
+item, open the source, download a DOCX, and keep a screenshot in test-artifacts/.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = [pytest.mark.model, pytest.mark.e2e]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def server(sample_index):
+    from test_retrieval import _write_config
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+    config, _ = sample_index
+    port = _free_port()
+    env = {**os.environ, "ASSISTANT_CONFIG": str(_write_config(config))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_ask_open_source_and_download_docx_in_chromium(server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+        page.goto(server, wait_until="networkidle")
+        box = page.get_by_placeholder("输入问题")
+        expect(box).to_be_visible(timeout=120_000)
+        box.fill("《太仓市人才公寓建设管理实施意见（试行）》是在哪次常务会议上审议的？审议结果如何？")
+        box.press("Enter")
+        source = page.get_by_text("〔太仓市政府第60次常务会议 2021-08-20 · 议题二〕").first
+        expect(source).to_be_visible(timeout=120_000)
+        expect(page.get_by_test_id("stChatMessage").last).to_contain_text("原则同意该《意见》")
+        source.click()
+        expect(page.locator("mark").first).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(1500)  # let the expander finish opening before the screenshot
+        page.screenshot(path=str(ARTIFACTS / "answer.png"), full_page=True)
+        with page.expect_download(timeout=60_000) as download_info:
+            page.get_by_role("button", name="Word").first.click()
+        path = tmp_path / "answer.docx"
+        download_info.value.save_as(path)
+        browser.close()
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
+    assert "〔太仓市政府第60次常务会议纪要 2021-08-20 · 议题二〕" in text
+    assert (ARTIFACTS / "answer.png").stat().st_size > 10_000
