@@ -31,6 +31,7 @@ class EmbeddingConfig:
     document_prompt: str = "passage: "
     batch_size: int = 32
     backend: str = "sentence-transformers"
+    precision: str = "auto"
 
 
 @dataclass

