@@ -9,6 +9,7 @@ FAISS file is rebuilt on the next load.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -135,6 +136,7 @@ class Index:
         """Parse, chunk, embed (cache-aware) and commit each good file; bad files are reported, not fatal."""
         started = time.perf_counter()
         self.check_compatible()
+        self._load_faiss_if_fresh()
         report = IngestReport()
         parsed = []
         seen: set[str] = set()
@@ -157,7 +159,8 @@ class Index:
             parsed.append((entry, meeting, passages))
         if parsed:
             self._embed_missing([p for _, _, ps in parsed for p in ps], report, progress)
-            self._commit(parsed, report, progress)
+            new_terms = self._extend_dictionary([meeting for _, meeting, _ in parsed])
+            self._commit(parsed, report, progress, new_terms)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -175,8 +178,10 @@ class Index:
             self.store.put_vectors(conn, self.model_name, dict(zip(todo.keys(), vectors)))
         report.embedded = len(todo)
 
-    def _commit(self, parsed, report: IngestReport, progress: Progress | None) -> None:
+    def _commit(self, parsed, report: IngestReport, progress: Progress | None, new_terms: list[str]) -> None:
         """One transaction per file: a failure rolls that file back and the others still land."""
+        removed_any = False
+        added: list[int] = []
         for number, (entry, meeting, passages) in enumerate(parsed, 1):
             replaced = self.store.doc_ids_for_source(entry.source)
             try:
@@ -184,18 +189,20 @@ class Index:
                     for old in replaced:
                         self.store.remove_document(conn, old)
                     tokens = [" ".join(self.tokenizer.tokenize(p.indexed_text)) for p in passages]
-                    self.store.add_document(conn, entry.content_hash, entry.source, entry.fmt, entry.text,
-                                            meeting, passages, tokens)
+                    added += self.store.add_document(conn, entry.content_hash, entry.source, entry.fmt, entry.text,
+                                                     meeting, passages, tokens)
             except Exception as exc:  # keep going: report this file, keep the others
                 log.exception("ingest of %s failed", entry.source)
                 report.files.append(FileReport(entry.source, "failed", f"写入索引失败：{exc}"))
                 continue
+            removed_any = removed_any or bool(replaced)
             report.files.append(FileReport(
                 entry.source, "replaced" if replaced else "added", "", entry.content_hash, meeting.label,
                 len(meeting.items) - 1, len(passages), meeting.warnings))
             if progress:
                 progress("写入", number, len(parsed))
-        self._after_change()
+        self._retokenize_existing(new_terms, set(added))
+        self._after_change(None if removed_any else added)
 
     def remove_source(self, source: str) -> int:
         ids = self.store.doc_ids_for_source(source)
@@ -203,27 +210,58 @@ class Index:
             for doc_id in ids:
                 self.store.remove_document(conn, doc_id)
         if ids:
-            self._after_change()
+            self._after_change(None)
         return len(ids)
 
-    def _after_change(self) -> None:
-        """Refresh the jieba dictionary (re-tokenising if it changed), FAISS and the manifest."""
+    def _extend_dictionary(self, meetings: list[Meeting]) -> list[str]:
+        """Add the new meetings' terms to the jieba dictionary before their passages are tokenised."""
+        tokenizer = self.tokenizer
+        new_terms = sorted(corpus_terms(meetings) - set(tokenizer.user_terms))
+        if new_terms:
+            tokenizer.add_terms(new_terms)
+            _atomic_write(self.dir / "userdict.txt", "\n".join(tokenizer.user_terms).encode("utf-8"))
+        return new_terms
+
+    def _retokenize_existing(self, new_terms: list[str], skip: set[int]) -> None:
+        """Older passages that contain a newly added term are tokenised again, so it stays whole there too."""
+        if not new_terms:
+            return
+        import re
+
+        pattern = re.compile("|".join(re.escape(t) for t in sorted(new_terms, key=len, reverse=True)))
+        rows = [(pid, text, context) for pid, _, _, text, context, _ in self.store.passages()
+                if pid not in skip and pattern.search(f"{context}\n{text}")]
+        if rows:
+            with self.store.transaction() as conn:
+                self.store.update_tokens(conn, ((" ".join(self.tokenizer.tokenize(f"{c}\n{t}")), pid)
+                                                for pid, t, c in rows))
+
+    def _after_change(self, added: list[int] | None) -> None:
+        """Bring FAISS, BM25 and the manifest up to date: add-only changes extend FAISS, others rebuild it."""
         with self.store.transaction() as conn:
             self.store.prune_vectors(conn)
         self._meetings = None
-        terms = sorted(corpus_terms(self.meetings().values()))
-        path = self.dir / "userdict.txt"
-        if not path.exists() or path.read_text(encoding="utf-8").split("\n") != terms:
-            _atomic_write(path, "\n".join(terms).encode("utf-8"))
-            self._tokenizer = ChineseTokenizer(terms)
-            with self.store.transaction() as conn:
-                self.store.update_tokens(conn, (
-                    (" ".join(self._tokenizer.tokenize(f"{context}\n{text}")), pid)
-                    for pid, _, _, text, context, _ in self.store.passages()))
-        self._build_faiss()
-        self._write_manifest()
-        self._bm25 = None
         self._passages = None
+        self._bm25 = None
+        if added is not None and self._faiss is not None and self._faiss_is_current_before(added):
+            self._add_to_faiss(added)
+        else:
+            self._build_faiss()
+        self._write_manifest()
+
+    def _faiss_is_current_before(self, added: list[int]) -> bool:
+        known = set(map(int, self._faiss_pids)) if self._faiss_pids is not None else set()
+        return known == {pid for pid in self.store.passage_ids()} - set(added)
+
+    def _add_to_faiss(self, added: list[int]) -> None:
+        import faiss
+
+        pids, matrix = self.store.passage_vectors(self.model_name, added)
+        if len(pids):
+            self._faiss.add(matrix)
+            self._faiss_pids = np.concatenate([self._faiss_pids, pids])
+            self.vectors = matrix if self.vectors is None or not len(self.vectors) else np.vstack([self.vectors, matrix])
+        self._save_faiss(faiss)
 
     # ------------------------------------------------------------- persistence
     def _write_manifest(self) -> None:
@@ -232,7 +270,7 @@ class Index:
             "model": self.model_name, "embedding_backend": self.config.embedding.backend, "dimension": dim,
             "schema_version": SCHEMA_VERSION, "fingerprint": self.store.passage_fingerprint(),
             "faiss_type": type(self._faiss).__name__ if self._faiss is not None else None,
-            "documents": len(self.store.documents()), "passages": len(self.store.passages()),
+            "documents": self.store.count("documents"), "passages": self.store.count("passages"),
             "updated_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         }
         _atomic_write(self.dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
@@ -248,11 +286,17 @@ class Index:
         index = self._new_faiss(matrix.shape[1], len(pids))
         index.add(matrix)
         self._faiss, self._faiss_pids, self.vectors = index, pids, matrix
+        self._save_faiss(faiss)
+
+    def _save_faiss(self, faiss) -> None:
+        """Temp file + rename for both files; the manifest fingerprint (written last) vouches for them."""
         fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.dir)
         os.close(fd)
-        faiss.write_index(index, tmp)
+        faiss.write_index(self._faiss, tmp)
         os.replace(tmp, self.dir / "vectors.faiss")
-        np.save(self.dir / "vectors.pids.npy", pids, allow_pickle=False)
+        buffer = io.BytesIO()
+        np.save(buffer, self._faiss_pids, allow_pickle=False)
+        _atomic_write(self.dir / "vectors.pids.npy", buffer.getvalue())
 
     def _new_faiss(self, dim: int, size: int):
         import faiss
@@ -263,6 +307,12 @@ class Index:
             index.hnsw.efSearch = self.config.index.hnsw_ef_search
             return index
         return faiss.IndexFlatIP(dim)
+
+    def _load_faiss_if_fresh(self) -> None:
+        """Before an add-only change, hold the current FAISS index so new vectors can be appended to it."""
+        if self._faiss is None and (self.dir / "vectors.faiss").exists() \
+                and self.manifest().get("fingerprint") == self.store.passage_fingerprint():
+            self.load_vectors()
 
     def load(self) -> None:
         """Load FAISS (rebuilding it if stale or unreadable) and BM25 into memory."""
@@ -291,6 +341,17 @@ class Index:
         self.bm25()
         self.passage_table()
 
+    def load_vectors(self) -> None:
+        """Only the FAISS part of `load` (no BM25/passages), for appending to it."""
+        import faiss
+
+        try:
+            self._faiss = faiss.read_index(str(self.dir / "vectors.faiss"))
+            self._faiss_pids = np.load(self.dir / "vectors.pids.npy", allow_pickle=False)
+            self.vectors = self._faiss.reconstruct_n(0, self._faiss.ntotal)
+        except (RuntimeError, OSError, ValueError):
+            self._faiss = self._faiss_pids = self.vectors = None
+
     # ------------------------------------------------------------- reads
     def meetings(self) -> dict[str, Meeting]:
         if self._meetings is None:
@@ -304,9 +365,15 @@ class Index:
         return self._passages
 
     def bm25(self) -> BM25Index:
+        """BM25 over the stored tokens; persisted (numpy + JSON, no pickle) and reused while fresh."""
         if self._bm25 is None:
-            rows = self.store.passages()
-            self._bm25 = BM25Index([r[0] for r in rows], [r[5].split() for r in rows])
+            fingerprint = self.store.passage_fingerprint() + ":" + self.store.tokens_fingerprint()
+            folder = self.dir / "bm25"
+            self._bm25 = BM25Index.load(folder, fingerprint)
+            if self._bm25 is None:
+                rows = self.store.passages()
+                self._bm25 = BM25Index([r[0] for r in rows], [r[5].split() for r in rows])
+                self._bm25.save(folder, fingerprint)
         return self._bm25
 
     def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
@@ -331,7 +398,7 @@ class Index:
         docs = self.store.documents()
         manifest = self.manifest()
         return {
-            "index_dir": str(self.dir), "documents": len(docs), "passages": len(self.store.passages()),
+            "index_dir": str(self.dir), "documents": len(docs), "passages": self.store.count("passages"),
             "model": manifest.get("model"), "dimension": manifest.get("dimension"),
             "faiss_type": manifest.get("faiss_type"), "schema_version": manifest.get("schema_version"),
             "fresh": manifest.get("fingerprint") == self.store.passage_fingerprint() if manifest else False,

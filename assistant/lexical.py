@@ -60,6 +60,14 @@ class ChineseTokenizer:
         for term in self.user_terms:
             self._jieba.add_word(term, freq=2000)
 
+    def add_terms(self, terms: Iterable[str]) -> None:
+        for term in terms:
+            if term.lower() not in self.user_term_set:
+                self._jieba.add_word(term, freq=2000)
+                self.user_terms.append(term)
+                self.user_term_set.add(term.lower())
+        self.user_terms.sort()
+
     def tokenize(self, text: str) -> list[str]:
         with _JIEBA_LOCK:
             words = list(self._jieba.cut_for_search(text))
@@ -85,6 +93,47 @@ class BM25Index:
         if pids:
             tokenized = bm25s.tokenization.Tokenized(ids=ids, vocab=self.vocab)
             self.retriever.index(tokenized, show_progress=False)
+
+    def save(self, folder: Path, fingerprint: str) -> None:
+        """bm25s's own numpy/JSON files (no pickle) plus our pid order and fingerprint, swapped in atomically."""
+        import json
+        import os
+        import shutil
+        import tempfile
+
+        folder = Path(folder)
+        tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=folder.parent))
+        try:
+            if len(self.pids):
+                self.retriever.save(str(tmp))
+            np.save(tmp / "pids.npy", self.pids, allow_pickle=False)
+            (tmp / "meta.json").write_text(json.dumps({"fingerprint": fingerprint, "vocab": self.vocab},
+                                                      ensure_ascii=False), encoding="utf-8")
+            shutil.rmtree(folder, ignore_errors=True)
+            os.replace(tmp, folder)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    @classmethod
+    def load(cls, folder: Path, fingerprint: str) -> "BM25Index | None":
+        import json
+
+        import bm25s
+
+        folder = Path(folder)
+        try:
+            meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if meta["fingerprint"] != fingerprint:
+                return None
+            index = cls.__new__(cls)
+            index.pids = np.load(folder / "pids.npy", allow_pickle=False)
+            index.vocab = meta["vocab"]
+            index.retriever = (bm25s.BM25.load(str(folder), allow_pickle=False, show_progress=False)
+                               if len(index.pids) else bm25s.BM25())
+            return index
+        except (OSError, ValueError, KeyError):
+            return None
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every passage (0 where no query term occurs)."""

@@ -199,7 +199,17 @@ class Store:
         return Meeting(**header, items=items)
 
     def all_meetings(self) -> dict[str, Meeting]:
-        return {doc["doc_id"]: self.meeting(doc["doc_id"]) for doc in self.documents()}
+        """Every meeting with its items, read in two queries (fast on large archives)."""
+        items: dict[str, list[AgendaItem]] = {}
+        for row in self.conn.execute(
+                "SELECT doc_id, item, label, heading, verb, titles_json, reporters_json, decisions_json,"
+                " routing_json, text FROM items ORDER BY doc_id, item"):
+            items.setdefault(row[0], []).append(self._item_from_row(row[1:]))
+        out = {}
+        for doc_id, header in self.conn.execute(
+                "SELECT doc_id, meeting_json FROM documents ORDER BY city, date, meeting"):
+            out[doc_id] = Meeting(**json.loads(header), items=items.get(doc_id, []))
+        return out
 
     @staticmethod
     def _item_from_row(row: tuple) -> AgendaItem:
@@ -218,6 +228,23 @@ class Store:
 
     def update_tokens(self, conn: sqlite3.Connection, rows: Iterable[tuple[str, int]]) -> None:
         conn.executemany("UPDATE passages SET tokens = ? WHERE pid = ?", rows)
+
+    def count(self, table: str) -> int:
+        if table not in ("documents", "items", "passages", "embeddings"):
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def passage_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT pid FROM passages ORDER BY pid")]
+
+    def tokens_fingerprint(self) -> str:
+        """Changes whenever any passage's tokens change (re-tokenisation after a dictionary update)."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for (tokens,) in self.conn.execute("SELECT tokens FROM passages ORDER BY pid"):
+            digest.update(tokens.encode())
+        return digest.hexdigest()
 
     def passage_fingerprint(self) -> str:
         import hashlib
@@ -246,11 +273,19 @@ class Store:
             [(h, model, np.asarray(v, dtype=np.float32).tobytes()) for h, v in vectors.items()],
         )
 
-    def passage_vectors(self, model: str) -> tuple[np.ndarray, np.ndarray]:
-        """(pids, matrix) of every passage's vector for `model`, in pid order."""
-        rows = self.conn.execute(
-            "SELECT p.pid, e.vector FROM passages p JOIN embeddings e"
-            " ON e.content_hash = p.content_hash AND e.model = ? ORDER BY p.pid", (model,)).fetchall()
+    def passage_vectors(self, model: str, pids: list[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(pids, matrix) of every passage's vector for `model` (or of the given pids), in pid order."""
+        sql = ("SELECT p.pid, e.vector FROM passages p JOIN embeddings e"
+               " ON e.content_hash = p.content_hash AND e.model = ?")
+        if pids is None:
+            rows = self.conn.execute(sql + " ORDER BY p.pid", (model,)).fetchall()
+        else:
+            rows = []
+            for start in range(0, len(pids), 500):
+                chunk = pids[start:start + 500]
+                rows += self.conn.execute(sql + f" WHERE p.pid IN ({','.join('?' * len(chunk))})",
+                                          (model, *chunk)).fetchall()
+            rows.sort()
         if not rows:
             return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
         pids = np.array([r[0] for r in rows], dtype=np.int64)
