@@ -1,15 +1,36 @@
-"""`python -m assistant bench`: load times, warm query latency and memory, measured in one run."""
+"""`python -m assistant bench`: ingest throughput, load times, warm latency, memory and recall at growing sizes.
+
+One run builds a synthetic archive (synthetic.py: real sample items recombined
+and varied, with the five real meetings inside) in a fresh index and measures,
+at each size (default 1k, 10k, 100k passages), in this order:
+- ingest of the new passages, split into parsing, embedding and indexing, with the
+  configured embedder; beside it, sentence-transformers fp32 on a sample of the same
+  passages (the baseline) and the cosine between the two;
+- index load (FAISS, BM25, metadata) in a fresh `Index`, and model load;
+- warm latency over the dev questions: retrieval (query encoding included) and retrieval + answer;
+- recall@5 on the dev questions, and at HNSW sizes the recall of HNSW against exact search;
+- peak RSS of the process so far.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import platform
 import resource
+import shutil
 import statistics
 import time
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .config import Config
+
+
+PASSAGES_PER_SYNTHETIC_DOC = 14  # measured average; only sizes the batches
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -20,65 +41,192 @@ def _percentile(values: list[float], q: float) -> float:
 def machine() -> str:
     import os
 
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{model}, {os.cpu_count()} cores, {mem:.0f} GB RAM, Python {platform.python_version()}"
 
 
-def bench_queries(config: Config, questions: list[dict], repeats: int = 3) -> dict[str, Any]:
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _bench_config(config: Config, folder: Path) -> Config:
+    staged = replace(config)
+    staged.index = replace(config.index, dir=str(folder))
+    return staged
+
+
+def measure_queries(retriever, config: Config, questions: list[dict], repeats: int) -> dict[str, float]:
     from .answer import compose
-    from .commands import open_retriever
-    from .embeddings import get_embedder
 
-    started = time.perf_counter()
-    embedder = get_embedder(config)
-    model_load = time.perf_counter() - started
-    started = time.perf_counter()
-    retriever = open_retriever(config, quiet=True)
-    index_load = time.perf_counter() - started
+    embedder = retriever.index.embedder
     texts = [q["question"] for q in questions]
     for text in texts[:5]:  # warm up
         compose(retriever.search(text), retriever, config)
-    retrieval_ms, answer_ms, encode_ms = [], [], []
+    retrieval_ms, answer_ms = [], []
     for _ in range(repeats):
         for text in texts:
             t0 = time.perf_counter()
             vector = embedder.encode_queries([text])[0]
-            t1 = time.perf_counter()
             result = retriever.search(text, query_vector=vector)
-            t2 = time.perf_counter()
+            t1 = time.perf_counter()
             compose(result, retriever, config)
-            t3 = time.perf_counter()
-            encode_ms.append((t1 - t0) * 1000)
-            retrieval_ms.append((t2 - t0) * 1000)
-            answer_ms.append((t3 - t0) * 1000)
+            t2 = time.perf_counter()
+            retrieval_ms.append((t1 - t0) * 1000)
+            answer_ms.append((t2 - t0) * 1000)
     return {
-        "passages": len(retriever.pids), "model_load_s": round(model_load, 3), "index_load_s": round(index_load, 3),
-        "query_encode_ms_p50": round(statistics.median(encode_ms), 2),
         "retrieval_ms_p50": round(statistics.median(retrieval_ms), 2),
         "retrieval_ms_p95": round(_percentile(retrieval_ms, 0.95), 2),
         "query_ms_p50": round(statistics.median(answer_ms), 2),
         "query_ms_p95": round(_percentile(answer_ms, 0.95), 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+
+
+def ann_recall(retriever, questions: list[dict], k: int = 10) -> float | None:
+    """Recall@k of the FAISS index against exact inner-product search (None when FAISS is exact)."""
+    import faiss
+
+    index = retriever.index
+    if not isinstance(index._faiss, faiss.IndexHNSW):
+        return None
+    queries = index.embedder.encode_queries([q["question"] for q in questions])
+    _, approx = index._faiss.search(queries, k)
+    exact = np.argsort(-(queries @ index.vectors.T), axis=1)[:, :k]
+    return round(float(np.mean([len(set(a) & set(e)) / k for a, e in zip(approx, exact)])), 4)
+
+
+def baseline_throughput(config: Config, texts: list[str]) -> tuple[float, float, float]:
+    """sentence-transformers fp32 vs the configured embedder on the same passages: (fp32/s, configured/s, min cosine)."""
+    from .embeddings import get_embedder
+
+    reference = get_embedder(config, backend="sentence-transformers", precision="fp32")
+    configured = get_embedder(config)
+    reference.encode_documents(texts[:8])  # warm up both
+    configured.encode_documents(texts[:8])
+    t0 = time.perf_counter()
+    a = reference.encode_documents(texts, config.embedding.batch_size)
+    t1 = time.perf_counter()
+    b = configured.encode_documents(texts, config.embedding.batch_size)
+    t2 = time.perf_counter()
+    return len(texts) / (t1 - t0), len(texts) / (t2 - t1), float((a * b).sum(axis=1).min())
+
+
+def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: Path, repeats: int = 2,
+              baseline_sample: int = 256, log=print) -> dict[str, Any]:
+    from .evaluate import evaluate
+    from .index import Index
+    from .loaders import load_bytes, load_file
+    from .parser import parse_meeting
+    from .retrieval import Retriever
+    from .synthetic import generate
+
+    shutil.rmtree(folder, ignore_errors=True)
+    bench_config = _bench_config(config, folder)
+    started = time.perf_counter()
+    from .embeddings import get_embedder
+
+    get_embedder(bench_config)
+    model_load = time.perf_counter() - started
+    sample_dir = config.path(config.data.sample_dir)
+    real = [load_file(p) for p in sorted(sample_dir.iterdir()) if p.is_file()]
+    generator = generate([parse_meeting(r.text, r.source) for r in real])
+    index = Index(bench_config)
+    rows = []
+    pending = list(real)
+    total = 0
+    for size in sorted(sizes):
+        report_parse = report_embed = report_index = 0.0
+        new_passages = 0
+        sample_texts: list[str] = []
+        while total < size:
+            batch, pending = pending, []
+            docs_needed = math.ceil((size - total) / PASSAGES_PER_SYNTHETIC_DOC) - len(batch)
+            for _ in range(max(0 if batch else 1, min(400 - len(batch), docs_needed))):
+                name, text = next(generator)
+                batch.append(load_bytes(text.encode("utf-8"), name))
+            report = index.ingest_loaded(batch)
+            report_parse += report.parse_s
+            report_embed += report.embed_s
+            report_index += report.index_s
+            new_passages += report.passages
+            total += report.passages
+            if len(sample_texts) < baseline_sample:
+                sample_texts += [f"{c}\n{t}" for _, _, _, t, c, _ in index.store.passages()[-report.passages:]]
+        index.close()
+        t0 = time.perf_counter()
+        index = Index(bench_config)
+        retriever = Retriever(index, bench_config)
+        index_load = time.perf_counter() - t0
+        fp32_rate, configured_rate, min_cos = baseline_throughput(bench_config, sample_texts[:baseline_sample])
+        queries = measure_queries(retriever, bench_config, questions, repeats)
+        quality = evaluate(retriever, bench_config, questions, k=5)["metrics"]["all"]
+        ingest_total = report_parse + report_embed + report_index
+        row = {
+            "passages": total, "documents": index.store.count("documents"), "new_passages": new_passages,
+            "faiss_type": type(index._faiss).__name__,
+            "ingest_passages_per_s": round(new_passages / ingest_total, 2) if ingest_total else None,
+            "parse_passages_per_s": round(new_passages / report_parse, 1) if report_parse else None,
+            "embed_passages_per_s": round(new_passages / report_embed, 2) if report_embed else None,
+            "index_passages_per_s": round(new_passages / report_index, 1) if report_index else None,
+            "baseline_ingest_passages_per_s": round(fp32_rate, 2),
+            "configured_embed_passages_per_s_same_sample": round(configured_rate, 2),
+            "embedding_speedup_vs_fp32": round(configured_rate / fp32_rate, 2),
+            "min_cosine_vs_fp32": round(min_cos, 5),
+            "model_load_s": round(model_load, 2), "index_load_s": round(index_load, 2),
+            **queries,
+            "recall_at_5": quality["recall_at_5"], "mrr": quality["mrr"],
+            "unanswerable_accuracy": quality.get("unanswerable_accuracy"),
+            "false_refusal_rate": quality.get("false_refusal_rate"),
+            "ann_recall_at_10_vs_exact": ann_recall(retriever, questions),
+            "peak_rss_mb": peak_rss_mb(),
+        }
+        rows.append(row)
+        if log:
+            log(json.dumps(row, ensure_ascii=False))
+    index.close()
+    return {"machine": machine(), "embedding": f"{config.embedding.model} via {config.embedding.backend}"
+            f" ({config.embedding.precision})", "rows": rows}
+
+
+def format_rows(report: dict[str, Any]) -> str:
+    keys = ["passages", "faiss_type", "ingest_passages_per_s", "parse_passages_per_s", "embed_passages_per_s",
+            "index_passages_per_s", "baseline_ingest_passages_per_s", "embedding_speedup_vs_fp32",
+            "min_cosine_vs_fp32", "model_load_s", "index_load_s", "retrieval_ms_p50", "retrieval_ms_p95",
+            "query_ms_p50", "query_ms_p95", "recall_at_5", "mrr", "ann_recall_at_10_vs_exact", "peak_rss_mb"]
+    lines = [f"machine: {report['machine']}", f"embedding: {report['embedding']}",
+             f"{'':<34}" + "".join(f"{r['passages']:>14}" for r in report["rows"])]
+    for key in keys:
+        lines.append(f"{key:<34}" + "".join(f"{str(r.get(key)):>14}" for r in report["rows"]))
+    return "\n".join(lines)
 
 
 def cmd_bench(args: argparse.Namespace, config: Config) -> int:
     from .evaluate import load_questions
 
     questions = load_questions(config.path(args.questions))
-    row = bench_queries(config, questions, repeats=args.repeats)
-    report = {"machine": machine(), "rows": [row]}
+    sizes = args.passages or [1000, 10000, 100000]
+    report = run_bench(config, sizes, questions, config.path(args.dir), repeats=args.repeats,
+                       log=None if args.json else print)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
-        return 0
-    print(f"machine: {report['machine']}")
-    for key, value in row.items():
-        print(f"  {key:<24} {value}")
+    else:
+        print(format_rows(report))
     return 0
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("bench", help="measure load times, warm query latency and memory")
+    p = sub.add_parser("bench", help="ingest/latency/memory/recall at 1k, 10k, 100k passages (synthetic archive)")
+    p.add_argument("--passages", type=int, action="append",
+                   help="archive size in passages (repeatable); default 1000, 10000 and 100000")
     p.add_argument("--questions", default="data/gold/questions-dev.jsonl")
-    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--dir", default="embeddings/bench", help="where the benchmark index is built (deleted first)")
+    p.add_argument("--repeats", type=int, default=2)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_bench)

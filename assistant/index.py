@@ -55,6 +55,10 @@ class IngestReport:
     embedded: int = 0
     reused: int = 0
     seconds: float = 0.0
+    parse_s: float = 0.0
+    embed_s: float = 0.0
+    index_s: float = 0.0
+    passages: int = 0
 
     @property
     def failed(self) -> list[FileReport]:
@@ -157,10 +161,16 @@ class Index:
                 report.files.append(FileReport(entry.source, "failed", "没有可检索的正文"))
                 continue
             parsed.append((entry, meeting, passages))
+        report.parse_s = time.perf_counter() - started
+        report.passages = sum(len(ps) for _, _, ps in parsed)
         if parsed:
+            mark = time.perf_counter()
             self._embed_missing([p for _, _, ps in parsed for p in ps], report, progress)
+            report.embed_s = time.perf_counter() - mark
+            mark = time.perf_counter()
             new_terms = self._extend_dictionary([meeting for _, meeting, _ in parsed])
             self._commit(parsed, report, progress, new_terms)
+            report.index_s = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
 
@@ -226,11 +236,14 @@ class Index:
         """Older passages that contain a newly added term are tokenised again, so it stays whole there too."""
         if not new_terms:
             return
-        import re
+        import ahocorasick  # one pass over the corpus for any number of new terms
 
-        pattern = re.compile("|".join(re.escape(t) for t in sorted(new_terms, key=len, reverse=True)))
+        automaton = ahocorasick.Automaton()
+        for term in new_terms:
+            automaton.add_word(term, term)
+        automaton.make_automaton()
         rows = [(pid, text, context) for pid, _, _, text, context, _ in self.store.passages()
-                if pid not in skip and pattern.search(f"{context}\n{text}")]
+                if pid not in skip and next(automaton.iter(f"{context}\n{text}"), None) is not None]
         if rows:
             with self.store.transaction() as conn:
                 self.store.update_tokens(conn, ((" ".join(self.tokenizer.tokenize(f"{c}\n{t}")), pid)
