@@ -37,8 +37,10 @@ def _sentences(text: str) -> list[str]:
 
 
 def _vary(text: str, city: str, year_shift: int) -> str:
+    """Another city's version of a text: its city name in titles and text, shifted years."""
     for real in REAL_CITIES:
         text = text.replace(real, city)
+    text = re.sub(r"《(?!" + re.escape(city) + r")", f"《{city}市", text)
     return re.sub(r"(?<!\d)(20[12]\d)(?=年)", lambda m: str(int(m.group(1)) + year_shift), text)
 
 
@@ -61,12 +63,14 @@ def generate(meetings: list[Meeting], seed: int = 7) -> Iterator[tuple[str, str]
         lines = [f"{city}市人民政府", "常务会议纪要", f"{city[0]}政纪〔{year}〕{serial}号", "",
                  f"{year}年{month}月{day}日上午，{chair}市长主持召开市政府第{number}次常务会议，现纪要如下："]
         for position, item in enumerate(rng.sample(pool, rng.randint(6, 12)), 1):
+            # Recombine: the item's own sentences, sub-sampled, interleaved with sentences of
+            # two other items of the same kind, so no synthetic item copies a real one.
             body = _sentences(item.text)[1:]
-            keep = [s for s in body if rng.random() < 0.8] or body[:1]
-            partner = rng.choice(by_verb.get(item.verb) or pool)
-            extra = _sentences(partner.text)[1:]
-            if extra:
-                keep.insert(rng.randint(0, len(keep)), rng.choice(extra))
+            keep = [s for s in body if rng.random() < 0.6] or body[:1]
+            for partner in rng.sample(by_verb.get(item.verb) or pool, min(2, len(by_verb.get(item.verb) or pool))):
+                extra = _sentences(partner.text)[1:]
+                for sentence in rng.sample(extra, min(len(extra), rng.randint(1, 3))):
+                    keep.insert(rng.randint(0, len(keep)), sentence)
             heading = _vary(item.heading, city, shift)
             lines.append(f"{int_to_chinese(position)}、{heading}")
             lines.append(_vary("".join(s.strip() for s in keep), city, shift))

@@ -83,6 +83,10 @@ def test_ask_open_source_and_download_docx_in_chromium(server, tmp_path):
             page.get_by_role("button", name="Word").first.click()
         path = tmp_path / "answer.docx"
         download_info.value.save_as(path)
+        empty = tmp_path / "empty.txt"
+        empty.write_bytes(b"")
+        page.locator("input[type=file]").set_input_files(str(empty))
+        expect(page.get_by_text("empty.txt：文件为空")).to_be_visible(timeout=60_000)
         browser.close()
     import docx
 

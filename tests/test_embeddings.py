@@ -69,3 +69,12 @@ def test_an_unobtainable_model_gets_a_clear_error(config_factory, monkeypatch):
     with pytest.raises(ModelUnavailable) as info:
         resolve_model_path(config)
     assert "bge-m3-not-here" in str(info.value) and "config.toml" in str(info.value)
+
+
+def test_bf16_autocast_gives_the_same_vectors_as_fp32(config_factory, corpus_lines):
+    config = config_factory("prec")
+    fp32 = get_embedder(config, backend="sentence-transformers", precision="fp32")
+    bf16 = get_embedder(config, backend="sentence-transformers", precision="bf16")
+    texts = corpus_lines[:24]
+    cosine = (fp32.encode_documents(texts) * bf16.encode_documents(texts)).sum(axis=1)
+    assert cosine.min() > 0.999
