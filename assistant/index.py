@@ -256,11 +256,22 @@ class Index:
         self._meetings = None
         self._passages = None
         self._bm25 = None
-        if added is not None and self._faiss is not None and self._faiss_is_current_before(added):
+        if (added is not None and self._faiss is not None and self._faiss_is_current_before(added)
+                and self._faiss_kind_fits(len(self._faiss_pids) + len(added))):
             self._add_to_faiss(added)
         else:
             self._build_faiss()
         self._write_manifest()
+
+    def _faiss_kind_fits(self, size: int) -> bool:
+        """Growing past `hnsw_threshold` switches exact search to HNSW: that needs a rebuild, not an append."""
+        import faiss
+
+        return isinstance(self._faiss, faiss.IndexHNSW) == self._wants_hnsw(size)
+
+    def _wants_hnsw(self, size: int) -> bool:
+        kind = self.config.index.faiss_type
+        return kind == "hnsw" or (kind == "auto" and size >= self.config.index.hnsw_threshold)
 
     def _faiss_is_current_before(self, added: list[int]) -> bool:
         known = set(map(int, self._faiss_pids)) if self._faiss_pids is not None else set()
@@ -314,8 +325,7 @@ class Index:
     def _new_faiss(self, dim: int, size: int):
         import faiss
 
-        kind = self.config.index.faiss_type
-        if kind == "hnsw" or (kind == "auto" and size >= self.config.index.hnsw_threshold):
+        if self._wants_hnsw(size):
             index = faiss.IndexHNSWFlat(dim, self.config.index.hnsw_m, faiss.METRIC_INNER_PRODUCT)
             index.hnsw.efSearch = self.config.index.hnsw_ef_search
             return index
