@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from . import rules
 from .models import Meeting
 
-LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个]|几[项份个]议题|共[审议讨论听取]+了?多少|列出|which items|what items|list")
+LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个]|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
+                     r"|which items|what items|how many (?:agenda )?items|agenda items|list", re.I)
+# “无锡市第5次常务会议…”: a city named as the meeting's owner; if the corpus has no such city, nothing matches.
+OWNER_CITY_RE = re.compile(r"([\u4e00-\u9fa5]{2,3})(市|区|县)(?:政府|人民政府)?(?=第\s*[0-9一二三四五六七八九十]+\s*次|常务会议|(?:政府)?常务会)")
 META_RE = re.compile(
     r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|attend|document number", re.I)
@@ -149,6 +152,11 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
         if (alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered)) and short not in intent.cities:
             intent.cities.append(short)
+    for found in OWNER_CITY_RE.finditer(lowered):
+        name = found.group(1)
+        if not re.search(r"[全本我两各该省此会议年月日的了在对和与及届次第]", name) and name not in vocab.cities \
+                and name + found.group(2) not in vocab.cities and not intent.cities:
+            intent.cities.append(name)  # not in the corpus: the filter honestly matches no meeting
     intent.meeting = _meeting_number(text)
     if (found := ITEM_ORDINAL_RE.search(text)):
         intent.item = rules.numeral_to_int(found.group(1))
@@ -196,7 +204,10 @@ def _date_range(text: str, intent: QueryIntent) -> None:
     if year is None:
         return
     if month:
-        intent.date_from, intent.date_to = f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-31"
+        import calendar
+
+        last = calendar.monthrange(year, month)[1]
+        intent.date_from, intent.date_to = f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
     else:
         intent.date_from, intent.date_to = f"{year:04d}-01-01", f"{year:04d}-12-31"
 

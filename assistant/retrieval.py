@@ -325,6 +325,3 @@ def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
         out[pos] = 1.0 / (k + rank)
     return out
 
-
-def strip_spaces(text: str) -> str:
-    return re.sub(r"\s+", "", text)

@@ -1,0 +1,56 @@
+"""Question understanding and follow-up rewriting (no model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import resolve_followup
+from assistant.loaders import load_file
+from assistant.parser import parse_meeting
+from assistant.query import Vocabulary, understand
+from conftest import MINUTES
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.from_meetings([parse_meeting(load_file(p).text, p.name) for p in sorted(MINUTES.glob("*.txt"))])
+
+
+def test_city_meeting_and_item_filters(vocab):
+    intent = understand("太仓市第60次常务会议的第一项议题是什么？", vocab)
+    assert (intent.cities, intent.meeting, intent.item) == (["太仓"], 60, 1)
+    english = understand("Who chaired Taicang's 59th executive meeting?", vocab)
+    assert (english.lang, english.cities, english.meeting, english.meeting_level) == ("en", ["太仓"], 59, True)
+
+
+def test_year_filter_only_for_the_meeting_date_not_for_report_years(vocab):
+    assert understand("2021年召开的常务会议审议了哪些规划？", vocab).date_from == "2021-01-01"
+    assert understand("2020年度太仓市本级预算执行审计情况如何？", vocab).date_from is None
+    june = understand("Who chaired Kunshan's 5th executive meeting in June 2017?", vocab)
+    assert (june.date_from, june.date_to, june.meeting) == ("2017-06-01", "2017-06-30", 5)
+
+
+def test_department_filter_does_not_become_a_city_filter(vocab):
+    intent = understand("哪些议题是由环保部门（市环保局或太仓生态环境局）汇报的？", vocab)
+    assert set(intent.departments) == {"市环保局", "太仓生态环境局"}
+    assert intent.cities == []
+
+
+def test_heading_verbs_with_exclusion(vocab):
+    intent = understand("太仓市第60次常务会议“审议”（而非“听取”）了哪些文件？", vocab)
+    assert intent.verbs == ["审议"] and intent.exclude_verbs == ["听取"] and intent.wants_list
+    both = understand("两市常务会议审议或讨论过哪些规划？", vocab)
+    assert set(both.verbs) == {"审议", "讨论"}
+
+
+def test_a_city_not_in_the_corpus_is_kept_as_a_filter_that_matches_nothing(vocab):
+    assert understand("无锡市第5次常务会议由谁主持？", vocab).cities == ["无锡"]
+    assert understand("近期全市常务会议强调了什么？", vocab).cities == []
+
+
+def test_follow_ups_are_rewritten_against_the_previous_question(vocab):
+    previous = "昆山市第4次常务会议由谁主持？"
+    assert resolve_followup("那太仓呢？", previous, vocab) == "太仓第4次常务会议由谁主持？"
+    assert resolve_followup("第59次呢？", "太仓市第60次常务会议由谁主持？", vocab) == "太仓市第59次常务会议由谁主持？"
+    assert resolve_followup("谁汇报的？", "《太仓市工业厂房出租管理办法》", vocab).startswith("《太仓市工业厂房出租管理办法》，谁汇报的")
+    standalone = "昆山杜克大学“卓越计划”要同步考虑建设几个重点实验室？"
+    assert resolve_followup(standalone, previous, vocab) == standalone
