@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from assistant.config import load_config
-from assistant.export import document_citation, export
+from assistant.export import export
 from assistant.retrieval import Filters
 
 st.set_page_config(page_title="常务会议纪要助手", layout="wide")

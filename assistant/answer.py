@@ -87,10 +87,9 @@ def _not_found(result: RetrievalResult, config: Config, interpreted: list[str], 
 
 def _unanswerable_reason(result: RetrievalResult, retriever: Retriever) -> str:
     """An answer-level check: the kind of fact asked for must be present in what was found."""
-    intent, top = result.intent, result.hits[0]
+    intent = result.intent
     if intent.asks_doc_number:
-        meetings = {id(h.meeting): h.meeting for h in result.hits}
-        if intent.meeting is not None and not any(m.doc_number for m in meetings.values()):
+        if intent.meeting is not None and not any(h.meeting.doc_number for h in result.hits):
             return "所找到的会议纪要没有写明文号"
     if intent.asks_amount and not any(MONEY_RE.search(h.item.text) for h in result.hits[:2]):
         return "所找到的议题没有写明金额"

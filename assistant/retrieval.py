@@ -11,7 +11,6 @@ the parsed structure, not from similarity.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
