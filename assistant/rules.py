@@ -58,7 +58,7 @@ FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren"]
 INTRO_RE = re.compile(r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]")
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 MEETING_NUMBER_RE = re.compile(
-    r"(?P<term>[一二三四五六七八九十]+届)?[\u4e00-\u9fa5]{0,4}?第?"
+    r"[\u4e00-\u9fa5]{0,4}?(?P<term>[一二三四五六七八九十]+届)?(?:政府)?第?"
     r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?常务会"
 )
 DATE_RE = re.compile(

@@ -126,3 +126,16 @@ def test_passages_fit_the_model_never_cross_items_and_carry_context():
         assert p.context.startswith("昆山市政府第4次常务会议 2017-05-24")
     long_item = [p for p in passages if p.item == 5]
     assert len(long_item) >= 2 and all("议题五" in p.context for p in long_item)
+
+
+def test_meeting_number_forms_seen_in_real_minutes():
+    cases = {
+        "2024年1月5日，区长王强主持召开五届104次常务会议，现纪要如下：": (104, "五届"),
+        "2024年1月5日，区长王强主持召开区十一届政府第106次常务会议，现纪要如下：": (106, "十一届"),
+        "2025年3月2日，市长王强主持召开2025年度第9次市政府常务会议，现纪要如下：": (9, None),
+        "二〇二三年五月八日，县长王伟主持召开县政府第四次常务会议，现纪要如下：": (4, None),
+    }
+    for intro, expected in cases.items():
+        m = parse_meeting(intro + "\n一、审议《办法》\n会议原则同意。")
+        assert (m.meeting, m.term) == expected, intro
+        assert m.chair in ("王强", "王伟")
