@@ -51,6 +51,8 @@ def parse_meeting(text: str, source: str = "") -> Meeting:
 
     tail_lines = [ln for ln in lines[end_idx:] if ln]
     attendance = _parse_attendance(raw_lines[attendance_idx:]) if attendance_idx is not None else {}
+    if not attendance and labels:  # 出席/列席 given in a header block before the items
+        attendance = _parse_attendance(raw_lines[:labels[0].line], stop_at_other_keys=True)
     attendance_text = "\n".join(tail_lines) if tail_lines else None
 
     meta_text = "\n".join(filter(None, [*header_lines, intro_text or ""]))
@@ -59,7 +61,12 @@ def parse_meeting(text: str, source: str = "") -> Meeting:
     chair, chair_title = _parse_chair(intro_text or meta_text)
     if chair:
         provenance["chair"] = "intro"
-    date, date_as_written = _parse_date(intro_text or meta_text, doc_number, issue_date, text, provenance, warnings)
+    elif (found := _header_value(header_lines, rules.HEADER_CHAIR_RE)):
+        chair, chair_title = found.group("name"), found.group("title")
+        provenance["chair"] = "header 主持 line"
+    when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
+    date_source = intro_text or (when_line.group(0) if when_line else meta_text)
+    date, date_as_written = _parse_date(date_source, doc_number, issue_date, text, provenance, warnings)
     city_full = _parse_city(header_lines, intro_text, doc_number, issuer, text, provenance)
     city = _short_city(city_full)
     for name, value in (("city", city), ("meeting", meeting_no), ("date", date)):
@@ -99,8 +106,15 @@ def _find_intro(lines: list[str]) -> int | None:
 
 
 def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | None]:
-    """Index where the items end: the attendance list or a document footer."""
+    """Index where the items end: the attendance list or a document footer after the first item.
+
+    Some minutes list 时间/地点/主持/出席 in a header block before the items; an
+    attendance line there belongs to the header and must not end the body.
+    """
     start = (intro_idx + 1) if intro_idx is not None else 0
+    first_label = next((i for i in range(start, len(lines)) if _match_label(lines[i])), None)
+    if first_label is not None:
+        start = first_label
     for idx in range(start, len(lines)):
         if rules.ATTENDANCE_RE.match(lines[idx]):
             return idx, idx
@@ -363,8 +377,8 @@ def _parse_city(header: list[str], intro: str | None, doc_number: str | None, is
     level = _meeting_level(header, intro)
     candidates = _city_candidates(text, level)
     if doc_number and (found := rules.DOC_NUMBER_RE.search(doc_number)):
-        initial = found.group("prefix")[0]
-        for name in candidates:
+        initial = found.group("prefix")[:1]
+        for name in candidates if initial else []:
             if name.startswith(initial):
                 prov["city"] = f"doc number prefix {found.group('prefix')}"
                 return name
@@ -401,7 +415,14 @@ def _short_city(city_full: str | None) -> str | None:
 
 
 # ------------------------------------------------------------------ attendance
-def _parse_attendance(raw_lines: list[str]) -> dict[str, list[str]]:
+def _header_value(header: list[str], pattern: re.Pattern[str]) -> re.Match[str] | None:
+    for line in header:
+        if (found := pattern.match(line)):
+            return found
+    return None
+
+
+def _parse_attendance(raw_lines: list[str], stop_at_other_keys: bool = False) -> dict[str, list[str]]:
     """出席/列席 lists; names padded for alignment ('金  铭') are joined back ('金铭')."""
     groups: dict[str, list[str]] = {}
     role = None
@@ -413,6 +434,8 @@ def _parse_attendance(raw_lines: list[str]) -> dict[str, list[str]]:
         if found:
             role = found.group("role").replace("人员", "")
             line = line[found.end():]
+        elif stop_at_other_keys and rules.HEADER_KEY_RE.match(line):
+            role = None
         if role is None:
             continue
         for key, entries in _attendance_entries(role, line):

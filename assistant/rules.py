@@ -75,7 +75,7 @@ CHAIR_TITLE_FIRST_RE = re.compile(
     rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?(?:主持|召集)"
 )
 DOC_NUMBER_RE = re.compile(
-    r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{1,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
+    r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{0,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
 )
 SERIAL_NUMBER_RE = re.compile(r"^[（(]?(?P<num>第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期])[）)]?$")
 ISSUER_RE = re.compile(
@@ -88,6 +88,12 @@ CITY_BEFORE_GOV_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4}?)(?P<suffix>市|
 CITY_STOP_PREFIXES = ("关于", "全", "本", "我", "各", "该", "做好", "推进", "加强", "进一步", "省", "上")
 ADMIN_SUFFIXES = ("市", "区", "县", "旗")
 
+# Header blocks of the form 时间：… 地点：… 主持：… 出席：… 记录：…
+HEADER_KEY_RE = re.compile(r"^(?:时间|地点|主持人?|记录人?|议题|会议议题|召集人)\s*[:：]")
+HEADER_CHAIR_RE = re.compile(
+    rf"^主持人?\s*[:：]\s*(?P<name>[\u4e00-\u9fa5]{{2,4}}?)\s*[（(]?(?P<title>(?:区委|市委|县委)?[^，。）)]{{0,8}}?{LEADER_TITLE})?[）)]?\s*$"
+)
+HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
 ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|出席人员|列席人员|参加人员|参加)\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署)")

@@ -139,3 +139,11 @@ def test_meeting_number_forms_seen_in_real_minutes():
         m = parse_meeting(intro + "\n一、审议《办法》\n会议原则同意。")
         assert (m.meeting, m.term) == expected, intro
         assert m.chair in ("王强", "王伟")
+
+
+def test_header_block_with_time_chair_and_attendance_before_the_items():
+    m = parse_file(FIXTURES / "header_block_items.txt")
+    assert (m.city_full, m.date, m.chair, m.chair_title, m.doc_number) == ("江宁区", "2024-04-08", "陈立", "区长", "〔2024〕3号")
+    assert [it.heading for it in m.items[1:]] == ["关于江宁区老旧小区改造三年行动计划", "关于区级财政资金绩效评价工作"]
+    assert m.attendance["出席"] == ["陈立", "王海", "李娟", "赵强"]
+    assert m.items[1].reporters[0].person == "何平"
