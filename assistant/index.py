@@ -262,6 +262,7 @@ class Index:
         else:
             self._build_faiss()
         self._write_manifest()
+        self.bm25()  # build and persist now: the next start then loads it instead of rebuilding
 
     def _faiss_kind_fits(self, size: int) -> bool:
         """Growing past `hnsw_threshold` switches exact search to HNSW: that needs a rebuild, not an append."""

@@ -135,6 +135,14 @@ class BM25Index:
         except (OSError, ValueError, KeyError):
             return None
 
+    def document_frequency(self, token: str) -> int:
+        """Passages containing the token: the column length of bm25s's CSC score matrix."""
+        tid = self.vocab.get(token)
+        if tid is None or not len(self.pids):
+            return 0
+        indptr = self.retriever.scores["indptr"]
+        return int(indptr[tid + 1] - indptr[tid])
+
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every passage (0 where no query term occurs)."""
         known = [t for t in dict.fromkeys(query_tokens) if t in self.vocab]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import rules
 from .models import Meeting
@@ -129,6 +130,7 @@ class Vocabulary:
         return cls(cities, sorted(departments, key=len, reverse=True), sorted(routing, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def _pinyin(name: str) -> str:
     try:
         from pypinyin import lazy_pinyin

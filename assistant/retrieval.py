@@ -88,17 +88,8 @@ class Retriever:
         self.p_text = [table[int(p)][2] for p in self.pids]
         row_of = {int(pid): row for row, pid in enumerate(self.index.vector_pids)}
         self.vector_rows = np.array([row_of.get(int(p), -1) for p in self.pids], dtype=np.int64)
-        self.idf = self._idf()
-
-    def _idf(self) -> dict[str, float]:
-        """BM25-style idf per token, and document frequencies kept in self.df."""
-        counts: dict[str, int] = {}
-        for tokens in (r[5].split() for r in self.index.store.passages()):
-            for token in set(tokens):
-                counts[token] = counts.get(token, 0) + 1
-        self.df = counts
-        n = max(1, len(self.pids))
-        return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in counts.items()}
+        self.df = _DocumentFrequencies(self.index.bm25())
+        self.idf = _Idf(self.df, len(self.pids))
 
     def _key(self, pos: int) -> tuple[str, int]:
         return self.doc_ids[int(self.p_doc[pos])], int(self.p_item[pos])
@@ -292,6 +283,27 @@ class Retriever:
         weights = [self.idf.get(t, 2.0) for t in terms]
         found = sum(w for t, w in zip(terms, weights) if t in text)
         return found / sum(weights)
+
+
+class _DocumentFrequencies:
+    """df lookups read from the BM25 matrix on demand (no pass over the corpus at load)."""
+
+    def __init__(self, bm25):
+        self.bm25 = bm25
+
+    def get(self, token: str, default: int = 0) -> int:
+        return self.bm25.document_frequency(token) or default
+
+
+class _Idf:
+    """BM25 idf, log(1 + (N - df + 0.5) / (df + 0.5)), for tokens that occur; `default` otherwise."""
+
+    def __init__(self, df: _DocumentFrequencies, n: int):
+        self.df, self.n = df, max(1, n)
+
+    def get(self, token: str, default: float = 0.0) -> float:
+        count = self.df.get(token)
+        return math.log(1 + (self.n - count + 0.5) / (count + 0.5)) if count else default
 
 
 def _merge_filters(intent: QueryIntent, filters: Filters) -> None:
