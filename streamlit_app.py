@@ -83,8 +83,8 @@ def sidebar(assistant) -> Filters:
         if conversations:
             ids = [c["id"] for c in conversations]
             labels = {c["id"]: f"{c['title']}（{c['messages'] // 2} 问）" for c in conversations}
-            chosen = st.radio("历史对话", ids, index=ids.index(current) if current in ids else None,
-                              format_func=lambda i: labels[i], key="conversation_picker")
+            st.session_state["conversation_picker"] = current if current in ids else None
+            chosen = st.radio("历史对话", ids, format_func=lambda i: labels[i], key="conversation_picker")
             if chosen is not None and chosen != current:
                 st.query_params["c"] = str(chosen)
                 st.rerun()
