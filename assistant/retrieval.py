@@ -88,6 +88,9 @@ class Retriever:
         self.p_text = [table[int(p)][2] for p in self.pids]
         row_of = {int(pid): row for row, pid in enumerate(self.index.vector_pids)}
         self.vector_rows = np.array([row_of.get(int(p), -1) for p in self.pids], dtype=np.int64)
+        self.items = _ItemTable.build(self.meetings, self.doc_ids)
+        self.p_itemrow = np.array([self.items.row[(int(d), int(n))] for d, n in zip(self.p_doc, self.p_item)],
+                                  dtype=np.int64)
         self.df = _DocumentFrequencies(self.index.bm25())
         self.idf = _Idf(self.df, len(self.pids))
 
@@ -103,8 +106,9 @@ class Retriever:
         doc_ok = self._allowed_docs(intent)
         if not doc_ok.any():
             return RetrievalResult(question, intent, [], 0, mode)
-        allowed_items = self._allowed_items(intent, doc_ok)
-        mask = self._passage_mask(doc_ok, allowed_items)
+        item_ok = self._allowed_items(intent, doc_ok)
+        mask = self._passage_mask(doc_ok, item_ok)
+        allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= 20 else None
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
         item_scores, best_passage, parts = self._score_items(question, intent, mask, mode, query_vector,
@@ -142,37 +146,38 @@ class Retriever:
                 ok[pos] = False
         return ok
 
-    def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> set[tuple[str, int]] | None:
-        """Items passing item-level filters; None when there are none (every item of an allowed meeting)."""
+    def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:
+        """Boolean mask over items passing item-level filters; None when there are none.
+
+        Vectorised over the item table built at refresh: verb families as an array,
+        departments and routing phrases as lists of item positions per distinct value.
+        """
         if not intent.has_item_filters and not (intent.wants_list and intent.meeting is not None):
             return None
-        out = set()
-        for pos in np.flatnonzero(doc_ok):
-            doc_id = self.doc_ids[pos]
-            for item in self.meetings[doc_id].items:
-                if intent.has_item_filters and item.item == 0:
-                    continue
-                if intent.item and item.item != intent.item:
-                    continue
-                if intent.departments and not any(
-                        r.org and (r.org in d or d in r.org) for r in item.reporters for d in intent.departments):
-                    continue
-                if intent.verbs and verb_family(item.verb) not in intent.verbs:
-                    continue
-                if intent.exclude_verbs and verb_family(item.verb) in intent.exclude_verbs:
-                    continue
-                if intent.routing and not any(r in " ".join(item.routing) for r in intent.routing):
-                    continue
-                out.add((doc_id, item.item))
-        return out
+        t = self.items
+        ok = doc_ok[t.doc].copy()
+        if intent.has_item_filters:
+            ok &= t.number > 0
+        if intent.item:
+            ok &= t.number == intent.item
+        if intent.departments:
+            ok &= _positions_mask(len(t.number), (idx for org, idx in t.by_org.items()
+                                                  if any(org in d or d in org for d in intent.departments)))
+        if intent.verbs:
+            ok &= np.isin(t.verb, intent.verbs)
+        if intent.exclude_verbs:
+            ok &= ~np.isin(t.verb, intent.exclude_verbs)
+        if intent.routing:
+            ok &= _positions_mask(len(t.number), (idx for routing, idx in t.by_routing.items()
+                                                  if any(r in routing for r in intent.routing)))
+        return ok
 
-    def _passage_mask(self, doc_ok: np.ndarray, allowed_items: set[tuple[str, int]] | None) -> np.ndarray:
+    def _item_keys(self, ok: np.ndarray) -> list[tuple[str, int]]:
+        return [(self.doc_ids[d], int(n)) for d, n in zip(self.items.doc[ok], self.items.number[ok])]
+
+    def _passage_mask(self, doc_ok: np.ndarray, item_ok: np.ndarray | None) -> np.ndarray:
         mask = doc_ok[self.p_doc]
-        if allowed_items is None:
-            return mask
-        doc_pos = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
-        wanted = np.array([doc_pos[d] * 10000 + n for d, n in allowed_items], dtype=np.int64)
-        return mask & np.isin(self.p_doc * 10000 + self.p_item, wanted)
+        return mask if item_ok is None else mask & item_ok[self.p_itemrow]
 
     def _score_items(self, question: str, intent: QueryIntent, mask: np.ndarray, mode: str,
                      query_vector: np.ndarray | None, all_candidates: bool = False):
@@ -283,6 +288,44 @@ class Retriever:
         weights = [self.idf.get(t, 2.0) for t in terms]
         found = sum(w for t, w in zip(terms, weights) if t in text)
         return found / sum(weights)
+
+
+@dataclass
+class _ItemTable:
+    """Every agenda item as arrays, so item-level filters are numpy operations, not loops over items."""
+
+    doc: np.ndarray
+    number: np.ndarray
+    verb: np.ndarray
+    by_org: dict[str, np.ndarray]
+    by_routing: dict[str, np.ndarray]
+    row: dict[tuple[int, int], int]
+
+    @classmethod
+    def build(cls, meetings: dict[str, Meeting], doc_ids: list[str]) -> _ItemTable:
+        docs, numbers, verbs = [], [], []
+        by_org: dict[str, list[int]] = {}
+        by_routing: dict[str, list[int]] = {}
+        for doc_pos, doc_id in enumerate(doc_ids):
+            for item in meetings[doc_id].items:
+                position = len(numbers)
+                docs.append(doc_pos)
+                numbers.append(item.item)
+                verbs.append(verb_family(item.verb) or "")
+                for org in {r.org for r in item.reporters if r.org}:
+                    by_org.setdefault(org, []).append(position)
+                by_routing.setdefault(" ".join(item.routing), []).append(position)
+        row = {(d, n): i for i, (d, n) in enumerate(zip(docs, numbers))}
+        as_array = lambda groups: {k: np.array(v, dtype=np.int64) for k, v in groups.items()}  # noqa: E731
+        return cls(np.array(docs, dtype=np.int64), np.array(numbers, dtype=np.int64), np.array(verbs, dtype=object),
+                   as_array(by_org), as_array(by_routing), row)
+
+
+def _positions_mask(size: int, groups) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    for positions in groups:
+        mask[positions] = True
+    return mask
 
 
 class _DocumentFrequencies:
