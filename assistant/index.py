@@ -117,24 +117,18 @@ class Index:
 
     # ------------------------------------------------------------- ingest
     def ingest_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
-        loaded: list[LoadedText | FileReport] = []
-        max_bytes = int(self.config.data.max_file_mb * 1024 * 1024)
-        for path in _expand(paths):
-            try:
-                loaded.append(load_file(path, max_bytes=max_bytes))
-            except LoadError as exc:
-                loaded.append(FileReport(Path(path).name, "failed", exc.reason))
-        return self.ingest_loaded(loaded, progress)
+        max_bytes = self.max_file_bytes
+        return self.ingest_loaded([_load_or_report(Path(p).name, lambda p=p: load_file(p, max_bytes=max_bytes))
+                                   for p in _expand(paths)], progress)
 
     def ingest_uploads(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> IngestReport:
-        loaded: list[LoadedText | FileReport] = []
-        max_bytes = int(self.config.data.max_file_mb * 1024 * 1024)
-        for name, data in files:
-            try:
-                loaded.append(load_bytes(data, name, max_bytes=max_bytes))
-            except LoadError as exc:
-                loaded.append(FileReport(name, "failed", exc.reason))
-        return self.ingest_loaded(loaded, progress)
+        max_bytes = self.max_file_bytes
+        return self.ingest_loaded([_load_or_report(name, lambda d=data, n=name: load_bytes(d, n, max_bytes=max_bytes))
+                                   for name, data in files], progress)
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.config.data.max_file_mb * 1024 * 1024)
 
     def ingest_loaded(self, loaded: list[LoadedText | FileReport], progress: Progress | None = None) -> IngestReport:
         """Parse, chunk, embed (cache-aware) and commit each good file; bad files are reported, not fatal."""
@@ -463,6 +457,14 @@ def rebuild_index(config: Config, progress: Progress | None = None, embedder=Non
     os.replace(staging, old_dir)
     shutil.rmtree(backup, ignore_errors=True)
     return report
+
+
+def _load_or_report(name: str, load: Callable[[], LoadedText]) -> LoadedText | FileReport:
+    """A file that cannot be loaded becomes a failed report, so the rest of the ingest goes on."""
+    try:
+        return load()
+    except LoadError as exc:
+        return FileReport(name, "failed", exc.reason)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
