@@ -21,7 +21,6 @@ import resource
 import shutil
 import statistics
 import time
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +65,13 @@ def current_rss_mb() -> float:
 
 PROBE = """
 import json, sys, time
-from dataclasses import replace
 t0 = time.perf_counter()
 from assistant.config import load_config
 from assistant.embeddings import get_embedder
 from assistant.index import Index
 from assistant.retrieval import Retriever
 from assistant.bench import current_rss_mb
-config = load_config(sys.argv[1])
-config.index = replace(config.index, dir=sys.argv[2])
+config = load_config(sys.argv[1]).with_index_dir(sys.argv[2])
 t1 = time.perf_counter()
 embedder = get_embedder(config)
 t2 = time.perf_counter()
@@ -110,12 +107,6 @@ def named_recall(report: dict, questions: list[dict], vocab) -> float | None:
         if q["gold"] and understand(q["question"], vocab).has_meeting_filters:
             scores.append(_score({"gold": q["gold"], "hits": row["hits"]}, 5)[1])
     return round(sum(scores) / len(scores), 4) if scores else None
-
-
-def _bench_config(config: Config, folder: Path) -> Config:
-    staged = replace(config)
-    staged.index = replace(config.index, dir=str(folder))
-    return staged
 
 
 def measure_queries(retriever, config: Config, questions: list[dict], repeats: int) -> dict[str, float]:
@@ -183,7 +174,7 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
     from .synthetic import generate
 
     shutil.rmtree(folder, ignore_errors=True)
-    bench_config = _bench_config(config, folder)
+    bench_config = config.with_index_dir(folder)
     sample_dir = config.path(config.data.sample_dir)
     real = [load_file(p) for p in sorted(sample_dir.iterdir()) if p.is_file()]
     generator = generate([parse_meeting(r.text, r.source) for r in real])

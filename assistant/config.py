@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,12 @@ class Config:
     @property
     def index_dir(self) -> Path:
         return self.path(self.index.dir)
+
+    def with_index_dir(self, folder: str | Path) -> Config:
+        """The same settings over another index folder (rebuilds, benchmarks, tests)."""
+        copy = replace(self)
+        copy.index = replace(self.index, dir=str(folder))
+        return copy
 
 
 def load_config(path: str | Path | None = None, **overrides: Any) -> Config:

@@ -334,21 +334,14 @@ class Index:
 
     def load(self) -> None:
         """Load FAISS (rebuilding it if stale or unreadable) and BM25 into memory."""
-        import faiss
-
         self.check_compatible()
         manifest = self.manifest()
         path = self.dir / "vectors.faiss"
         pids_path = self.dir / "vectors.pids.npy"
         fresh = manifest.get("fingerprint") == self.store.passage_fingerprint()
         if fresh and path.exists() and pids_path.exists():
-            try:
-                self._faiss = faiss.read_index(str(path))
-                self._faiss_pids = np.load(pids_path, allow_pickle=False)
-                if isinstance(self._faiss, faiss.IndexHNSW):
-                    self._faiss.hnsw.efSearch = self.config.index.hnsw_ef_search
-                self.vectors = self._faiss.reconstruct_n(0, self._faiss.ntotal)
-            except RuntimeError:
+            self.load_vectors()
+            if self._faiss is None:
                 log.warning("FAISS file unreadable: rebuilding from the store")
                 fresh = False
         else:
@@ -360,12 +353,14 @@ class Index:
         self.passage_table()
 
     def load_vectors(self) -> None:
-        """Only the FAISS part of `load` (no BM25/passages), for appending to it."""
+        """The FAISS part of `load` (also used before appending); leaves it None if the file is unreadable."""
         import faiss
 
         try:
             self._faiss = faiss.read_index(str(self.dir / "vectors.faiss"))
             self._faiss_pids = np.load(self.dir / "vectors.pids.npy", allow_pickle=False)
+            if isinstance(self._faiss, faiss.IndexHNSW):
+                self._faiss.hnsw.efSearch = self.config.index.hnsw_ef_search
             self.vectors = self._faiss.reconstruct_n(0, self._faiss.ntotal)
         except (RuntimeError, OSError, ValueError):
             self._faiss = self._faiss_pids = self.vectors = None
@@ -445,9 +440,7 @@ def rebuild_index(config: Config, progress: Progress | None = None, embedder=Non
     texts = read_source_texts(old_dir / "store.sqlite")
     staging = old_dir.with_name(old_dir.name + ".rebuild")
     shutil.rmtree(staging, ignore_errors=True)
-    staged = Config(**{**config.__dict__})
-    staged.index = type(config.index)(**{**config.index.__dict__, "dir": str(staging)})
-    index = Index(staged, embedder)
+    index = Index(config.with_index_dir(staging), embedder)
     report = index.ingest_loaded(list(texts), progress)
     index.close()
     backup = old_dir.with_name(old_dir.name + ".old")
