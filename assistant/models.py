@@ -38,6 +38,17 @@ class AgendaItem:
     text: str  # clean full text (heading line + body), newline separated
     line: int | None = None
     end_line: int | None = None
+    text_as_written: str | None = None  # the text in the document's own script (traditional), if it differs
+
+    def as_written(self, span: str) -> str:
+        """A span of this item's text (heading, passage, sentence) in the script the minute was written in."""
+        from .normalize import written_span
+
+        return written_span(span, self.text, self.text_as_written)
+
+    @property
+    def heading_as_written(self) -> str:
+        return self.as_written(self.heading)
 
 
 @dataclass
@@ -64,6 +75,10 @@ class Meeting:
     provenance: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     term: str | None = None  # 届, e.g. 十一届, when the meeting number carries one
+    preamble: list[str] = field(default_factory=list)  # text between the intro and item 1
+    region: str | None = None  # parent prefecture of a district/county (珠海市 for 斗门区), when known
+    script: str = "simplified"  # "traditional" when the minute was published in traditional script
+    portal: dict[str, str] = field(default_factory=dict)  # portal metadata (发文日期, 来源 …), never body text
 
     @property
     def label(self) -> str:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import rules
+from . import normalize, places, rules
 from .models import AgendaItem, Meeting, Reporter
 
 
@@ -25,10 +25,14 @@ class _Label:
     rest: str
 
 
-def parse_meeting(text: str, source: str = "") -> Meeting:
-    """Parse minutes text. Never raises on odd layouts: unknown parts become warnings."""
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [rules.clean_line(line) for line in raw_lines]
+def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meeting:
+    """Parse minutes text. Never raises on odd layouts: unknown parts become warnings.
+
+    `place` is the issuing government when the user sets it at ingest (minutes that
+    never name their place); it overrides what the text suggests and says so.
+    """
+    prepared = normalize.prepare(text)
+    lines, raw_lines = prepared.lines, prepared.raw
     warnings: list[str] = []
     provenance: dict[str, str] = {}
 
@@ -36,28 +40,26 @@ def parse_meeting(text: str, source: str = "") -> Meeting:
     end_idx, attendance_idx = _find_body_end(lines, intro_idx)
     body_start = (intro_idx + 1) if intro_idx is not None else 0
     labels = _find_item_labels(lines, body_start, end_idx)
-    if intro_idx is None and labels:
-        header_end = labels[0].line
-    else:
-        header_end = intro_idx if intro_idx is not None else 0
+    layout = _item_layout(prepared, labels, body_start, end_idx)
+    first_item_line = layout.first_line
+    header_end = intro_idx if intro_idx is not None else (first_item_line if first_item_line is not None else 0)
     header_lines = [ln for ln in lines[:header_end] if ln]
     intro_text = lines[intro_idx] if intro_idx is not None else None
-
-    items, trailing = _build_items(lines, labels, end_idx)
-    if not labels:
-        warnings.append("未识别到编号议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
+    items, trailing, preamble = layout.items, layout.trailing, layout.preamble
+    if not items:
+        warnings.append("未识别到议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
     if intro_idx is None:
         warnings.append("未找到会议开头段（如“××主持召开市政府第×次常务会议”）")
 
     tail_lines = [ln for ln in lines[end_idx:] if ln]
     attendance = _parse_attendance(raw_lines[attendance_idx:]) if attendance_idx is not None else {}
-    if not attendance and labels:  # 出席/列席 given in a header block before the items
-        attendance = _parse_attendance(raw_lines[:labels[0].line], stop_at_other_keys=True)
+    if not attendance and first_item_line is not None:  # 出席/列席 given in a header block before the items
+        attendance = _parse_attendance(raw_lines[:first_item_line], stop_at_other_keys=True)
     attendance_text = "\n".join(tail_lines) if tail_lines else None
 
     meta_text = "\n".join(filter(None, [*header_lines, intro_text or ""]))
     doc_number, issuer, issue_date = _parse_header(header_lines, tail_lines, provenance)
-    meeting_no, term = _parse_meeting_number(header_lines, intro_text, text, provenance)
+    meeting_no, term, number_year = _parse_meeting_number(header_lines, intro_text, prepared, provenance)
     chair, chair_title = _parse_chair(intro_text or meta_text)
     if chair:
         provenance["chair"] = "intro"
@@ -66,21 +68,30 @@ def parse_meeting(text: str, source: str = "") -> Meeting:
         provenance["chair"] = "header 主持 line"
     when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
     date_source = intro_text or (when_line.group(0) if when_line else meta_text)
-    date, date_as_written = _parse_date(date_source, doc_number, issue_date, text, provenance, warnings)
-    city_full = _parse_city(header_lines, intro_text, doc_number, issuer, text, provenance)
-    city = _short_city(city_full)
-    for name, value in (("city", city), ("meeting", meeting_no), ("date", date)):
+    evidence = YearEvidence(doc_number, number_year, prepared.metadata, issue_date, prepared.cleaned_text)
+    date, date_as_written = _parse_date(date_source, evidence, provenance, warnings)
+    city_full, region = _parse_place(header_lines, intro_text, doc_number, issuer, prepared, provenance)
+    if place:
+        city_full, region = place.strip(), None
+        provenance["city"] = f"导入时由用户指定：{city_full}"
+    base = city_full[len(region):] if city_full and region and city_full.startswith(region) else city_full
+    city = places.short_name(base) if base else None
+    if city is None:
+        warnings.append("未能识别发文政府（地名）：纪要未写明所属地区，可在导入时指定")
+    for name, value in (("meeting", meeting_no), ("date", date)):
         if value is None:
             warnings.append(f"未能识别字段 {name}")
     if not body_text_present(lines):
         warnings.append("文件没有可识别的正文")
 
-    item0_text = "\n".join(filter(None, [*header_lines, intro_text or "", *trailing, attendance_text or ""]))
-    if not labels:
-        item0_text = "\n".join(ln for ln in lines if ln)
+    item0_parts = [*header_lines, intro_text or "", *preamble, *trailing, attendance_text or ""]
+    if not items:
+        item0_parts = [ln for ln in lines if ln]
+    item0_text = "\n".join(filter(None, item0_parts))
     item0 = AgendaItem(
         item=0, label="", heading="会议概况", verb=None, document_titles=_titles(intro_text or ""),
         reporters=[], decisions=[], routing=[], text=item0_text, line=None, end_line=None,
+        text_as_written=_as_written(item0_text, prepared),
     )
     return Meeting(
         source=source, city=city, city_full=city_full, meeting=meeting_no, date=date,
@@ -88,6 +99,7 @@ def parse_meeting(text: str, source: str = "") -> Meeting:
         issuer=issuer, issue_date=issue_date, intro_text=intro_text, header_lines=header_lines,
         trailing=trailing, attendance=attendance, attendance_text=attendance_text,
         items=[item0, *items], provenance=provenance, warnings=warnings, term=term,
+        preamble=preamble, region=region, script=prepared.script, portal=prepared.metadata,
     )
 
 
@@ -95,14 +107,32 @@ def body_text_present(lines: list[str]) -> bool:
     return sum(len(ln) for ln in lines) > 0
 
 
+def _as_written(text: str, prepared: normalize.PreparedText) -> str | None:
+    """The same text in the script as written, line by line; None when the document is simplified already."""
+    if prepared.script == "simplified" or not text:
+        return None
+    written_of = {}
+    for simple, written in zip(prepared.lines, prepared.written):
+        written_of.setdefault(simple, written)
+        written_of.setdefault(simple.replace(" ", ""), written.replace(" ", ""))
+    return "\n".join(written_of.get(line, line) for line in text.split("\n"))
+
+
 # ------------------------------------------------------------------ layout
 def _find_intro(lines: list[str]) -> int | None:
-    """The opening paragraph: '…主持召开市政府第N次常务会议…纪要如下'."""
-    for idx, line in enumerate(lines):
-        if rules.INTRO_RE.search(line) and not _match_label(line) and not rules.TITLE_RE.fullmatch(line):
-            if len(line) > 12:
-                return idx
-    return None
+    """The opening paragraph: '…主持召开市政府第N次常务会议…纪要如下'.
+
+    News-style pages put a title ('区政府召开第89次常务会议') above it; the opening
+    paragraph is the first candidate near the top that also carries the date.
+    """
+    candidates = [idx for idx, line in enumerate(lines)
+                  if rules.INTRO_RE.search(line) and not _match_label(line)
+                  and not rules.TITLE_RE.fullmatch(line) and len(line) > 12]
+    if not candidates:
+        return None
+    top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if ln) < 12]
+    dated = [idx for idx in top if rules.DATE_RE.search(lines[idx])]
+    return (dated or candidates)[0]
 
 
 def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | None]:
@@ -124,12 +154,13 @@ def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | 
 
 
 def _match_label(line: str) -> _Label | None:
+    """A numbering label at the start of a line; '（一）' alone on its line is a label too."""
     for style, family, pattern in rules.LABEL_STYLES:
         found = pattern.match(line)
         if found:
             number = rules.numeral_to_int(found.group("num"))
             rest = line[found.end():].strip()
-            if number is None or not rest:
+            if number is None or (not rest and family in ("dun", "shi")):
                 continue
             return _Label(-1, style, family, number, found.group("label").replace(" ", ""), rest)
     return None
@@ -147,6 +178,8 @@ def _find_item_labels(lines: list[str], start: int, end: int) -> list[_Label]:
         if label:
             label.line = idx
             by_family.setdefault(label.family, []).append(label)
+    if "shi" in by_family and not _announced_list(lines, by_family["shi"][0].line):
+        del by_family["shi"]
     for family in rules.FAMILY_PREFERENCE:
         candidates = by_family.get(family, [])
         sequence = _clean_sequence(candidates)
@@ -156,6 +189,11 @@ def _find_item_labels(lines: list[str], start: int, end: int) -> list[_Label]:
         if by_family.get(family):
             return _greedy_sequence(by_family[family])
     return []
+
+
+def _announced_list(lines: list[str], first: int) -> bool:
+    previous = next((ln for ln in reversed(lines[:first]) if ln), "")
+    return bool(rules.LIST_INTRO_RE.search(previous))
 
 
 def _clean_sequence(candidates: list[_Label]) -> list[_Label]:
@@ -181,16 +219,74 @@ def _greedy_sequence(candidates: list[_Label]) -> list[_Label]:
 
 
 # ------------------------------------------------------------------ items
-def _build_items(lines: list[str], labels: list[_Label], end_idx: int) -> tuple[list[AgendaItem], list[str]]:
+@dataclass
+class _Layout:
+    """Where the agenda items are: items, the 会议还… lines after them, and text between intro and item 1."""
+
+    items: list[AgendaItem]
+    trailing: list[str]
+    preamble: list[str]
+    first_line: int | None
+
+
+def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: int, end: int) -> _Layout:
+    """Numbered items when the minute numbers them; otherwise one item per topic paragraph."""
+    lines = prepared.lines
+    if labels:
+        items, trailing = _build_items(prepared, labels, end)
+        first = labels[0].line
+    else:
+        openers = _topic_paragraphs(lines, start, end)
+        if not openers:
+            return _Layout([], [], [], None)
+        items, trailing = _build_paragraph_items(prepared, openers, end)
+        first = openers[0]
+    preamble = [ln for ln in lines[start:first] if ln]
+    return _Layout(items, trailing, preamble, first)
+
+
+def _build_items(prepared: normalize.PreparedText, labels: list[_Label],
+                 end_idx: int) -> tuple[list[AgendaItem], list[str]]:
     items: list[AgendaItem] = []
     trailing: list[str] = []
     for pos, label in enumerate(labels):
         stop = labels[pos + 1].line if pos + 1 < len(labels) else end_idx
-        body = lines[label.line + 1:stop]
+        body = prepared.lines[label.line + 1:stop]
         if pos + 1 == len(labels):
             body, trailing = _split_trailing(body)
         last = label.line + 1 + len(body)  # 1-based, inclusive: blank lines up to the next item belong to it
-        items.append(_make_item(len(items) + 1, label, [ln for ln in body if ln], label.line + 1, last))
+        items.append(_make_item(len(items) + 1, label, [ln for ln in body if ln], label.line + 1, last, prepared))
+    return items, trailing
+
+
+def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
+    """Lines that open a new topic in minutes written as paragraphs ('会议审议通过了《…》。会议指出…')."""
+    openers = []
+    for idx in range(start, end):
+        line = lines[idx]
+        if not line or rules.TRAILING_RE.match(line) or rules.TOPIC_BACKREF_RE.match(line):
+            continue
+        if rules.TOPIC_OPENER_RE.match(line):
+            openers.append(idx)
+    return openers
+
+
+def _build_paragraph_items(prepared: normalize.PreparedText, openers: list[int],
+                           end_idx: int) -> tuple[list[AgendaItem], list[str]]:
+    """Each topic paragraph and its continuations is an item; 会议还… paragraphs go to the meeting (item 0)."""
+    items: list[AgendaItem] = []
+    trailing: list[str] = []
+    lines = prepared.lines
+    for pos, first in enumerate(openers):
+        stop = openers[pos + 1] if pos + 1 < len(openers) else end_idx
+        body = lines[first + 1:stop]
+        cut = next((i for i, ln in enumerate(body) if rules.TRAILING_RE.match(ln)), None)
+        if cut is not None:
+            trailing += [ln for ln in body[cut:] if ln]
+            body = body[:cut]
+        label = _Label(first, "paragraph", "paragraph", len(items) + 1, "", lines[first])
+        items.append(_make_item(len(items) + 1, label, [ln for ln in body if ln], first + 1,
+                                first + 1 + len(body), prepared))
     return items, trailing
 
 
@@ -202,19 +298,25 @@ def _split_trailing(body: list[str]) -> tuple[list[str], list[str]]:
     return body, []
 
 
-def _make_item(number: int, label: _Label, body: list[str], line: int, end_line: int) -> AgendaItem:
-    heading, first_body = _split_heading(label.rest)
-    if first_body:
-        body = [first_body, *body]
-    body_text = "\n".join(body)
+def _make_item(number: int, label: _Label, body: list[str], line: int, end_line: int,
+               prepared: normalize.PreparedText) -> AgendaItem:
+    heading_line = label.rest
+    if not heading_line and body:  # '（一）' alone on its line: the heading is the next paragraph
+        heading_line, body = body[0], body[1:]
+        first_line = [label.label, heading_line]
+    else:
+        first_line = [f"{label.label}{label.rest}"]
+    heading, first_body = _split_heading(heading_line)
+    body_text = "\n".join([first_body, *body] if first_body else body)
     verb = _verb(heading)
-    reporters = _reporters(f"{heading}\n{body_text}")
-    decisions = _decisions(body_text)
+    text = "\n".join([*first_line, *body]).strip()
+    # A paragraph-style topic often is its decision ('会议原则通过了《…》'); a numbered heading never is.
+    decision_text = "\n".join([heading_line, *body]) if label.style == "paragraph" else body_text
     return AgendaItem(
         item=number, label=label.label, heading=heading, verb=verb,
-        document_titles=_titles(heading), reporters=reporters, decisions=decisions,
-        routing=_routing(decisions), text="\n".join([f"{label.label}{label.rest}", *body]).strip(),
-        line=line, end_line=end_line,
+        document_titles=_titles(heading), reporters=_reporters(f"{heading}\n{body_text}"),
+        decisions=(decisions := _decisions(decision_text)), routing=_routing(decisions), text=text,
+        line=line, end_line=end_line, text_as_written=_as_written(text, prepared),
     )
 
 
@@ -226,7 +328,7 @@ def _split_heading(rest: str) -> tuple[str, str]:
             depth += 1
         elif ch == "》":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "。：:" and len(rest) - pos - 1 >= 8:
+        elif depth == 0 and ch in "。：:；;" and len(rest) - pos - 1 >= 8:
             return rest[:pos].strip(), rest[pos + 1:].strip()
     return rest.rstrip("。").strip(), ""
 
@@ -310,13 +412,19 @@ def _parse_header(header: list[str], tail: list[str], prov: dict[str, str]) -> t
     return doc_number, issuer, issue_date
 
 
-def _parse_meeting_number(header: list[str], intro: str | None, text: str, prov: dict[str, str]) -> tuple[int | None, str | None]:
-    for where, chunk in (("title", "\n".join(header)), ("intro", intro or ""), ("text", text[:3000])):
+def _parse_meeting_number(header: list[str], intro: str | None, prepared: normalize.PreparedText,
+                          prov: dict[str, str]) -> tuple[int | None, str | None, int | None]:
+    """Number, 届 term and, for year-scoped numbering (2022年第9次), the year."""
+    summary = prepared.metadata.get("内容概述", "")
+    chunks = (("title", "\n".join(header)), ("intro", intro or ""), ("portal summary", summary),
+              ("text", prepared.cleaned_text[:3000]))
+    for where, chunk in chunks:
         found = rules.MEETING_NUMBER_RE.search(chunk)
         if found:
             prov["meeting"] = where
-            return rules.numeral_to_int(found.group("num")), found.group("term")
-    return None, None
+            year = int(found.group("year")) if found.group("year") else None
+            return rules.numeral_to_int(found.group("num")), found.group("term"), year
+    return None, None, None
 
 
 def _parse_chair(intro: str) -> tuple[str | None, str | None]:
@@ -325,6 +433,8 @@ def _parse_chair(intro: str) -> tuple[str | None, str | None]:
         found = pattern.search(cleaned)
         if found:
             return found.group("name"), found.group("title")
+    if (found := rules.CHAIR_NAME_ONLY_RE.search(cleaned)):
+        return found.group("name"), None
     return None, None
 
 
@@ -334,8 +444,22 @@ def _iso(found: re.Match[str], year: int | None = None) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def _parse_date(intro: str, doc_number: str | None, issue_date: str | None, text: str,
-                prov: dict[str, str], warnings: list[str]) -> tuple[str | None, str | None]:
+@dataclass
+class YearEvidence:
+    """What a minute says about its year when the meeting date omits it, strongest first."""
+
+    doc_number: str | None
+    number_year: int | None  # 2022年第9次常务会议
+    portal: dict[str, str]  # 发文日期/成文日期/发布时间… read from the page's metadata block
+    issue_date: str | None
+    text: str
+
+
+PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间")
+
+
+def _parse_date(intro: str, evidence: YearEvidence, prov: dict[str, str],
+                warnings: list[str]) -> tuple[str | None, str | None]:
     found = rules.DATE_RE.search(intro)
     if not found:
         return None, None
@@ -344,7 +468,7 @@ def _parse_date(intro: str, doc_number: str | None, issue_date: str | None, text
         prov["date"] = "intro (full date)"
         return _iso(found), written
     month = rules.numeral_to_int(found.group("m")) or 0
-    year, how = _infer_year(month, doc_number, issue_date, text)
+    year, how = _infer_year(month, evidence)
     if year is None:
         warnings.append(f"会议日期“{written}”未写年份，且无法推断")
         return None, written
@@ -353,65 +477,105 @@ def _parse_date(intro: str, doc_number: str | None, issue_date: str | None, text
     return _iso(found, year), written
 
 
-def _infer_year(month: int, doc_number: str | None, issue_date: str | None, text: str) -> tuple[int | None, str]:
-    if doc_number and (found := rules.DOC_NUMBER_RE.search(doc_number)):
-        return int(found.group("year")), f"取自文号{doc_number}"
-    if issue_date:
-        year, issue_month = int(issue_date[:4]), int(issue_date[5:7])
-        return (year if issue_month >= month else year - 1), "取自印发日期"
-    years = Counter(int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", text))
+def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
+    if evidence.doc_number and (found := rules.DOC_NUMBER_RE.search(evidence.doc_number)):
+        return int(found.group("year")), f"取自文号{evidence.doc_number}"
+    if evidence.number_year:
+        return evidence.number_year, f"取自会议编号（{evidence.number_year}年第×次）"
+    published = [(key, evidence.portal[key]) for key in PORTAL_DATE_KEYS if key in evidence.portal]
+    for key, when in published[:1] + ([("印发日期", evidence.issue_date)] if evidence.issue_date else []):
+        year, later_month = int(when[:4]), int(when[5:7])
+        name = "网页" + key if key != "印发日期" else key
+        return (year if later_month >= month else year - 1), f"取自{name}{when}"
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", evidence.text))
     if years:
         year, count = years.most_common(1)[0]
         return year, f"据正文中最常出现的年份推断（{year}年出现{count}次）"
     return None, ""
 
 
-def _parse_city(header: list[str], intro: str | None, doc_number: str | None, issuer: str | None,
-                text: str, prov: dict[str, str]) -> str | None:
-    if issuer:
-        units = [u for u in rules.ADMIN_UNIT_RE.findall(issuer.replace("人民政府", "").replace("办公室", ""))
-                 if not u.endswith(("省", "自治区"))]
-        if units:
-            prov["city"] = "issuer header"
-            return units[-1]
+def _parse_place(header: list[str], intro: str | None, doc_number: str | None, issuer: str | None,
+                 prepared: normalize.PreparedText, prov: dict[str, str]) -> tuple[str | None, str | None]:
+    """The issuing government, validated against the gazetteer: (name as cited, parent prefecture).
+
+    Strongest evidence first: the issuer line or the portal's 来源/发布机构, a place written
+    right before 政府 in the title or intro, the doc-number prefix, then the places of the
+    meeting's own level (区/县/市) named in the text. Nothing found → None (a warning), never a guess.
+    """
+    gaz = places.gazetteer()
+    text = prepared.cleaned_text
+    for where, org in (("issuer header", issuer), ("portal 来源/发布机构", prepared.metadata.get("来源"))):
+        if org and (found := _place_at_start(org, gaz)):
+            prov["city"] = where
+            return _cited_place(found, text, gaz)
+    for line in [*header, intro or "", prepared.metadata.get("内容概述", "")]:
+        if (found := _place_before_government(line, gaz)):
+            prov["city"] = "title/intro (place before 政府)"
+            return _cited_place(found, text, gaz)
     level = _meeting_level(header, intro)
-    candidates = _city_candidates(text, level)
-    if doc_number and (found := rules.DOC_NUMBER_RE.search(doc_number)):
+    counts = Counter(m.name for m in gaz.mentions(text) if _county_level(m.name, gaz)
+                     and not gaz.is_generic_word(m.name) and (level is None or m.name.endswith(level)))
+    if doc_number and (found := rules.DOC_NUMBER_RE.search(doc_number)) and found.group("prefix"):
         initial = found.group("prefix")[:1]
-        for name in candidates if initial else []:
-            if name.startswith(initial):
-                prov["city"] = f"doc number prefix {found.group('prefix')}"
-                return name
-    if candidates:
-        prov["city"] = "most frequent place name in document titles"
-        return candidates[0]
+        named = [name for name, _ in counts.most_common() if name.startswith(initial)]
+        if named:
+            prov["city"] = f"doc number prefix {found.group('prefix')}"
+            return _cited_place([named[0]], text, gaz)
+    if counts:
+        name, count = counts.most_common(1)[0]
+        prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
+        return _cited_place([name], text, gaz)
+    return None, None
+
+
+def _county_level(name: str, gaz: places.Gazetteer) -> bool:
+    return any(p.level != "province" for p in gaz.places(name))
+
+
+def _place_at_start(org: str, gaz: places.Gazetteer) -> list[str] | None:
+    """'攀枝花市东区人民政府办公室' → ['攀枝花市', '东区']: the run of places an organisation name opens with."""
+    run, pos = [], 0
+    for mention in gaz.mentions(org):
+        if mention.start != pos:
+            break
+        run.append(mention.name)
+        pos = mention.end
+    run = [name for name in run if _county_level(name, gaz)]
+    if run:
+        return run
+    unlisted = re.match(r"^([\u4e00-\u9fa5]{2,7}?)(?:人民政府|政府)", org)
+    return [unlisted.group(1)] if unlisted and places.plausible_unlisted_place(unlisted.group(1)) else None
+
+
+def _place_before_government(line: str, gaz: places.Gazetteer) -> list[str] | None:
+    """'无锡市滨湖区政府召开…', '上街区人民政府2022年第9次…' → the places written right before 政府."""
+    for found in re.finditer(r"(?:人民)?政府", line):
+        run: list[str] = []
+        end = found.start()
+        for mention in reversed(gaz.mentions(line[:end])):
+            if mention.end != end:
+                break
+            run.insert(0, mention.name)
+            end = mention.start
+        run = [name for name in run if _county_level(name, gaz)]
+        if run:
+            return run
     return None
+
+
+def _cited_place(run: list[str], text: str, gaz: places.Gazetteer) -> tuple[str, str | None]:
+    """Name as cited and parent: a district keeps its city in front (攀枝花市东区), as offices write it."""
+    name = run[-1]
+    parent = run[-2] if len(run) >= 2 else gaz.parent_of(name, text)
+    if len(run) >= 2 or (parent and name.endswith("区")):
+        return (f"{parent}{name}" if parent else name), parent
+    return name, parent
 
 
 def _meeting_level(header: list[str], intro: str | None) -> str | None:
     chunk = "\n".join(header) + (intro or "")
-    found = re.search(r"(市|区|县)(?:人民)?政府(?:第|[一二三四五六七八九十]+届|常务)", chunk)
+    found = re.search(r"(市|区|县|旗)(?:人民)?政府(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)", chunk)
     return found.group(1) if found else None
-
-
-def _city_candidates(text: str, level: str | None) -> list[str]:
-    names: set[str] = set()
-    for pattern in (rules.CITY_IN_TITLE_RE, rules.CITY_BEFORE_GOV_RE):
-        for found in pattern.finditer(text):
-            name = found.group("name")
-            if name.startswith(rules.CITY_STOP_PREFIXES) or (level and found.group("suffix") != level):
-                continue
-            names.add(name + found.group("suffix"))
-    return sorted(names, key=lambda n: (-text.count(n[:-1]), n))
-
-
-def _short_city(city_full: str | None) -> str | None:
-    if not city_full:
-        return None
-    for suffix in rules.ADMIN_SUFFIXES:
-        if city_full.endswith(suffix) and len(city_full) - len(suffix) >= 2:
-            return city_full[: -len(suffix)]
-    return city_full
 
 
 # ------------------------------------------------------------------ attendance

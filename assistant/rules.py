@@ -49,31 +49,42 @@ LABEL_STYLES: list[tuple[str, str, re.Pattern[str]]] = [
     ("cn_di", "cn_di", re.compile(r"^(?P<label>第(?P<num>[一二三四五六七八九十百]+)[项个]?议题?[:：、，,]?)\s*")),
     ("ar_dot", "ar_dot", re.compile(r"^(?P<label>(?P<num>[0-9０-９]{1,3})\s*[.．](?![0-9０-９]))\s*")),
     ("ar_paren", "ar_paren", re.compile(r"^(?P<label>[（(]\s*(?P<num>[0-9０-９]{1,3})\s*[）)])\s*")),
+    # "一是…二是…" as the top level (a county's 会议共有九项议题：一是…); accepted only after a line that
+    # announces a list (LIST_INTRO_RE), because inside items the same words number sub-points.
+    ("cn_shi", "shi", re.compile(r"^(?P<label>(?P<num>[一二三四五六七八九十]+)是)(?=[\u4e00-\u9fa5])")),
 ]
+LIST_INTRO_RE = re.compile(r"(?:议题|事项|内容|如下)[^，。,:：]{0,4}[:：]$")
 # Preference when several families form a clean 1..N sequence: the highest
 # level of Chinese official numbering first (一、 > （一） > 1. > （1）).
-FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren"]
+FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
 
 # ---------------------------------------------------------------- meeting
 INTRO_RE = re.compile(r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]")
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
+# 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
+# 2022年第9次 (year-scoped) · 区政府召开第89次常务会议 · 第二次
 MEETING_NUMBER_RE = re.compile(
-    r"[\u4e00-\u9fa5]{0,4}?(?P<term>[一二三四五六七八九十]+届)?(?:政府)?第?"
+    r"[\u4e00-\u9fa5]{0,6}?(?:第?(?P<term>[一二三四五六七八九十]+届))?(?:人民)?(?:政府)?"
+    r"(?:(?P<year>\d{4})\s*年度?)?第?"
     r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?常务会"
 )
 DATE_RE = re.compile(
     r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|(?=[，,]))"  # "3月8," without 日 occurs
     r"(?P<tod>上午|下午|晚上|晚)?"
 )
 LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:市|区|县|州|旗|盟)长"
+# "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
+_WHERE = r"(?:在[^，。,]{1,30}?)?"
 CHAIR_NAME_FIRST_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?(?:主持|召集)"
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
 )
 CHAIR_TITLE_FIRST_RE = re.compile(
-    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?(?:主持|召集)"
+    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:主持|召集)"
 )
+# "代金涛同志主持召开…": a chair named without a title.
+CHAIR_NAME_ONLY_RE = re.compile(rf"(?:^|[，,。\s日午])(?P<name>[\u4e00-\u9fa5]{{2,3}})同志{_WHERE}(?:主持|召集)")
 DOC_NUMBER_RE = re.compile(
     r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{0,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
 )
@@ -97,6 +108,15 @@ HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
 ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|出席人员|列席人员|参加人员|参加)\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署)")
+# Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
+# Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
+TOPIC_OPENER_RE = re.compile(
+    r"^(?:会议|会上)?(?:首先|先后|专题|集中|重点|还)?"
+    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|议定|"
+    r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
+    r"|^在(?:听取|审议|研究|讨论)"
+)
+TOPIC_BACKREF_RE = re.compile(r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)")
 DEBRIS_RES = [
     re.compile(r"\[bookmark:[^\]]*\]"),
     re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),

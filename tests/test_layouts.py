@@ -14,7 +14,8 @@ def parse_file(path):
 
 def test_district_minutes_with_parenthesised_items_and_numbered_subpoints():
     m = parse_file(FIXTURES / "district_paren_items.txt")
-    assert (m.city_full, m.meeting, m.term, m.date) == ("浦东新区", 106, "十一届", "2024-03-05")
+    assert (m.city_full, m.city, m.region, m.meeting, m.term, m.date) == (
+        "上海市浦东新区", "浦东", "上海市", 106, "十一届", "2024-03-05")
     assert (m.chair, m.chair_title, m.doc_number) == ("张明", "区长", "浦府纪〔2024〕7号")
     assert [it.label for it in m.items[1:]] == ["（一）", "（二）", "（三）"]
     first = m.items[1]
@@ -81,7 +82,7 @@ def test_docx_automatic_numbering_keeps_item_labels(tmp_path):
     assert "二、听取全区防汛防台工作情况汇报" in loaded.text
     assert "出席：李铭、王华" in loaded.text  # table cells are read as text
     m = parse_meeting(loaded.text)
-    assert (m.city_full, m.meeting, m.date, m.doc_number) == ("吴江区", 45, "2022-06-16", "吴政纪〔2022〕15号")
+    assert (m.city_full, m.meeting, m.date, m.doc_number) == ("苏州市吴江区", 45, "2022-06-16", "吴政纪〔2022〕15号")
     assert [it.heading for it in m.items[1:]] == ["审议《吴江区促进现代服务业高质量发展若干政策》", "听取全区防汛防台工作情况汇报"]
     assert m.items[1].routing == ["以区政府名义印发"]
 
@@ -109,7 +110,7 @@ def test_unrecognised_structure_still_yields_item_zero_passages():
     text = "关于加强城市管理工作的几点意见\n近期城市管理工作取得一定成效，但仍存在不少问题。要进一步强化责任落实。"
     m = parse_meeting(text, "notes.txt")
     assert len(m.items) == 1 and m.items[0].item == 0
-    assert any("未识别到编号议题" in w for w in m.warnings)
+    assert any("未识别到议题" in w for w in m.warnings)
     passages = chunk_meeting(m, ChunkSettings())
     assert passages and all(p.item == 0 for p in passages)
     assert "强化责任落实" in "".join(p.text for p in passages)
@@ -143,7 +144,7 @@ def test_meeting_number_forms_seen_in_real_minutes():
 
 def test_header_block_with_time_chair_and_attendance_before_the_items():
     m = parse_file(FIXTURES / "header_block_items.txt")
-    assert (m.city_full, m.date, m.chair, m.chair_title, m.doc_number) == ("江宁区", "2024-04-08", "陈立", "区长", "〔2024〕3号")
+    assert (m.city_full, m.date, m.chair, m.chair_title, m.doc_number) == ("南京市江宁区", "2024-04-08", "陈立", "区长", "〔2024〕3号")
     assert [it.heading for it in m.items[1:]] == ["关于江宁区老旧小区改造三年行动计划", "关于区级财政资金绩效评价工作"]
     assert m.attendance["出席"] == ["陈立", "王海", "李娟", "赵强"]
     assert m.items[1].reporters[0].person == "何平"
