@@ -34,12 +34,13 @@ def chunk_meeting(meeting: Meeting, settings: ChunkSettings = ChunkSettings(), d
 
 
 def _item_blocks(meeting: Meeting, item: AgendaItem) -> list[str]:
-    """Item 0 is chunked per part (overview, trailing lines, attendance) so each stays findable."""
+    """Item 0 is chunked per part (overview, title lines, text before item 1, trailing lines, attendance)
+    so each stays findable and no sentence of the minute is left out of the index."""
     if item.item != 0:
         return [item.text]
     if not [it for it in meeting.items if it.item > 0]:
         return [item.text]
-    blocks = [meeting_overview(meeting)]
+    blocks = [meeting_overview(meeting), "\n".join(meeting.header_lines), *meeting.preamble]
     blocks += meeting.trailing
     if meeting.attendance_text:
         blocks.append(meeting.attendance_text)

@@ -232,17 +232,31 @@ class _Layout:
 def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: int, end: int) -> _Layout:
     """Numbered items when the minute numbers them; otherwise one item per topic paragraph."""
     lines = prepared.lines
+    labels = [label for label in labels if not rules.TRAILING_RE.match(label.rest)]  # '3.会议还研究了…'
+    openers = _topic_paragraphs(lines, start, labels[0].line if labels else end)
+    if labels and _is_recap(lines, labels, end, openers):
+        summary = [ln for ln in lines[labels[0].line:end] if ln]
+        items, trailing = _build_paragraph_items(prepared, openers, labels[0].line)
+        return _Layout(items, trailing + summary, [ln for ln in lines[start:openers[0]] if ln], openers[0])
     if labels:
         items, trailing = _build_items(prepared, labels, end)
         first = labels[0].line
     else:
-        openers = _topic_paragraphs(lines, start, end)
         if not openers:
             return _Layout([], [], [], None)
         items, trailing = _build_paragraph_items(prepared, openers, end)
         first = openers[0]
     preamble = [ln for ln in lines[start:first] if ln]
     return _Layout(items, trailing, preamble, first)
+
+
+def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[int]) -> bool:
+    """A numbered list of one-line points after the full topic paragraphs is a summary (提纲速读), not the items."""
+    if len(openers) < 2:
+        return False
+    stops = [label.line for label in labels[1:]] + [end]
+    return all(not any(lines[label.line + 1:stop]) or all(rules.TRAILING_RE.match(ln) for ln in lines[label.line + 1:stop] if ln)
+               for label, stop in zip(labels, stops))
 
 
 def _build_items(prepared: normalize.PreparedText, labels: list[_Label],

@@ -59,7 +59,7 @@ LIST_INTRO_RE = re.compile(r"(?:议题|事项|内容|如下)[^，。,:：]{0,4}[
 FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
 
 # ---------------------------------------------------------------- meeting
-INTRO_RE = re.compile(r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]")
+INTRO_RE = re.compile(r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]|常务会议召开")
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 # 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
 # 2022年第9次 (year-scoped) · 区政府召开第89次常务会议 · 第二次
@@ -111,7 +111,7 @@ TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研�
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
-    r"^(?:会议|会上)?(?:首先|先后|专题|集中|重点|还)?"
+    r"^(?:会议|会上|会前)?(?:首先|先后|专题|集中|重点|还)?"
     r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|议定|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
@@ -119,6 +119,8 @@ TOPIC_OPENER_RE = re.compile(
 TOPIC_BACKREF_RE = re.compile(r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)")
 DEBRIS_RES = [
     re.compile(r"\[bookmark:[^\]]*\]"),
+    re.compile(r"\?{2,}"),  # characters lost in a bad re-encoding print as runs of '?'
+    re.compile(r"^□?记者\s*\S{2,4}\s*报道$|^□?記者\s*\S{2,4}\s*報道$"),  # news byline
     re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),
 ]
 
