@@ -36,7 +36,7 @@ def ensure_index() -> None:
             def progress(stage: str, done: int, total: int) -> None:
                 bar.progress(done / max(total, 1), text=f"{stage} {done}/{total}")
 
-            report = index.ingest_paths([CONFIG.path(CONFIG.data.sample_dir)], progress)
+            report = index.ingest_paths([CONFIG.path(folder) for folder in CONFIG.data.sample_dirs], progress)
             status.update(label=f"索引已就绪：{len(report.files)} 份纪要", state="complete", expanded=False)
     finally:
         index.close()

@@ -62,8 +62,12 @@ def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> An
     intent = result.intent
     interpreted = intent.describe()
     if not result.hits:
-        why = "没有符合条件的会议" if result.matched_meetings == 0 else "没有找到相关议题"
-        return _not_found(result, config, interpreted, why)
+        if result.matched_meetings == 0:
+            why = explain_no_meeting(intent, list(retriever.meetings.values()))
+            answer = _not_found(result, config, interpreted, why)
+            answer.answer = f"{why}\n{answer.answer}"
+            return answer
+        return _not_found(result, config, interpreted, "没有找到相关议题")
     reason = _unanswerable_reason(result, retriever)
     if reason:
         return _not_found(result, config, interpreted, reason)
@@ -83,6 +87,29 @@ def _not_found(result: RetrievalResult, config: Config, interpreted: list[str], 
         nearest = "；".join(f"{h.citation}{h.item.heading}" for h in result.hits[:3])
         text += f"\n最接近的内容：{nearest}"
     return Answer(result.question, text, False, [], result.hits, interpreted, reason)
+
+
+def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting]) -> str:
+    """Why no minute matches the places, meeting number or dates the question names, and what the index holds.
+
+    e.g. 〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。
+    """
+    held_places = sorted({m.city for m in meetings if m.city})
+    if intent.unknown_places:
+        return (f"已收录的纪要中没有〔{'、'.join(intent.unknown_places)}〕的常务会议；"
+                f"已收录的地区：{'、'.join(held_places)}。")
+    scope = [m for m in meetings if not intent.cities or m.city in intent.cities]
+    where = f"〔{'、'.join(intent.cities)}〕" if intent.cities else "已收录的纪要中"
+    if intent.meeting is not None:
+        numbers = sorted({m.meeting for m in scope if m.meeting is not None})
+        held = "、".join(str(n) for n in numbers)
+        return f"{where}没有第{intent.meeting}次常务会议的纪要；已收录：第{held}次。" if numbers else \
+            f"{where}没有第{intent.meeting}次常务会议的纪要。"
+    if intent.date_from or intent.date_to:
+        dates = sorted(m.date for m in scope if m.date)
+        span = f"已收录的会议日期为{dates[0]}至{dates[-1]}" if dates else "已收录的会议都没有可识别的日期"
+        return f"{where}没有{intent.date_from or '…'}至{intent.date_to or '…'}之间召开的常务会议；{span}。"
+    return "没有符合条件的会议"
 
 
 def _unanswerable_reason(result: RetrievalResult, retriever: Retriever) -> str:

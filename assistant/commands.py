@@ -24,10 +24,10 @@ def open_retriever(config: Config, quiet: bool = False):
         rebuild_index(config, progress=None if quiet else _progress_printer())
         index = Index(config)
     if index.is_empty():
-        sample = config.path(config.data.sample_dir)
+        samples = [config.path(folder) for folder in config.data.sample_dirs]
         if not quiet:
-            print(f"索引为空：正在导入示例纪要 {sample} …", file=sys.stderr)
-        index.ingest_paths([sample], progress=None if quiet else _progress_printer())
+            print(f"索引为空：正在导入示例纪要 {', '.join(map(str, samples))} …", file=sys.stderr)
+        index.ingest_paths(samples, progress=None if quiet else _progress_printer())
     return Retriever(index, config)
 
 

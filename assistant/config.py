@@ -12,9 +12,14 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class DataConfig:
-    sample_dir: str = "data/minutes"
+    sample_dirs: list[str] = field(default_factory=lambda: ["data/minutes", "data/minutes-other"])
     max_file_mb: float = 20
     max_upload_files: int = 20
+
+    @property
+    def sample_dir(self) -> str:
+        """The first sample folder (the five 昆山/太仓 minutes), which the bench's synthetic archive recombines."""
+        return self.sample_dirs[0]
 
 
 @dataclass

@@ -141,6 +141,15 @@ def short_name(full: str) -> str:
     return full
 
 
+def is_safe_short_name(short: str) -> bool:
+    """A short place name usable alone in a question: a place or person name to jieba, or unknown to it.
+
+    太仓, 昆山, 上街 pass; 富裕 (adjective), 奉化 (verb), 斗门 (noun), 城区 do not, so they
+    need their suffix (富裕县) to act as a filter.
+    """
+    return len(short) >= 2 and _jieba_flag(short) in ("ns", "nr", "nrt", "nz", None)
+
+
 def plausible_unlisted_place(name: str) -> bool:
     """Suffix rules for a name the gazetteer lacks (a new district): 2–6 characters, no verb or pronoun start."""
     return (2 <= len(name) <= 7 and name.endswith(("市", "区", "县", "旗", "州", "盟"))

@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import rules
+from . import places, rules
 from .models import Meeting
+from .normalize import to_simplified
 
 LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个]|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
                      r"|which items|what items|how many (?:agenda )?items|agenda items|list", re.I)
-# “无锡市第5次常务会议…”: a city named as the meeting's owner; if the corpus has no such city, nothing matches.
-OWNER_CITY_RE = re.compile(r"([\u4e00-\u9fa5]{2,3})(市|区|县)(?:政府|人民政府)?(?=第\s*[0-9一二三四五六七八九十]+\s*次|常务会议|(?:政府)?常务会)")
 META_RE = re.compile(
     r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|attend|document number", re.I)
@@ -59,6 +58,7 @@ class QueryIntent:
     text: str
     lang: str
     cities: list[str] = field(default_factory=list)
+    unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
     item: int | None = None
     date_from: str | None = None
@@ -82,13 +82,15 @@ class QueryIntent:
 
     @property
     def has_meeting_filters(self) -> bool:
-        return bool(self.cities or self.meeting is not None or self.date_from or self.date_to)
+        return bool(self.cities or self.unknown_places or self.meeting is not None or self.date_from or self.date_to)
 
     def describe(self) -> list[str]:
         """Filters as a user reads them, shown beside the answer."""
         parts = []
         if self.cities:
-            parts.append("城市：" + "、".join(self.cities))
+            parts.append("地区：" + "、".join(self.cities))
+        if self.unknown_places:
+            parts.append("地区：" + "、".join(self.unknown_places) + "（未收录）")
         if self.meeting is not None:
             parts.append(f"会议：第{self.meeting}次")
         if self.date_from or self.date_to:
@@ -110,24 +112,41 @@ class QueryIntent:
 class Vocabulary:
     """What the index holds, for recognising filters in questions."""
 
-    cities: dict[str, str]  # alias (short, full, pinyin) → short name
+    cities: dict[str, str]  # alias (short, full, with parent city, pinyin) → short name
     departments: list[str]
     routing: list[str]
+    regions: set[str] = field(default_factory=set)  # parent cities of held districts/counties (珠海市)
 
     @classmethod
     def from_meetings(cls, meetings: list[Meeting]) -> Vocabulary:
         cities: dict[str, str] = {}
         departments: set[str] = set()
         routing: set[str] = set()
+        regions: set[str] = set()
         for meeting in meetings:
             if meeting.city:
-                for alias in {meeting.city, meeting.city_full or meeting.city, _pinyin(meeting.city)}:
-                    if alias:
-                        cities[alias.lower()] = meeting.city
+                for alias in place_aliases(meeting):
+                    cities[alias.lower()] = meeting.city
+                if meeting.region:
+                    regions.add(meeting.region)
             for item in meeting.items:
                 departments.update(r.org for r in item.reporters if r.org and len(r.org) >= 3)
                 routing.update(item.routing)
-        return cls(cities, sorted(departments, key=len, reverse=True), sorted(routing, key=len, reverse=True))
+        return cls(cities, sorted(departments, key=len, reverse=True), sorted(routing, key=len, reverse=True),
+                   regions)
+
+
+def place_aliases(meeting: Meeting) -> set[str]:
+    """How a question may name a meeting's place: 斗门区, 珠海市斗门区, 珠海斗门, doumen — and 斗门 alone
+    only when that short form is not an ordinary word (富裕 'rich', 奉化 'to convert' are not filters)."""
+    short, full = meeting.city or "", meeting.city_full or meeting.city or ""
+    base = full[len(meeting.region):] if meeting.region and full.startswith(meeting.region) else full
+    aliases = {full, base, _pinyin(short)}
+    if meeting.region:
+        aliases.add(places.short_name(meeting.region) + short)
+    if short == base or places.is_safe_short_name(short):
+        aliases.add(short)
+    return {a for a in aliases if a and len(a) >= 2}
 
 
 @lru_cache(maxsize=4096)
@@ -140,7 +159,7 @@ def _pinyin(name: str) -> str:
 
 
 def understand(question: str, vocab: Vocabulary) -> QueryIntent:
-    text = question.strip()
+    text = to_simplified(question.strip())
     lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
     intent = QueryIntent(text=text, lang=lang)
     if REPORT_WORD_RE.search(text):
@@ -154,11 +173,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
         if (alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered)) and short not in intent.cities:
             intent.cities.append(short)
-    for found in OWNER_CITY_RE.finditer(lowered):
-        name = found.group(1)
-        if not re.search(r"[全本我两各该省此会议年月日的了在对和与及届次第]", name) and name not in vocab.cities \
-                and name + found.group(2) not in vocab.cities and not intent.cities:
-            intent.cities.append(name)  # not in the corpus: the filter honestly matches no meeting
+    if not intent.cities:
+        intent.unknown_places = _unheld_places(lowered, vocab)
     intent.meeting = _meeting_number(text)
     if (found := ITEM_ORDINAL_RE.search(text)):
         intent.item = rules.numeral_to_int(found.group(1))
@@ -182,6 +198,25 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.asks_who = bool(WHO_ASK_RE.search(text))
     intent.asks_number = bool(NUMBER_ASK_RE.search(text))
     return intent
+
+
+def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
+    """Real places (gazetteer) named in the question that the index holds no minutes of.
+
+    A parent city written before a held district (珠海市斗门区) is not one; neither is a
+    province or a place inside a document title (《广东省…》).
+    """
+    gaz = places.gazetteer()
+    found = []
+    for mention in gaz.mentions(re.sub(r"《[^》]*》", " ", text)):
+        name = mention.name
+        if name in vocab.regions or name.lower() in vocab.cities or places.short_name(name) in vocab.cities:
+            continue
+        if all(p.level == "province" for p in gaz.places(name)) or gaz.is_generic_word(name):
+            continue
+        if name not in found:
+            found.append(name)
+    return found
 
 
 def _meeting_number(text: str) -> int | None:

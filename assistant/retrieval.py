@@ -18,6 +18,7 @@ import numpy as np
 from .config import Config
 from .index import Index
 from .models import AgendaItem, Meeting, citation_label
+from .normalize import to_simplified
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
 
 
@@ -101,11 +102,12 @@ class Retriever:
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
                mode: str = "hybrid", query_vector: np.ndarray | None = None) -> RetrievalResult:
         k = k or self.config.retrieval.top_k
+        original, question = question, to_simplified(question)  # traditional-script questions search the same
         intent = understand(question, self.vocab)
         _merge_filters(intent, filters or Filters())
         doc_ok = self._allowed_docs(intent)
         if not doc_ok.any():
-            return RetrievalResult(question, intent, [], 0, mode)
+            return RetrievalResult(original, intent, [], 0, mode)
         item_ok = self._allowed_items(intent, doc_ok)
         mask = self._passage_mask(doc_ok, item_ok)
         allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= 20 else None
@@ -128,7 +130,7 @@ class Retriever:
             passage = best_passage.get((doc_id, number)) or item.text[:400]
             dense, lexical = parts.get((doc_id, number), (0.0, 0.0))
             hits.append(ItemHit(doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical))
-        return RetrievalResult(question, intent, hits, int(doc_ok.sum()), mode, structured)
+        return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured)
 
     def _allowed_docs(self, intent: QueryIntent) -> np.ndarray:
         ok = np.ones(len(self.doc_ids), dtype=bool)
@@ -137,6 +139,8 @@ class Retriever:
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
             if intent.cities and meeting.city not in intent.cities:
+                ok[pos] = False
+            elif intent.unknown_places and meeting.city is not None:  # only minutes of unnamed place can match
                 ok[pos] = False
             elif intent.meeting is not None and meeting.meeting != intent.meeting:
                 ok[pos] = False

@@ -18,7 +18,7 @@ from assistant.parser import parse_meeting
 from conftest import MINUTES, ROOT
 
 OTHER = ROOT / "data" / "minutes-other"
-INDEX = json.loads((OTHER / "index.json").read_text(encoding="utf-8"))
+INDEX = json.loads((ROOT / "data" / "gold" / "minutes-other-gold.json").read_text(encoding="utf-8"))
 GOLD = INDEX["parse_gold"]
 DOCS = {d["file"]: d for d in INDEX["documents"]}
 ALL_FILES = sorted(MINUTES.glob("*.txt")) + sorted(OTHER.glob("*.txt"))

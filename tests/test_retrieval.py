@@ -105,6 +105,7 @@ def _write_config(config):
     text = (ROOT / "config.toml").read_text(encoding="utf-8")
     text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
     text = text.replace('cache_dir = "embeddings/models"', f'cache_dir = "{ROOT / "embeddings" / "models"}"')
-    text = text.replace('sample_dir = "data/minutes"', f'sample_dir = "{ROOT / "data" / "minutes"}"')
+    text = text.replace('sample_dirs = ["data/minutes", "data/minutes-other"]',
+                        f'sample_dirs = ["{ROOT / "data" / "minutes"}", "{ROOT / "data" / "minutes-other"}"]')
     path.write_text(text, encoding="utf-8")
     return path
