@@ -113,7 +113,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     from .evaluate import evaluate, failures, format_table, load_questions
 
     retriever = open_retriever(config, quiet=args.json)
-    questions = load_questions(args.questions)
+    questions = load_questions(*args.questions)
     modes = ["hybrid", "dense", "lexical"] if args.mode == "all" else [args.mode]
     reports = [evaluate(retriever, config, questions, k=args.k, mode=mode) for mode in modes]
     if args.json:
@@ -153,8 +153,8 @@ def register(sub: Any) -> None:
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("eval", help="recall@1/@k, MRR and answerability on a gold question file")
-    p.add_argument("questions")
+    p = sub.add_parser("eval", help="recall@1/@k, MRR and answerability on gold question files")
+    p.add_argument("questions", nargs="+", help="one or more gold files (questions-dev.jsonl format)")
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical", "all"], default="hybrid")
     p.add_argument("--json", action="store_true")

@@ -27,8 +27,22 @@ def norm_city(city: str | None) -> str:
     return city
 
 
-def load_questions(path: str | Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_questions(*paths: str | Path) -> list[dict]:
+    """Questions of one or more gold files, in order (ids must be unique across them)."""
+    return [json.loads(line) for path in paths
+            for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def item_key(ref: dict) -> tuple:
+    """Identify an item: by source file when the gold names it (minutes without place or number), else
+    by (city, meeting, item) with 市/区/县 stripped."""
+    if ref.get("source"):
+        return (ref["source"], ref["item"])
+    return (norm_city(ref["city"]), ref["meeting"], ref["item"])
+
+
+def _hit_keys(hit: dict) -> list[tuple]:
+    return [(hit["source"], hit["item"]), (norm_city(hit["city"]), hit["meeting"], hit["item"])]
 
 
 def evaluate(retriever: Retriever, config: Config, questions: list[dict], k: int = 5, mode: str = "hybrid") -> dict:
@@ -42,20 +56,22 @@ def evaluate(retriever: Retriever, config: Config, questions: list[dict], k: int
                                   query_vector=None if vectors is None else vectors[pos])
         answer = compose(result, retriever, config)
         elapsed = (time.perf_counter() - started) * 1000
-        hits = [{"city": h.meeting.city, "meeting": h.meeting.meeting, "item": h.item.item, "score": round(h.score, 4)}
-                for h in result.hits]
-        rows.append({"id": question["id"], "type": question.get("type", ""), "answerable": answer.answerable,
+        hits = [{"source": h.meeting.source.rsplit("/", 1)[-1], "city": h.meeting.city,
+                 "meeting": h.meeting.meeting, "item": h.item.item, "score": round(h.score, 4)} for h in result.hits]
+        rows.append({"id": question["id"], "type": question.get("type", ""), "lang": question.get("lang", "zh"),
+                     "answerable": answer.answerable,
                      "hits": hits, "gold": question.get("gold", []), "ms": elapsed})
     return {"questions": [{k_: r[k_] for k_ in ("id", "answerable", "hits")} for r in rows],
             "metrics": metrics(rows, k), "mode": mode, "k": k}
 
 
 def _score(row: dict, k: int) -> tuple[float, float, float]:
-    gold = {(norm_city(g["city"]), g["meeting"], g["item"]) for g in row["gold"]}
-    ranked = [(norm_city(h["city"]), h["meeting"], h["item"]) for h in row["hits"]]
-    r1 = len(gold & set(ranked[:1])) / min(len(gold), 1)
-    rk = len(gold & set(ranked[:k])) / min(len(gold), k)
-    rr = next((1.0 / i for i, key in enumerate(ranked, 1) if key in gold), 0.0)
+    gold = {item_key(g) for g in row["gold"]}
+    ranked = [_hit_keys(h) for h in row["hits"]]
+    found = [next((key for key in keys if key in gold), None) for keys in ranked]
+    r1 = len(gold & set(found[:1])) / min(len(gold), 1)
+    rk = len(gold & set(found[:k])) / min(len(gold), k)
+    rr = next((1.0 / i for i, key in enumerate(found, 1) if key is not None), 0.0)
     return r1, rk, rr
 
 
@@ -81,6 +97,12 @@ def metrics(rows: list[dict], k: int) -> dict:
             entry["unanswerable_accuracy"] = round(sum(1 for r in unanswerable if not r["answerable"]) / len(unanswerable), 4)
         out[name] = entry
     latencies = [r["ms"] for r in rows]
+    by_lang: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_lang[row.get("lang") or "zh"].append(row)
+    if len(by_lang) > 1:  # English measured on its own line, over every type (incl. unanswerable)
+        for lang, group in by_lang.items():
+            out[f"lang:{lang}"] = metrics([dict(r, type="_") for r in group], k)["all"]
     out["all"]["median_ms_excluding_query_encoding"] = round(statistics.median(latencies), 2)
     return out
 
@@ -106,8 +128,8 @@ def failures(report: dict, questions: list[dict], k: int) -> list[str]:
     out = []
     for row in report["questions"]:
         q = by_id[row["id"]]
-        gold = {(norm_city(g["city"]), g["meeting"], g["item"]) for g in q["gold"]}
-        got = [(norm_city(h["city"]), h["meeting"], h["item"]) for h in row["hits"][:k]]
+        gold = {item_key(g) for g in q["gold"]}
+        got = [next((key for key in _hit_keys(h) if key in gold), _hit_keys(h)[0]) for h in row["hits"][:k]]
         if (gold and not gold <= set(got) and len(gold) <= k) or (not gold and row["answerable"]) or (gold and not row["answerable"]):
             out.append(f"{row['id']} {q['question']}\n   gold={sorted(gold)} got={got} answerable={row['answerable']}")
     return out

@@ -15,13 +15,19 @@ from . import places, rules
 from .models import Meeting
 from .normalize import to_simplified
 
-LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个]|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
+# 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
+LIST_RE = re.compile(r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
                      r"|which items|what items|how many (?:agenda )?items|agenda items|list", re.I)
 META_RE = re.compile(
     r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|attend|document number", re.I)
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
-AMOUNT_ASK_RE = re.compile(r"多少钱|总投资|投资(?:额|多少|规模)|金额|预算(?:是)?多少|租金|费用(?:是)?多少|资金(?:是)?多少|how much (?:money|funding|investment)|total investment|cost of", re.I)
+# Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
+AMOUNT_ASK_RE = re.compile(
+    r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
+    r"|多少(?:钱|元|万元|亿元)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
+    r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
+    r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of", re.I)
 MONEY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*(?:万|亿)")
 DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
 DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
@@ -58,6 +64,7 @@ class QueryIntent:
     text: str
     lang: str
     cities: list[str] = field(default_factory=list)
+    filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
     item: int | None = None
@@ -141,12 +148,23 @@ def place_aliases(meeting: Meeting) -> set[str]:
     only when that short form is not an ordinary word (富裕 'rich', 奉化 'to convert' are not filters)."""
     short, full = meeting.city or "", meeting.city_full or meeting.city or ""
     base = full[len(meeting.region):] if meeting.region and full.startswith(meeting.region) else full
-    aliases = {full, base, _pinyin(short)}
+    aliases = {full, base, _pinyin(short), *english_place_names(base)}
     if meeting.region:
         aliases.add(places.short_name(meeting.region) + short)
     if short == base or places.is_safe_short_name(short):
         aliases.add(short)
     return {a for a in aliases if a and len(a) >= 2}
+
+
+EN_SUFFIXES = {"市": ("city",), "区": ("district",), "县": ("county",), "旗": ("banner",)}
+
+
+def english_place_names(name: str) -> list[str]:
+    """How English questions write a place: 'xing county', 'doumen district', 'taicang city'."""
+    suffix = name[-1:]
+    stem = name[:-1] if suffix in EN_SUFFIXES else name
+    spelled = _pinyin(stem)
+    return [f"{spelled} {word}" for word in EN_SUFFIXES.get(suffix, ())] if spelled else []
 
 
 @lru_cache(maxsize=4096)
@@ -171,10 +189,15 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     for org in intent.departments:
         lowered = lowered.replace(org.lower(), " ")
     for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
-        if (alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered)) and short not in intent.cities:
-            intent.cities.append(short)
+        if alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered):
+            intent.filter_words.append(alias)
+            if short not in intent.cities:
+                intent.cities.append(short)
     if not intent.cities:
         intent.unknown_places = _unheld_places(lowered, vocab)
+    intent.filter_words += intent.unknown_places
+    intent.filter_words += [m.group(0) for m in MEETING_ZH_RE.finditer(text)]
+    intent.filter_words += re.findall(r"第?[一二三四五六七八九十]+届(?:人民政府|政府)?", text)
     intent.meeting = _meeting_number(text)
     if (found := ITEM_ORDINAL_RE.search(text)):
         intent.item = rules.numeral_to_int(found.group(1))
@@ -255,7 +278,9 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     skip.update(c + "市" for c in intent.cities)
     out = []
     for token in tokens:
-        if token in skip or token.isdigit() or len(token) < 2 and not re.match(r"[\u4e00-\u9fff]", token):
+        if token in skip or token.isdigit() or len(token) < 2:
+            continue
+        if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue
         out.append(token)
     return out
