@@ -123,10 +123,12 @@ def upload_panel(assistant) -> None:
     if not files:
         return
     payload = [(f.name, f.getvalue()) for f in files]
-    previews = assistant.preview_uploads(payload)
+    place = st.text_input("所属地区（纪要未写明时填写，如 上海市宝山区）", key="upload_place",
+                          help="填写后覆盖从正文识别的地区，引用中显示所填地区").strip() or None
+    previews = assistant.preview_uploads(payload, place)
     for p in previews:
         if p.ok:
-            st.success(f"{p.name}：{p.meeting}，{p.date or '日期未识别'}，{p.n_items} 项议题")
+            st.success(md_escape(f"{p.name}：{p.meeting}，{p.date or '日期未识别'}，{p.n_items} 项议题"))
             for warning in p.warnings or []:
                 st.caption(f"⚠ {warning}")
         else:
@@ -135,7 +137,7 @@ def upload_panel(assistant) -> None:
     if good and st.button(f"确认导入 {len(good)} 个文件", key="confirm_upload", type="primary"):
         bar = st.progress(0.0, text="导入中")
         report = assistant.add_uploads(good, lambda stage, done, total: bar.progress(
-            done / max(total, 1), text=f"{stage} {done}/{total}"))
+            done / max(total, 1), text=f"{stage} {done}/{total}"), place=place)
         for f in report.files:
             (st.error if f.status == "failed" else st.info)(f"{f.source}：{f.status} {f.message}")
         st.toast(f"已导入 {len([f for f in report.files if f.status in ('added', 'replaced')])} 个文件")

@@ -27,7 +27,8 @@ class Citation:
 
     def to_dict(self) -> dict:
         data = self.hit.to_dict()
-        data.update({"n": self.n, "label": self.hit.citation, "item_text": self.hit.item.text,
+        data.update({"n": self.n, "label": self.hit.citation,
+                     "item_text": self.hit.item.text_as_written or self.hit.item.text,  # as published
                      "reporters": [r.as_written for r in self.hit.item.reporters],
                      "decisions": self.hit.item.decisions})
         return data
@@ -62,7 +63,7 @@ def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> An
     intent = result.intent
     interpreted = intent.describe()
     if not result.hits:
-        if result.matched_meetings == 0:
+        if result.matched_meetings == 0 or intent.unknown_places:
             why = explain_no_meeting(intent, list(retriever.meetings.values()))
             answer = _not_found(result, config, interpreted, why)
             answer.answer = f"{why}\n{answer.answer}"
@@ -77,6 +78,9 @@ def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> An
         text, cited = _list_answer(result)
     else:
         text, cited = _extractive_answer(result, retriever, config)
+    if intent.unknown_places:  # only minutes that never name their place could match: say so first
+        text = (f"已收录的纪要中没有写明〔{'、'.join(intent.unknown_places)}〕的常务会议；"
+                f"以下内容来自未写明地区的纪要，请核对来源。\n{text}")
     citations = [Citation(n, hit) for n, hit in enumerate(cited, 1)]
     return Answer(result.question, text, True, citations, result.hits, interpreted)
 
@@ -172,7 +176,8 @@ def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
         reporters = "、".join(r.as_written for r in hit.item.reporters)
         extra = f"（汇报：{reporters}）" if reporters else ""
         decision = f" {hit.item.decisions[0]}" if hit.item.decisions else ""
-        lines.append(f"{n}. {hit.meeting.label} · {chinese_item_label(hit.item.item)}：{hit.item.heading}{extra}[{n}]{decision}"
+        decision = hit.item.as_written(decision)
+        lines.append(f"{n}. {hit.meeting.label} · {chinese_item_label(hit.item.item)}：{hit.item.heading_as_written}{extra}[{n}]{decision}"
                      + (f"[{n}]" if decision else ""))
     return "\n".join(lines), hits
 
@@ -191,10 +196,11 @@ def _extractive_answer(result: RetrievalResult, retriever: Retriever, config: Co
         sentences = _rank_sentences(hit, terms, intent, retriever)
         take = sentences[: max(1, budget // len(chosen))]
         reporters = "、".join(r.as_written for r in hit.item.reporters)
-        lead = f"{hit.meeting.label}（{hit.meeting.date or '日期不详'}）{chinese_item_label(hit.item.item)}「{hit.item.heading}」"
+        lead = (f"{hit.meeting.label}（{hit.meeting.date or hit.meeting.date_as_written or '日期不详'}）"
+                f"{chinese_item_label(hit.item.item)}「{hit.item.heading_as_written}」")
         if reporters:
             lead += f"，由{reporters}{'传达' if hit.item.reporters[0].role == '传达' else '汇报'}"
-        body = "".join(f"{sentence}[{n}]" for sentence in take)
+        body = "".join(f"{hit.item.as_written(sentence)}[{n}]" for sentence in take)  # quoted as published
         lines.append(f"{lead}[{n}]。{body}")
     return "\n".join(lines), chosen
 

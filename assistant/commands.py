@@ -52,7 +52,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     from .index import Index
 
     index = Index(config)
-    report = index.ingest_paths(args.paths, progress=_progress_printer())
+    report = index.ingest_paths(args.paths, progress=_progress_printer(), place=args.place)
     for f in report.files:
         line = f"[{f.status}] {f.source}"
         if f.meeting:
@@ -130,7 +130,9 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 def register(sub: Any) -> None:
     """Add the index-backed subcommands to the CLI."""
     p = sub.add_parser("ingest", help="add files or folders of minutes to the index")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", help="files (txt, docx, pdf, html, doc) or folders of them")
+    p.add_argument("--place", help="issuing government (e.g. 上海市宝山区) for minutes that never name their place;"
+                                   " it overrides what the text suggests and re-parses files already stored")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("index", help="show the index status; --ensure builds it, --rebuild rebuilds it")

@@ -116,14 +116,17 @@ class Index:
             raise IndexMismatch(f"索引结构版本 {manifest.get('schema_version')} 与程序（{SCHEMA_VERSION}）不一致：需要重建索引")
 
     # ------------------------------------------------------------- ingest
-    def ingest_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
+    def ingest_paths(self, paths: Iterable[str | Path], progress: Progress | None = None,
+                     place: str | None = None) -> IngestReport:
+        """Ingest files and folders; `place` sets the issuing government of minutes that never name it."""
         max_bytes = self.max_file_bytes
-        return self.ingest_loaded([_load_or_report(Path(p).name, lambda p=p: load_file(p, max_bytes=max_bytes))
+        return self.ingest_loaded([_with_place(_load_or_report(Path(p).name, lambda p=p: load_file(p, max_bytes=max_bytes)), place)
                                    for p in _expand(paths)], progress)
 
-    def ingest_uploads(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> IngestReport:
+    def ingest_uploads(self, files: list[tuple[str, bytes]], progress: Progress | None = None,
+                       place: str | None = None) -> IngestReport:
         max_bytes = self.max_file_bytes
-        return self.ingest_loaded([_load_or_report(name, lambda d=data, n=name: load_bytes(d, n, max_bytes=max_bytes))
+        return self.ingest_loaded([_with_place(_load_or_report(name, lambda d=data, n=name: load_bytes(d, n, max_bytes=max_bytes)), place)
                                    for name, data in files], progress)
 
     @property
@@ -142,12 +145,13 @@ class Index:
             if isinstance(entry, FileReport):
                 report.files.append(entry)
                 continue
-            if entry.content_hash in seen or self.store.has_document(entry.content_hash):
+            stored = self.store.has_document(entry.content_hash)
+            if entry.content_hash in seen or (stored and not entry.place):  # a set place re-parses a stored file
                 report.files.append(FileReport(entry.source, "skipped", "内容与已收录的文件相同，已跳过",
                                                doc_id=entry.content_hash))
                 continue
             seen.add(entry.content_hash)
-            meeting = parse_meeting(entry.text, entry.source)
+            meeting = parse_meeting(entry.text, entry.source, place=entry.place)
             meeting.warnings[:0] = entry.warnings
             passages = chunk_meeting(meeting, ChunkSettings(self.config.chunking.max_chars,
                                                             self.config.chunking.overlap_chars), entry.content_hash)
@@ -187,14 +191,15 @@ class Index:
         removed_any = False
         added: list[int] = []
         for number, (entry, meeting, passages) in enumerate(parsed, 1):
-            replaced = self.store.doc_ids_for_source(entry.source)
+            replaced = list(dict.fromkeys([*self.store.doc_ids_for_source(entry.source),
+                                           *([entry.content_hash] if self.store.has_document(entry.content_hash) else [])]))
             try:
                 with self.store.transaction() as conn:
                     for old in replaced:
                         self.store.remove_document(conn, old)
                     tokens = [" ".join(self.tokenizer.tokenize(p.indexed_text)) for p in passages]
                     added += self.store.add_document(conn, entry.content_hash, entry.source, entry.fmt, entry.text,
-                                                     meeting, passages, tokens)
+                                                     meeting, passages, tokens, entry.place)
             except Exception as exc:  # keep going: report this file, keep the others
                 log.exception("ingest of %s failed", entry.source)
                 report.files.append(FileReport(entry.source, "failed", f"写入索引失败：{exc}"))
@@ -450,6 +455,12 @@ def rebuild_index(config: Config, progress: Progress | None = None, embedder=Non
     os.replace(staging, old_dir)
     shutil.rmtree(backup, ignore_errors=True)
     return report
+
+
+def _with_place(entry: LoadedText | FileReport, place: str | None) -> LoadedText | FileReport:
+    if place and isinstance(entry, LoadedText):
+        entry.place = place.strip() or None
+    return entry
 
 
 def _load_or_report(name: str, load: Callable[[], LoadedText]) -> LoadedText | FileReport:

@@ -35,6 +35,7 @@ class LoadedText:
     fmt: str
     content_hash: str
     warnings: list[str] = field(default_factory=list)
+    place: str | None = None  # issuing government set by the user at ingest, for minutes that never name it
 
 
 def load_file(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> LoadedText:

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 CN_DIGITS = "〇一二三四五六七八九"
+# Shown where a minute never names its government (and none was set at ingest), instead of a guess.
+UNKNOWN_PLACE = "（地区未写明）"
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Meeting:
     @property
     def label(self) -> str:
         """Human name of the meeting, e.g. 太仓市政府第60次常务会议."""
-        city = self.city_full or (self.city or "")
+        city = self.city_full or self.city or UNKNOWN_PLACE
         number = f"第{self.meeting}次" if self.meeting is not None else ""
         level = "政府" if not city.endswith("政府") else ""
         return f"{city}{level}{number}常务会议"
@@ -141,7 +143,7 @@ def int_to_chinese(number: int) -> str:
 
 def citation_label(city_full: str | None, meeting: int | None, date: str | None, item: int) -> str:
     """The citation users see: 〔太仓市政府第60次常务会议 2021-08-20 · 议题二〕."""
-    city = city_full or ""
+    city = city_full or UNKNOWN_PLACE
     number = f"第{meeting}次" if meeting is not None else ""
     when = f" {date}" if date else ""
     return f"〔{city}政府{number}常务会议{when} · {chinese_item_label(item)}〕"

@@ -72,8 +72,8 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     date, date_as_written = _parse_date(date_source, evidence, provenance, warnings)
     city_full, region = _parse_place(header_lines, intro_text, doc_number, issuer, prepared, provenance)
     if place:
-        city_full, region = place.strip(), None
-        provenance["city"] = f"导入时由用户指定：{city_full}"
+        city_full, region = _place_set_by_user(place.strip(), prepared.cleaned_text)
+        provenance["city"] = f"导入时由用户指定：{place.strip()}"
     base = city_full[len(region):] if city_full and region and city_full.startswith(region) else city_full
     city = places.short_name(base) if base else None
     if city is None:
@@ -540,6 +540,15 @@ def _parse_place(header: list[str], intro: str | None, doc_number: str | None, i
         prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
         return _cited_place([name], text, gaz)
     return None, None
+
+
+def _place_set_by_user(place: str, text: str) -> tuple[str, str | None]:
+    """A place typed at ingest, cited like a parsed one when the gazetteer knows it (上海市宝山区 → parent 上海市)."""
+    gaz = places.gazetteer()
+    found = _place_at_start(place, gaz)
+    if not found or not place.endswith(found[-1]):  # not a known division: cite it as typed
+        return place, None
+    return _cited_place(found, f"{place}\n{text}", gaz)
 
 
 def _county_level(name: str, gaz: places.Gazetteer) -> bool:

@@ -45,13 +45,14 @@ class ItemHit:
 
     @property
     def citation(self) -> str:
-        return citation_label(self.meeting.city_full, self.meeting.meeting, self.meeting.date, self.item.item)
+        return citation_label(self.meeting.city_full, self.meeting.meeting,
+                              self.meeting.date or self.meeting.date_as_written, self.item.item)
 
     def to_dict(self) -> dict:
         return {
             "city": self.meeting.city, "city_full": self.meeting.city_full, "meeting": self.meeting.meeting,
-            "date": self.meeting.date, "item": self.item.item, "heading": self.item.heading,
-            "score": round(float(self.score), 4), "text": self.passage, "citation": self.citation,
+            "date": self.meeting.date, "item": self.item.item, "heading": self.item.heading_as_written,
+            "score": round(float(self.score), 4), "text": self.item.as_written(self.passage), "citation": self.citation,
             "doc_id": self.doc_id, "source": self.meeting.source,
         }
 

@@ -64,7 +64,7 @@ class Assistant:
     def cities(self) -> list[str]:
         return sorted({m.city for m in self.retriever.meetings.values() if m.city})
 
-    def preview_uploads(self, files: list[tuple[str, bytes]]) -> list[UploadPreview]:
+    def preview_uploads(self, files: list[tuple[str, bytes]], place: str | None = None) -> list[UploadPreview]:
         """Parse uploads without indexing them, so the user can confirm what was recognised."""
         limit = self.config.data.max_upload_files
         previews = []
@@ -77,17 +77,18 @@ class Assistant:
             except LoadError as exc:
                 previews.append(UploadPreview(name, False, exc.reason))
                 continue
-            if self.index.store.has_document(loaded.content_hash):
+            if self.index.store.has_document(loaded.content_hash) and not place:
                 previews.append(UploadPreview(name, False, "内容与已收录的文件相同，将跳过"))
                 continue
-            meeting = parse_meeting(loaded.text, name)
+            meeting = parse_meeting(loaded.text, name, place=place)
             previews.append(UploadPreview(name, True, "可导入", meeting.label, meeting.date, len(meeting.items) - 1,
                                           [*loaded.warnings, *meeting.warnings]))
         return previews
 
-    def add_uploads(self, files: list[tuple[str, bytes]], progress: Progress | None = None) -> IngestReport:
+    def add_uploads(self, files: list[tuple[str, bytes]], progress: Progress | None = None,
+                    place: str | None = None) -> IngestReport:
         files = files[: self.config.data.max_upload_files]
         with self._lock:
-            report = self.index.ingest_uploads(files, progress)
+            report = self.index.ingest_uploads(files, progress, place)
             self.retriever.refresh()
         return report

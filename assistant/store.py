@@ -79,6 +79,11 @@ MIGRATIONS: list[str] = [
         created_at REAL NOT NULL
     );
     """,
+    # 3: other governments' minutes — the place a user set at ingest, items in their written script
+    """
+    ALTER TABLE documents ADD COLUMN place_set TEXT;
+    ALTER TABLE items ADD COLUMN text_as_written TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -155,24 +160,25 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents WHERE source = ?", (source,))]
 
     def add_document(self, conn: sqlite3.Connection, doc_id: str, source: str, fmt: str, raw_text: str,
-                     meeting: Meeting, passages: list[Passage], tokens: list[str]) -> list[int]:
+                     meeting: Meeting, passages: list[Passage], tokens: list[str],
+                     place_set: str | None = None) -> list[int]:
         """Insert one meeting with its items and passages; returns the new passage ids."""
         conn.execute(
             "INSERT INTO documents(doc_id, source, fmt, ingested_at, city, city_full, meeting, date, chair,"
-            " doc_number, meeting_json, warnings_json, raw_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " doc_number, meeting_json, warnings_json, raw_text, place_set) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc_id, source, fmt, time.time(), meeting.city, meeting.city_full, meeting.meeting, meeting.date,
              meeting.chair, meeting.doc_number, json.dumps(_meeting_header(meeting), ensure_ascii=False),
-             json.dumps(meeting.warnings, ensure_ascii=False), raw_text),
+             json.dumps(meeting.warnings, ensure_ascii=False), raw_text, place_set),
         )
         for item in meeting.items:
             conn.execute(
                 "INSERT INTO items(doc_id, item, label, heading, verb, titles_json, reporters_json,"
-                " decisions_json, routing_json, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " decisions_json, routing_json, text, text_as_written) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (doc_id, item.item, item.label, item.heading, item.verb,
                  json.dumps(item.document_titles, ensure_ascii=False),
                  json.dumps([asdict(r) for r in item.reporters], ensure_ascii=False),
                  json.dumps(item.decisions, ensure_ascii=False), json.dumps(item.routing, ensure_ascii=False),
-                 item.text),
+                 item.text, item.text_as_written),
             )
         pids = []
         for passage, token_text in zip(passages, tokens):
@@ -194,8 +200,8 @@ class Store:
             raise KeyError(doc_id)
         header = json.loads(row[0])
         items = [self._item_from_row(r) for r in self.conn.execute(
-            "SELECT item, label, heading, verb, titles_json, reporters_json, decisions_json, routing_json, text"
-            " FROM items WHERE doc_id = ? ORDER BY item", (doc_id,))]
+            "SELECT item, label, heading, verb, titles_json, reporters_json, decisions_json, routing_json, text,"
+            " text_as_written FROM items WHERE doc_id = ? ORDER BY item", (doc_id,))]
         return Meeting(**header, items=items)
 
     def all_meetings(self) -> dict[str, Meeting]:
@@ -203,7 +209,7 @@ class Store:
         items: dict[str, list[AgendaItem]] = {}
         for row in self.conn.execute(
                 "SELECT doc_id, item, label, heading, verb, titles_json, reporters_json, decisions_json,"
-                " routing_json, text FROM items ORDER BY doc_id, item"):
+                " routing_json, text, text_as_written FROM items ORDER BY doc_id, item"):
             items.setdefault(row[0], []).append(self._item_from_row(row[1:]))
         out = {}
         for doc_id, header in self.conn.execute(
@@ -213,11 +219,11 @@ class Store:
 
     @staticmethod
     def _item_from_row(row: tuple) -> AgendaItem:
-        number, label, heading, verb, titles, reporters, decisions, routing, text = row
+        number, label, heading, verb, titles, reporters, decisions, routing, text, written = row
         return AgendaItem(
             item=number, label=label or "", heading=heading or "", verb=verb,
             document_titles=json.loads(titles), reporters=[Reporter(**r) for r in json.loads(reporters)],
-            decisions=json.loads(decisions), routing=json.loads(routing), text=text,
+            decisions=json.loads(decisions), routing=json.loads(routing), text=text, text_as_written=written,
         )
 
     # ------------------------------------------------------------- passages
@@ -304,12 +310,14 @@ def read_source_texts(path: Path) -> list:
         return []
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = conn.execute("SELECT doc_id, source, fmt, raw_text FROM documents ORDER BY ingested_at").fetchall()
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+        place = "place_set" if "place_set" in columns else "NULL"
+        rows = conn.execute(f"SELECT doc_id, source, fmt, raw_text, {place} FROM documents ORDER BY ingested_at").fetchall()
     except sqlite3.DatabaseError:
         return []
     finally:
         conn.close()
-    return [LoadedText(source, text, fmt, doc_id) for doc_id, source, fmt, text in rows]
+    return [LoadedText(source, text, fmt, doc_id, place=place_set) for doc_id, source, fmt, text, place_set in rows]
 
 
 def passage_hash(passage: Passage) -> str:

@@ -56,7 +56,7 @@ def test_sidebar_filter_restricts_the_answer(app):
     assert not app.exception
     labels = [e.label for e in app.expander if e.label.startswith("[")]
     assert labels and all("昆山" in label for label in labels)
-    assert any("城市：昆山" in c.value for c in app.caption)
+    assert any("地区：昆山" in c.value for c in app.caption)
 
 
 def test_browse_lists_meetings_and_reads_items(app):

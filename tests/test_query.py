@@ -43,7 +43,8 @@ def test_heading_verbs_with_exclusion(vocab):
 
 
 def test_a_city_not_in_the_corpus_is_kept_as_a_filter_that_matches_nothing(vocab):
-    assert understand("无锡市第5次常务会议由谁主持？", vocab).cities == ["无锡"]
+    intent = understand("无锡市第5次常务会议由谁主持？", vocab)
+    assert (intent.cities, intent.unknown_places) == ([], ["无锡市"])
     assert understand("近期全市常务会议强调了什么？", vocab).cities == []
 
 

@@ -46,7 +46,7 @@ def test_filters_from_the_question_and_explicit_filters(retriever):
     result = retriever.search("太仓市第60次常务会议审议了哪些文件？")
     assert {h.meeting.meeting for h in result.hits} == {60}
     assert [h.item.item for h in result.hits] == [2, 3, 4, 5, 9]
-    assert "城市：太仓" in result.intent.describe()
+    assert "地区：太仓" in result.intent.describe()
     explicit = retriever.search("会议对安全生产提出了什么要求", filters=Filters(cities=["昆山"], date_from="2017-01-01"))
     assert {(h.meeting.city, h.meeting.meeting) for h in explicit.hits} == {("昆山", 4)}
     reported = retriever.search("市环保局汇报过什么？")
@@ -68,7 +68,9 @@ def test_unanswerable_questions_are_refused_with_nearest_items(retriever, sample
                      "太仓市智慧交通建设项目（一期）的总投资是多少？", "Who chaired Kunshan's 5th executive meeting in June 2017?"):
         answer = answer_question(retriever, config, question)
         assert not answer.answerable, question
-        assert answer.answer.startswith("未在已收录的会议纪要中找到相关内容")
+        assert config.answer.not_found_message in answer.answer
+    missing = answer_question(retriever, config, "Who chaired Kunshan's 5th executive meeting in June 2017?")
+    assert missing.answer.startswith("〔昆山〕没有第5次常务会议的纪要；已收录：第4、68次。")
     near = answer_question(retriever, config, "太仓市智慧交通建设项目（一期）的总投资是多少？")
     assert "最接近的内容" in near.answer and "智慧交通" in near.answer
 
