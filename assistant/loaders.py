@@ -365,26 +365,53 @@ def read_html(data: bytes, name: str) -> str:
             continue
         tag.decompose()
     root = _main_block(soup)
-    for br in root.find_all("br"):
+    parts = [_block_text(node) for node in _metadata_blocks(soup, root)] + [_block_text(root)]
+    return "\n".join(parts)
+
+
+def _block_text(node) -> str:
+    for br in node.find_all("br"):
         br.replace_with("\n")
-    blocks = root.find_all(["p", "div", "li", "tr", "h1", "h2", "h3", "h4", "td"])
-    for block in blocks:
+    for block in node.find_all(["p", "div", "li", "tr", "h1", "h2", "h3", "h4", "td", "th"]):
         block.insert_after("\n")
-    text = root.get_text()
-    return "\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+    return "\n".join(ln.strip() for ln in node.get_text().split("\n") if ln.strip())
+
+
+def _metadata_blocks(soup, root) -> list:
+    """Portal metadata tables (索引号, 发文日期, 来源 …) outside the main block: kept as evidence of the
+    meeting's year and issuer; the parser reads them as metadata, never as body."""
+    from .normalize import PORTAL_KEY_RE
+
+    out = []
+    for node in soup.find_all(["table", "ul", "dl", "div"]):
+        if node is root or root in node.parents or node in root.parents or any(node in o.descendants for o in out):
+            continue
+        if len(PORTAL_KEY_RE.findall(" " + node.get_text(" "))) >= 2 and len(node.get_text()) < 1500:
+            out.append(node)
+    return out
 
 
 def _main_block(soup):
-    best, best_score = soup.body or soup, -1.0
-    for node in soup.find_all(["article", "div", "section", "td", "main"]):
-        paragraphs = node.find_all("p", recursive=False) or node.find_all("p")
-        text = "".join(p.get_text() for p in paragraphs) or node.get_text()
-        han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-        link_han = sum(1 for a in node.find_all("a") for ch in a.get_text() if "\u4e00" <= ch <= "\u9fff")
-        score = han - 3 * link_han - 0.001 * len(node.get_text())
-        if score > best_score:
-            best, best_score = node, score
-    return best
+    """The smallest block holding most of the page's running text (Chinese characters outside links).
+
+    Counting every text node, not only <p>: portals also lay minutes out as <div> lines or
+    <br>-separated text, and a block judged by its <p> alone kept a one-line summary instead.
+    """
+    root = soup.body or soup
+    nodes = [root, *root.find_all(["article", "div", "section", "td", "main"])]
+    scored = [(_running_han(node), len(node.get_text()), node) for node in nodes]
+    most = max(han for han, _, _ in scored)
+    if most == 0:
+        return root
+    return min((entry for entry in scored if entry[0] >= 0.75 * most), key=lambda entry: entry[1])[2]
+
+
+def _running_han(node) -> int:
+    """Chinese characters in a node's text, less those inside links (navigation, related articles)."""
+    def han(text: str) -> int:
+        return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+    return han(node.get_text()) - sum(han(a.get_text()) for a in node.find_all("a"))
 
 
 # ------------------------------------------------------------------ doc

@@ -126,11 +126,23 @@ def is_metadata_line(line: str) -> bool:
     return bool(start) and (start.end() < len(line) or line in PORTAL_KEYS) and len(line) <= 80
 
 
+BARE_KEY_RE = re.compile(rf"^【?(?P<key>{_KEYS})】?\s*[:：]?$")
+
+
 def _mark_metadata(prepared: PreparedText) -> None:
-    """Read portal fields into `metadata` and blank their lines in both scripts."""
+    """Read portal fields into `metadata` and blank their lines in both scripts.
+
+    A key alone on its line (a table cell, as HTML pages lay them out) takes the next line as its value.
+    """
+    pending_key = None
     for idx, line in enumerate(prepared.lines):
-        if not is_metadata_line(line):
+        if pending_key and line and (not is_metadata_line(line) or BYLINE_RE.match(line)):
+            prepared.metadata.setdefault(pending_key, line)
+            line = f"{pending_key} {line}"
+        elif not is_metadata_line(line):
             continue
+        bare = BARE_KEY_RE.match(line)
+        pending_key = bare.group("key") if bare else None
         prepared.metadata_lines.append(line)
         for found in PORTAL_DATE_RE.finditer(line):
             key = found.group("key") or "发布时间"

@@ -148,3 +148,19 @@ def test_header_block_with_time_chair_and_attendance_before_the_items():
     assert [it.heading for it in m.items[1:]] == ["关于江宁区老旧小区改造三年行动计划", "关于区级财政资金绩效评价工作"]
     assert m.attendance["出席"] == ["陈立", "王海", "李娟", "赵强"]
     assert m.items[1].reporters[0].person == "何平"
+
+
+def test_portal_page_with_metadata_table_and_br_separated_body_keeps_the_body():
+    """Pages that lay the minutes out as <br> lines beside a metadata table with a summary <p>."""
+    lines = (FIXTURES.parent.parent / "data" / "minutes-other" / "22_wuxi_binhu.txt").read_text(encoding="utf-8")
+    body = [ln.strip() for ln in lines.splitlines()[13:] if ln.strip()]
+    meta = ("<table><tr><td>信息索引号</td><td>014028901/2022-02540</td><td>生成日期</td><td>2022-04-14</td></tr>"
+            "<tr><td>内容概述</td><td><p>无锡市滨湖区政府召开第6次常务会议</p></td></tr></table>")
+    html = (f"<html><body><div class='nav'><a href='/'>首页</a><a href='/x'>政务公开</a></div><div class='main'>{meta}"
+            f"<div class='TRS_Editor'>{'<br>'.join(body)}</div></div></body></html>")
+    loaded = load_bytes(html.encode("utf-8"), "binhu.html")
+    assert "会议审议通过了《滨湖区城市运行“一网统管”建设三年行动计划" in loaded.text
+    m = parse_meeting(loaded.text, "binhu.html")
+    assert (m.city_full, m.meeting, m.date) == ("无锡市滨湖区", 6, "2022-04-14")
+    assert m.portal["生成日期"] == "2022-04-14" and m.portal["信息索引号"] == "014028901/2022-02540"
+    assert "一网统管" in m.items[1].heading and not any("索引号" in it.text for it in m.items)
