@@ -28,7 +28,6 @@ AMOUNT_ASK_RE = re.compile(
     r"|多少(?:钱|元|万元|亿元)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
     r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
     r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of", re.I)
-MONEY_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?元|\d+(?:\.\d+)?\s*(?:万|亿)")
 DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
 DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
 WHO_ASK_RE = re.compile(r"谁|哪位|哪个部门|哪个单位|哪些部门|who|which (?:department|agency|official)", re.I)
