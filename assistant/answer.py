@@ -16,7 +16,7 @@ from datetime import date
 from . import rules
 from .config import Config
 from .models import Meeting, chinese_item_label
-from .answerability import judge
+from .answerability import FACT_PATTERNS, asked_kind, judge
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 
@@ -44,11 +44,12 @@ class Answer:
     hits: list[ItemHit]
     interpreted: list[str] = field(default_factory=list)
     reason: str = ""
+    lang: str = "zh"  # the asker's language: labels and the lead sentence follow it
 
     def to_dict(self) -> dict:
         return {
             "question": self.question, "answer": self.answer, "answerable": self.answerable,
-            "reason": self.reason, "interpreted_filters": self.interpreted,
+            "reason": self.reason, "interpreted_filters": self.interpreted, "lang": self.lang,
             "citations": [c.to_dict() for c in self.citations],
             "hits": [h.to_dict() for h in self.hits],
         }
@@ -65,15 +66,13 @@ def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> An
     interpreted = intent.describe()
     if not result.hits:
         if result.matched_meetings == 0 or intent.unknown_places:
-            why = explain_no_meeting(intent, list(retriever.meetings.values()))
-            answer = _not_found(result, config, interpreted, why)
-            answer.answer = f"{why}\n{answer.answer}"
-            return answer
-        return _not_found(result, config, interpreted, "没有找到相关议题")
+            why = explain_no_meeting(intent, list(retriever.meetings.values()), intent.lang)
+            return _not_found(result, config, interpreted, why)
+        return _not_found(result, config, interpreted, "")
     verdict = judge(result, retriever)
     if not verdict.answerable:
         if verdict.clarify:
-            return Answer(result.question, verdict.reason, False, [], [], interpreted, verdict.reason)
+            return Answer(result.question, verdict.reason, False, [], [], interpreted, verdict.reason, lang=intent.lang)
         return _not_found(result, config, interpreted, verdict.reason)
     if intent.meeting_level and result.hits[0].item.item == 0:
         text, cited = _meeting_answer(result)
@@ -85,38 +84,56 @@ def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> An
         text = (f"已收录的纪要中没有写明〔{'、'.join(intent.unknown_places)}〕的常务会议；"
                 f"以下内容来自未写明地区的纪要，请核对来源。\n{text}")
     citations = [Citation(n, hit) for n, hit in enumerate(cited, 1)]
-    return Answer(result.question, text, True, citations, result.hits, interpreted)
+    return Answer(result.question, text, True, citations, result.hits, interpreted, lang=intent.lang)
 
 
 def _not_found(result: RetrievalResult, config: Config, interpreted: list[str], reason: str) -> Answer:
-    text = config.answer.not_found_message + (f"{reason}。" if reason and not reason.startswith("没有") else "")
+    """The minutes do not say it: why, and the nearest items (in the asker's language)."""
+    reason = reason.rstrip("。. ")
+    if result.intent.lang == "en":
+        reason = reason[:1].upper() + reason[1:]
+        text = config.answer.not_found_message_en + (f" {reason}." if reason else "")
+        if result.hits:
+            text += "\nNearest items: " + "; ".join(f"{h.citation} {h.item.heading_as_written}" for h in result.hits[:3])
+        return Answer(result.question, text, False, [], result.hits, interpreted, reason, lang="en")
+    # Answer first: the reason is the answer (…纪要没有列出出席人员); the stock sentence only when there is none.
+    text = f"{reason}。" if reason else config.answer.not_found_message
     if result.hits:
-        nearest = "；".join(f"{h.citation}{h.item.heading}" for h in result.hits[:3])
+        nearest = "；".join(f"{h.citation}{h.item.heading_as_written}" for h in result.hits[:3])
         text += f"\n最接近的内容：{nearest}"
     return Answer(result.question, text, False, [], result.hits, interpreted, reason)
 
 
-def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting]) -> str:
+def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str = "zh") -> str:
     """Why no minute matches the places, meeting number or dates the question names, and what the index holds.
 
     e.g. 〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。
     """
+    en = lang == "en"
     held_places = sorted({m.city for m in meetings if m.city})
     if intent.unknown_places:
-        return (f"已收录的纪要中没有〔{'、'.join(intent.unknown_places)}〕的常务会议；"
-                f"已收录的地区：{'、'.join(held_places)}。")
+        wanted = "、".join(intent.unknown_places)
+        return (f"the index holds no minutes of {wanted}; places held: {', '.join(held_places)}" if en else
+                f"已收录的纪要中没有〔{wanted}〕的常务会议；已收录的地区：{'、'.join(held_places)}。")
     scope = [m for m in meetings if not intent.cities or m.city in intent.cities]
     where = f"〔{'、'.join(intent.cities)}〕" if intent.cities else "已收录的纪要中"
     if intent.meeting is not None:
         numbers = sorted({m.meeting for m in scope if m.meeting is not None})
+        if en:
+            held = ", ".join(str(n) for n in numbers) or "none"
+            return f"no minutes of meeting no. {intent.meeting} {('of ' + where) if intent.cities else ''} in the index;" \
+                   f" meetings held: {held}".replace("  ", " ")
         held = "、".join(str(n) for n in numbers)
         return f"{where}没有第{intent.meeting}次常务会议的纪要；已收录：第{held}次。" if numbers else \
             f"{where}没有第{intent.meeting}次常务会议的纪要。"
     if intent.date_from or intent.date_to:
         dates = sorted(m.date for m in scope if m.date)
+        if en:
+            span = f"meetings held date from {dates[0]} to {dates[-1]}" if dates else "no meeting has a known date"
+            return f"no meeting between {intent.date_from or '…'} and {intent.date_to or '…'}; {span}"
         span = f"已收录的会议日期为{dates[0]}至{dates[-1]}" if dates else "已收录的会议都没有可识别的日期"
         return f"{where}没有{intent.date_from or '…'}至{intent.date_to or '…'}之间召开的常务会议；{span}。"
-    return "没有符合条件的会议"
+    return "no minutes match the filters" if en else "没有符合条件的会议"
 
 
 def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
@@ -166,7 +183,11 @@ def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
 
 
 def _extractive_answer(result: RetrievalResult, retriever: Retriever, config: Config) -> tuple[str, list[ItemHit]]:
-    """Best sentences of the top items, in document order, each item introduced by its heading."""
+    """Answer first — one direct sentence — then the supporting sentences quoted verbatim, one per line.
+
+    Minutes are the official record, so quotes keep their wording (and their script);
+    only the lead sentence is composed, from parsed fields or a quoted clause.
+    """
     intent = result.intent
     best = result.hits[0].score
     # Meeting-level text (attendance lists) only answers meeting-level questions.
@@ -174,23 +195,86 @@ def _extractive_answer(result: RetrievalResult, retriever: Retriever, config: Co
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
     budget = config.answer.max_sentences
-    lines = []
+    quotes: list[tuple[int, ItemHit, list[str]]] = []  # per item, its best sentences, best first
     for n, hit in enumerate(chosen, 1):
-        sentences = _rank_sentences(hit, terms, intent, retriever)
-        take = sentences[: max(1, budget // len(chosen))]
-        reporters = "、".join(r.as_written for r in hit.item.reporters)
-        lead = (f"{hit.meeting.label}（{hit.meeting.date or hit.meeting.date_as_written or '日期不详'}）"
-                f"{chinese_item_label(hit.item.item)}「{hit.item.heading_as_written}」")
-        if reporters:
-            lead += f"，由{reporters}{'传达' if hit.item.reporters[0].role == '传达' else '汇报'}"
-        body = "".join(f"{hit.item.as_written(sentence)}[{n}]" for sentence in take)  # quoted as published
-        lines.append(f"{lead}[{n}]。{body}")
+        quotes.append((n, hit, _rank_sentences(hit, terms, intent, retriever)[: max(1, budget // len(chosen))]))
+    lines = [_lead(asked_kind(intent), intent, quotes)]
+    for n, hit, sentences in quotes:
+        lines.append(f"{_item_name(hit, intent.lang)}[{n}]")
+        in_order = sorted(sentences, key=hit.item.text.find)
+        lines.extend(f"· {hit.item.as_written(sentence)}[{n}]" for sentence in in_order)  # quoted as published
     return "\n".join(lines), chosen
+
+
+def _item_name(hit: ItemHit, lang: str) -> str:
+    """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
+    m, item = hit.meeting, hit.item
+    when = m.date or m.date_as_written or ("date not written" if lang == "en" else "日期不详")
+    if lang == "en":
+        name = f"{m.english_label} ({when}), item {item.item}: {item.heading_as_written}"
+        return name + (f" — reported by {item.reporters[0].as_written}" if item.reporters else "")
+    name = f"{m.label}（{when}）{chinese_item_label(item.item)}「{item.heading_as_written}」"
+    if item.reporters:
+        name += f"，由{'、'.join(r.as_written for r in item.reporters)}{'传达' if item.reporters[0].role == '传达' else '汇报'}"
+    return name
+
+
+AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
+
+
+def _lead(kind: str, intent: QueryIntent, quotes: list[tuple[int, ItemHit, list[str]]]) -> str:
+    """The direct answer: who reported, who carries it out, when, how many, what was decided — or the gist."""
+    n, hit, sentences = quotes[0]
+    item, m, en = hit.item, hit.meeting, intent.lang == "en"
+    when = m.date or m.date_as_written or ""
+    if kind in ("person", "department") and item.reporters and REPORTED_ASK_RE.search(intent.text):
+        who = "、".join(r.as_written for r in item.reporters)
+        return (f"Reported by {who} ({m.english_label}, {when}, item {item.item}).[{n}]" if en else
+                f"由{who}{'传达' if item.reporters[0].role == '传达' else '汇报'}（{m.label}，{when}，{chinese_item_label(item.item)}）。[{n}]")
+    if kind in ("person", "department"):
+        for sentence in [*item.decisions, *sentences]:
+            if (found := AGENT_RE.search(sentence)):
+                who = found.group("who")
+                return f"Responsible: {who}.[{n}]" if en else f"由{who}负责（{item.as_written(sentence)}）[{n}]"
+    if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
+        decision = item.decisions[0] if item.decisions else (item.heading if rules.DECISION_ANYWHERE_RE.search(item.heading) else "")
+        if decision:
+            return (f"Decision ({m.english_label}, {when}, item {item.item}): {item.as_written(decision)}[{n}]" if en
+                    else f"{m.label}（{when}）的决定：{item.as_written(decision)}[{n}]")
+    if kind == "date" or (kind == "topic" and MEETING_ASK_RE.search(intent.text)):
+        return (f"At the {m.english_label} on {when} (item {item.item}).[{n}]" if en else
+                f"在{m.label}（{when}）上，{chinese_item_label(item.item)}。[{n}]")
+    if kind in ("count", "deadline", "amount"):
+        pattern = FACT_PATTERNS[kind]
+        for sentence in [item.heading, *sentences, *_sentences(item.text)]:
+            if pattern.search(sentence):
+                return (f"The minutes say ({m.english_label}, item {item.item}): {item.as_written(sentence)}[{n}]" if en
+                        else f"纪要写明：{item.as_written(sentence)}[{n}]")
+    gist = sentences[0] if sentences else item.heading
+    return (f"The most relevant item is {m.english_label} ({when}), item {item.item}: {item.as_written(gist)}[{n}]"
+            if en else f"{item.as_written(gist)}[{n}]")
+
+
+REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
+MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Whole sentences; a clause ending in a colon (会议明确：) is joined to what it introduces."""
+    out: list[str] = []
+    for piece in (s.strip() for s in rules.SENTENCE_SPLIT_RE.split(text)):
+        if not piece:
+            continue
+        if out and out[-1].endswith(("：", ":")):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return [s for s in out if len(s) > 4]
 
 
 def _rank_sentences(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> list[str]:
     body = hit.item.text.split("\n", 1)[1] if "\n" in hit.item.text else hit.item.text
-    sentences = [s.strip() for s in rules.SENTENCE_SPLIT_RE.split(body) if len(s.strip()) > 4]
+    sentences = _sentences(body)
     scored = []
     mass = sum(retriever.idf.get(t, 2.0) for t in terms) or 1.0
     for pos, sentence in enumerate(sentences):
@@ -201,9 +285,12 @@ def _rank_sentences(hit: ItemHit, terms: list[str], intent: QueryIntent, retriev
             score += 1.0
         if intent.asks_who and re.search(r"听取|汇报|传达", sentence):
             score += 1.0
+        if REQUIREMENT_ASK_RE.search(intent.text) and REQUIREMENT_RE.search(sentence):
+            score += 1.5
         scored.append((score, pos, sentence))
-    top = sorted(scored, key=lambda s: (-s[0], s[1]))[:3]
-    return [s for _, _, s in sorted(top, key=lambda s: s[1])]
+    return [s for _, _, s in sorted(scored, key=lambda s: (-s[0], s[1]))]
 
 
+REQUIREMENT_ASK_RE = re.compile(r"要求|强调|指出|部署|措施|require|stress|instruct|measure", re.I)
+REQUIREMENT_RE = re.compile(r"^会议(?:要求|强调|指出|明确)|[一二三四五六七八九]要|要[^，。；]{2,}")
 OUTCOME_ASK_RE = re.compile(r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I)

@@ -131,7 +131,8 @@ def _attendance(meeting: Meeting, lang: str) -> Verdict:
         return Verdict(True, kind="attendance")
     chair = f"{meeting.chair}{meeting.chair_title or ''}" if meeting.chair else ""
     zh = f"{meeting.label}纪要没有列出出席人员" + (f"，只写明由{chair}主持" if chair else "")
-    en = f"the minutes of the {meeting.label} list no attendees" + (f"; they only say {chair} chaired it" if chair else "")
+    en = (f"the minutes of the {meeting.english_label} ({meeting.label}) list no attendees"
+          + (f"; they only say that {chair} chaired it" if chair else ""))
     return Verdict(False, _say(lang, zh, en), kind="attendance")
 
 

@@ -100,8 +100,7 @@ def cross_lingual_coverage(words: list[str], chinese_text: str) -> tuple[float, 
     return 1 - len(missing) / (len(known) + len(names)), missing
 
 
-@lru_cache(maxsize=512)
 def _pinyin_of(chinese_text: str) -> str:
-    from pypinyin import lazy_pinyin
+    from .places import pinyin
 
-    return "".join(lazy_pinyin(chinese_text)).lower()
+    return pinyin(chinese_text).lower()

@@ -64,6 +64,7 @@ class AnswerConfig:
     max_sentences: int = 6
     relative_cutoff: float = 0.6
     not_found_message: str = "未在已收录的会议纪要中找到相关内容。"
+    not_found_message_en: str = "Not found in the indexed minutes."
 
 
 @dataclass

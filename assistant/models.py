@@ -90,6 +90,17 @@ class Meeting:
         level = "政府" if not city.endswith("政府") else ""
         return f"{city}{level}{number}常务会议"
 
+    @property
+    def english_label(self) -> str:
+        """Taicang City government, 60th executive meeting — the place in pinyin, as English readers search it."""
+        from .places import english_place_names
+
+        full = self.city_full or ""
+        base = full[len(self.region):] if self.region and full.startswith(self.region) else full
+        place = (english_place_names(base)[:1] or [base])[0].title() if base else "Unnamed place"
+        number = f"{self.meeting}{_ordinal_suffix(self.meeting)} " if self.meeting is not None else ""
+        return f"{place} government, {number}executive meeting"
+
     def item_by_number(self, number: int) -> AgendaItem | None:
         return next((it for it in self.items if it.item == number), None)
 
@@ -121,6 +132,10 @@ class Passage:
     @property
     def indexed_text(self) -> str:
         return f"{self.context}\n{self.text}"
+
+
+def _ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def chinese_item_label(number: int) -> str:

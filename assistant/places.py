@@ -154,3 +154,22 @@ def plausible_unlisted_place(name: str) -> bool:
     """Suffix rules for a name the gazetteer lacks (a new district): 2–6 characters, no verb or pronoun start."""
     return (2 <= len(name) <= 7 and name.endswith(("市", "区", "县", "旗", "州", "盟"))
             and not NOT_A_PLACE_RE.match(name) and not re.search(r"[的了在和与及次第届]", name))
+
+
+EN_SUFFIXES = {"市": "city", "区": "district", "县": "county", "旗": "banner"}
+
+
+@lru_cache(maxsize=4096)
+def pinyin(name: str) -> str:
+    """太仓 → taicang (toneless, joined), as English text spells Chinese places."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name))
+
+
+def english_place_names(name: str) -> list[str]:
+    """How English questions write a place: 'xing county', 'doumen district', 'taicang city'."""
+    suffix = name[-1:]
+    stem = name[:-1] if suffix in EN_SUFFIXES else name
+    spelled = pinyin(stem)
+    return [f"{spelled} {EN_SUFFIXES[suffix]}"] if spelled and suffix in EN_SUFFIXES else []

@@ -147,7 +147,7 @@ def place_aliases(meeting: Meeting) -> set[str]:
     only when that short form is not an ordinary word (富裕 'rich', 奉化 'to convert' are not filters)."""
     short, full = meeting.city or "", meeting.city_full or meeting.city or ""
     base = full[len(meeting.region):] if meeting.region and full.startswith(meeting.region) else full
-    aliases = {full, base, _pinyin(short), *english_place_names(base)}
+    aliases = {full, base, _pinyin(short), *places.english_place_names(base)}
     if meeting.region:
         aliases.add(places.short_name(meeting.region) + short)
     if short == base or places.is_safe_short_name(short):
@@ -155,24 +155,7 @@ def place_aliases(meeting: Meeting) -> set[str]:
     return {a for a in aliases if a and len(a) >= 2}
 
 
-EN_SUFFIXES = {"市": ("city",), "区": ("district",), "县": ("county",), "旗": ("banner",)}
-
-
-def english_place_names(name: str) -> list[str]:
-    """How English questions write a place: 'xing county', 'doumen district', 'taicang city'."""
-    suffix = name[-1:]
-    stem = name[:-1] if suffix in EN_SUFFIXES else name
-    spelled = _pinyin(stem)
-    return [f"{spelled} {word}" for word in EN_SUFFIXES.get(suffix, ())] if spelled else []
-
-
-@lru_cache(maxsize=4096)
-def _pinyin(name: str) -> str:
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:  # pragma: no cover - declared dependency
-        return ""
-    return "".join(lazy_pinyin(name))
+_pinyin = places.pinyin
 
 
 def understand(question: str, vocab: Vocabulary) -> QueryIntent:
