@@ -62,6 +62,14 @@ def answer_question(retriever: Retriever, config: Config, question: str, k: int 
 
 
 def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> Answer:
+    """The answer, with any notice about overruled filters said first."""
+    answer = _compose(result, retriever, config)
+    if result.intent.notices:
+        answer.answer = "\n".join([*result.intent.notices, answer.answer])
+    return answer
+
+
+def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> Answer:
     intent = result.intent
     interpreted = intent.describe()
     if not result.hits:

@@ -64,6 +64,7 @@ class QueryIntent:
     lang: str
     cities: list[str] = field(default_factory=list)
     filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
+    notices: list[str] = field(default_factory=list)  # said before the answer: an explicit filter overruled
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
     item: int | None = None
@@ -160,7 +161,7 @@ _pinyin = places.pinyin
 
 def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     text = to_simplified(question.strip())
-    lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    lang = "en" if re.search(r"[A-Za-z]", text) and not re.search(r"[\u4e00-\u9fff]", text) else "zh"
     intent = QueryIntent(text=text, lang=lang)
     if REPORT_WORD_RE.search(text):
         for org in vocab.departments:

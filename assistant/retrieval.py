@@ -355,9 +355,23 @@ class _Idf:
 
 
 def _merge_filters(intent: QueryIntent, filters: Filters) -> None:
-    if filters.cities:
+    """Explicit filters narrow the question — unless the question names another place or meeting.
+
+    Then the question wins (it is what the user just asked) and a notice says so, rather
+    than answering silently from the filter's unrelated minutes.
+    """
+    en = intent.lang == "en"
+    if filters.cities and intent.cities and not set(intent.cities) & set(filters.cities):
+        side, asked = "、".join(filters.cities), "、".join(intent.cities)
+        intent.notices.append(f"The sidebar filter is {side} but the question asks about {asked}: searched {asked}."
+                              if en else f"侧边栏筛选为〔{side}〕，问题问的是〔{asked}〕：已按问题中的〔{asked}〕检索。")
+    elif filters.cities:
         intent.cities = list(dict.fromkeys([*filters.cities, *[c for c in intent.cities if c in filters.cities]]))
-    if filters.meeting is not None:
+    if filters.meeting is not None and intent.meeting is not None and filters.meeting != intent.meeting:
+        intent.notices.append(f"The sidebar filter is meeting {filters.meeting} but the question asks about meeting "
+                              f"{intent.meeting}: searched meeting {intent.meeting}." if en else
+                              f"侧边栏筛选为第{filters.meeting}次会议，问题问的是第{intent.meeting}次：已按问题检索。")
+    elif filters.meeting is not None:
         intent.meeting = filters.meeting
     if filters.date_from:
         intent.date_from = max(filters.date_from, intent.date_from or filters.date_from)

@@ -113,3 +113,55 @@ def _write_config(config):
                         f'sample_dirs = ["{ROOT / "data" / "minutes"}", "{ROOT / "data" / "minutes-other"}"]')
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_filter_that_contradicts_the_question_is_overruled_and_said(retriever, sample_index):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "太仓市第60次常务会议对人才公寓作出了什么决定？",
+                             filters=Filters(cities=["昆山"]))
+    assert answer.answer.startswith("侧边栏筛选为〔昆山〕，问题问的是〔太仓〕：已按问题中的〔太仓〕检索。")
+    assert answer.citations[0].hit.meeting.city == "太仓"
+
+
+@pytest.mark.parametrize("question,lead", [
+    ("《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？", "由市资源规划局汇报（太仓市政府第60次常务会议，2021-08-20，议题二）。[1]"),
+    ("城厢镇城市更新工作的情况汇报在哪次会议上听取？", "在太仓市政府第63次常务会议（2021-11-01）上，议题九。[1]"),
+    ("昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？", "昆山市政府第4次常务会议（2017-05-24）的决定：会议原则同意上述文件。[1]"),
+    ("Who reported on the Duke Kunshan University facilities memorandum?",
+     "Reported by 昆山杜克大学联合工作领导小组建设小组副组长时永刚 (Kunshan City government, 4th executive meeting, "
+     "2017-05-24, item 9).[1]"),
+])
+def test_the_answer_comes_first_then_verbatim_quotes(retriever, sample_index, question, lead):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, question)
+    lines = answer.answer.split("\n")
+    assert lines[0] == lead
+    quotes = [line for line in lines if line.startswith("· ")]
+    assert quotes and all(line.endswith("]") and line.count("[") == 1 for line in quotes)
+    item_text = answer.citations[0].hit.item.text
+    assert all(line[2:line.rindex("[")] in item_text for line in quotes if line.endswith("[1]"))  # verbatim
+
+
+def test_english_questions_get_an_english_scaffold_with_chinese_quotes(retriever, sample_index):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "What did Taicang's 63rd meeting decide on the winter electricity supply measures?")
+    assert answer.lang == "en" and answer.answer.startswith("Decision (Taicang City government, 63rd executive meeting")
+    assert "原则同意该《措施》" in answer.answer
+    refused = answer_question(retriever, config, "Who attended Kunshan's 68th executive meeting?")
+    assert refused.answer.startswith("Not found in the indexed minutes. The minutes of the Kunshan City government, "
+                                     "68th executive meeting")
+    assert "杜小刚" in refused.answer
+
+
+@pytest.mark.parametrize("question,why", [
+    ("昆山市第68次常务会议的出席人员有哪些？", "昆山市政府第68次常务会议纪要没有列出出席人员，只写明由杜小刚市长主持。"),
+    ("太仓市人才公寓建设的总投资是多少？", "没有写明金额"),
+    ("昆山市第4次常务会议对防汛抗旱提出了什么要求？", "所找到的议题都没有提到“防汛"),
+    ("谁主持的？", "问题没有说明是哪次会议"),
+    ("", "请输入问题"),
+    ("What did Taicang's 60th meeting decide about garbage sorting?", "None of the items found is about garbage"),
+])
+def test_each_kind_of_near_miss_is_refused_with_its_reason(retriever, sample_index, question, why):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, question)
+    assert not answer.answerable and why in answer.answer
