@@ -55,6 +55,34 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>#|~$])", r"\\\1", text)
 
 
+CITE_RE = re.compile(r"\[(\d{1,2})\]")
+
+
+def linked_answer(text: str, anchor: str) -> str:
+    """The answer as escaped HTML in which every [n] links to source n of this answer."""
+    escaped = html.escape(text).replace("\n", "<br>")
+    return CITE_RE.sub(lambda m: f"<a class='cite' href='#{anchor}-{m.group(1)}'>[{m.group(1)}]</a>", escaped)
+
+
+def source_block(c: dict, anchor: str, english: bool) -> str:
+    """One source: citation, place, meeting, date, item; opened (CSS :target) by its [n] or its own header.
+
+    Everything from documents goes through html.escape; no script is involved.
+    """
+    e = html.escape
+    place, meeting, date_ = c["city_full"] or "（地区未写明）", c["meeting"], c["date"] or "—"
+    facts = (f"{e(place)} · meeting {e(str(meeting or '—'))} · {e(date_)} · item {c['item']}" if english else
+             f"{e(place)} · 第{e(str(meeting or '—'))}次常务会议 · {e(date_)} · {e(c['label'].split('·')[-1].strip('〕 '))}")
+    extra = f"{'reported by' if english else '汇报'}：{e('、'.join(c['reporters']) or '—')} · " \
+            f"{'file' if english else '文件'}：{e(c['source'])}"
+    decisions = f"<div class='src-meta'>{'Decision' if english else '决定'}：{e('；'.join(c['decisions']))}</div>" \
+        if c["decisions"] else ""
+    return (f"<div class='src' id='{anchor}-{c['n']}'><a class='src-head' href='#{anchor}-{c['n']}'>"
+            f"[{c['n']}] {e(c['label'])} {e(c['heading'])}</a><div class='src-meta'>{facts}</div>"
+            f"<div class='src-body'><div class='src-meta'>{extra}</div>"
+            f"<div class='source-text'>{highlighted(c['item_text'], c['text'])}</div>{decisions}</div></div>")
+
+
 def highlighted(item_text: str, passage: str) -> str:
     """Full item text as escaped HTML with the matched passage marked."""
     escaped, mark = html.escape(item_text), html.escape(passage)
@@ -153,20 +181,15 @@ def render_turn(turn, key: str) -> None:
             st.caption(f"理解为：{md_escape(turn.interpreted)}")
         if answer.get("interpreted_filters"):
             st.caption("筛选：" + "；".join(md_escape(f) for f in answer["interpreted_filters"]))
+        anchor = f"cite-{re.sub(r'[^0-9A-Za-z-]', '', key)}"
         if not answer["answerable"]:
             st.warning(md_escape(answer["answer"]).replace("\n", "  \n"))
         else:
-            st.markdown(md_escape(answer["answer"]).replace("\n", "  \n"))
+            st.markdown(f"<div class='answer'>{linked_answer(answer['answer'], anchor)}</div>", unsafe_allow_html=True)
         if answer["citations"]:
-            st.markdown("**来源**")
-            for c in answer["citations"]:
-                with st.expander(f"[{c['n']}] {c['label']} {c['heading']}"):
-                    st.caption(f"{md_escape(c['city_full'] or '')}政府第{c['meeting']}次常务会议 · {c['date']} · "
-                               f"汇报：{md_escape('、'.join(c['reporters']) or '—')} · 文件：{md_escape(c['source'])}")
-                    st.markdown(f"<div class='source-text'>{highlighted(c['item_text'], c['text'])}</div>",
-                                unsafe_allow_html=True)
-                    if c["decisions"]:
-                        st.caption("决定：" + md_escape("；".join(c["decisions"])))
+            english = answer.get("lang") == "en"
+            st.markdown("**Sources** (click a [n] to open it)" if english else "**来源**（点击正文中的 [n] 打开原文）")
+            st.markdown("".join(source_block(c, anchor, english) for c in answer["citations"]), unsafe_allow_html=True)
         elif answer.get("hits"):
             st.caption("最接近的议题：" + "；".join(md_escape(f"{h['citation']}{h['heading']}") for h in answer["hits"][:3]))
         export_buttons([turn_dict(turn)], key, "导出本回答")
@@ -250,7 +273,12 @@ def timeline(meetings: list[dict]) -> None:
 
 
 # ------------------------------------------------------------------ page
-st.markdown("<style>.source-text{line-height:1.8;font-size:0.95rem} mark{background:#fff3a3}</style>",
+st.markdown("<style>.source-text{line-height:1.8;font-size:0.95rem} mark{background:#fff3a3}"
+            ".answer{line-height:1.9} a.cite{text-decoration:none;font-weight:600}"
+            ".src{border:1px solid #e6e6e6;border-radius:6px;padding:6px 10px;margin:4px 0}"
+            ".src-head{text-decoration:none;font-weight:600} .src-meta{color:#666;font-size:0.85rem}"
+            ".src-body{display:none;margin-top:6px} .src:target .src-body{display:block}"
+            ".src:target{border-color:#f0b400;background:#fffdf2}</style>",
             unsafe_allow_html=True)
 ensure_index()
 ASSISTANT = get_assistant()

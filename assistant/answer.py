@@ -31,7 +31,7 @@ class Citation:
         data.update({"n": self.n, "label": self.hit.citation,
                      "item_text": self.hit.item.text_as_written or self.hit.item.text,  # as published
                      "reporters": [r.as_written for r in self.hit.item.reporters],
-                     "decisions": self.hit.item.decisions})
+                     "decisions": [self.hit.item.as_written(d) for d in self.hit.item.decisions]})
         return data
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -30,13 +31,19 @@ def assistant_texts(at) -> str:
     return "\n".join(m.value for msg in at.chat_message if msg.name == "assistant" for m in msg.markdown)
 
 
+def source_html(at) -> str:
+    return "\n".join(m.value for msg in at.chat_message if msg.name == "assistant" for m in msg.markdown
+                     if "class='src'" in m.value)
+
+
 def test_ask_shows_a_cited_answer_with_sources(app):
     app.chat_input[0].set_value("《太仓市工业厂房出租管理办法》是哪个部门汇报的？").run()
     assert not app.exception
     text = assistant_texts(app)
     assert "市应急局" in text
-    labels = [e.label for e in app.expander]
-    assert any("〔太仓市政府第60次常务会议 2021-08-20 · 议题四〕" in label for label in labels)
+    sources = source_html(app)
+    assert "〔太仓市政府第60次常务会议 2021-08-20 · 议题四〕" in sources
+    assert "href='#cite-" in assistant_texts(app)  # every [n] links to its source
     assert app.query_params["c"]  # the conversation is saved and addressable after a reload
     assert len(app.get("download_button")) == 4
 
@@ -54,7 +61,7 @@ def test_sidebar_filter_restricts_the_answer(app):
     app.sidebar.multiselect(key="filter_cities").set_value(["昆山"]).run()
     app.chat_input[0].set_value("会议对安全生产提出了什么要求？").run()
     assert not app.exception
-    labels = [e.label for e in app.expander if e.label.startswith("[")]
+    labels = re.findall(r"class='src-head'[^>]*>(\[\d+\][^<]*)</a>", source_html(app))
     assert labels and all("昆山" in label for label in labels)
     assert any("地区：昆山" in c.value for c in app.caption)
 

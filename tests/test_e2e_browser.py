@@ -74,9 +74,11 @@ def test_ask_open_source_and_download_docx_in_chromium(server, tmp_path):
         source = page.get_by_text("〔太仓市政府第60次常务会议 2021-08-20 · 议题二〕").first
         expect(source).to_be_visible(timeout=120_000)
         expect(page.get_by_test_id("stChatMessage").last).to_contain_text("原则同意该《意见》")
-        source.click()
+        expect(page.locator("mark").first).to_be_hidden()  # sources stay closed until asked for
+        page.locator("a.cite").first.click()  # a [n] in the answer opens its source, passage highlighted
         expect(page.locator("mark").first).to_be_visible(timeout=30_000)
-        page.wait_for_timeout(1500)  # let the expander finish opening before the screenshot
+        assert page.url.endswith("-1") and len(page.context.pages) == 1  # same page, no new tab
+        page.wait_for_timeout(500)
         page.screenshot(path=str(ARTIFACTS / "answer.png"), full_page=True)
         with page.expect_download(timeout=60_000) as download_info:
             page.get_by_role("button", name="Word").first.click()
