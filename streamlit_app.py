@@ -222,8 +222,17 @@ def chat_tab(assistant, filters: Filters) -> None:
         if conversation is None:
             conversation = assistant.conversations.create(question)
             st.query_params["c"] = str(conversation)
-        with st.spinner("检索中……"):
-            assistant.ask(question, conversation, filters)
+        with st.chat_message("user"):
+            st.markdown(md_escape(question))
+        with st.chat_message("assistant"), st.spinner("检索中……"):
+            streamed = st.empty()
+            shown: list[str] = []
+
+            def show(sentence: str) -> None:  # verified sentences only, as the LLM finishes each
+                shown.append(sentence)
+                streamed.markdown(md_escape("\n".join(shown)).replace("\n", "  \n"))
+
+            assistant.ask(question, conversation, filters, on_sentence=show)
         st.rerun()
 
 
@@ -246,13 +255,14 @@ def browse_tab(assistant) -> None:
     for warning in meeting.warnings:
         st.caption(f"⚠ {md_escape(warning)}")
     for item in meeting.items:
-        title = "会议概况（开头、会议还…、出席列席）" if item.item == 0 else f"{item.label} {item.heading}"
+        title = "会议概况（开头、会议还…、出席列席）" if item.item == 0 else f"{item.label} {item.heading_as_written}"
         with st.expander(title, expanded=False):
             if item.reporters:
                 st.caption("汇报：" + md_escape("、".join(r.as_written for r in item.reporters)))
             if item.decisions:
-                st.caption("决定：" + md_escape("；".join(item.decisions)))
-            st.markdown(f"<div class='source-text'>{highlighted(item.text, '')}</div>", unsafe_allow_html=True)
+                st.caption("决定：" + md_escape("；".join(item.as_written(d) for d in item.decisions)))
+            st.markdown(f"<div class='source-text'>{highlighted(item.text_as_written or item.text, '')}</div>",
+                        unsafe_allow_html=True)
 
 
 def timeline(meetings: list[dict]) -> None:

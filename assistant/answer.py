@@ -45,11 +45,14 @@ class Answer:
     interpreted: list[str] = field(default_factory=list)
     reason: str = ""
     lang: str = "zh"  # the asker's language: labels and the lead sentence follow it
+    generated: bool = False  # written by the configured LLM (verified sentence by sentence)
+    removed_sentences: int = 0  # LLM sentences dropped because their cited item does not support them
 
     def to_dict(self) -> dict:
         return {
             "question": self.question, "answer": self.answer, "answerable": self.answerable,
             "reason": self.reason, "interpreted_filters": self.interpreted, "lang": self.lang,
+            "generated": self.generated, "removed_sentences": self.removed_sentences,
             "citations": [c.to_dict() for c in self.citations],
             "hits": [h.to_dict() for h in self.hits],
         }

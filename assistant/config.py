@@ -68,6 +68,17 @@ class AnswerConfig:
 
 
 @dataclass
+class LlmConfig:
+    enabled: bool = False
+    base_url: str = "http://127.0.0.1:8000/v1"
+    model: str = "qwen2.5-7b-instruct"
+    api_key_env: str = "ASSISTANT_LLM_API_KEY"
+    timeout_s: float = 30.0
+    max_tokens: int = 400
+    temperature: float = 0.1
+
+
+@dataclass
 class Config:
     root: Path = PROJECT_ROOT
     data: DataConfig = field(default_factory=DataConfig)
@@ -76,6 +87,7 @@ class Config:
     index: IndexConfig = field(default_factory=IndexConfig)
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
+    llm: LlmConfig = field(default_factory=LlmConfig)
 
     def path(self, relative: str) -> Path:
         """Resolve a config path against the config file's folder."""

@@ -6,6 +6,7 @@ and the page script stays a thin layout of widgets.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,7 @@ from .answer import answer_question
 from .config import Config
 from .conversation import ConversationStore, Turn, resolve_followup
 from .index import IngestReport, Progress
+from .llm import with_written_answer
 from .loaders import LoadError, load_bytes
 from .parser import parse_meeting
 from .retrieval import Filters, Retriever
@@ -41,8 +43,12 @@ class Assistant:
         return self.retriever.index
 
     def ask(self, question: str, conversation_id: int | None = None, filters: Filters | None = None,
-            k: int | None = None) -> Turn:
-        """Answer a question (rewritten against the previous turn if it is a follow-up) and save it."""
+            k: int | None = None, on_sentence: Callable[[str], None] | None = None) -> Turn:
+        """Answer a question (rewritten against the previous turn if it is a follow-up) and save it.
+
+        With `[llm] enabled`, the answer is written by the endpoint and its verified sentences
+        are passed to `on_sentence` as they complete (for streaming into the chat).
+        """
         previous = None
         if conversation_id is not None:
             turns = self.conversations.turns(conversation_id)
@@ -50,6 +56,7 @@ class Assistant:
         interpreted = resolve_followup(question, previous, self.retriever.vocab)
         with self._lock:
             answer = answer_question(self.retriever, self.config, interpreted, k=k, filters=filters)
+        answer = with_written_answer(answer, self.config.llm, self.retriever.index.tokenizer.tokenize, on_sentence)
         turn = Turn(question, interpreted, answer.to_dict())
         if conversation_id is not None:
             self.conversations.add_turn(conversation_id, turn)
