@@ -165,3 +165,9 @@ def test_each_kind_of_near_miss_is_refused_with_its_reason(retriever, sample_ind
     config, _ = sample_index
     answer = answer_question(retriever, config, question)
     assert not answer.answerable and why in answer.answer
+
+
+def test_a_meeting_the_index_does_not_hold_is_named_with_the_ones_it_does(retriever, sample_index):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "太仓市第68次常务会议由谁主持？")  # e.g. 那太仓呢？ after 昆山第68次
+    assert answer.answer.startswith("〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。")
