@@ -1,8 +1,9 @@
 """常务会议纪要助手 — the browser UI (Streamlit).
 
 Run with `make run` (or `streamlit run streamlit_app.py`). All behaviour lives in
-the `assistant` package; this script only lays out widgets. Text from documents
-is always escaped before it is rendered.
+the `assistant` package; this script lays out widgets for the signed-in user's
+role. Text from documents, questions, file names and user names is data: it is
+shown through `md_escape` (Markdown) or `html.escape` (HTML), never interpreted.
 """
 from __future__ import annotations
 
@@ -12,47 +13,23 @@ from datetime import date
 
 import streamlit as st
 
+from assistant.accounts import LOCAL_USER, ROLE_NAMES, ROLES, AuthError, User
 from assistant.config import load_config
-from assistant.export import export
+from assistant.export import FORMULA_START, export, file_name
 from assistant.retrieval import Filters
+from assistant.store import StoreError
 
-st.set_page_config(page_title="常务会议纪要助手", layout="wide")
+st.set_page_config(page_title="常务会议纪要助手", layout="wide", menu_items={})
 CONFIG = load_config()
 FORMATS = {"docx": "Word", "md": "Markdown", "csv": "CSV", "json": "JSON"}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+STATUS_NAMES = {"added": "已导入", "replaced": "已更新", "skipped": "已跳过", "failed": "失败"}
 
 
-# ------------------------------------------------------------------ resources
-def ensure_index() -> None:
-    """First start: build the index from the sample minutes with visible progress."""
-    from assistant.index import Index
-
-    index = Index(CONFIG)
-    try:
-        if not index.is_empty():
-            return
-        with st.status("首次启动：正在用示例纪要构建索引（转换离线模型、嵌入段落）……", expanded=True) as status:
-            bar = st.progress(0.0, text="准备中")
-
-            def progress(stage: str, done: int, total: int) -> None:
-                bar.progress(done / max(total, 1), text=f"{stage} {done}/{total}")
-
-            report = index.ingest_paths([CONFIG.path(folder) for folder in CONFIG.data.sample_dirs], progress)
-            status.update(label=f"索引已就绪：{len(report.files)} 份纪要", state="complete", expanded=False)
-    finally:
-        index.close()
-
-
-@st.cache_resource(show_spinner="正在加载模型和索引……")
-def get_assistant():
-    from assistant.commands import open_retriever
-    from assistant.service import Assistant
-
-    return Assistant(open_retriever(CONFIG, quiet=True), CONFIG)
-
-
+# ------------------------------------------------------------------ rendering helpers
 def md_escape(text: str) -> str:
     """Document text is data: escape Markdown syntax so it renders literally."""
-    return re.sub(r"([\\`*_{}\[\]<>#|~$])", r"\\\1", text)
+    return re.sub(r"([\\`*_{}\[\]<>#|~$!:().@])", r"\\\1", str(text))
 
 
 CITE_RE = re.compile(r"\[(\d{1,2})\]")
@@ -91,88 +68,180 @@ def highlighted(item_text: str, passage: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
-# ------------------------------------------------------------------ conversation state
-def current_conversation(assistant) -> int | None:
+def table_cell(value):
+    """Table cells shown in the browser and downloadable as CSV: never a formula."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
+STYLE = """<style>
+.source-text{line-height:1.8;font-size:0.95rem} mark{background:#fff3a3}
+.answer{line-height:1.9} a.cite{text-decoration:none;font-weight:600}
+.src{border:1px solid #e6e6e6;border-radius:6px;padding:6px 10px;margin:4px 0}
+.src-head{text-decoration:none;font-weight:600} .src-meta{color:#666;font-size:0.85rem}
+.src-body{display:none;margin-top:6px} .src:target .src-body{display:block}
+.src:target{border-color:#f0b400;background:#fffdf2}
+[data-testid="stFileUploaderDropzoneInstructions"]{display:none}
+[data-testid="stFileUploaderDropzone"] button{font-size:0}
+[data-testid="stFileUploaderDropzone"] button::after{content:"选择文件";font-size:0.9rem}
+[data-testid="stFileUploaderFileErrorMessage"],[data-testid="stFileUploaderFileError"]{font-size:0}
+[data-testid="stFileUploaderFileErrorMessage"]::after,[data-testid="stFileUploaderFileError"]::after{
+  content:"文件超过大小上限，未上传";font-size:0.8rem}
+</style>"""
+
+
+# ------------------------------------------------------------------ resources
+def ensure_index() -> None:
+    """First start: build the index from the sample minutes with visible progress."""
+    from assistant.index import Index
+
+    index = Index(CONFIG)
+    try:
+        if not index.is_empty():
+            return
+        with st.status("首次启动：正在用示例纪要构建索引（转换离线模型、嵌入段落）……", expanded=True) as status:
+            bar = st.progress(0.0, text="准备中")
+
+            def progress(stage: str, done: int, total: int) -> None:
+                bar.progress(done / max(total, 1), text=f"{stage} {done}/{total}")
+
+            report = index.ingest_paths([CONFIG.path(folder) for folder in CONFIG.data.sample_dirs], progress)
+            status.update(label=f"索引已就绪：{len(report.files)} 份纪要", state="complete", expanded=False)
+    finally:
+        index.close()
+
+
+@st.cache_resource(show_spinner="正在加载模型和索引……")
+def get_assistant():
+    from assistant.commands import open_retriever
+    from assistant.service import Assistant
+
+    return Assistant(open_retriever(CONFIG, quiet=True), CONFIG)
+
+
+def open_assistant():
+    """The shared assistant, or a Chinese error page naming the file and what to do — never a traceback."""
+    try:
+        ensure_index()
+        return get_assistant()
+    except StoreError as exc:
+        st.error("无法打开数据库，助手暂时不能使用。")
+        st.markdown(md_escape(str(exc)))
+        st.markdown(md_escape("处理办法：由管理员用 python -m assistant index --restore 备份文件 恢复最近的备份；"
+                              "没有备份时删除损坏的文件后重启（索引会用已收录的原文重建，账户库需重新创建账户）。"))
+        st.stop()
+
+
+# ------------------------------------------------------------------ sign-in
+def signed_in_user(assistant) -> User:
+    """The user of this browser session; shows the sign-in form (and stops) when there is none."""
+    if CONFIG.auth.mode == "none":
+        address = st.get_option("server.address") or ""
+        if address not in LOOPBACK:
+            st.error("未启用登录：本助手只允许在本机（127.0.0.1）使用。")
+            st.markdown(md_escape(f"当前监听地址为“{address or '所有网络接口'}”。要为办公室提供服务，请在 config.toml "
+                                  "中设置 [auth] mode = \"password\"，并用 python -m assistant users add 创建账户。"))
+            st.stop()
+        return LOCAL_USER
+    user = assistant.accounts.user_for(st.session_state.get("session_token"))
+    if user:
+        return user
+    st.title("常务会议纪要助手")
+    with st.form("sign_in"):
+        name = st.text_input("用户名", key="sign_in_name")
+        password = st.text_input("密码", type="password", key="sign_in_password")
+        if st.form_submit_button("登录", type="primary"):
+            try:
+                st.session_state["session_token"] = assistant.sign_in(name.strip(), password)
+                st.rerun()
+            except AuthError as exc:
+                st.error(str(exc))
+    st.stop()
+
+
+# ------------------------------------------------------------------ conversations and filters
+def current_conversation(assistant, user: User) -> str | None:
+    """The conversation in the URL (?c=…) if it belongs to this user; anyone else's is invisible."""
     raw = st.query_params.get("c")
-    if raw and raw.isdigit() and assistant.conversations.exists(int(raw)):
-        return int(raw)
-    return None
+    return raw if raw and assistant.conversations.owns(raw, user.name) else None
 
 
-def sidebar(assistant) -> Filters:
+def open_conversation() -> None:
+    chosen = st.session_state.get("conversation_picker")
+    if chosen:
+        st.query_params["c"] = chosen
+    st.session_state.pop("confirm_delete", None)
+
+
+def sidebar(assistant, user: User) -> Filters:
     with st.sidebar:
         st.header("常务会议纪要助手")
-        st.subheader("对话")
-        conversations = assistant.conversations.list()
-        current = current_conversation(assistant)
-        if st.button("＋ 新对话", width="stretch", key="new_conversation"):
-            st.query_params.clear()
-            st.rerun()
-        if conversations:
-            ids = [c["id"] for c in conversations]
-            labels = {c["id"]: f"{c['title']}（{c['messages'] // 2} 问）" for c in conversations}
-            st.session_state["conversation_picker"] = current if current in ids else None
-            chosen = st.radio("历史对话", ids, format_func=lambda i: labels[i], key="conversation_picker")
-            if chosen is not None and chosen != current:
-                st.query_params["c"] = str(chosen)
-                st.rerun()
-            if current is not None and st.button("删除当前对话", key="delete_conversation"):
-                assistant.conversations.delete(current)
+        if CONFIG.auth.mode != "none":
+            st.caption(md_escape(f"当前用户：{user.name}（{user.role_name}）"))
+            if st.button("退出登录", key="sign_out"):
+                assistant.accounts.sign_out(st.session_state.pop("session_token", ""))
                 st.query_params.clear()
                 st.rerun()
-
-        st.subheader("筛选")
-        cities = st.multiselect("城市", assistant.cities(), key="filter_cities")
-        meetings = [m for m in assistant.meetings() if not cities or m["city"] in cities]
-        numbers = sorted({m["meeting"] for m in meetings if m["meeting"] is not None})
-        meeting = st.selectbox("会议", [None, *numbers], format_func=lambda n: "全部" if n is None else f"第{n}次",
-                               key="filter_meeting")
-        use_dates = st.checkbox("按日期筛选", key="filter_use_dates")
-        date_from = date_to = None
-        if use_dates:
-            dates = sorted(m["date"] for m in assistant.meetings() if m["date"])
-            start = date.fromisoformat(dates[0]) if dates else date(2015, 1, 1)
-            end = date.fromisoformat(dates[-1]) if dates else date.today()
-            picked = st.date_input("日期范围", (start, end), key="filter_dates")
-            if isinstance(picked, tuple) and len(picked) == 2:
-                date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
-
-        st.subheader("添加纪要")
-        upload_panel(assistant)
+        conversation_list(assistant, user)
+        filters = filter_panel(assistant)
         status = assistant.index.status()
         st.caption(f"已收录 {status['documents']} 份纪要 · {status['passages']} 段 · 模型 {status['model']}")
+    return filters
+
+
+def conversation_list(assistant, user: User) -> None:
+    st.subheader("对话")
+    current = current_conversation(assistant, user)
+    if st.button("＋ 新对话", width="stretch", key="new_conversation"):
+        st.query_params.clear()
+        st.rerun()
+    conversations = assistant.conversations.list(user.name)
+    if not conversations:
+        return
+    ids = [c["id"] for c in conversations]
+    labels = {c["id"]: f"{c['title']}（{c['messages'] // 2} 问）" for c in conversations}
+    if st.session_state.get("conversation_picker") != current:  # follow the open conversation (URL, new chat)
+        st.session_state["conversation_picker"] = current if current in ids else None
+    st.radio("历史对话", ids, format_func=lambda i: labels[i], key="conversation_picker", on_change=open_conversation)
+    if current is None:
+        return
+    if not st.session_state.get("confirm_delete"):
+        if st.button("删除当前对话", key="delete_conversation"):
+            st.session_state["confirm_delete"] = True
+            st.rerun()
+        return
+    st.warning("确定删除当前对话？删除后无法恢复。")
+    yes, no = st.columns(2)
+    if yes.button("确认删除", key="confirm_delete_yes", type="primary"):
+        assistant.conversations.delete(current, user.name)
+        st.session_state.pop("confirm_delete", None)
+        st.query_params.clear()
+        st.rerun()
+    if no.button("取消", key="confirm_delete_no"):
+        st.session_state.pop("confirm_delete", None)
+        st.rerun()
+
+
+def filter_panel(assistant) -> Filters:
+    st.subheader("筛选")
+    cities = st.multiselect("地区", assistant.cities(), key="filter_cities", placeholder="全部地区",
+                            select_all=False)
+    meetings = [m for m in assistant.meetings() if not cities or m["city"] in cities]
+    numbers = sorted({m["meeting"] for m in meetings if m["meeting"] is not None})
+    meeting = st.selectbox("会议", [None, *numbers], format_func=lambda n: "全部" if n is None else f"第{n}次",
+                           key="filter_meeting")
+    date_from = date_to = None
+    if st.checkbox("按日期筛选", key="filter_use_dates"):
+        dates = sorted(m["date"] for m in assistant.meetings() if m["date"])
+        start = date.fromisoformat(dates[0]) if dates else date(2015, 1, 1)
+        end = date.fromisoformat(dates[-1]) if dates else date.today()
+        picked = st.date_input("日期范围", (start, end), key="filter_dates", format="YYYY-MM-DD")
+        if isinstance(picked, tuple) and len(picked) == 2:
+            date_from, date_to = picked[0].isoformat(), picked[1].isoformat()
     return Filters(cities=cities, meeting=meeting, date_from=date_from, date_to=date_to)
 
 
-def upload_panel(assistant) -> None:
-    limit_mb, limit_n = CONFIG.data.max_file_mb, CONFIG.data.max_upload_files
-    files = st.file_uploader(f"txt / docx / pdf / html，每个 ≤ {limit_mb:g} MB，一次 ≤ {limit_n} 个",
-                             type=["txt", "docx", "pdf", "html", "htm"], accept_multiple_files=True, key="uploads")
-    if not files:
-        return
-    payload = [(f.name, f.getvalue()) for f in files]
-    place = st.text_input("所属地区（纪要未写明时填写，如 上海市宝山区）", key="upload_place",
-                          help="填写后覆盖从正文识别的地区，引用中显示所填地区").strip() or None
-    previews = assistant.preview_uploads(payload, place)
-    for p in previews:
-        if p.ok:
-            st.success(md_escape(f"{p.name}：{p.meeting}，{p.date or '日期未识别'}，{p.n_items} 项议题"))
-            for warning in p.warnings or []:
-                st.caption(f"⚠ {warning}")
-        else:
-            st.error(f"{p.name}：{p.message}")
-    good = [item for item, p in zip(payload, previews) if p.ok]
-    if good and st.button(f"确认导入 {len(good)} 个文件", key="confirm_upload", type="primary"):
-        bar = st.progress(0.0, text="导入中")
-        report = assistant.add_uploads(good, lambda stage, done, total: bar.progress(
-            done / max(total, 1), text=f"{stage} {done}/{total}"), place=place)
-        for f in report.files:
-            (st.error if f.status == "failed" else st.info)(f"{f.source}：{f.status} {f.message}")
-        st.toast(f"已导入 {len([f for f in report.files if f.status in ('added', 'replaced')])} 个文件")
-
-
 # ------------------------------------------------------------------ chat
-def render_turn(turn, key: str) -> None:
+def render_turn(turn, key: str, user: User) -> None:
     with st.chat_message("user"):
         st.markdown(md_escape(turn.question))
     answer = turn.answer
@@ -192,36 +261,38 @@ def render_turn(turn, key: str) -> None:
             st.markdown("".join(source_block(c, anchor, english) for c in answer["citations"]), unsafe_allow_html=True)
         elif answer.get("hits"):
             st.caption("最接近的议题：" + "；".join(md_escape(f"{h['citation']}{h['heading']}") for h in answer["hits"][:3]))
-        export_buttons([turn_dict(turn)], key, "导出本回答")
+        export_buttons([turn_dict(turn)], key, "导出本回答", user, whole=False)
 
 
 def turn_dict(turn) -> dict:
     return {"question": turn.question, "interpreted": turn.interpreted, "answer": turn.answer}
 
 
-def export_buttons(turns: list[dict], key: str, label: str) -> None:
+def export_buttons(turns: list[dict], key: str, label: str, user: User, whole: bool) -> None:
+    """Download buttons whose files are built only when clicked (not on every rerun)."""
     columns = st.columns(len(FORMATS) + 1)
     columns[0].caption(label)
     for column, (fmt, name) in zip(columns[1:], FORMATS.items()):
-        data, mime = export(turns, fmt)
-        column.download_button(name, data, file_name=f"纪要问答.{fmt}", mime=mime, key=f"dl-{key}-{fmt}")
+        column.download_button(name, lambda fmt=fmt: export(turns, fmt, author=user.name)[0],
+                               file_name=file_name(turns, fmt, whole), mime=None, key=f"dl-{key}-{fmt}",
+                               on_click="ignore")
 
 
-def chat_tab(assistant, filters: Filters) -> None:
-    conversation = current_conversation(assistant)
-    turns = assistant.conversations.turns(conversation) if conversation else []
+def chat_tab(assistant, user: User, filters: Filters) -> None:
+    conversation = current_conversation(assistant, user)
+    turns = assistant.conversations.turns(conversation, user.name) if conversation else []
     if not turns:
         st.info("请输入问题，例如：太仓市第60次常务会议审议了哪些文件？ / 哪次会议讨论了河长制？ / "
                 "Who chaired Taicang's 59th meeting?")
     for number, turn in enumerate(turns):
-        render_turn(turn, f"{conversation}-{number}")
+        render_turn(turn, f"{conversation}-{number}", user)
     if len(turns) > 1:
-        export_buttons([turn_dict(t) for t in turns], f"{conversation}-all", "导出整个对话")
+        export_buttons([turn_dict(t) for t in turns], f"{conversation}-all", "导出整个对话", user, whole=True)
     question = st.chat_input("输入问题（中文或英文），可追问：那太仓呢？ 谁汇报的？")
     if question:
         if conversation is None:
-            conversation = assistant.conversations.create(question)
-            st.query_params["c"] = str(conversation)
+            conversation = assistant.conversations.create(question, user.name)
+            st.query_params["c"] = conversation
         with st.chat_message("user"):
             st.markdown(md_escape(question))
         with st.chat_message("assistant"), st.spinner("检索中……"):
@@ -232,7 +303,7 @@ def chat_tab(assistant, filters: Filters) -> None:
                 shown.append(sentence)
                 streamed.markdown(md_escape("\n".join(shown)).replace("\n", "  \n"))
 
-            assistant.ask(question, conversation, filters, on_sentence=show)
+            assistant.ask(user, question, conversation, filters, on_sentence=show)
         st.rerun()
 
 
@@ -242,21 +313,22 @@ def browse_tab(assistant) -> None:
     if not meetings:
         st.info("尚未收录任何纪要。")
         return
-    table = [{"城市": m["city_full"], "会议": f"第{m['meeting']}次", "日期": m["date"], "主持": m["chair"],
-              "议题数": m["n_items"], "文件": m["source"]} for m in meetings]
+    table = [{"地区": table_cell(m["city_full"] or "（未写明）"), "会议": f"第{m['meeting']}次" if m["meeting"] else "—",
+              "日期": m["date"], "主持": table_cell(m["chair"]), "议题数": m["n_items"], "文件": table_cell(m["source"])}
+             for m in meetings]
     st.dataframe(table, width="stretch", hide_index=True)
     timeline(meetings)
-    labels = {m["doc_id"]: f"{m['city_full']} 第{m['meeting']}次 {m['date']}" for m in meetings}
+    labels = {m["doc_id"]: f"{m['city_full'] or '（地区未写明）'} 第{m['meeting']}次 {m['date'] or ''}" for m in meetings}
     doc_id = st.selectbox("选择会议阅读全文", list(labels), format_func=labels.get, key="browse_meeting")
     meeting = assistant.meeting(doc_id)
-    st.subheader(meeting.label)
-    st.caption(f"日期 {meeting.date}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
+    st.subheader(md_escape(meeting.label))
+    st.caption(f"日期 {md_escape(meeting.date or '—')}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
                f"{md_escape((meeting.chair or '') + (meeting.chair_title or ''))} · 文号 {md_escape(meeting.doc_number or '—')}")
     for warning in meeting.warnings:
         st.caption(f"⚠ {md_escape(warning)}")
     for item in meeting.items:
         title = "会议概况（开头、会议还…、出席列席）" if item.item == 0 else f"{item.label} {item.heading_as_written}"
-        with st.expander(title, expanded=False):
+        with st.expander(md_escape(title), expanded=False):
             if item.reporters:
                 st.caption("汇报：" + md_escape("、".join(r.as_written for r in item.reporters)))
             if item.decisions:
@@ -270,31 +342,135 @@ def timeline(meetings: list[dict]) -> None:
         import altair as alt
     except ImportError:  # pragma: no cover
         return
-    data = [{"日期": m["date"], "城市": m["city_full"], "议题数": m["n_items"], "会议": f"第{m['meeting']}次"}
+    data = [{"日期": m["date"], "地区": m["city_full"], "议题数": m["n_items"], "会议": f"第{m['meeting']}次"}
             for m in meetings if m["date"]]
     if not data:
         return
     chart = alt.Chart(alt.Data(values=data)).mark_circle(opacity=0.8).encode(
-        x=alt.X("日期:T", title="会议日期"), y=alt.Y("城市:N", title=None),
-        size=alt.Size("议题数:Q", title="议题数"), color=alt.Color("城市:N", legend=None),
-        tooltip=["城市:N", "会议:N", "日期:T", "议题数:Q"],
-    ).properties(height=160, title="会议时间线（圆点大小 = 议题数）")
+        x=alt.X("日期:T", title="会议日期", axis=alt.Axis(format="%Y-%m", labelAngle=0)),
+        y=alt.Y("地区:N", title=None), size=alt.Size("议题数:Q", title="议题数"),
+        color=alt.Color("地区:N", legend=None), tooltip=["地区:N", "会议:N", "日期:N", "议题数:Q"],
+    ).properties(height=220, title="会议时间线（圆点大小 = 议题数）")
     st.altair_chart(chart, width="stretch")
 
 
+# ------------------------------------------------------------------ documents (editors, admins)
+def documents_tab(assistant, user: User) -> None:
+    if (stale := assistant.interrupted_ingest()):
+        st.warning(md_escape(f"上次导入没有完成（{stale.get('user', '?')} 上传）：以下文件未确认入库，请重新上传："
+                             f"{'、'.join(stale.get('files', [])) or '（未知）'}"))
+        if st.button("知道了", key="dismiss_interrupted"):
+            assistant.dismiss_interrupted_ingest()
+            st.rerun()
+    st.subheader("上传纪要")
+    upload_panel(assistant, user)
+    st.subheader("已收录的纪要")
+    documents = assistant.meetings()
+    table = [{"地区": table_cell(d["city_full"] or "（未写明）"), "会议": d["meeting"], "日期": d["date"],
+              "议题数": d["n_items"], "警告": len(d["warnings"]), "文件": table_cell(d["source"])} for d in documents]
+    st.dataframe(table, width="stretch", hide_index=True)
+    if not documents:
+        return
+    labels = {d["doc_id"]: f"{d['source']} · {d['city_full'] or '（地区未写明）'} 第{d['meeting']}次" for d in documents}
+    doc_id = st.selectbox("选择文档", list(labels), format_func=labels.get, key="manage_doc")
+    document = next(d for d in documents if d["doc_id"] == doc_id)
+    for warning in document["warnings"]:
+        st.caption(f"⚠ {md_escape(warning)}")
+    place = st.text_input("手动设置所属地区（留空则按正文识别）", key="manage_place").strip() or None
+    if st.button("重新解析", key="manage_reparse"):
+        report = assistant.reparse(user, doc_id, place)
+        show_report(report)
+    if user.can("remove"):
+        confirm = st.checkbox(f"确认删除 {document['source']}（删除后需重新上传）", key="manage_confirm_remove")
+        if st.button("删除文档", key="manage_remove", disabled=not confirm, type="primary"):
+            assistant.remove_document(user, document["source"])
+            st.toast("已删除")
+            st.rerun()
+
+
+def upload_panel(assistant, user: User) -> None:
+    limit_mb, limit_n = CONFIG.data.max_file_mb, CONFIG.data.max_upload_files
+    st.caption(f"支持 txt / docx / pdf / html，每个文件不超过 {limit_mb:g} MB，一次最多 {limit_n} 个。")
+    files = st.file_uploader("选择纪要文件", type=["txt", "docx", "pdf", "html", "htm"], accept_multiple_files=True,
+                             key="uploads", label_visibility="collapsed")
+    job_view(assistant)
+    if not files:
+        return
+    payload = [(f.name, f.getvalue()) for f in files]
+    place = st.text_input("所属地区（纪要未写明时填写，如 上海市宝山区）", key="upload_place",
+                          help="填写后覆盖从正文识别的地区，引用中显示所填地区").strip() or None
+    previews = assistant.preview_uploads(payload, place)
+    for p in previews:
+        if p.ok:
+            st.success(md_escape(f"{p.name}：{p.meeting}，{p.date or '日期未识别'}，{p.n_items} 项议题"))
+            for warning in p.warnings or []:
+                st.caption(f"⚠ {md_escape(warning)}")
+        else:
+            st.error(md_escape(f"{p.name}：{p.message}"))
+    good = [item for item, p in zip(payload, previews) if p.ok]
+    if good and st.button(f"确认导入 {len(good)} 个文件", key="confirm_upload", type="primary"):
+        st.session_state["ingest_job"] = assistant.start_upload(user, good, place).id
+        st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def job_view(assistant) -> None:
+    """Progress of this user's background ingest; the rest of the page stays usable meanwhile."""
+    job = assistant.jobs.get(st.session_state.get("ingest_job", ""))
+    if job is None:
+        return
+    if not job.finished:
+        st.progress(job.done / max(job.total, 1), text=f"后台导入中：{job.stage} {job.done}/{job.total}（可继续提问）")
+        return
+    if job.error:
+        st.error(md_escape(f"导入失败：{job.error}（已收录的内容不受影响）"))
+    else:
+        show_report(job.report)
+    st.session_state.pop("ingest_job", None)
+
+
+def show_report(report) -> None:
+    for f in report.files:
+        status = STATUS_NAMES.get(f.status, f.status)
+        (st.error if f.status == "failed" else st.info)(md_escape(f"{f.source}：{status} {f.message}".strip()))
+
+
+# ------------------------------------------------------------------ users and audit (admins)
+def admin_tab(assistant, user: User) -> None:
+    st.subheader("用户")
+    st.dataframe([{"用户名": table_cell(u.name), "角色": u.role_name} for u in assistant.accounts.list()],
+                 width="stretch", hide_index=True)
+    with st.form("add_user", clear_on_submit=True):
+        name = st.text_input("新用户名")
+        role = st.selectbox("角色", ROLES, format_func=ROLE_NAMES.get)
+        password = st.text_input("初始密码（至少 8 位）", type="password")
+        if st.form_submit_button("添加用户"):
+            try:
+                assistant.accounts.add(name, role, password)
+                assistant.audit.record(user.name, "添加用户", f"{name}（{ROLE_NAMES[role]}）")
+                st.success(md_escape(f"已添加 {name}"))
+            except AuthError as exc:
+                st.error(str(exc))
+    st.subheader("审计日志")
+    st.dataframe([{k: table_cell(v) for k, v in e.items()} for e in assistant.audit.entries(300)],
+                 width="stretch", hide_index=True)
+    st.download_button("导出审计日志（CSV）", assistant.audit.to_csv, file_name="审计日志.csv", key="audit_csv",
+                       on_click="ignore")
+
+
 # ------------------------------------------------------------------ page
-st.markdown("<style>.source-text{line-height:1.8;font-size:0.95rem} mark{background:#fff3a3}"
-            ".answer{line-height:1.9} a.cite{text-decoration:none;font-weight:600}"
-            ".src{border:1px solid #e6e6e6;border-radius:6px;padding:6px 10px;margin:4px 0}"
-            ".src-head{text-decoration:none;font-weight:600} .src-meta{color:#666;font-size:0.85rem}"
-            ".src-body{display:none;margin-top:6px} .src:target .src-body{display:block}"
-            ".src:target{border-color:#f0b400;background:#fffdf2}</style>",
-            unsafe_allow_html=True)
-ensure_index()
-ASSISTANT = get_assistant()
-FILTERS = sidebar(ASSISTANT)
-chat, browse = st.tabs(["问答", "浏览会议"])
-with chat:
-    chat_tab(ASSISTANT, FILTERS)
-with browse:
-    browse_tab(ASSISTANT)
+st.markdown(STYLE, unsafe_allow_html=True)
+ASSISTANT = open_assistant()
+USER = signed_in_user(ASSISTANT)
+FILTERS = sidebar(ASSISTANT, USER)
+TABS = ["问答", "浏览会议"] + (["文档管理"] if USER.can("upload") else []) + (["用户与审计"] if USER.can("audit") else [])
+for tab, name in zip(st.tabs(TABS), TABS):
+    with tab:
+        if name == "问答":
+            chat_tab(ASSISTANT, USER, FILTERS)
+        elif name == "浏览会议":
+            browse_tab(ASSISTANT)
+        elif name == "文档管理":
+            documents_tab(ASSISTANT, USER)
+        else:
+            admin_tab(ASSISTANT, USER)

@@ -269,8 +269,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("bench", help="ingest/latency/memory/recall at 1k, 10k, 100k passages (synthetic archive)")
     p.add_argument("--passages", type=int, action="append",
                    help="archive size in passages (repeatable); default 1000, 10000 and 100000")
-    p.add_argument("--questions", default="data/gold/questions-dev.jsonl")
+    p.add_argument("--questions", default="data/gold/questions-dev.jsonl", help="gold questions for recall")
     p.add_argument("--dir", default="embeddings/bench", help="where the benchmark index is built (deleted first)")
-    p.add_argument("--repeats", type=int, default=2)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--repeats", type=int, default=2, help="latency passes over the questions")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=cmd_bench)

@@ -68,11 +68,11 @@ def cmd_parse(args: argparse.Namespace, config: Config) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assistant", description="市政府常务会议纪要问答助手")
-    parser.add_argument("--config", help="path to config.toml")
+    parser.add_argument("--config", help="path to config.toml (default: $ASSISTANT_CONFIG or ./config.toml)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse one file and show its meeting, items and passages")
-    p.add_argument("file")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("file", help="a minute: txt, docx, pdf, html or doc")
+    p.add_argument("--json", action="store_true", help="print the meeting, items and passages as JSON")
     p.set_defaults(func=cmd_parse)
     _add_pipeline_commands(sub)
     return parser

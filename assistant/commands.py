@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from .config import Config
@@ -63,18 +64,27 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         for warning in f.warnings:
             print(f"    ⚠ {warning}")
     print(f"嵌入 {report.embedded} 段（复用缓存 {report.reused} 段），用时 {report.seconds:.1f} s")
-    return 1 if report.failed and len(report.failed) == len(report.files) else 0
+    if report.failed:
+        print(f"{len(report.failed)} 个文件导入失败（见上）；其余文件已导入", file=sys.stderr)
+    return 1 if report.failed or not report.files else 0
 
 
 def cmd_index(args: argparse.Namespace, config: Config) -> int:
     from .index import Index, rebuild_index
 
+    if args.backup:
+        return _backup(config, Path(args.backup))
+    if args.restore:
+        return _restore(config, Path(args.restore))
     if args.rebuild:
         report = rebuild_index(config, progress=_progress_printer())
         print(f"已重建：{len([f for f in report.files if f.status != 'failed'])} 份文件")
     elif args.remove:
-        index = Index(config)
-        print(f"已删除 {index.remove_source(args.remove)} 份文件（{args.remove}）")
+        removed = Index(config).remove_source(args.remove)
+        if not removed:
+            print(f"没有名为 {args.remove} 的文件；用 index --status 查看已收录的文件名", file=sys.stderr)
+            return 1
+        print(f"已删除 {removed} 份文件（{args.remove}）")
     elif args.ensure:
         open_retriever(config)
     status = Index(config).status()
@@ -88,6 +98,84 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _backup(config: Config, target: Path) -> int:
+    """Copy the index store and the office store (accounts, conversations, audit) with SQLite's online backup."""
+    from .accounts import OfficeStore
+    from .store import Store
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name, opener, path in (("store.sqlite", Store, config.index_dir / "store.sqlite"),
+                               ("office.sqlite", OfficeStore, config.path(config.auth.db))):
+        if path.exists():
+            database = opener(path)
+            database.backup_to(target / name)
+            database.close()
+            print(f"已备份 {path} → {target / name}")
+    return 0
+
+
+def _restore(config: Config, source: Path) -> int:
+    """Put a backup back: the stores are replaced atomically and the FAISS file is rebuilt from the store."""
+    import os
+    import shutil
+
+    from .accounts import OfficeStore
+    from .store import Store
+
+    found = False
+    for name, opener, path in (("store.sqlite", Store, config.index_dir / "store.sqlite"),
+                               ("office.sqlite", OfficeStore, config.path(config.auth.db))):
+        backup = source / name
+        if not backup.exists():
+            continue
+        opener(backup).close()  # refuse a corrupt or unreadable backup before touching anything
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_suffix(".restoring")
+        shutil.copyfile(backup, staging)
+        for suffix in ("-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        os.replace(staging, path)
+        found = True
+        print(f"已恢复 {path}")
+    if not found:
+        print(f"{source} 中没有备份文件（store.sqlite / office.sqlite）", file=sys.stderr)
+        return 1
+    (config.index_dir / "manifest.json").unlink(missing_ok=True)  # the FAISS file is rebuilt on next start
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, config: Config) -> int:
+    """Accounts for `[auth] mode = "password"`: add, list, remove, change a password."""
+    import getpass
+
+    from .accounts import ROLE_NAMES, Accounts, AuthError, OfficeStore
+
+    accounts = Accounts(OfficeStore(config.path(config.auth.db)))
+
+    def password() -> str:
+        if args.password_stdin:
+            return sys.stdin.readline().rstrip("\n")
+        return getpass.getpass("密码：")
+
+    try:
+        if args.action == "add":
+            user = accounts.add(args.name, args.role, password())
+            print(f"已添加用户 {user.name}（{ROLE_NAMES[user.role]}）")
+        elif args.action == "list":
+            for user in accounts.list():
+                print(f"{user.name}\t{user.role}\t{ROLE_NAMES[user.role]}")
+        elif args.action == "remove":
+            accounts.remove(args.name)
+            print(f"已删除用户 {args.name}")
+        elif args.action == "passwd":
+            accounts.set_password(args.name, password())
+            print(f"已修改 {args.name} 的密码（其已登录的会话已失效）")
+    except AuthError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     from .answer import answer_question
     from .retrieval import Filters
@@ -96,9 +184,10 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     filters = Filters(cities=args.city or [], meeting=args.meeting, date_from=args.date_from, date_to=args.date_to,
                       departments=args.department or [])
     answer = answer_question(retriever, config, args.question, k=args.k, filters=filters, mode=args.mode)
+    status = 0 if answer.answerable else 1  # scripts can tell an answer from a refusal / no match
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
-        return 0
+        return status
     if answer.interpreted:
         print("〔理解为：" + "；".join(answer.interpreted) + "〕")
     print(answer.answer)
@@ -106,7 +195,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         print("\n来源：")
         for c in answer.citations:
             print(f"[{c.n}] {c.hit.citation} {c.hit.item.heading}")
-    return 0
+    return status
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
@@ -138,29 +227,39 @@ def register(sub: Any) -> None:
     p = sub.add_parser("index", help="show the index status; --ensure builds it, --rebuild rebuilds it")
     p.add_argument("--status", action="store_true", help="show status (the default)")
     p.add_argument("--ensure", action="store_true", help="build from the sample minutes if empty")
-    p.add_argument("--rebuild", action="store_true")
-    p.add_argument("--remove", metavar="SOURCE", help="remove a file (by its name) from the index")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--rebuild", action="store_true", help="re-parse and re-index every stored file")
+    p.add_argument("--remove", metavar="SOURCE", help="remove a file (by its name) from the index; exit 1 if none")
+    p.add_argument("--backup", metavar="FOLDER", help="copy the index and office databases (online, consistent)")
+    p.add_argument("--restore", metavar="FOLDER", help="put a backup made with --backup back in place")
+    p.add_argument("--json", action="store_true", help="print the status as JSON")
     p.set_defaults(func=cmd_index)
 
-    p = sub.add_parser("ask", help="answer a question with citations")
-    p.add_argument("question")
-    p.add_argument("--k", type=int, default=None)
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--city", action="append")
-    p.add_argument("--meeting", type=int)
-    p.add_argument("--date-from")
-    p.add_argument("--date-to")
-    p.add_argument("--department", action="append")
-    p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid")
+    p = sub.add_parser("users", help="accounts for sign-in ([auth] mode = \"password\")")
+    p.add_argument("action", choices=["add", "list", "remove", "passwd"], help="what to do")
+    p.add_argument("name", nargs="?", help="user name (add, remove, passwd)")
+    p.add_argument("--role", choices=["reader", "editor", "admin"], default="reader",
+                   help="reader: ask, browse, export; editor: also upload, re-parse; admin: also remove, users, audit")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("ask", help="answer a question with citations (exit 1 when the minutes do not answer it)")
+    p.add_argument("question", help="the question, in Chinese or English")
+    p.add_argument("--k", type=int, default=None, help="number of items to return (default: config top_k)")
+    p.add_argument("--json", action="store_true", help="print the answer, citations and hits as JSON")
+    p.add_argument("--city", action="append", help="only minutes of this place (repeatable), e.g. 太仓")
+    p.add_argument("--meeting", type=int, help="only this meeting number")
+    p.add_argument("--date-from", help="only meetings on or after this date (YYYY-MM-DD)")
+    p.add_argument("--date-to", help="only meetings on or before this date (YYYY-MM-DD)")
+    p.add_argument("--department", action="append", help="only items reported by this department (repeatable)")
+    p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid", help="retrieval mode")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("eval", help="recall@1/@k, MRR and answerability on gold question files")
     p.add_argument("questions", nargs="+", help="one or more gold files (questions-dev.jsonl format)")
-    p.add_argument("--k", type=int, default=5)
-    p.add_argument("--mode", choices=["hybrid", "dense", "lexical", "all"], default="hybrid")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--show-failures", action="store_true")
+    p.add_argument("--k", type=int, default=5, help="cut-off for recall@k")
+    p.add_argument("--mode", choices=["hybrid", "dense", "lexical", "all"], default="hybrid", help="retrieval mode(s)")
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    p.add_argument("--show-failures", action="store_true", help="list the questions answered wrongly")
     p.set_defaults(func=cmd_eval)
 
     from .bench import register as register_bench

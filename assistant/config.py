@@ -79,6 +79,15 @@ class LlmConfig:
 
 
 @dataclass
+class AuthConfig:
+    mode: str = "none"  # "none" (one local user, loopback only) or "password"
+    db: str = "embeddings/office.sqlite"
+    session_hours: float = 8
+    max_failed_logins: int = 5
+    lockout_minutes: float = 15
+
+
+@dataclass
 class Config:
     root: Path = PROJECT_ROOT
     data: DataConfig = field(default_factory=DataConfig)
@@ -88,6 +97,7 @@ class Config:
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
     llm: LlmConfig = field(default_factory=LlmConfig)
+    auth: AuthConfig = field(default_factory=AuthConfig)
 
     def path(self, relative: str) -> Path:
         """Resolve a config path against the config file's folder."""

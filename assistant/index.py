@@ -146,7 +146,7 @@ class Index:
                 report.files.append(entry)
                 continue
             stored = self.store.has_document(entry.content_hash)
-            if entry.content_hash in seen or (stored and not entry.place):  # a set place re-parses a stored file
+            if entry.content_hash in seen or (stored and not entry.place and not entry.reparse):
                 report.files.append(FileReport(entry.source, "skipped", "内容与已收录的文件相同，已跳过",
                                                doc_id=entry.content_hash))
                 continue
@@ -212,6 +212,15 @@ class Index:
                 progress("写入", number, len(parsed))
         self._retokenize_existing(new_terms, set(added))
         self._after_change(None if removed_any else added)
+
+    def reparse(self, doc_id: str, place: str | None = None) -> IngestReport:
+        """Parse a stored minute again (after a parser change, or with its place set by hand)."""
+        row = self.store.conn.execute("SELECT source, fmt, raw_text, place_set FROM documents WHERE doc_id = ?",
+                                      (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        source, fmt, text, place_set = row
+        return self.ingest_loaded([LoadedText(source, text, fmt, doc_id, place=place or place_set, reparse=True)])
 
     def remove_source(self, source: str) -> int:
         ids = self.store.doc_ids_for_source(source)

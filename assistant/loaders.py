@@ -28,6 +28,9 @@ class LoadError(Exception):
         self.reason = reason
 
 
+MB = 1024 * 1024  # the same megabyte as Streamlit's upload limit, so 20 MB reads 20 MB everywhere
+
+
 @dataclass
 class LoadedText:
     source: str
@@ -36,6 +39,7 @@ class LoadedText:
     content_hash: str
     warnings: list[str] = field(default_factory=list)
     place: str | None = None  # issuing government set by the user at ingest, for minutes that never name it
+    reparse: bool = False  # parse again even though the same text is stored (a set place also re-parses)
 
 
 def load_file(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> LoadedText:
@@ -44,7 +48,7 @@ def load_file(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> LoadedText
         raise LoadError(str(path), "文件不存在")
     size = path.stat().st_size
     if size > max_bytes:
-        raise LoadError(path.name, f"文件过大（{size / 1e6:.1f} MB，上限 {max_bytes / 1e6:.0f} MB）")
+        raise LoadError(path.name, f"文件过大（{size / MB:.1f} MB，上限 {max_bytes / MB:g} MB）")
     return load_bytes(path.read_bytes(), path.name, max_bytes=max_bytes)
 
 
@@ -53,7 +57,7 @@ def load_bytes(data: bytes, name: str, max_bytes: int = 20 * 1024 * 1024) -> Loa
     if not data or not data.strip():
         raise LoadError(name, "文件为空")
     if len(data) > max_bytes:
-        raise LoadError(name, f"文件过大（{len(data) / 1e6:.1f} MB，上限 {max_bytes / 1e6:.0f} MB）")
+        raise LoadError(name, f"文件过大（{len(data) / MB:.1f} MB，上限 {max_bytes / MB:g} MB）")
     fmt = sniff_format(data, name)
     warnings: list[str] = []
     suffix = Path(name).suffix.lower()

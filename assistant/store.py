@@ -92,25 +92,30 @@ class StoreError(Exception):
     """The store on disk cannot be used as it is (newer schema, corrupt file)."""
 
 
-class Store:
+class MigratedDatabase:
+    """One SQLite file with its schema as a list of migrations, tracked in `PRAGMA user_version`."""
+
+    migrations: list[str] = []
+    repair_hint = "从备份恢复（python -m assistant index --restore 备份文件），或删除该文件后重建"
+
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: 索引数据库已损坏或不是 SQLite 文件（{exc}）；删除 embeddings/index 后重建") from exc
+            raise StoreError(f"{self.path}：数据库已损坏或不是 SQLite 文件（{exc}）；{self.repair_hint}") from exc
 
     def migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: 数据库版本 {version} 比本程序（{SCHEMA_VERSION}）新，请升级程序")
-        for number in range(version, SCHEMA_VERSION):
+        version, latest = self.conn.execute("PRAGMA user_version").fetchone()[0], len(self.migrations)
+        if version > latest:
+            raise StoreError(f"{self.path}：数据库版本 {version} 比本程序（{latest}）新，请升级程序")
+        for number in range(version, latest):
             with self.transaction() as conn:  # executescript would commit early; run statements one by one
-                for statement in MIGRATIONS[number].split(";"):
+                for statement in self.migrations[number].split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
@@ -128,6 +133,20 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy while the database is in use (SQLite's online backup API)."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(target) as copy:
+            self.conn.backup(copy)
+
+
+class Store(MigratedDatabase):
+    """The index's store: documents, items, passages and cached embeddings."""
+
+    migrations = MIGRATIONS
+    repair_hint = "从备份恢复（index --restore），或删除 embeddings/index 后重建（index --rebuild 需要可读的库）"
 
     # ------------------------------------------------------------- meta
     def get_meta(self, key: str, default: str | None = None) -> str | None:

@@ -31,6 +31,7 @@ def config_factory(tmp_path_factory):
         index_dir = tmp_path_factory.mktemp(name)
         config = load_config(ROOT / "config.toml")
         config.index.dir = str(index_dir)
+        config.auth.db = str(index_dir / "office.sqlite")  # accounts and conversations private to the test
         config.embedding.cache_dir = str(ROOT / "embeddings" / "models")
         for dotted, value in overrides.items():
             section, key = dotted.split("__")

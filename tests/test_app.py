@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from assistant.accounts import LOCAL_USER
 from assistant.export import export
 from assistant.service import Assistant
 from conftest import MINUTES, ROOT
@@ -45,7 +46,7 @@ def test_ask_shows_a_cited_answer_with_sources(app):
     assert "〔太仓市政府第60次常务会议 2021-08-20 · 议题四〕" in sources
     assert "href='#cite-" in assistant_texts(app)  # every [n] links to its source
     assert app.query_params["c"]  # the conversation is saved and addressable after a reload
-    assert len(app.get("download_button")) == 4
+    assert len(app.tabs[0].get("download_button")) == 4
 
 
 def test_follow_up_is_answered_in_the_context_of_the_previous_turn(app):
@@ -67,7 +68,8 @@ def test_sidebar_filter_restricts_the_answer(app):
 
 
 def test_browse_lists_meetings_and_reads_items(app):
-    assert len(app.dataframe) == 1
+    assert [t.label for t in app.tabs] == ["问答", "浏览会议", "文档管理", "用户与审计"]  # the local user is admin
+    assert len(app.tabs[1].dataframe) == 1
     picker = app.selectbox(key="browse_meeting")
     picker.set_value(picker.value).run()
     assert any(h.value.endswith("常务会议") for h in app.subheader)
@@ -88,13 +90,14 @@ def test_exported_docx_opens_with_the_citation_list(app):
 
 
 def _last_answer(app) -> dict:
+    from assistant.accounts import LOCAL_USER, OfficeStore
     from assistant.config import load_config
     from assistant.conversation import ConversationStore
-    from assistant.store import Store
 
     config = load_config()
-    store = Store(config.index_dir / "store.sqlite")
-    turns = ConversationStore(store).turns(int(app.query_params["c"]))
+    turns = ConversationStore(OfficeStore(config.path(config.auth.db))).turns(app.query_params["c"][0]
+                                                                               if isinstance(app.query_params["c"], list)
+                                                                               else app.query_params["c"], LOCAL_USER.name)
     return turns[-1].answer
 
 
@@ -108,6 +111,6 @@ def test_upload_preview_reports_bad_files_and_keeps_the_index(sample_index, retr
     ])
     assert [p.ok for p in previews] == [False, False, False]
     assert "为空" in previews[0].message and "已收录" in previews[2].message
-    report = assistant.add_uploads([("empty.txt", b"")])
+    report = assistant.add_uploads(LOCAL_USER, [("empty.txt", b"")])
     assert report.files[0].status == "failed"
     assert index.store.passage_fingerprint() == before

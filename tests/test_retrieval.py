@@ -108,6 +108,7 @@ def _write_config(config):
     path = config.index_dir.parent / f"{config.index_dir.name}.toml"
     text = (ROOT / "config.toml").read_text(encoding="utf-8")
     text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
+    text = text.replace('db = "embeddings/office.sqlite"', f'db = "{config.auth.db}"')
     text = text.replace('cache_dir = "embeddings/models"', f'cache_dir = "{ROOT / "embeddings" / "models"}"')
     text = text.replace('sample_dirs = ["data/minutes", "data/minutes-other"]',
                         f'sample_dirs = ["{ROOT / "data" / "minutes"}", "{ROOT / "data" / "minutes-other"}"]')
