@@ -88,4 +88,10 @@ def _add_pipeline_commands(sub: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = load_config(args.config)
-    return int(args.func(args, config) or 0)
+    from .store import StoreError
+
+    try:
+        return int(args.func(args, config) or 0)
+    except StoreError as exc:  # a broken database: say which file and what to do, no traceback
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,190 @@
+"""Serving an office: accounts, roles, private conversations, audit, exports and the CLI around them."""
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+import time
+
+import pytest
+
+from assistant.accounts import LOCAL_USER, Accounts, AuditLog, AuthError, OfficeStore, User, verify_password
+from assistant.conversation import ConversationStore, Turn
+from assistant.export import export, file_name
+from conftest import ROOT
+
+
+@pytest.fixture()
+def office(tmp_path):
+    return OfficeStore(tmp_path / "office.sqlite")
+
+
+def test_passwords_are_salted_scrypt_hashes_and_sign_in_gives_an_expiring_session(office):
+    accounts = Accounts(office, session_hours=1 / 3600)  # one second
+    accounts.add("张三", "reader", "correct horse")
+    stored = office.conn.execute("SELECT password FROM users").fetchone()[0]
+    assert stored.startswith("scrypt$") and "correct horse" not in stored
+    assert verify_password("correct horse", stored) and not verify_password("wrong", stored)
+    token = accounts.sign_in("张三", "correct horse")
+    assert accounts.user_for(token) == User("张三", "reader")
+    time.sleep(1.1)
+    assert accounts.user_for(token) is None  # expired
+
+
+def test_wrong_passwords_are_rate_limited_and_unknown_users_look_the_same(office):
+    accounts = Accounts(office, max_failures=3, lockout_minutes=5)
+    accounts.add("李四", "editor", "a good password")
+    for _ in range(3):
+        with pytest.raises(AuthError, match="用户名或密码不正确"):
+            accounts.sign_in("李四", "nope")
+    with pytest.raises(AuthError, match="登录失败次数过多"):
+        accounts.sign_in("李四", "a good password")  # locked even with the right password
+    with pytest.raises(AuthError, match="用户名或密码不正确"):
+        accounts.sign_in("nobody", "whatever")
+
+
+def test_roles_grant_what_the_issue_lists(office):
+    reader, editor, admin = User("r", "reader"), User("e", "editor"), User("a", "admin")
+    assert reader.can("ask") and reader.can("export") and not reader.can("upload")
+    assert editor.can("upload") and editor.can("reparse") and not editor.can("remove")
+    assert admin.can("remove") and admin.can("users") and admin.can("audit")
+    with pytest.raises(AuthError):
+        Accounts(office).add("x", "superuser", "password123")
+    with pytest.raises(AuthError):
+        Accounts(office).add("y", "reader", "short")
+
+
+def test_a_conversation_is_visible_only_to_its_owner_and_ids_are_not_guessable(office):
+    conversations = ConversationStore(office)
+    mine = conversations.create("太仓市第60次常务会议审议了哪些文件？", "reader1")
+    other = conversations.create("问题", "reader1")
+    assert len(mine) >= 16 and mine != other and not mine.isdigit()
+    conversations.add_turn(mine, "reader1", Turn("问", "问", {"answer": "答"}))
+    assert [t.question for t in conversations.turns(mine, "reader1")] == ["问"]
+    assert conversations.turns(mine, "reader2") == [] and not conversations.owns(mine, "reader2")
+    assert [c["id"] for c in conversations.list("reader2")] == []
+    with pytest.raises(PermissionError):
+        conversations.add_turn(mine, "reader2", Turn("x", "x", {}))
+    assert conversations.delete(mine, "reader2") is False and conversations.owns(mine, "reader1")
+    assert conversations.delete(mine, "reader1") is True
+
+
+def test_the_audit_log_exports_csv_without_formula_cells(office):
+    audit = AuditLog(office)
+    audit.record("张三", "提问", "=HYPERLINK(\"http://x\")")
+    audit.record("李四", "登录失败")
+    rows = list(csv.reader(io.StringIO(audit.to_csv().decode("utf-8-sig"))))
+    assert rows[0] == ["时间", "用户", "操作", "内容"]
+    assert {r[2] for r in rows[1:]} == {"提问", "登录失败"}
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+TURN = {"question": "=cmd|' /C calc'!A0 太仓市人才公寓？", "interpreted": "",
+        "answer": {"answer": "+SUM(A1) 由市资源规划局汇报。[1]", "answerable": True, "citations": [
+            {"n": 1, "city": "太仓", "city_full": "太仓市", "meeting": 60, "date": "2021-08-20", "item": 2,
+             "heading": "@审议《…》", "text": "-会议原则同意该《意见》。"}]}}
+
+
+def test_csv_export_neutralises_formula_cells():
+    data, _ = export([TURN], "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    assert rows[1][0] == "'=cmd|' /C calc'!A0 太仓市人才公寓？"  # kept, shown literally
+
+
+def test_word_export_is_a4_with_chinese_fonts_author_and_date():
+    import docx
+    from docx.oxml.ns import qn
+
+    data, _ = export([TURN], "docx", author="张三")
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    fonts = document.styles["Normal"].element.rPr.rFonts
+    assert fonts.get(qn("w:eastAsia")) == "仿宋"
+    props = document.core_properties
+    assert props.author == "张三" and props.title.startswith("=cmd")
+    assert props.created.year >= 2026
+    assert any("〔太仓市政府第60次常务会议纪要 2021-08-20 · 议题二〕" in p.text for p in document.paragraphs)
+
+
+def test_one_answer_and_a_whole_conversation_export_under_different_names():
+    one = file_name([TURN], "docx", whole_conversation=False)
+    whole = file_name([TURN, TURN], "docx", whole_conversation=True)
+    assert one != whole and one.startswith("纪要问答_") and whole.startswith("纪要对话_") and whole.endswith("_2问.docx")
+    assert "/" not in one and "|" not in one
+
+
+def _cli(*args, stdin: str = "", config=None):
+    cmd = [sys.executable, "-m", "assistant", *(["--config", str(config)] if config else []), *args]
+    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def test_users_cli_adds_lists_changes_and_removes_accounts(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text(f'[auth]\nmode = "password"\ndb = "{tmp_path / "office.sqlite"}"\n', encoding="utf-8")
+    assert _cli("users", "add", "王五", "--role", "editor", "--password-stdin", stdin="s3cret-pass\n",
+                config=config).returncode == 0
+    listed = _cli("users", "list", config=config)
+    assert "王五\teditor" in listed.stdout
+    assert _cli("users", "add", "王五", "--password-stdin", stdin="another-pass\n", config=config).returncode == 1
+    assert _cli("users", "passwd", "王五", "--password-stdin", stdin="new-password\n", config=config).returncode == 0
+    accounts = Accounts(OfficeStore(tmp_path / "office.sqlite"))
+    assert accounts.sign_in("王五", "new-password")
+    assert _cli("users", "remove", "王五", config=config).returncode == 0
+    assert _cli("users", "remove", "王五", config=config).returncode == 1
+
+
+@pytest.mark.model
+def test_cli_exit_codes_tell_failures(sample_index, tmp_path):
+    from test_retrieval import _write_config
+
+    config, _ = sample_index
+    path = _write_config(config)
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    ingest = _cli("ingest", str(bad), config=path)
+    assert ingest.returncode == 1 and "为空" in ingest.stdout
+    remove = _cli("index", "--remove", "nosuchfile.txt", config=path)
+    assert remove.returncode == 1 and "没有名为 nosuchfile.txt 的文件" in remove.stderr
+    refused = _cli("ask", "昆山市第5次常务会议由谁主持？", config=path)
+    assert refused.returncode == 1 and "没有第5次" in refused.stdout
+    assert _cli("ask", "太仓市第60次常务会议由谁主持？", config=path).returncode == 0
+
+
+def test_every_cli_option_has_help_text():
+    import argparse
+
+    from assistant.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [f"{name} {action.dest}" for name, sub in commands.choices.items() for action in sub._actions
+               if not isinstance(action, argparse._HelpAction) and not action.help]
+    assert missing == []
+
+
+@pytest.mark.model
+def test_backup_and_restore_bring_back_the_index_and_the_accounts(config_factory, tmp_path):
+    from assistant.index import Index
+    from test_retrieval import _write_config
+
+    config = config_factory("backup")
+    index = Index(config)
+    index.ingest_paths([ROOT / "data" / "minutes" / "003_987b33caa3b9b61e.txt"])
+    index.close()
+    Accounts(OfficeStore(config.path(config.auth.db))).add("赵六", "admin", "password-1")
+    path = _write_config(config)
+    assert _cli("index", "--backup", str(tmp_path / "bk"), config=path).returncode == 0
+    (config.index_dir / "store.sqlite").write_bytes(b"this is not a database" * 100)
+    broken = _cli("index", "--status", config=path)
+    assert broken.returncode != 0 and "数据库已损坏" in broken.stderr and "Traceback" not in broken.stderr
+    assert _cli("index", "--restore", str(tmp_path / "bk"), config=path).returncode == 0
+    status = _cli("index", "--status", "--json", config=path)
+    assert status.returncode == 0 and '"documents": 1' in status.stdout
+    assert Accounts(OfficeStore(config.path(config.auth.db))).get("赵六") == User("赵六", "admin")
+
+
+def test_local_mode_user_is_a_single_admin():
+    assert LOCAL_USER.role == "admin" and LOCAL_USER.can("remove")
