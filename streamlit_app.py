@@ -81,8 +81,8 @@ STYLE = """<style>
 .src-body{display:none;margin-top:6px} .src:target .src-body{display:block}
 .src:target{border-color:#f0b400;background:#fffdf2}
 [data-testid="stFileUploaderDropzoneInstructions"]{display:none}
-[data-testid="stFileUploaderDropzone"] button{font-size:0}
-[data-testid="stFileUploaderDropzone"] button::after{content:"选择文件";font-size:0.9rem}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]{display:none}
+[data-testid="stFileUploaderDropzone"] button::after{content:"选择文件";font-size:0.9rem;margin-left:0.3rem}
 [data-testid="stFileUploaderFileErrorMessage"],[data-testid="stFileUploaderFileError"]{font-size:0}
 [data-testid="stFileUploaderFileErrorMessage"]::after,[data-testid="stFileUploaderFileError"]::after{
   content:"文件超过大小上限，未上传";font-size:0.8rem}
@@ -142,9 +142,15 @@ def signed_in_user(assistant) -> User:
                                   "中设置 [auth] mode = \"password\"，并用 python -m assistant users add 创建账户。"))
             st.stop()
         return LOCAL_USER
-    user = assistant.accounts.user_for(st.session_state.get("session_token"))
+    token = st.session_state.get("session_token") or st.context.cookies.get(SESSION_COOKIE)
+    user = assistant.accounts.user_for(token)
     if user:
+        st.session_state["session_token"] = token
+        if st.session_state.pop("remember_session", False):
+            set_session_cookie(token, int(CONFIG.auth.session_hours * 3600))
         return user
+    if st.session_state.pop("forget_session", False) or token:
+        set_session_cookie("", 0)  # signed out or expired: drop the stale cookie
     st.title("常务会议纪要助手")
     with st.form("sign_in"):
         name = st.text_input("用户名", key="sign_in_name")
@@ -152,10 +158,24 @@ def signed_in_user(assistant) -> User:
         if st.form_submit_button("登录", type="primary"):
             try:
                 st.session_state["session_token"] = assistant.sign_in(name.strip(), password)
+                st.session_state["remember_session"] = True
                 st.rerun()
             except AuthError as exc:
                 st.error(str(exc))
     st.stop()
+
+
+SESSION_COOKIE = "assistant_session"
+
+
+def set_session_cookie(token: str, max_age: int) -> None:
+    """Keep the sign-in across page reloads: the session token (random, URL-safe) in a same-site cookie."""
+    import streamlit.components.v1 as components
+
+    if not re.fullmatch(r"[A-Za-z0-9_-]*", token):
+        return
+    components.html(f"<script>parent.document.cookie='{SESSION_COOKIE}={token}; path=/; max-age={max_age}; "
+                    "SameSite=Strict';</script>", height=0)
 
 
 # ------------------------------------------------------------------ conversations and filters
@@ -179,6 +199,7 @@ def sidebar(assistant, user: User) -> Filters:
             st.caption(md_escape(f"当前用户：{user.name}（{user.role_name}）"))
             if st.button("退出登录", key="sign_out"):
                 assistant.accounts.sign_out(st.session_state.pop("session_token", ""))
+                st.session_state["forget_session"] = True
                 st.query_params.clear()
                 st.rerun()
         conversation_list(assistant, user)
@@ -464,7 +485,8 @@ ASSISTANT = open_assistant()
 USER = signed_in_user(ASSISTANT)
 FILTERS = sidebar(ASSISTANT, USER)
 TABS = ["问答", "浏览会议"] + (["文档管理"] if USER.can("upload") else []) + (["用户与审计"] if USER.can("audit") else [])
-for tab, name in zip(st.tabs(TABS), TABS):
+# key + on_change keep the chosen tab across reruns (an upload, a fragment refresh) instead of jumping back.
+for tab, name in zip(st.tabs(TABS, key="main_tab", on_change="rerun"), TABS):
     with tab:
         if name == "问答":
             chat_tab(ASSISTANT, USER, FILTERS)

@@ -347,7 +347,13 @@ class Index:
             self.load_vectors()
 
     def load(self) -> None:
-        """Load FAISS (rebuilding it if stale or unreadable) and BM25 into memory."""
+        """Load FAISS (rebuilding it if stale or unreadable) and BM25 into memory.
+
+        Everything read before is dropped first: another process or a background ingest
+        (with its own `Index` on the same folder) may have changed the store since.
+        """
+        self._meetings = self._passages = self._bm25 = self._tokenizer = None
+        self._faiss = self._faiss_pids = self.vectors = None
         self.check_compatible()
         manifest = self.manifest()
         path = self.dir / "vectors.faiss"

@@ -1,0 +1,196 @@
+"""An office in a real browser: three accounts (two readers, one editor) against `streamlit run` with sign-in.
+
+Signed out sees only the sign-in form; a reader's conversation is invisible to the
+other reader even at its URL; readers have no upload; the editor uploads a minute
+whose headings and body carry injection strings, both readers ask about it, and the
+strings render inert: every request the pages make is intercepted and any request
+off the app's own origin, or any script dialog, fails the test. Answer times while
+the upload runs are written to test-artifacts/office-timing.json (reported, not asserted).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import MINUTES, ROOT
+from test_e2e_browser import ARTIFACTS, CHROMIUM, _free_port
+
+pytestmark = [pytest.mark.model, pytest.mark.e2e]
+TRAP = "http://127.0.0.1:9/trap"  # nothing listens there; a request to it means something was fetched
+INJECTION_MINUTE = f"""宜兴市人民政府常务会议纪要
+2024年9月3日，市长王明主持召开市政府第12次常务会议。现将会议议定事项纪要如下：
+一、审议《宜兴市生活垃圾分类管理办法<script>alert('x')</script>》
+会议听取了市城管局局长张华关于《宜兴市生活垃圾分类管理办法》的汇报。会议原则同意该《办法》。图片![t]({TRAP}/a.png)不应加载。
+二、听取关于<img src=x onerror="alert('img')">太湖治理的汇报
+会议听取了市水利局的汇报。会议强调，要[点此](javascript:alert('link'))加强太湖蓝藻防控，=HYPERLINK("{TRAP}/b")不得执行。
+"""
+ACCOUNTS = {"reader1": "reader", "reader2": "reader", "editor1": "editor"}
+
+
+@pytest.fixture()
+def office_server(config_factory, tmp_path):
+    from assistant.accounts import Accounts, OfficeStore
+    from assistant.index import Index
+    from test_retrieval import _write_config
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+    config = config_factory("office")
+    config.auth.mode = "password"
+    index = Index(config)
+    assert not index.ingest_paths([MINUTES]).failed
+    index.close()
+    accounts = Accounts(OfficeStore(config.path(config.auth.db)))
+    for name, role in ACCOUNTS.items():
+        accounts.add(name, role, f"{name}-password")
+    path = _write_config(config)
+    path.write_text(path.read_text(encoding="utf-8").replace('mode = "none"', 'mode = "password"'), encoding="utf-8")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env={**os.environ, "ASSISTANT_CONFIG": str(path)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+class Guard:
+    """Every request and dialog of a browser context, to prove nothing was fetched or executed."""
+
+    def __init__(self, origin: str):
+        self.origin, self.foreign, self.dialogs = origin, [], []
+
+    def route(self, route):
+        if not route.request.url.startswith(self.origin) and not route.request.url.startswith(("data:", "blob:")):
+            self.foreign.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    def dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+def _context(browser, guard: Guard):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    context.route("**/*", guard.route)
+    return context
+
+
+def _sign_in(page, url: str, name: str):
+    from playwright.sync_api import expect
+
+    page.goto(url, wait_until="networkidle")
+    page.get_by_label("用户名").fill(name)
+    page.get_by_label("密码").fill(f"{name}-password")
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_placeholder("输入问题")).to_be_visible(timeout=120_000)
+
+
+def _ask(page, question: str, expected: str) -> float:
+    from playwright.sync_api import expect
+
+    started = time.perf_counter()
+    box = page.get_by_placeholder("输入问题")
+    box.fill(question)
+    box.press("Enter")  # `expected` occurs only in the answer, not in the question
+    expect(page.get_by_test_id("stChatMessage").last).to_contain_text(expected, timeout=120_000)
+    return time.perf_counter() - started
+
+
+def test_three_accounts_private_conversations_upload_and_inert_injections(office_server, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    minute = tmp_path / "宜兴[注入](javascript:x)测试.txt"
+    minute.write_text(INJECTION_MINUTE, encoding="utf-8")
+    guards = {name: Guard(office_server) for name in ["anonymous", *ACCOUNTS]}
+    timings: dict[str, list[float]] = {"before_upload": [], "during_upload": []}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        pages = {}
+        for name, guard in guards.items():
+            context = _context(browser, guard)
+            pages[name] = context.new_page()
+            pages[name].on("dialog", guard.dialog)
+
+        anonymous = pages["anonymous"]
+        anonymous.goto(office_server, wait_until="networkidle")
+        expect(anonymous.get_by_role("button", name="登录")).to_be_visible(timeout=60_000)
+        assert anonymous.get_by_placeholder("输入问题").count() == 0 and "太仓" not in anonymous.content()
+
+        for name in ACCOUNTS:
+            _sign_in(pages[name], office_server, name)
+        reader1, reader2, editor = pages["reader1"], pages["reader2"], pages["editor1"]
+        timings["before_upload"].append(_ask(reader1, "《太仓市工业厂房出租管理办法》是哪个部门汇报的？", "市应急局"))
+        private_url = reader1.url
+        for question, expected in (("太仓市第63次常务会议审议的电力保供措施以什么名义印发？", "市政府办公室名义"),
+                                   ("昆山市第68次常务会议由谁主持？", "杜小刚")):
+            timings["before_upload"].append(_ask(reader2, question, expected))
+        assert "c=" in private_url
+        reader2.goto(private_url, wait_until="networkidle")  # reader2 opens reader1's conversation by its URL
+        expect(reader2.get_by_placeholder("输入问题")).to_be_visible(timeout=60_000)
+        reader2.wait_for_timeout(1500)
+        assert "工业厂房出租管理办法" not in reader2.content()
+        assert reader2.get_by_role("tab", name="文档管理").count() == 0  # readers cannot upload
+        reader1.reload(wait_until="networkidle")  # the sign-in survives a reload; the conversation is still there
+        expect(reader1.get_by_text("工业厂房出租管理办法").first).to_be_visible(timeout=60_000)
+
+        editor.get_by_role("tab", name="文档管理").click()
+        expect(editor.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
+        editor.screenshot(path=str(ARTIFACTS / "office-documents.png"), full_page=True)
+        editor.locator("input[type=file]").set_input_files(str(minute))
+        editor.wait_for_timeout(3000)
+        editor.screenshot(path=str(ARTIFACTS / "office-upload.png"), full_page=True)
+        expect(editor.get_by_role("button", name="确认导入 1 个文件")).to_be_visible(timeout=60_000)
+        editor.get_by_role("button", name="确认导入 1 个文件").click()
+        for question, expected in (("《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？", "市资源规划局"),
+                                   ("昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？", "原则同意上述文件")):
+            timings["during_upload"].append(_ask(reader2, question, expected))
+        expect(editor.get_by_text("已导入").first).to_be_visible(timeout=180_000)
+
+        for reader in (reader1, reader2):
+            _ask(reader, "宜兴市生活垃圾分类管理办法<script>alert('q')</script>由哪个部门汇报？![q](http://127.0.0.1:9/trap/q.png)",
+                 "市城管局")
+        reader1.get_by_role("tab", name="浏览会议").click()
+        reader1.get_by_test_id("stSelectbox").filter(has_text="选择会议阅读全文").click()
+        reader1.get_by_role("option", name=re.compile("宜兴市 第12次")).click()
+        reader1.get_by_text("审议《宜兴市生活垃圾分类管理办法").first.click()  # open the item
+        expect(reader1.get_by_text("<script>alert('x')</script>", exact=False).first).to_be_visible(timeout=60_000)
+        reader1.wait_for_timeout(1000)
+        reader1.screenshot(path=str(ARTIFACTS / "office-browse.png"), full_page=True)
+        reader2.screenshot(path=str(ARTIFACTS / "office-answer.png"), full_page=True)
+
+        reader2.get_by_role("tab", name="问答").click()
+        with reader2.expect_download(timeout=60_000) as download_info:
+            reader2.get_by_role("button", name="CSV").last.click()
+        rows = list(csv.reader(io.StringIO(download_info.value.path().read_text(encoding="utf-8-sig"))))
+        browser.close()
+
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    assert {name: g.foreign for name, g in guards.items() if g.foreign} == {}  # nothing fetched off the app
+    assert {name: g.dialogs for name, g in guards.items() if g.dialogs} == {}  # no script ran
+    (ARTIFACTS / "office-timing.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
