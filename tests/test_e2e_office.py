@@ -33,7 +33,10 @@ INJECTION_MINUTE = f"""宜兴市人民政府常务会议纪要
 二、听取关于<img src=x onerror="alert('img')">太湖治理的汇报
 会议听取了市水利局的汇报。会议强调，要[点此](javascript:alert('link'))加强太湖蓝藻防控，=HYPERLINK("{TRAP}/b")不得执行。
 """
-ACCOUNTS = {"reader1": "reader", "reader2": "reader", "editor1": "editor"}
+ACCOUNTS = {"reader1": "reader", "reader2": "reader", "editor1": "editor", "admin1": "admin"}
+# Streamlit's own English that must not reach users of a Chinese office tool.
+ENGLISH_LEFTOVERS = ["Choose options", "Select all", "Drag and drop", "Browse files", "per file", "Upload",
+                     "Deploy", "Clear cache", "added", "skipped", "File must be", "No results"]
 
 
 @pytest.fixture()
@@ -70,7 +73,7 @@ def office_server(config_factory, tmp_path):
     else:
         process.kill()
         pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield url
+    yield url, config
     process.terminate()
     process.wait(timeout=20)
 
@@ -122,6 +125,9 @@ def _ask(page, question: str, expected: str) -> float:
 def test_three_accounts_private_conversations_upload_and_inert_injections(office_server, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
+    from assistant.accounts import AuditLog, OfficeStore
+
+    office_server, config = office_server
     ARTIFACTS.mkdir(exist_ok=True)
     minute = tmp_path / "宜兴[注入](javascript:x)测试.txt"
     minute.write_text(INJECTION_MINUTE, encoding="utf-8")
@@ -141,6 +147,10 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         anonymous.goto(office_server, wait_until="networkidle")
         expect(anonymous.get_by_role("button", name="登录")).to_be_visible(timeout=60_000)
         assert anonymous.get_by_placeholder("输入问题").count() == 0 and "太仓" not in anonymous.content()
+        anonymous.get_by_label("用户名").fill("reader1")
+        anonymous.get_by_label("密码").fill("not-the-password")
+        anonymous.get_by_role("button", name="登录").click()
+        expect(anonymous.get_by_text("用户名或密码不正确")).to_be_visible(timeout=30_000)
 
         for name in ACCOUNTS:
             _sign_in(pages[name], office_server, name)
@@ -161,11 +171,18 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
 
         editor.get_by_role("tab", name="文档管理").click()
         expect(editor.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
-        editor.screenshot(path=str(ARTIFACTS / "office-documents.png"), full_page=True)
-        editor.locator("input[type=file]").set_input_files(str(minute))
-        editor.wait_for_timeout(3000)
+        editor.wait_for_load_state("networkidle")
+        editor.wait_for_timeout(1500)  # the tab switch reruns the page; let the uploader settle first
+        confirm = editor.get_by_role("button", name="确认导入 1 个文件")
+        for _ in range(3):  # an upload sent while a rerun replaces the widget is dropped: send it again
+            editor.locator("input[type=file]").set_input_files(str(minute))
+            try:
+                expect(confirm).to_be_visible(timeout=20_000)
+                break
+            except AssertionError:
+                continue
         editor.screenshot(path=str(ARTIFACTS / "office-upload.png"), full_page=True)
-        expect(editor.get_by_role("button", name="确认导入 1 个文件")).to_be_visible(timeout=60_000)
+        expect(confirm).to_be_visible(timeout=10_000)
         editor.get_by_role("button", name="确认导入 1 个文件").click()
         for question, expected in (("《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？", "市资源规划局"),
                                    ("昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？", "原则同意上述文件")):
@@ -178,8 +195,9 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         reader1.get_by_role("tab", name="浏览会议").click()
         reader1.get_by_test_id("stSelectbox").filter(has_text="选择会议阅读全文").click()
         reader1.get_by_role("option", name=re.compile("宜兴市 第12次")).click()
-        reader1.get_by_text("审议《宜兴市生活垃圾分类管理办法").first.click()  # open the item
-        expect(reader1.get_by_text("<script>alert('x')</script>", exact=False).first).to_be_visible(timeout=60_000)
+        reader1.get_by_test_id("stExpander").filter(has_text="审议《宜兴市生活垃圾分类管理办法").locator("summary").click()
+        opened = reader1.get_by_test_id("stExpander").filter(has_text="审议《宜兴市生活垃圾分类管理办法")
+        expect(opened.get_by_text("<script>alert('x')</script>", exact=False).first).to_be_visible(timeout=60_000)
         reader1.wait_for_timeout(1000)
         reader1.screenshot(path=str(ARTIFACTS / "office-browse.png"), full_page=True)
         reader2.screenshot(path=str(ARTIFACTS / "office-answer.png"), full_page=True)
@@ -188,7 +206,22 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         with reader2.expect_download(timeout=60_000) as download_info:
             reader2.get_by_role("button", name="CSV").last.click()
         rows = list(csv.reader(io.StringIO(download_info.value.path().read_text(encoding="utf-8-sig"))))
+
+        admin = pages["admin1"]
+        admin.get_by_role("tab", name="用户与审计").click()
+        expect(admin.get_by_text("审计日志", exact=True)).to_be_visible(timeout=30_000)
+        audit = {(e["用户"], e["操作"]) for e in AuditLog(OfficeStore(config.path(config.auth.db))).entries()}
+        assert {("reader1", "登录失败"), ("reader1", "提问"), ("reader2", "提问"), ("editor1", "上传")} <= audit
+        leftovers = {}
+        for name, page in pages.items():  # every page each role sees, after its last action
+            for tab in ("问答", "浏览会议", "文档管理", "用户与审计"):
+                if page.get_by_role("tab", name=tab).count():
+                    page.get_by_role("tab", name=tab).click()
+                    page.wait_for_timeout(800)
+                    text = page.inner_text("body")
+                    leftovers.update({f"{name}/{tab}": [w for w in ENGLISH_LEFTOVERS if w in text]})
         browser.close()
+    assert {where: words for where, words in leftovers.items() if words} == {}
 
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     assert {name: g.foreign for name, g in guards.items() if g.foreign} == {}  # nothing fetched off the app
