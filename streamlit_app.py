@@ -23,6 +23,7 @@ st.set_page_config(page_title="常务会议纪要助手", layout="wide", menu_it
 CONFIG = load_config()
 FORMATS = {"docx": "Word", "md": "Markdown", "csv": "CSV", "json": "JSON"}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+RECENT_TURNS = 5  # turns shown by default; older ones on request (the whole conversation still exports)
 STATUS_NAMES = {"added": "已导入", "replaced": "已更新", "skipped": "已跳过", "failed": "失败"}
 
 
@@ -305,7 +306,13 @@ def chat_tab(assistant, user: User, filters: Filters) -> None:
     if not turns:
         st.info("请输入问题，例如：太仓市第60次常务会议审议了哪些文件？ / 哪次会议讨论了河长制？ / "
                 "Who chaired Taicang's 59th meeting?")
-    for number, turn in enumerate(turns):
+    first = 0
+    if len(turns) > RECENT_TURNS and not st.session_state.get(f"show_all_{conversation}"):
+        first = len(turns) - RECENT_TURNS  # answer time must not grow with the conversation
+        if st.button(f"显示更早的 {first} 轮问答", key=f"show_all_btn_{conversation}"):
+            st.session_state[f"show_all_{conversation}"] = True
+            st.rerun()
+    for number, turn in enumerate(turns[first:], first):
         render_turn(turn, f"{conversation}-{number}", user)
     if len(turns) > 1:
         export_buttons([turn_dict(t) for t in turns], f"{conversation}-all", "导出整个对话", user, whole=True)

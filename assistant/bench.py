@@ -274,3 +274,57 @@ def register(sub: Any) -> None:
     p.add_argument("--repeats", type=int, default=2, help="latency passes over the questions")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=cmd_bench)
+    register_ui(sub)
+
+
+def ui_turn_times(config: Config, turns: int, questions: list[str]) -> dict[str, float]:
+    """Seconds per chat turn of the real page script (Streamlit's AppTest), turn 1 to `turns`.
+
+    Measures what grew with the conversation before (every export of every turn rebuilt,
+    every turn rendered): the script run after each question, model already warm.
+    """
+    import os
+    import tempfile
+
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory() as folder:  # a private office store: the run leaves no conversation behind
+        path = Path(folder) / "config.toml"
+        text = config.path("config.toml").read_text(encoding="utf-8") if config.path("config.toml").exists() else ""
+        text = text.replace('db = "embeddings/office.sqlite"', f'db = "{Path(folder) / "office.sqlite"}"')
+        text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
+        path.write_text(text, encoding="utf-8")
+        previous, os.environ["ASSISTANT_CONFIG"] = os.environ.get("ASSISTANT_CONFIG"), str(path)
+        try:
+            app = AppTest.from_file(str(config.path("streamlit_app.py")), default_timeout=600)
+            app.run()
+            app.chat_input[0].set_value(questions[0]).run()  # warm-up turn (model load), not counted
+            times = []
+            for turn in range(turns):
+                started = time.perf_counter()
+                app.chat_input[0].set_value(questions[turn % len(questions)]).run()
+                times.append(time.perf_counter() - started)
+        finally:
+            if previous is None:
+                os.environ.pop("ASSISTANT_CONFIG", None)
+            else:
+                os.environ["ASSISTANT_CONFIG"] = previous
+    first, last = statistics.median(times[:5]), statistics.median(times[-5:])
+    return {"turns": turns + 1, "median_s_turns_2_6": round(first, 3), f"median_s_last_5": round(last, 3),
+            "ratio_last_to_first": round(last / first, 3)}
+
+
+def cmd_bench_ui(args: argparse.Namespace, config: Config) -> int:
+    from .evaluate import load_questions
+
+    questions = [q["question"] for q in load_questions(config.path(args.questions)) if q.get("gold")]
+    report = ui_turn_times(config, args.turns, questions)
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
+def register_ui(sub: Any) -> None:
+    p = sub.add_parser("bench-ui", help="chat answer time per turn, turn 1 vs turn N (the page script, warm)")
+    p.add_argument("--turns", type=int, default=30, help="turns in one conversation")
+    p.add_argument("--questions", default="data/gold/questions-dev.jsonl", help="questions to ask in turn")
+    p.set_defaults(func=cmd_bench_ui)
