@@ -114,3 +114,20 @@ def test_upload_preview_reports_bad_files_and_keeps_the_index(sample_index, retr
     report = assistant.add_uploads(LOCAL_USER, [("empty.txt", b"")])
     assert report.files[0].status == "failed"
     assert index.store.passage_fingerprint() == before
+
+
+def test_a_corrupt_store_shows_a_chinese_error_page_not_a_traceback(config_factory, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from test_retrieval import _write_config
+
+    config = config_factory("corrupt")
+    (config.index_dir / "store.sqlite").write_bytes(b"not a database" * 200)
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(_write_config(config)))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    errors = " ".join(e.value for e in at.error)
+    assert "无法打开数据库" in errors
+    page = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert str(config.index_dir / "store.sqlite") in page and "index --restore" in page

@@ -83,9 +83,13 @@ def test_ask_open_source_and_download_docx_in_chromium(server, tmp_path):
         with page.expect_download(timeout=60_000) as download_info:
             page.get_by_role("button", name="Word").first.click()
         path = tmp_path / "answer.docx"
+        assert download_info.value.suggested_filename.startswith("纪要问答_《太仓市人才公寓建设管理实施意见")
         download_info.value.save_as(path)
         empty = tmp_path / "empty.txt"
         empty.write_bytes(b"")
+        page.get_by_role("tab", name="文档管理").click()  # the local user is an admin: uploads live there
+        expect(page.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(1500)
         page.locator("input[type=file]").set_input_files(str(empty))
         expect(page.get_by_text("empty.txt：文件为空")).to_be_visible(timeout=60_000)
         browser.close()
