@@ -29,8 +29,14 @@ STATUS_NAMES = {"added": "已导入", "replaced": "已更新", "skipped": "已�
 
 # ------------------------------------------------------------------ rendering helpers
 def md_escape(text: str) -> str:
-    """Document text is data: escape Markdown syntax so it renders literally."""
-    return re.sub(r"([\\`*_{}\[\]<>#|~$!:().@])", r"\\\1", str(text))
+    """Document text is data: escape Markdown syntax so it renders literally.
+
+    Autolinked literals (http://…, www.…) survive backslash escapes in GFM, so a zero-width
+    space is put inside them: the text reads the same and never becomes a link.
+    """
+    text = re.sub(r"(?i)(?<=[a-z])://", ":\u200b//", str(text))
+    text = re.sub(r"(?i)\bwww\.", "www\u200b.", text)
+    return re.sub(r"([\\`*_{}\[\]<>#|~$!:().@])", r"\\\1", text)
 
 
 CITE_RE = re.compile(r"\[(\d{1,2})\]")

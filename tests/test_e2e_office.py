@@ -192,6 +192,8 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         for reader in (reader1, reader2):
             _ask(reader, "宜兴市生活垃圾分类管理办法<script>alert('q')</script>由哪个部门汇报？![q](http://127.0.0.1:9/trap/q.png)",
                  "市城管局")
+        links = [a for a in reader2.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+                 if a and ("127.0.0.1:9" in a or a.startswith("javascript"))]
         reader1.get_by_role("tab", name="浏览会议").click()
         reader1.get_by_test_id("stSelectbox").filter(has_text="选择会议阅读全文").click()
         reader1.get_by_role("option", name=re.compile("宜兴市 第12次")).click()
@@ -226,4 +228,5 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     assert {name: g.foreign for name, g in guards.items() if g.foreign} == {}  # nothing fetched off the app
     assert {name: g.dialogs for name, g in guards.items() if g.dialogs} == {}  # no script ran
+    assert links == []  # no text from a question or a document became a link
     (ARTIFACTS / "office-timing.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
