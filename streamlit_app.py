@@ -274,22 +274,22 @@ def render_turn(turn, key: str, user: User) -> None:
         st.markdown(md_escape(turn.question))
     answer = turn.answer
     with st.chat_message("assistant"):
+        english = answer.get("lang") == "en"
         if turn.interpreted != turn.question:
-            st.caption(f"理解为：{md_escape(turn.interpreted)}")
+            st.caption(f"{'Read as' if english else '理解为'}：{md_escape(turn.interpreted)}")
         if answer.get("interpreted_filters"):
-            st.caption("筛选：" + "；".join(md_escape(f) for f in answer["interpreted_filters"]))
+            st.caption(("Filters: " if english else "筛选：") + "；".join(md_escape(f) for f in answer["interpreted_filters"]))
         anchor = f"cite-{re.sub(r'[^0-9A-Za-z-]', '', key)}"
         if not answer["answerable"]:
             st.warning(md_escape(answer["answer"]).replace("\n", "  \n"))
         else:
             st.markdown(f"<div class='answer'>{linked_answer(answer['answer'], anchor)}</div>", unsafe_allow_html=True)
         if answer["citations"]:
-            english = answer.get("lang") == "en"
             st.markdown("**Sources** (click a [n] to open it)" if english else "**来源**（点击正文中的 [n] 打开原文）")
             st.markdown("".join(source_block(c, anchor, english) for c in answer["citations"]), unsafe_allow_html=True)
         elif answer.get("hits"):
             st.caption("最接近的议题：" + "；".join(md_escape(f"{h['citation']}{h['heading']}") for h in answer["hits"][:3]))
-        export_buttons([turn_dict(turn)], key, "导出本回答", user, whole=False)
+        export_buttons([turn_dict(turn)], key, "Export this answer" if english else "导出本回答", user, whole=False)
 
 
 def turn_dict(turn) -> dict:

@@ -58,6 +58,13 @@ def verb_family(verb: str | None) -> str | None:
     return VERB_FAMILIES.get(verb or "", verb)
 
 
+DESCRIBE_ZH = {"place": "地区：", "not_held": "（未收录）", "dates": "日期：", "departments": "汇报单位：",
+               "verbs": "议题类型：", "exclude": "排除：", "routing": "去向："}
+DESCRIBE_EN = {"place": "place: ", "not_held": " (not in the index)", "meeting": "meeting no. ", "dates": "dates: ",
+               "item": "item ", "departments": "reported by: ", "verbs": "item kind: ", "exclude": "excluding: ",
+               "routing": "routed to: "}
+
+
 @dataclass
 class QueryIntent:
     text: str
@@ -92,26 +99,24 @@ class QueryIntent:
         return bool(self.cities or self.unknown_places or self.meeting is not None or self.date_from or self.date_to)
 
     def describe(self) -> list[str]:
-        """Filters as a user reads them, shown beside the answer."""
+        """Filters as a user reads them, shown beside the answer (in the asker's language)."""
+        en = self.lang == "en"
+        names = DESCRIBE_EN if en else DESCRIBE_ZH
         parts = []
         if self.cities:
-            parts.append("地区：" + "、".join(self.cities))
+            parts.append(names["place"] + "、".join(self.cities))
         if self.unknown_places:
-            parts.append("地区：" + "、".join(self.unknown_places) + "（未收录）")
+            parts.append(names["place"] + "、".join(self.unknown_places) + names["not_held"])
         if self.meeting is not None:
-            parts.append(f"会议：第{self.meeting}次")
+            parts.append(f"{names['meeting']}{self.meeting}" if en else f"会议：第{self.meeting}次")
         if self.date_from or self.date_to:
-            parts.append(f"日期：{self.date_from or '…'} ~ {self.date_to or '…'}")
+            parts.append(f"{names['dates']}{self.date_from or '…'} ~ {self.date_to or '…'}")
         if self.item:
-            parts.append(f"议题：第{self.item}项")
-        if self.departments:
-            parts.append("汇报单位：" + "、".join(self.departments))
-        if self.verbs:
-            parts.append("议题类型：" + "、".join(self.verbs))
-        if self.exclude_verbs:
-            parts.append("排除：" + "、".join(self.exclude_verbs))
-        if self.routing:
-            parts.append("去向：" + "、".join(self.routing))
+            parts.append(f"{names['item']}{self.item}" if en else f"议题：第{self.item}项")
+        for key, values in (("departments", self.departments), ("verbs", self.verbs),
+                            ("exclude", self.exclude_verbs), ("routing", self.routing)):
+            if values:
+                parts.append(names[key] + "、".join(values))
         return parts
 
 
