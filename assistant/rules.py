@@ -105,7 +105,8 @@ HEADER_CHAIR_RE = re.compile(
     rf"^主持人?\s*[:：]\s*(?P<name>[\u4e00-\u9fa5]{{2,4}}?)\s*[（(]?(?P<title>(?:区委|市委|县委)?[^，。）)]{{0,8}}?{LEADER_TITLE})?[）)]?\s*$"
 )
 HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
-ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|出席人员|列席人员|参加人员|参加)\s*[:：]\s*")
+# 出席： 列席人员： 列席会议人员： 参加会议人员：
+ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员)?\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署)")
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.

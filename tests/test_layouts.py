@@ -164,3 +164,19 @@ def test_portal_page_with_metadata_table_and_br_separated_body_keeps_the_body():
     assert (m.city_full, m.meeting, m.date) == ("无锡市滨湖区", 6, "2022-04-14")
     assert m.portal["生成日期"] == "2022-04-14" and m.portal["信息索引号"] == "014028901/2022-02540"
     assert "一网统管" in m.items[1].heading and not any("索引号" in it.text for it in m.items)
+
+
+def test_news_style_minutes_with_term_number_paragraph_items_and_attendance_block():
+    text = ("市政府召开第十届第十二次常务会议\n时间:2023-05-09 08:10来源:市政府办公室作者: 点击:\n"
+            "2023年5月8日,市政府召开十届十二次政府常务会议。\n"
+            "会议审议并原则通过《某市城市更新实施方案》。会议要求,各部门要抓好落实。\n"
+            "会议听取了市应急局关于汛期安全工作的汇报。会议强调,要压实责任。\n"
+            "会议还研究讨论了其他事项。\n列席会议人员:\n市政府相关部门\n市融媒体中心记者\n")
+    m = parse_meeting(text, "news.txt")
+    assert (m.meeting, m.term, m.date) == (12, "十届", "2023-05-08")
+    assert [it.heading for it in m.items[1:]] == ["会议审议并原则通过《某市城市更新实施方案》",
+                                                "会议听取了市应急局关于汛期安全工作的汇报"]
+    assert m.items[2].reporters[0].org == "市应急局"
+    assert m.trailing == ["会议还研究讨论了其他事项。"]
+    assert m.attendance == {"列席单位": ["市政府相关部门", "市融媒体中心记者"]}
+    assert m.portal["时间"] == "2023-05-09" and "点击" not in m.items[0].text
