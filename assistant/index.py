@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -114,6 +115,8 @@ class Index:
             raise IndexMismatch(f"索引由模型 {manifest.get('model')} 构建，当前配置为 {self.model_name}：需要重建索引")
         if manifest.get("schema_version") != SCHEMA_VERSION:
             raise IndexMismatch(f"索引结构版本 {manifest.get('schema_version')} 与程序（{SCHEMA_VERSION}）不一致：需要重建索引")
+        if manifest.get("parser") != parser_fingerprint():
+            raise IndexMismatch("解析规则已更新：用已收录的原文重新解析（未变的段落复用已有向量）")
 
     # ------------------------------------------------------------- ingest
     def ingest_paths(self, paths: Iterable[str | Path], progress: Progress | None = None,
@@ -301,7 +304,8 @@ class Index:
         dim = int(self._faiss.d) if self._faiss is not None else None
         manifest = {
             "model": self.model_name, "embedding_backend": self.config.embedding.backend, "dimension": dim,
-            "schema_version": SCHEMA_VERSION, "fingerprint": self.store.passage_fingerprint(),
+            "schema_version": SCHEMA_VERSION, "parser": parser_fingerprint(),
+            "fingerprint": self.store.passage_fingerprint(),
             "faiss_type": type(self._faiss).__name__ if self._faiss is not None else None,
             "documents": self.store.count("documents"), "passages": self.store.count("passages"),
             "updated_at": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -445,6 +449,20 @@ class Index:
 
     def close(self) -> None:
         self.store.close()
+
+
+@lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """Content hash of the code that turns text into items and passages (normalise, places, rules, parser,
+    chunker): when it changes, stored minutes are parsed again instead of serving stale items."""
+    import hashlib
+
+    from . import chunker, normalize, parser, places, rules
+
+    digest = hashlib.sha256()
+    for module in (normalize, places, rules, parser, chunker):
+        digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def rebuild_index(config: Config, progress: Progress | None = None, embedder=None) -> IngestReport:

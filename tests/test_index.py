@@ -118,3 +118,21 @@ def test_growing_past_the_threshold_switches_to_hnsw(config_factory):
     assert index.manifest()["faiss_type"] == "IndexHNSWFlat"
     retriever = Retriever(Index(config), config)
     assert retriever.search("工业厂房出租管理办法").hits[0].item.item == 4
+
+
+@pytest.mark.model
+def test_a_parser_change_reparses_the_stored_minutes(config_factory, monkeypatch):
+    """The manifest records a content hash of the parsing code; a different hash means re-parse."""
+    from assistant import index as index_module
+    from assistant.commands import open_retriever
+
+    config = config_factory("parser_change")
+    first = index_module.Index(config)
+    first.ingest_paths([MINUTES / "003_987b33caa3b9b61e.txt"])
+    first.close()
+    monkeypatch.setattr(index_module, "parser_fingerprint", lambda: "a-newer-parser")
+    with pytest.raises(index_module.IndexMismatch, match="解析规则已更新"):
+        index_module.Index(config).check_compatible()
+    retriever = open_retriever(config, quiet=True)  # rebuilds from the stored text
+    assert retriever.index.manifest()["parser"] == "a-newer-parser"
+    assert len(retriever.meetings) == 1
