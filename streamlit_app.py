@@ -15,7 +15,7 @@ import streamlit as st
 
 from assistant.accounts import LOCAL_USER, ROLE_NAMES, ROLES, AuthError, User
 from assistant.config import load_config
-from assistant.export import FORMULA_START, export, file_name
+from assistant.export import export, file_name, safe_cell
 from assistant.retrieval import Filters
 from assistant.store import StoreError
 
@@ -73,11 +73,6 @@ def highlighted(item_text: str, passage: str) -> str:
     if mark and mark in escaped:
         escaped = escaped.replace(mark, f"<mark>{mark}</mark>", 1)
     return escaped.replace("\n", "<br>")
-
-
-def table_cell(value):
-    """Table cells shown in the browser and downloadable as CSV: never a formula."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 STYLE = """<style>
@@ -278,7 +273,8 @@ def render_turn(turn, key: str, user: User) -> None:
         if turn.interpreted != turn.question:
             st.caption(f"{'Read as' if english else '理解为'}：{md_escape(turn.interpreted)}")
         if answer.get("interpreted_filters"):
-            st.caption(("Filters: " if english else "筛选：") + "；".join(md_escape(f) for f in answer["interpreted_filters"]))
+            filters = "；".join(md_escape(f) for f in answer["interpreted_filters"])
+            st.caption(("Filters: " if english else "筛选：") + filters)
         anchor = f"cite-{re.sub(r'[^0-9A-Za-z-]', '', key)}"
         if not answer["answerable"]:
             st.warning(md_escape(answer["answer"]).replace("\n", "  \n"))
@@ -347,8 +343,8 @@ def browse_tab(assistant) -> None:
     if not meetings:
         st.info("尚未收录任何纪要。")
         return
-    table = [{"地区": table_cell(m["city_full"] or "（未写明）"), "会议": f"第{m['meeting']}次" if m["meeting"] else "—",
-              "日期": m["date"], "主持": table_cell(m["chair"]), "议题数": m["n_items"], "文件": table_cell(m["source"])}
+    table = [{"地区": safe_cell(m["city_full"] or "（未写明）"), "会议": f"第{m['meeting']}次" if m["meeting"] else "—",
+              "日期": m["date"], "主持": safe_cell(m["chair"]), "议题数": m["n_items"], "文件": safe_cell(m["source"])}
              for m in meetings]
     st.dataframe(table, width="stretch", hide_index=True)
     timeline(meetings)
@@ -356,8 +352,9 @@ def browse_tab(assistant) -> None:
     doc_id = st.selectbox("选择会议阅读全文", list(labels), format_func=labels.get, key="browse_meeting")
     meeting = assistant.meeting(doc_id)
     st.subheader(md_escape(meeting.label))
+    chair = (meeting.chair or "") + (meeting.chair_title or "")
     st.caption(f"日期 {md_escape(meeting.date or '—')}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
-               f"{md_escape((meeting.chair or '') + (meeting.chair_title or ''))} · 文号 {md_escape(meeting.doc_number or '—')}")
+               f"{md_escape(chair)} · 文号 {md_escape(meeting.doc_number or '—')}")
     for warning in meeting.warnings:
         st.caption(f"⚠ {md_escape(warning)}")
     for item in meeting.items:
@@ -400,8 +397,8 @@ def documents_tab(assistant, user: User) -> None:
     upload_panel(assistant, user)
     st.subheader("已收录的纪要")
     documents = assistant.meetings()
-    table = [{"地区": table_cell(d["city_full"] or "（未写明）"), "会议": d["meeting"], "日期": d["date"],
-              "议题数": d["n_items"], "警告": len(d["warnings"]), "文件": table_cell(d["source"])} for d in documents]
+    table = [{"地区": safe_cell(d["city_full"] or "（未写明）"), "会议": d["meeting"], "日期": d["date"],
+              "议题数": d["n_items"], "警告": len(d["warnings"]), "文件": safe_cell(d["source"])} for d in documents]
     st.dataframe(table, width="stretch", hide_index=True)
     if not documents:
         return
@@ -472,7 +469,7 @@ def show_report(report) -> None:
 # ------------------------------------------------------------------ users and audit (admins)
 def admin_tab(assistant, user: User) -> None:
     st.subheader("用户")
-    st.dataframe([{"用户名": table_cell(u.name), "角色": u.role_name} for u in assistant.accounts.list()],
+    st.dataframe([{"用户名": safe_cell(u.name), "角色": u.role_name} for u in assistant.accounts.list()],
                  width="stretch", hide_index=True)
     with st.form("add_user", clear_on_submit=True):
         name = st.text_input("新用户名")
@@ -486,7 +483,7 @@ def admin_tab(assistant, user: User) -> None:
             except AuthError as exc:
                 st.error(str(exc))
     st.subheader("审计日志")
-    st.dataframe([{k: table_cell(v) for k, v in e.items()} for e in assistant.audit.entries(300)],
+    st.dataframe([{k: safe_cell(v) for k, v in e.items()} for e in assistant.audit.entries(300)],
                  width="stretch", hide_index=True)
     st.download_button("导出审计日志（CSV）", assistant.audit.to_csv, file_name="审计日志.csv", key="audit_csv",
                        on_click="ignore")

@@ -188,7 +188,8 @@ def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
         extra = f"（汇报：{reporters}）" if reporters else ""
         decision = f" {hit.item.decisions[0]}" if hit.item.decisions else ""
         decision = hit.item.as_written(decision)
-        lines.append(f"{n}. {hit.meeting.label} · {chinese_item_label(hit.item.item)}：{hit.item.heading_as_written}{extra}[{n}]{decision}"
+        name = f"{hit.meeting.label} · {chinese_item_label(hit.item.item)}：{hit.item.heading_as_written}"
+        lines.append(f"{n}. {name}{extra}[{n}]{decision}"
                      + (f"[{n}]" if decision else ""))
     return "\n".join(lines), hits
 
@@ -226,8 +227,12 @@ def _item_name(hit: ItemHit, lang: str) -> str:
         return name + (f" — reported by {item.reporters[0].as_written}" if item.reporters else "")
     name = f"{m.label}（{when}）{chinese_item_label(item.item)}「{item.heading_as_written}」"
     if item.reporters:
-        name += f"，由{'、'.join(r.as_written for r in item.reporters)}{'传达' if item.reporters[0].role == '传达' else '汇报'}"
+        name += f"，由{'、'.join(r.as_written for r in item.reporters)}{_reported(item)}"
     return name
+
+
+def _reported(item) -> str:
+    return "传达" if item.reporters[0].role == "传达" else "汇报"
 
 
 AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
@@ -241,14 +246,15 @@ def _lead(kind: str, intent: QueryIntent, quotes: list[tuple[int, ItemHit, list[
     if kind in ("person", "department") and item.reporters and REPORTED_ASK_RE.search(intent.text):
         who = "、".join(r.as_written for r in item.reporters)
         return (f"Reported by {who} ({m.english_label}, {when}, item {item.item}).[{n}]" if en else
-                f"由{who}{'传达' if item.reporters[0].role == '传达' else '汇报'}（{m.label}，{when}，{chinese_item_label(item.item)}）。[{n}]")
+                f"由{who}{_reported(item)}（{m.label}，{when}，{chinese_item_label(item.item)}）。[{n}]")
     if kind in ("person", "department"):
         for sentence in [*item.decisions, *sentences]:
             if (found := AGENT_RE.search(sentence)):
                 who = found.group("who")
                 return f"Responsible: {who}.[{n}]" if en else f"由{who}负责（{item.as_written(sentence)}）[{n}]"
     if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
-        decision = item.decisions[0] if item.decisions else (item.heading if rules.DECISION_ANYWHERE_RE.search(item.heading) else "")
+        heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
+        decision = item.decisions[0] if item.decisions else (item.heading if heading_decides else "")
         if decision:
             return (f"Decision ({m.english_label}, {when}, item {item.item}): {item.as_written(decision)}[{n}]" if en
                     else f"{m.label}（{when}）的决定：{item.as_written(decision)}[{n}]")

@@ -31,7 +31,8 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"(?:什么时候|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline", re.I)),
     ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
     ("count", re.compile(r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|how many", re.I)),
-    ("department", re.compile(r"哪个部门|哪些部门|哪个单位|哪家单位|哪家|哪个机构|which (?:department|agency|unit|company)", re.I)),
+    ("department", re.compile(r"哪个部门|哪些部门|哪个单位|哪家单位|哪家|哪个机构"
+                              r"|which (?:department|agency|unit|company)", re.I)),
     ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
     ("decision", re.compile(r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome|\bdecid|approv", re.I)),
 ]

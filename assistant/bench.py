@@ -310,7 +310,7 @@ def ui_turn_times(config: Config, turns: int, questions: list[str]) -> dict[str,
             else:
                 os.environ["ASSISTANT_CONFIG"] = previous
     first, last = statistics.median(times[:5]), statistics.median(times[-5:])
-    return {"turns": turns + 1, "median_s_turns_2_6": round(first, 3), f"median_s_last_5": round(last, 3),
+    return {"turns": turns + 1, "median_s_turns_2_6": round(first, 3), "median_s_last_5": round(last, 3),
             "ratio_last_to_first": round(last / first, 3)}
 
 

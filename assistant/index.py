@@ -114,7 +114,8 @@ class Index:
         if manifest.get("model") != self.model_name:
             raise IndexMismatch(f"索引由模型 {manifest.get('model')} 构建，当前配置为 {self.model_name}：需要重建索引")
         if manifest.get("schema_version") != SCHEMA_VERSION:
-            raise IndexMismatch(f"索引结构版本 {manifest.get('schema_version')} 与程序（{SCHEMA_VERSION}）不一致：需要重建索引")
+            raise IndexMismatch(f"索引结构版本 {manifest.get('schema_version')} 与程序（{SCHEMA_VERSION}）不一致："
+                                "需要重建索引")
         if manifest.get("parser") != parser_fingerprint():
             raise IndexMismatch("解析规则已更新：用已收录的原文重新解析（未变的段落复用已有向量）")
 

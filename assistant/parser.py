@@ -255,8 +255,8 @@ def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[in
     if len(openers) < 2:
         return False
     stops = [label.line for label in labels[1:]] + [end]
-    return all(not any(lines[label.line + 1:stop]) or all(rules.TRAILING_RE.match(ln) for ln in lines[label.line + 1:stop] if ln)
-               for label, stop in zip(labels, stops))
+    bodies = [[ln for ln in lines[label.line + 1:stop] if ln] for label, stop in zip(labels, stops)]
+    return all(all(rules.TRAILING_RE.match(ln) for ln in body) for body in bodies)
 
 
 def _build_items(prepared: normalize.PreparedText, labels: list[_Label],
