@@ -88,30 +88,32 @@ def prepare(text: str) -> PreparedText:
     """Split, clean, convert and mark metadata, keeping the written and simplified lines aligned."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     written: list[str] = []
+    simplified: list[str] = []
     unclean: list[str] = []
     for line in raw:
         line = strip_pinyin_notes(line)
         parts = _split_inline_ordinals(rules.clean_line(line))
-        written.extend(parts)
-        unclean.extend([line] if len(parts) == 1 else parts)
-    simplified = [to_simplified(line) for line in written]
+        written.extend(w for w, _ in parts)
+        simplified.extend(s for _, s in parts)
+        unclean.extend([to_simplified(line)] if len(parts) == 1 else [s for _, s in parts])
     changed = sum(a != b for w, s in zip(written, simplified) for a, b in zip(w, s))
     total = sum(len(w) for w in written) or 1
     script = "traditional" if changed / total > 0.02 else "simplified"
-    prepared = PreparedText(simplified, written, [to_simplified(line) for line in unclean], script=script)
+    prepared = PreparedText(simplified, written, unclean, script=script)
     _mark_metadata(prepared)
     return prepared
 
 
-def _split_inline_ordinals(line: str) -> list[str]:
+def _split_inline_ordinals(line: str) -> list[tuple[str, str]]:
+    """(written, simplified) pieces of a cleaned line: one, or two when a 一是 list starts after its colon."""
     simplified = to_simplified(line)
     found = INLINE_FIRST_ORDINAL_RE.search(simplified)
     if not found or not re.search(r"(?:议题|事项|内容|如下)[^，。:：]{0,4}[:：]\s*一是", simplified):
-        return [line]
+        return [(line, simplified)]
     cut = found.start()
     if len(simplified) != len(line):  # offsets would not carry over to the written script
-        return [line]
-    return [line[:cut].rstrip(), line[cut:].lstrip()]
+        return [(line, simplified)]
+    return [(line[:cut].rstrip(), simplified[:cut].rstrip()), (line[cut:].lstrip(), simplified[cut:].lstrip())]
 
 
 def is_metadata_line(line: str) -> bool:

@@ -151,8 +151,7 @@ class Assistant:
         """Ingest now, in the caller's thread (CLI, tests); the browser uses `start_upload`."""
         self.require(user, "upload")
         files = files[: self.config.data.max_upload_files]
-        report = self._ingest(lambda index: index.ingest_uploads(files, progress, place), [n for n, _ in files], user)
-        return report
+        return self._ingest(lambda index: index.ingest_uploads(files, progress, place), [n for n, _ in files], user)
 
     def start_upload(self, user: User, files: list[tuple[str, bytes]], place: str | None = None) -> IngestJob:
         """Ingest in a background thread with its own index handle and embedding model, so answers keep
@@ -176,7 +175,7 @@ class Assistant:
         return job
 
     def _ingest(self, work: Callable[[Index], IngestReport], names: list[str], user: User,
-                background: bool = False) -> IngestReport:
+                background: bool = False, action: str = "上传") -> IngestReport:
         with self._ingest_lock:
             self._write_journal(names, user)
             index = Index(self.config, self._background_embedder() if background else self.index.embedder)
@@ -188,7 +187,7 @@ class Assistant:
                 self.retriever.refresh()
             self._clear_journal()
         landed = [f.source for f in report.files if f.status in ("added", "replaced")]
-        self.audit.record(user.name, "上传", "、".join(landed) or "（无文件导入）")
+        self.audit.record(user.name, action, "、".join(landed) or "（无文件导入）")
         return report
 
     def _background_embedder(self):
@@ -201,9 +200,7 @@ class Assistant:
 
     def reparse(self, user: User, doc_id: str, place: str | None = None) -> IngestReport:
         self.require(user, "reparse")
-        report = self._ingest(lambda index: index.reparse(doc_id, place), [doc_id], user)
-        self.audit.record(user.name, "重新解析", f"{doc_id[:12]} {place or ''}".strip())
-        return report
+        return self._ingest(lambda index: index.reparse(doc_id, place), [doc_id], user, action="重新解析")
 
     def remove_document(self, user: User, source: str) -> int:
         self.require(user, "remove")

@@ -14,15 +14,13 @@ import io
 import json
 import os
 import re
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 
-from conftest import MINUTES, ROOT
-from test_e2e_browser import ARTIFACTS, CHROMIUM, _free_port
+from conftest import MINUTES
+from servers import streamlit_server
+from test_e2e_browser import ARTIFACTS, CHROMIUM
 
 pytestmark = [pytest.mark.model, pytest.mark.e2e]
 TRAP = "http://127.0.0.1:9/trap"  # nothing listens there; a request to it means something was fetched
@@ -57,25 +55,8 @@ def office_server(config_factory, tmp_path):
         accounts.add(name, role, f"{name}-password")
     path = _write_config(config)
     path.write_text(path.read_text(encoding="utf-8").replace('mode = "none"', 'mode = "password"'), encoding="utf-8")
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "ASSISTANT_CONFIG": str(path)}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield url, config
-    process.terminate()
-    process.wait(timeout=20)
+    with streamlit_server(path) as url:
+        yield url, config
 
 
 class Guard:

