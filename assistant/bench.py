@@ -140,11 +140,12 @@ def ann_recall(retriever, questions: list[dict], k: int = 10) -> float | None:
     import faiss
 
     index = retriever.index
-    if not isinstance(index._faiss, faiss.IndexHNSW):
+    backend = index.search
+    if not isinstance(getattr(backend, "faiss_index", None), faiss.IndexHNSW):
         return None
     queries = index.embedder.encode_queries([q["question"] for q in questions])
-    _, approx = index._faiss.search(queries, k)
-    exact = np.argsort(-(queries @ index.vectors.T), axis=1)[:, :k]
+    _, approx = backend.faiss_index.search(queries, k)
+    exact = np.argsort(-(queries @ backend.vectors.T), axis=1)[:, :k]
     return round(float(np.mean([len(set(a) & set(e)) / k for a, e in zip(approx, exact)])), 4)
 
 
@@ -211,7 +212,7 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
         ingest_total = report_parse + report_embed + report_index
         row = {
             "passages": total, "documents": index.store.count("documents"), "new_passages": new_passages,
-            "faiss_type": type(index._faiss).__name__,
+            "faiss_type": index.search.health().get("faiss_type"),
             "ingest_passages_per_s": round(new_passages / ingest_total, 2) if ingest_total else None,
             "parse_passages_per_s": round(new_passages / report_parse, 1) if report_parse else None,
             "embed_passages_per_s": round(new_passages / report_embed, 2) if report_embed else None,
@@ -234,8 +235,11 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
         if log:
             log(json.dumps(row, ensure_ascii=False))
     index.close()
-    return {"machine": machine(), "embedding": f"{config.embedding.model} via {config.embedding.backend}"
-            f" ({config.embedding.precision})", "rows": rows}
+    from .embeddings import cpu_features, get_embedder
+
+    return {"machine": machine(), "cpu_features": " ".join(cpu_features()),
+            "embedding": f"{config.embedding.model} via {config.embedding.backend}"
+            f" ({config.embedding.precision} → {get_embedder(config).path_description})", "rows": rows}
 
 
 def format_rows(report: dict[str, Any]) -> str:
@@ -244,7 +248,8 @@ def format_rows(report: dict[str, Any]) -> str:
             "min_cosine_vs_fp32", "model_load_s", "index_load_s", "retrieval_ms_p50", "retrieval_ms_p95",
             "query_ms_p50", "query_ms_p95", "recall_at_5", "recall_at_5_city_or_meeting_named", "mrr",
             "ann_recall_at_10_vs_exact", "rss_serving_mb", "peak_rss_mb"]
-    lines = [f"machine: {report['machine']}", f"embedding: {report['embedding']}",
+    lines = [f"machine: {report['machine']}", f"cpu features: {report['cpu_features']}",
+             f"embedding: {report['embedding']}",
              f"{'':<34}" + "".join(f"{r['passages']:>14}" for r in report["rows"])]
     for key in keys:
         lines.append(f"{key:<34}" + "".join(f"{str(r.get(key)):>14}" for r in report["rows"]))

@@ -35,6 +35,7 @@ class EmbeddingConfig:
     query_prompt: str = "query: "
     document_prompt: str = "passage: "
     batch_size: int = 32
+    int8_batch_size: int = 8
     backend: str = "sentence-transformers"
     precision: str = "auto"
 
@@ -46,6 +47,10 @@ class IndexConfig:
     hnsw_threshold: int = 50000
     hnsw_m: int = 32
     hnsw_ef_search: int = 128
+    backend: str = "faiss"
+    milvus_uri: str = "embeddings/milvus.db"
+    milvus_token_env: str = "MILVUS_TOKEN"
+    milvus_collection: str = "passages"
 
 
 @dataclass

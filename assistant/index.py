@@ -1,11 +1,11 @@
-"""The persisted index: SQLite store + FAISS vectors + BM25, kept consistent and written atomically.
+"""The persisted index: the SQLite store plus a search backend, kept consistent and written atomically.
 
 Layout under `index.dir`: `store.sqlite` (source of truth, transactional),
-`vectors.faiss` (derived: rebuilt from the cached vectors whenever its recorded
-fingerprint differs from the store's), `userdict.txt` (jieba terms), and
-`manifest.json` (model, dimension, schema version, corpus fingerprint). A
-crash between writes therefore never yields silent wrong results: at worst the
-FAISS file is rebuilt on the next load.
+`userdict.txt` (jieba terms), `manifest.json` (model, dimension, schema version,
+parser and corpus fingerprints, backend), and the backend's derived structures
+(FAISS + BM25 files here, or a Milvus collection with its own manifest; see
+`backends/`). A crash between writes never yields silent wrong results: at worst
+the derived structures are rebuilt from the store on the next load.
 """
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ import numpy as np
 
 from .chunker import ChunkSettings, chunk_meeting
 from .config import Config
-from .lexical import BM25Index, ChineseTokenizer, corpus_terms
+from .backends import SearchBackend, open_backend
+from .lexical import ChineseTokenizer, corpus_terms
 from .loaders import LoadError, LoadedText, load_bytes, load_file
 from .models import Meeting
 from .parser import parse_meeting
@@ -73,10 +74,7 @@ class Index:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.store = Store(self.dir / "store.sqlite")
         self._embedder = embedder
-        self._faiss = None
-        self._faiss_pids: np.ndarray | None = None
-        self.vectors: np.ndarray | None = None  # rows aligned with vector_pids, for exact filtered search
-        self._bm25: BM25Index | None = None
+        self._search: SearchBackend | None = None
         self._tokenizer: ChineseTokenizer | None = None
         self._meetings: dict[str, Meeting] | None = None
         self._passages: dict[int, tuple[str, int, str, str]] | None = None
@@ -141,7 +139,8 @@ class Index:
         """Parse, chunk, embed (cache-aware) and commit each good file; bad files are reported, not fatal."""
         started = time.perf_counter()
         self.check_compatible()
-        self._load_faiss_if_fresh()
+        if hasattr(self.search, "prepare_append"):
+            self.search.prepare_append(self.store)
         report = IngestReport()
         parsed = []
         seen: set[str] = set()
@@ -192,7 +191,7 @@ class Index:
 
     def _commit(self, parsed, report: IngestReport, progress: Progress | None, new_terms: list[str]) -> None:
         """One transaction per file: a failure rolls that file back and the others still land."""
-        removed_any = False
+        removed: list[str] = []
         added: list[int] = []
         for number, (entry, meeting, passages) in enumerate(parsed, 1):
             replaced = list(dict.fromkeys([*self.store.doc_ids_for_source(entry.source),
@@ -208,14 +207,14 @@ class Index:
                 log.exception("ingest of %s failed", entry.source)
                 report.files.append(FileReport(entry.source, "failed", f"写入索引失败：{exc}"))
                 continue
-            removed_any = removed_any or bool(replaced)
+            removed += replaced
             report.files.append(FileReport(
                 entry.source, "replaced" if replaced else "added", "", entry.content_hash, meeting.label,
                 len(meeting.items) - 1, len(passages), meeting.warnings))
             if progress:
                 progress("写入", number, len(parsed))
-        self._retokenize_existing(new_terms, set(added))
-        self._after_change(None if removed_any else added)
+        retokenized = self._retokenize_existing(new_terms, set(added))
+        self._after_change(added, removed, retokenized)
 
     def reparse(self, doc_id: str, place: str | None = None) -> IngestReport:
         """Parse a stored minute again (after a parser change, or with its place set by hand)."""
@@ -232,7 +231,7 @@ class Index:
             for doc_id in ids:
                 self.store.remove_document(conn, doc_id)
         if ids:
-            self._after_change(None)
+            self._after_change([], ids)
         return len(ids)
 
     def _extend_dictionary(self, meetings: list[Meeting]) -> list[str]:
@@ -244,10 +243,10 @@ class Index:
             _atomic_write(self.dir / "userdict.txt", "\n".join(tokenizer.user_terms).encode("utf-8"))
         return new_terms
 
-    def _retokenize_existing(self, new_terms: list[str], skip: set[int]) -> None:
+    def _retokenize_existing(self, new_terms: list[str], skip: set[int]) -> list[int]:
         """Older passages that contain a newly added term are tokenised again, so it stays whole there too."""
         if not new_terms:
-            return
+            return []
         import ahocorasick  # one pass over the corpus for any number of new terms
 
         automaton = ahocorasick.Automaton()
@@ -260,135 +259,50 @@ class Index:
             with self.store.transaction() as conn:
                 self.store.update_tokens(conn, ((" ".join(self.tokenizer.tokenize(f"{c}\n{t}")), pid)
                                                 for pid, t, c in rows))
+        return [pid for pid, _, _ in rows]
 
-    def _after_change(self, added: list[int] | None) -> None:
-        """Bring FAISS, BM25 and the manifest up to date: add-only changes extend FAISS, others rebuild it."""
+    def _after_change(self, added: list[int] | None, removed_docs: list[str] = (),
+                      retokenized: list[int] = ()) -> None:
+        """Bring the search backend and the manifest up to date with the committed store."""
         with self.store.transaction() as conn:
             self.store.prune_vectors(conn)
         self._meetings = None
         self._passages = None
-        self._bm25 = None
-        if (added is not None and self._faiss is not None and self._faiss_is_current_before(added)
-                and self._faiss_kind_fits(len(self._faiss_pids) + len(added))):
-            self._add_to_faiss(added)
-        else:
-            self._build_faiss()
+        self.search.apply(self.store, self.model_name, added, list(removed_docs), list(retokenized))
         self._write_manifest()
-        self.bm25()  # build and persist now: the next start then loads it instead of rebuilding
-
-    def _faiss_kind_fits(self, size: int) -> bool:
-        """Growing past `hnsw_threshold` switches exact search to HNSW: that needs a rebuild, not an append."""
-        import faiss
-
-        return isinstance(self._faiss, faiss.IndexHNSW) == self._wants_hnsw(size)
-
-    def _wants_hnsw(self, size: int) -> bool:
-        kind = self.config.index.faiss_type
-        return kind == "hnsw" or (kind == "auto" and size >= self.config.index.hnsw_threshold)
-
-    def _faiss_is_current_before(self, added: list[int]) -> bool:
-        known = set(map(int, self._faiss_pids)) if self._faiss_pids is not None else set()
-        return known == {pid for pid in self.store.passage_ids()} - set(added)
-
-    def _add_to_faiss(self, added: list[int]) -> None:
-        import faiss
-
-        pids, matrix = self.store.passage_vectors(self.model_name, added)
-        if len(pids):
-            self._faiss.add(matrix)
-            self._faiss_pids = np.concatenate([self._faiss_pids, pids])
-            self.vectors = matrix if self.vectors is None or not len(self.vectors) else np.vstack([self.vectors, matrix])
-        self._save_faiss(faiss)
 
     # ------------------------------------------------------------- persistence
     def _write_manifest(self) -> None:
-        dim = int(self._faiss.d) if self._faiss is not None else None
+        health = self.search.health()
         manifest = {
-            "model": self.model_name, "embedding_backend": self.config.embedding.backend, "dimension": dim,
-            "schema_version": SCHEMA_VERSION, "parser": parser_fingerprint(),
-            "fingerprint": self.store.passage_fingerprint(),
-            "faiss_type": type(self._faiss).__name__ if self._faiss is not None else None,
+            "model": self.model_name, "embedding_backend": self.config.embedding.backend,
+            "dimension": self.store_dimension(), "schema_version": SCHEMA_VERSION, "parser": parser_fingerprint(),
+            "fingerprint": self.store.passage_fingerprint(), "backend": self.search.name,
+            "faiss_type": health.get("faiss_type"),
             "documents": self.store.count("documents"), "passages": self.store.count("passages"),
             "updated_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         }
         _atomic_write(self.dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
 
-    def _build_faiss(self) -> None:
-        import faiss
-
-        pids, matrix = self.store.passage_vectors(self.model_name)
-        if not len(pids):
-            self._faiss, self._faiss_pids, self.vectors = None, pids, None
-            (self.dir / "vectors.faiss").unlink(missing_ok=True)
-            return
-        index = self._new_faiss(matrix.shape[1], len(pids))
-        index.add(matrix)
-        self._faiss, self._faiss_pids, self.vectors = index, pids, matrix
-        self._save_faiss(faiss)
-
-    def _save_faiss(self, faiss) -> None:
-        """Temp file + rename for both files; the manifest fingerprint (written last) vouches for them."""
-        fd, tmp = tempfile.mkstemp(prefix=".vectors-", dir=self.dir)
-        os.close(fd)
-        faiss.write_index(self._faiss, tmp)
-        os.replace(tmp, self.dir / "vectors.faiss")
-        buffer = io.BytesIO()
-        np.save(buffer, self._faiss_pids, allow_pickle=False)
-        _atomic_write(self.dir / "vectors.pids.npy", buffer.getvalue())
-
-    def _new_faiss(self, dim: int, size: int):
-        import faiss
-
-        if self._wants_hnsw(size):
-            index = faiss.IndexHNSWFlat(dim, self.config.index.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-            index.hnsw.efSearch = self.config.index.hnsw_ef_search
-            return index
-        return faiss.IndexFlatIP(dim)
-
-    def _load_faiss_if_fresh(self) -> None:
-        """Before an add-only change, hold the current FAISS index so new vectors can be appended to it."""
-        if self._faiss is None and (self.dir / "vectors.faiss").exists() \
-                and self.manifest().get("fingerprint") == self.store.passage_fingerprint():
-            self.load_vectors()
+    def store_dimension(self) -> int | None:
+        row = self.store.conn.execute("SELECT length(vector) FROM embeddings WHERE model = ? LIMIT 1",
+                                      (self.model_name,)).fetchone()
+        return int(row[0]) // 4 if row else None
 
     def load(self) -> None:
-        """Load FAISS (rebuilding it if stale or unreadable) and BM25 into memory.
+        """Load the search backend (rebuilding what is stale) and the passage table.
 
         Everything read before is dropped first: another process or a background ingest
         (with its own `Index` on the same folder) may have changed the store since.
         """
-        self._meetings = self._passages = self._bm25 = self._tokenizer = None
-        self._faiss = self._faiss_pids = self.vectors = None
+        self._meetings = self._passages = self._tokenizer = None
         self.check_compatible()
-        manifest = self.manifest()
-        path = self.dir / "vectors.faiss"
-        pids_path = self.dir / "vectors.pids.npy"
-        fresh = manifest.get("fingerprint") == self.store.passage_fingerprint()
-        if fresh and path.exists() and pids_path.exists():
-            self.load_vectors()
-            if self._faiss is None:
-                log.warning("FAISS file unreadable: rebuilding from the store")
-                fresh = False
-        else:
-            fresh = False
-        if not fresh:
-            self._build_faiss()
+        stale = self.manifest().get("fingerprint") != self.store.passage_fingerprint() \
+            or self.manifest().get("backend", "faiss") != self.search.name
+        self.search.load(self.store, self.model_name)
+        if stale:
             self._write_manifest()
-        self.bm25()
         self.passage_table()
-
-    def load_vectors(self) -> None:
-        """The FAISS part of `load` (also used before appending); leaves it None if the file is unreadable."""
-        import faiss
-
-        try:
-            self._faiss = faiss.read_index(str(self.dir / "vectors.faiss"))
-            self._faiss_pids = np.load(self.dir / "vectors.pids.npy", allow_pickle=False)
-            if isinstance(self._faiss, faiss.IndexHNSW):
-                self._faiss.hnsw.efSearch = self.config.index.hnsw_ef_search
-            self.vectors = self._faiss.reconstruct_n(0, self._faiss.ntotal)
-        except (RuntimeError, OSError, ValueError):
-            self._faiss = self._faiss_pids = self.vectors = None
 
     # ------------------------------------------------------------- reads
     def meetings(self) -> dict[str, Meeting]:
@@ -402,32 +316,12 @@ class Index:
             self._passages = {pid: (doc, item, text, ctx) for pid, doc, item, text, ctx, _ in self.store.passages()}
         return self._passages
 
-    def bm25(self) -> BM25Index:
-        """BM25 over the stored tokens; persisted (numpy + JSON, no pickle) and reused while fresh."""
-        if self._bm25 is None:
-            fingerprint = self.store.passage_fingerprint() + ":" + self.store.tokens_fingerprint()
-            folder = self.dir / "bm25"
-            self._bm25 = BM25Index.load(folder, fingerprint)
-            if self._bm25 is None:
-                rows = self.store.passages()
-                self._bm25 = BM25Index([r[0] for r in rows], [r[5].split() for r in rows])
-                self._bm25.save(folder, fingerprint)
-        return self._bm25
-
-    def dense_search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
-        if self._faiss is None:
-            self.load()
-        if self._faiss is None or not len(self._faiss_pids):
-            return []
-        k = min(k, len(self._faiss_pids))
-        scores, idx = self._faiss.search(np.asarray(query_vector, dtype=np.float32).reshape(1, -1), k)
-        return [(int(self._faiss_pids[i]), float(s)) for s, i in zip(scores[0], idx[0]) if i >= 0]
-
     @property
-    def vector_pids(self) -> np.ndarray:
-        if self._faiss_pids is None:
-            self.load()
-        return self._faiss_pids if self._faiss_pids is not None else np.zeros(0, dtype=np.int64)
+    def search(self) -> SearchBackend:
+        """The search backend chosen by `[index] backend` (opened on first use)."""
+        if self._search is None:
+            self._search = open_backend(self.config)
+        return self._search
 
     def is_empty(self) -> bool:
         return not self.store.documents()
@@ -438,7 +332,7 @@ class Index:
         return {
             "index_dir": str(self.dir), "documents": len(docs), "passages": self.store.count("passages"),
             "model": manifest.get("model"), "dimension": manifest.get("dimension"),
-            "faiss_type": manifest.get("faiss_type"), "schema_version": manifest.get("schema_version"),
+            "backend": manifest.get("backend", "faiss"), "faiss_type": manifest.get("faiss_type"), "schema_version": manifest.get("schema_version"),
             "fresh": manifest.get("fingerprint") == self.store.passage_fingerprint() if manifest else False,
             "meetings": [{k: d[k] for k in ("source", "city", "meeting", "date", "n_items")} for d in docs],
         }
@@ -449,6 +343,8 @@ class Index:
             "SELECT doc_id, source, fmt, raw_text FROM documents ORDER BY ingested_at")]
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
         self.store.close()
 
 

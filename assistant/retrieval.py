@@ -1,4 +1,5 @@
-"""Hybrid retrieval that lands on agenda items: dense (FAISS) + lexical (BM25), fused, aggregated to items.
+"""Hybrid retrieval that lands on agenda items: dense + lexical (BM25) from the search backend, fused,
+aggregated to items.
 
 Fusion is either a normalised score combination (default: measured better on
 the dev set) or reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009).
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .backends import SearchFilter, item_key
 from .config import Config
 from .index import Index
 from .models import AgendaItem, Meeting, citation_label
@@ -88,12 +90,10 @@ class Retriever:
         self.p_doc = np.array([doc_pos[table[int(p)][0]] for p in self.pids], dtype=np.int64)
         self.p_item = np.array([table[int(p)][1] for p in self.pids], dtype=np.int64)
         self.p_text = [table[int(p)][2] for p in self.pids]
-        row_of = {int(pid): row for row, pid in enumerate(self.index.vector_pids)}
-        self.vector_rows = np.array([row_of.get(int(p), -1) for p in self.pids], dtype=np.int64)
         self.items = _ItemTable.build(self.meetings, self.doc_ids)
         self.p_itemrow = np.array([self.items.row[(int(d), int(n))] for d, n in zip(self.p_doc, self.p_item)],
                                   dtype=np.int64)
-        self.df = _DocumentFrequencies(self.index.bm25())
+        self.df = _DocumentFrequencies(self.index.search)
         self.idf = _Idf(self.df, len(self.pids))
 
     def _key(self, pos: int) -> tuple[str, int]:
@@ -111,10 +111,11 @@ class Retriever:
             return RetrievalResult(original, intent, [], 0, mode)
         item_ok = self._allowed_items(intent, doc_ok)
         mask = self._passage_mask(doc_ok, item_ok)
+        where = self._search_filter(intent, item_ok)
         allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= 20 else None
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
-        item_scores, best_passage, parts = self._score_items(question, intent, mask, mode, query_vector,
+        item_scores, best_passage, parts = self._score_items(question, intent, mask, where, mode, query_vector,
                                                              all_candidates=structured)
         if structured and allowed_items is not None and len(allowed_items) <= 20:
             ranked = sorted(allowed_items, key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
@@ -180,22 +181,29 @@ class Retriever:
     def _item_keys(self, ok: np.ndarray) -> list[tuple[str, int]]:
         return [(self.doc_ids[d], int(n)) for d, n in zip(self.items.doc[ok], self.items.number[ok])]
 
+    def _search_filter(self, intent: QueryIntent, item_ok: np.ndarray | None) -> SearchFilter | None:
+        """The same filters for the search backend (Milvus: an expression evaluated before scoring)."""
+        where = SearchFilter(tuple(intent.cities), bool(intent.unknown_places and not intent.cities),
+                             intent.meeting, intent.date_from, intent.date_to,
+                             None if item_ok is None else tuple(item_key(doc, n) for doc, n in self._item_keys(item_ok)))
+        return None if where.is_empty else where
+
     def _passage_mask(self, doc_ok: np.ndarray, item_ok: np.ndarray | None) -> np.ndarray:
         mask = doc_ok[self.p_doc]
         return mask if item_ok is None else mask & item_ok[self.p_itemrow]
 
-    def _score_items(self, question: str, intent: QueryIntent, mask: np.ndarray, mode: str,
-                     query_vector: np.ndarray | None, all_candidates: bool = False):
+    def _score_items(self, question: str, intent: QueryIntent, mask: np.ndarray, where: SearchFilter | None,
+                     mode: str, query_vector: np.ndarray | None, all_candidates: bool = False):
         tokens = self.index.tokenizer.tokenize(question)
         dense = np.zeros(len(self.pids), dtype=np.float32)
         scored = mask
         lexical = np.zeros(len(self.pids), dtype=np.float32)
         if mode in ("hybrid", "dense"):
-            dense, scored = self._dense_scores(question, mask, query_vector)
+            dense, scored = self._dense_scores(question, mask, where, query_vector)
         if mode in ("hybrid", "lexical") and tokens:
-            lexical = self.index.bm25().scores(tokens)
+            lexical, _ = self._as_array(self.index.search.lexical(tokens, self._depth, where), mask)
         fused = self._fuse(dense, lexical, mask, scored, mode)
-        candidates = self._candidates(fused, lexical, mask, tokens, all_candidates)
+        candidates = self._candidates(fused, lexical, mask, where, tokens, all_candidates)
         fused_c = fused[candidates] + self._boosts(intent, tokens, candidates)
         item_scores: dict[tuple[str, int], float] = {}
         best_passage: dict[tuple[str, int], str] = {}
@@ -208,8 +216,8 @@ class Retriever:
                 parts[key] = (float(dense[pos]), float(lexical[pos]))
         return item_scores, best_passage, parts
 
-    def _candidates(self, fused: np.ndarray, lexical: np.ndarray, mask: np.ndarray, tokens: list[str],
-                    all_candidates: bool) -> np.ndarray:
+    def _candidates(self, fused: np.ndarray, lexical: np.ndarray, mask: np.ndarray, where: SearchFilter | None,
+                    tokens: list[str], all_candidates: bool) -> np.ndarray:
         """Top passages by fused score, plus every passage holding a rare query term."""
         allowed = np.flatnonzero(mask)
         limit = max(300, 40 * self.config.retrieval.top_k)
@@ -218,30 +226,34 @@ class Retriever:
         top = allowed[np.argpartition(-fused[allowed], limit)[:limit]]
         rare = self._rare_terms(tokens)
         if rare:
-            rare_hits = np.flatnonzero((self.index.bm25().scores(rare) > 0) & mask)
+            rare_scores, _ = self._as_array(self.index.search.lexical(rare, self._depth, where), mask)
+            rare_hits = np.flatnonzero(rare_scores > 0)
             top = np.union1d(top, rare_hits)
         return top
 
-    def _dense_scores(self, question: str, mask: np.ndarray,
-                      query_vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """Exact scores over the allowed passages when that set is small; FAISS top-k over a large archive.
+    @property
+    def _depth(self) -> int:
+        """Passages fetched from each side of the backend: every allowed one on small archives,
+        the best `candidates × 20` on large ones (the same depth on every backend)."""
+        return max(self.config.retrieval.candidates * 20, 1)
 
-        Returns the scores and the mask of positions that were actually scored.
-        """
-        if query_vector is None:
-            query_vector = self.index.embedder.encode_queries([question])[0]
+    def _as_array(self, hits: list[tuple[int, float]], mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A backend's (pid, score) list as a score array over the retriever's passage positions."""
         scores = np.zeros(len(self.pids), dtype=np.float32)
-        allowed = np.flatnonzero(mask & (self.vector_rows >= 0))
-        if len(allowed) <= self.config.retrieval.exact_search_limit:
-            scores[allowed] = self.index.vectors[self.vector_rows[allowed]] @ query_vector
-            return scores, mask
         scored = np.zeros(len(self.pids), dtype=bool)
-        want = min(len(self.pids), self.config.retrieval.candidates * 20)
-        for pid, score in self.index.dense_search(query_vector, want):
+        for pid, score in hits:
             pos = self.pid_pos.get(pid)
             if pos is not None and mask[pos]:
                 scores[pos], scored[pos] = score, True
         return scores, scored
+
+    def _dense_scores(self, question: str, mask: np.ndarray, where: SearchFilter | None,
+                      query_vector: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The backend's dense top passages under the filter; returns the scores and the mask of
+        positions that were actually scored."""
+        if query_vector is None:
+            query_vector = self.index.embedder.encode_queries([question])[0]
+        return self._as_array(self.index.search.dense(query_vector, self._depth, where), mask)
 
     def _fuse(self, dense: np.ndarray, lexical: np.ndarray, mask: np.ndarray, scored: np.ndarray,
               mode: str) -> np.ndarray:
@@ -334,13 +346,13 @@ def _positions_mask(size: int, groups) -> np.ndarray:
 
 
 class _DocumentFrequencies:
-    """df lookups read from the BM25 matrix on demand (no pass over the corpus at load)."""
+    """df lookups asked of the search backend on demand (no pass over the corpus at load)."""
 
-    def __init__(self, bm25):
-        self.bm25 = bm25
+    def __init__(self, backend):
+        self.backend = backend
 
     def get(self, token: str, default: int = 0) -> int:
-        return self.bm25.document_frequency(token) or default
+        return self.backend.document_frequency(token) or default
 
 
 class _Idf:

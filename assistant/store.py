@@ -251,6 +251,20 @@ class Store(MigratedDatabase):
         return self.conn.execute(
             "SELECT pid, doc_id, item, text, context, tokens FROM passages ORDER BY pid").fetchall()
 
+    def passage_metadata(self, pids: list[int] | None = None) -> list[tuple[int, str, int, str | None, int | None,
+                                                                            str | None, str]]:
+        """(pid, doc_id, item, place, meeting, date, tokens) per passage in pid order: the filter fields
+        and lexical tokens a search backend indexes (all passages, or the given ones)."""
+        sql = ("SELECT p.pid, p.doc_id, p.item, d.city, d.meeting, d.date, p.tokens FROM passages p"
+               " JOIN documents d ON d.doc_id = p.doc_id")
+        if pids is None:
+            return self.conn.execute(sql + " ORDER BY p.pid").fetchall()
+        rows = []
+        for start in range(0, len(pids), 500):
+            chunk = pids[start:start + 500]
+            rows += self.conn.execute(sql + f" WHERE p.pid IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return sorted(rows)
+
     def update_tokens(self, conn: sqlite3.Connection, rows: Iterable[tuple[str, int]]) -> None:
         conn.executemany("UPDATE passages SET tokens = ? WHERE pid = ?", rows)
 

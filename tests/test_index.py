@@ -112,9 +112,9 @@ def test_growing_past_the_threshold_switches_to_hnsw(config_factory):
     config = config_factory("hnsw", index__hnsw_threshold=40)
     index = Index(config)
     index.ingest_paths([MINUTES / "002_3a51d540a4f2b435.txt"])  # 12 passages: exact search
-    assert isinstance(index._faiss, faiss.IndexFlatIP)
+    assert isinstance(index.search.faiss_index, faiss.IndexFlatIP)
     index.ingest_paths([MINUTES / "003_987b33caa3b9b61e.txt", MINUTES / "004_fdc6da3f72665197.txt"])
-    assert isinstance(index._faiss, faiss.IndexHNSW)
+    assert isinstance(index.search.faiss_index, faiss.IndexHNSW)
     assert index.manifest()["faiss_type"] == "IndexHNSWFlat"
     retriever = Retriever(Index(config), config)
     assert retriever.search("工业厂房出租管理办法").hits[0].item.item == 4
