@@ -276,18 +276,13 @@ class Index:
         health = self.search.health()
         manifest = {
             "model": self.model_name, "embedding_backend": self.config.embedding.backend,
-            "dimension": self.store_dimension(), "schema_version": SCHEMA_VERSION, "parser": parser_fingerprint(),
+            "dimension": self.store.vector_dimension(self.model_name), "schema_version": SCHEMA_VERSION, "parser": parser_fingerprint(),
             "fingerprint": self.store.passage_fingerprint(), "backend": self.search.name,
             "faiss_type": health.get("faiss_type"),
             "documents": self.store.count("documents"), "passages": self.store.count("passages"),
             "updated_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         }
         _atomic_write(self.dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
-
-    def store_dimension(self) -> int | None:
-        row = self.store.conn.execute("SELECT length(vector) FROM embeddings WHERE model = ? LIMIT 1",
-                                      (self.model_name,)).fetchone()
-        return int(row[0]) // 4 if row else None
 
     def load(self) -> None:
         """Load the search backend (rebuilding what is stale) and the passage table.

@@ -153,3 +153,57 @@ class BM25Index:
 
 def load_user_terms(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").split("\n") if path.exists() else []
+
+
+class LexicalStats:
+    """Corpus statistics for BM25 computed outside bm25s: N, average length, document frequencies.
+
+    Used where BM25 runs in another engine (Milvus sparse vectors): the document side stores
+    the saturated term frequency tf·(k1+1)/(tf + k1·(1 − b + b·dl/avgdl)), the query side the
+    idf log(1 + (N − df + 0.5)/(df + 0.5)) (Robertson & Zaragoza 2009, as bm25s computes it),
+    so an inner product of the two is the BM25 score and idf stays current as the corpus grows.
+    """
+
+    K1, B = 1.2, 0.75
+
+    def __init__(self, n: int, total_length: int, df: dict[str, int]):
+        self.n, self.total_length, self.df = n, total_length, df
+
+    @classmethod
+    def from_token_lists(cls, token_lists: Iterable[list[str]]) -> "LexicalStats":
+        from collections import Counter
+
+        df: Counter[str] = Counter()
+        n = total = 0
+        for tokens in token_lists:
+            n += 1
+            total += len(tokens)
+            df.update(set(tokens))
+        return cls(n, total, dict(df))
+
+    @property
+    def avgdl(self) -> float:
+        return self.total_length / self.n if self.n else 1.0
+
+    def idf(self, token: str) -> float:
+        import math
+
+        count = self.df.get(token, 0)
+        return math.log(1 + (self.n - count + 0.5) / (count + 0.5)) if count else 0.0
+
+    def document_weights(self, tokens: list[str], avgdl: float) -> dict[int, float]:
+        from collections import Counter
+
+        norm = self.K1 * (1 - self.B + self.B * len(tokens) / max(avgdl, 1e-9))
+        return {term_id(t): tf * (self.K1 + 1) / (tf + norm) for t, tf in Counter(tokens).items()}
+
+    def query_weights(self, tokens: list[str]) -> dict[int, float]:
+        weights = {term_id(t): self.idf(t) for t in dict.fromkeys(tokens)}
+        return {k: v for k, v in weights.items() if v > 0}
+
+
+def term_id(token: str) -> int:
+    """A stable 31-bit id per token (CRC-32): sparse-vector dimensions need integers, not strings."""
+    import zlib
+
+    return zlib.crc32(token.encode("utf-8")) & 0x7FFFFFFF

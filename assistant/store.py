@@ -331,6 +331,11 @@ class Store(MigratedDatabase):
         matrix = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
         return pids, matrix
 
+    def vector_dimension(self, model: str) -> int | None:
+        """Dimension of the cached vectors of `model` (None before the first embedding)."""
+        row = self.conn.execute("SELECT length(vector) FROM embeddings WHERE model = ? LIMIT 1", (model,)).fetchone()
+        return int(row[0]) // 4 if row else None
+
     def prune_vectors(self, conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM embeddings WHERE content_hash NOT IN (SELECT content_hash FROM passages)")
 
