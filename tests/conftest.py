@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MINUTES = ROOT / "data" / "minutes"
 GOLD = ROOT / "data" / "gold"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BACKENDS = ["faiss", "milvus"]  # every search backend runs the retrieval and incremental-ingest tests
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +33,7 @@ def config_factory(tmp_path_factory):
         config = load_config(ROOT / "config.toml")
         config.index.dir = str(index_dir)
         config.auth.db = str(index_dir / "office.sqlite")  # accounts and conversations private to the test
+        config.index.milvus_uri = str(index_dir / "milvus.db")  # Milvus Lite, private to the test
         config.embedding.cache_dir = str(ROOT / "embeddings" / "models")
         for dotted, value in overrides.items():
             section, key = dotted.split("__")

@@ -52,3 +52,35 @@ def streamlit_server(config_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@contextmanager
+def milvus_lite_server(data_dir: Path) -> Iterator[str]:
+    """Milvus Lite's gRPC server in its own process on a free loopback port; yields its http URI.
+
+    The client then talks to it over the network exactly as to a Milvus cluster.
+    """
+    import shutil
+
+    port = free_port()
+    executable = shutil.which("milvus-lite", path=str(Path(sys.executable).parent)) or "milvus-lite"
+    process = subprocess.Popen([executable, "server", "--data-dir", str(data_dir), "--host", "127.0.0.1",
+                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        if process.poll() is not None:
+            break
+        time.sleep(0.3)
+    else:
+        process.kill()
+    if process.poll() is not None:
+        output = process.stdout.read().decode(errors="replace")[-2000:] if process.stdout else ""
+        pytest.fail(f"milvus-lite server did not start: {output}")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)

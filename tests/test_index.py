@@ -8,7 +8,7 @@ import pytest
 
 from assistant.index import Index, IndexMismatch
 from assistant.retrieval import Retriever
-from conftest import MINUTES
+from conftest import BACKENDS, MINUTES
 
 pytestmark = pytest.mark.model
 
@@ -21,8 +21,9 @@ def copy_minutes(tmp_path, names):
     return folder
 
 
-def test_incremental_ingest_embeds_only_new_passages(config_factory, tmp_path):
-    config = config_factory("incr")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_incremental_ingest_embeds_only_new_passages(backend, config_factory, tmp_path):
+    config = config_factory(f"incr_{backend}", index__backend=backend)
     index = Index(config)
     first = index.ingest_paths([MINUTES / "000_783b923adbb8bd02.txt"])
     assert [f.status for f in first.files] == ["added"] and first.embedded == first.files[0].n_passages
@@ -36,8 +37,9 @@ def test_incremental_ingest_embeds_only_new_passages(config_factory, tmp_path):
     assert manifest["model"] == "intfloat/multilingual-e5-small" and manifest["dimension"] == 384
 
 
-def test_changed_file_replaces_its_passages_and_removal_works(config_factory, tmp_path):
-    config = config_factory("replace")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_changed_file_replaces_its_passages_and_removal_works(backend, config_factory, tmp_path):
+    config = config_factory(f"replace_{backend}", index__backend=backend)
     index = Index(config)
     path = tmp_path / "minutes.txt"
     text = (MINUTES / "002_3a51d540a4f2b435.txt").read_text(encoding="utf-8")
@@ -51,8 +53,10 @@ def test_changed_file_replaces_its_passages_and_removal_works(config_factory, tm
     assert report.reused > 0 and report.embedded < before  # unchanged passages come from the cache
     meetings = list(index.meetings().values())
     assert len(meetings) == 1 and "老城改造" in meetings[0].items[9].heading
+    assert index.search.count() == len(index.store.passages())  # the backend follows the store
     assert index.remove_source("minutes.txt") == 1
     assert index.status()["documents"] == 0 and index.store.passages() == []
+    assert index.search.count() == 0
 
 
 def test_bad_files_are_reported_and_do_not_stop_the_others(config_factory, tmp_path):
@@ -68,8 +72,9 @@ def test_bad_files_are_reported_and_do_not_stop_the_others(config_factory, tmp_p
     assert by_name["junk.pdf"].status == "failed" and "PDF" in by_name["junk.pdf"].message
 
 
-def test_a_failed_write_leaves_the_previous_index_intact(config_factory, monkeypatch):
-    config = config_factory("atomic")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_failed_write_leaves_the_previous_index_intact(backend, config_factory, monkeypatch):
+    config = config_factory(f"atomic_{backend}", index__backend=backend)
     index = Index(config)
     index.ingest_paths([MINUTES / "000_783b923adbb8bd02.txt"])
     fingerprint = index.store.passage_fingerprint()
@@ -86,8 +91,9 @@ def test_a_failed_write_leaves_the_previous_index_intact(config_factory, monkeyp
     assert retriever.search("河流断面长制").hits[0].meeting.meeting == 68
 
 
-def test_model_change_is_detected_not_mixed(config_factory):
-    config = config_factory("mismatch")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_model_change_is_detected_not_mixed(backend, config_factory):
+    config = config_factory(f"mismatch_{backend}", index__backend=backend)
     Index(config).ingest_paths([MINUTES / "000_783b923adbb8bd02.txt"])
     config.embedding.model = "BAAI/bge-m3"
     with pytest.raises(IndexMismatch) as info:
@@ -136,3 +142,22 @@ def test_a_parser_change_reparses_the_stored_minutes(config_factory, monkeypatch
     retriever = open_retriever(config, quiet=True)  # rebuilds from the stored text
     assert retriever.index.manifest()["parser"] == "a-newer-parser"
     assert len(retriever.meetings) == 1
+
+
+def test_milvus_collection_follows_reingest_and_reopens_from_disk(config_factory, tmp_path):
+    """Replacing a file, re-tokenising old passages after new dictionary terms, and a fresh process
+    reopening the same Milvus Lite folder: the collection matches the store and answers the same."""
+    config = config_factory("milvus_reopen", index__backend="milvus")
+    index = Index(config)
+    index.ingest_paths([MINUTES / "000_783b923adbb8bd02.txt"])
+    index.ingest_paths([MINUTES / "003_987b33caa3b9b61e.txt", MINUTES / "004_fdc6da3f72665197.txt"])
+    assert index.search.count() == len(index.store.passages())
+    before = Retriever(index, config).search("工业厂房出租管理办法").hits[0]
+    index.close()
+    from assistant.backends.milvus_backend import forget_client
+
+    forget_client(index.search.uri)  # as a new process would: nothing cached in memory
+    reopened = Retriever(Index(config), config)
+    after = reopened.search("工业厂房出租管理办法").hits[0]
+    assert (after.doc_id, after.item.item) == (before.doc_id, before.item.item)
+    assert reopened.index.search.health()["ok"] and reopened.index.manifest()["backend"] == "milvus"

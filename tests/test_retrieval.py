@@ -11,9 +11,28 @@ import pytest
 from assistant.answer import answer_question
 from assistant.evaluate import evaluate
 from assistant.retrieval import Filters
-from conftest import GOLD, ROOT
+from conftest import BACKENDS, GOLD, MINUTES, ROOT
 
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def sample_index(request, config_factory):
+    """The sample minutes on each search backend: every test here runs on FAISS and on Milvus Lite."""
+    from assistant.index import Index
+
+    config = config_factory(f"sample_{request.param}", index__backend=request.param)
+    index = Index(config)
+    assert not index.ingest_paths([MINUTES]).failed
+    return config, index
+
+
+@pytest.fixture(scope="module")
+def retriever(sample_index):
+    from assistant.retrieval import Retriever
+
+    config, index = sample_index
+    return Retriever(index, config)
 
 
 def top(retriever, question, **kwargs):

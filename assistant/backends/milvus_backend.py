@@ -132,6 +132,8 @@ class MilvusBackend:
         return self.stats.df.get(token, 0)
 
     def count(self) -> int:
+        if not self.client.has_collection(self.collection):
+            return 0  # an empty store has no collection (its vector dimension is not known yet)
         rows = self.client.query(self.collection, filter="", output_fields=["count(*)"])
         return int(rows[0]["count(*)"]) if rows else 0
 

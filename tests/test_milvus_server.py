@@ -1,0 +1,33 @@
+"""The Milvus backend through a network client: Milvus Lite's gRPC server in a separate process,
+as the assistant would use a Milvus cluster (`[index] milvus_uri = "http://host:19530"`)."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.backends.milvus_backend import forget_client
+from assistant.index import Index
+from assistant.retrieval import Filters, Retriever
+from conftest import MINUTES
+from servers import milvus_lite_server
+
+pytestmark = pytest.mark.model
+
+
+def test_retrieval_filters_and_removal_through_a_milvus_server(config_factory, tmp_path):
+    with milvus_lite_server(tmp_path / "milvus-data") as uri:
+        config = config_factory("milvus_server", index__backend="milvus", index__milvus_uri=uri)
+        index = Index(config)
+        report = index.ingest_paths([MINUTES / "000_783b923adbb8bd02.txt", MINUTES / "003_987b33caa3b9b61e.txt",
+                                     MINUTES / "004_fdc6da3f72665197.txt"])
+        assert not report.failed
+        assert index.search.is_server and index.search.count() == len(index.store.passages())
+        retriever = Retriever(index, config)
+        hit = retriever.search("工业厂房出租管理办法").hits[0]
+        assert hit.item.item == 4 and "工业厂房" in hit.item.heading
+        filtered = retriever.search("河长制工作", filters=Filters(cities=["昆山"])).hits
+        assert filtered and {h.meeting.city for h in filtered} == {"昆山"}
+        assert index.remove_source("003_987b33caa3b9b61e.txt") == 1
+        assert index.search.count() == len(index.store.passages())
+        retriever.refresh()
+        assert all(h.meeting.source != "003_987b33caa3b9b61e.txt" for h in retriever.search("工业厂房出租管理办法").hits)
+        forget_client(uri)
