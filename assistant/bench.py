@@ -72,6 +72,7 @@ from assistant.index import Index
 from assistant.retrieval import Retriever
 from assistant.bench import current_rss_mb
 config = load_config(sys.argv[1]).with_index_dir(sys.argv[2])
+config.index.backend, config.index.milvus_uri = sys.argv[4], sys.argv[5]
 t1 = time.perf_counter()
 embedder = get_embedder(config)
 t2 = time.perf_counter()
@@ -89,7 +90,7 @@ def serving_probe(config: Config, folder: Path, questions: list[str]) -> dict[st
     import sys
 
     out = subprocess.run([sys.executable, "-c", PROBE, str(config.root / "config.toml"), str(folder),
-                          json.dumps(questions, ensure_ascii=False)],
+                          json.dumps(questions, ensure_ascii=False), config.index.backend, config.index.milvus_uri],
                          capture_output=True, text=True, check=True, cwd=config.root)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -165,9 +166,74 @@ def baseline_throughput(config: Config, texts: list[str]) -> tuple[float, float,
     return len(texts) / (t1 - t0), len(texts) / (t2 - t1), float((a * b).sum(axis=1).min())
 
 
-def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: Path, repeats: int = 2,
-              baseline_sample: int = 256, log=print) -> dict[str, Any]:
+def _rate(count: int, seconds: float, digits: int = 2) -> float | None:
+    return round(count / seconds, digits) if seconds else None
+
+
+def measure_backend(config: Config, folder: Path, name: str, questions: list[dict], repeats: int) -> dict[str, Any]:
+    """One search backend on the archive in `folder`: full build from the store, load and memory in a
+    fresh process, warm latency, recall — the same questions and vectors for every backend."""
+    from .backends.milvus_backend import forget_client
     from .evaluate import evaluate
+    from .index import Index
+    from .retrieval import Retriever
+
+    config = config.with_index_dir(folder)
+    config.index.backend, config.index.milvus_uri = name, str(folder / "milvus.db")
+    index = Index(config)
+    _discard_derived(index)
+    started = time.perf_counter()
+    index.load()  # nothing derived is fresh: the backend builds from the store
+    build_s = time.perf_counter() - started
+    passages = index.store.count("passages")
+    index.close()
+    forget_client(config.index.milvus_uri)  # Milvus Lite admits one process per data folder: the probe's
+    probe = serving_probe(config, folder, [q["question"] for q in questions[:5]])
+    index = Index(config)
+    retriever = Retriever(index, config)
+    queries = measure_queries(retriever, config, questions, repeats)
+    evaluation = evaluate(retriever, config, questions, k=5)
+    quality = evaluation["metrics"]["all"]
+    row = {
+        "backend": name, "faiss_type": index.search.health().get("faiss_type"),
+        "backend_build_passages_per_s": _rate(passages, build_s, 1),
+        "model_load_s": round(probe["model_load_s"], 2), "index_load_s": round(probe["index_load_s"], 2),
+        **queries,
+        "recall_at_5": quality["recall_at_5"], "mrr": quality["mrr"],
+        "recall_at_5_city_or_meeting_named": named_recall(evaluation, questions, retriever.vocab),
+        "unanswerable_accuracy": quality.get("unanswerable_accuracy"),
+        "false_refusal_rate": quality.get("false_refusal_rate"),
+        "ann_recall_at_10_vs_exact": ann_recall(retriever, questions),
+        "rss_serving_mb": probe["rss_mb"], "peak_rss_mb": peak_rss_mb(),
+        "bytes_per_passage_on_disk": round(_backend_bytes(folder, name) / max(passages, 1)),
+    }
+    index.close()
+    forget_client(config.index.milvus_uri)
+    return row
+
+
+def _discard_derived(index) -> None:
+    """Drop what a backend derived from the store, so `load` measures a full build."""
+    import shutil as _shutil
+
+    if index.search.name == "faiss":
+        for name in ("vectors.faiss", "vectors.pids.npy"):
+            (index.dir / name).unlink(missing_ok=True)
+        _shutil.rmtree(index.dir / "bm25", ignore_errors=True)
+    elif index.search.client.has_collection(index.search.collection):
+        index.search.client.drop_collection(index.search.collection)
+
+
+def _backend_bytes(folder: Path, name: str) -> int:
+    if name == "faiss":
+        paths = [folder / "vectors.faiss", folder / "vectors.pids.npy", *(folder / "bm25").glob("*")]
+    else:
+        paths = [p for p in (folder / "milvus.db").rglob("*") if p.is_file()] if (folder / "milvus.db").exists() else []
+    return sum(p.stat().st_size for p in paths if p.exists())
+
+
+def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: Path, repeats: int = 2,
+              baseline_sample: int = 256, log=print, backends: list[str] | None = None) -> dict[str, Any]:
     from .index import Index
     from .loaders import load_bytes, load_file
     from .parser import parse_meeting
@@ -175,7 +241,9 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
     from .synthetic import generate
 
     shutil.rmtree(folder, ignore_errors=True)
+    backends = backends or [config.index.backend]
     bench_config = config.with_index_dir(folder)
+    bench_config.index.backend = "faiss"  # the archive is ingested once; each backend is then built from it
     sample_dir = config.path(config.data.sample_dir)
     real = [load_file(p) for p in sorted(sample_dir.iterdir()) if p.is_file()]
     generator = generate([parse_meeting(r.text, r.source) for r in real])
@@ -201,39 +269,26 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
             total += report.passages
             if len(sample_texts) < baseline_sample:
                 sample_texts += [f"{c}\n{t}" for _, _, _, t, c, _ in index.store.passages()[-report.passages:]]
-        index.close()
-        probe = serving_probe(config, folder, [q["question"] for q in questions[:5]])
-        index = Index(bench_config)
-        retriever = Retriever(index, bench_config)
-        fp32_rate, configured_rate, min_cos = baseline_throughput(bench_config, sample_texts[:baseline_sample])
-        queries = measure_queries(retriever, bench_config, questions, repeats)
-        evaluation = evaluate(retriever, bench_config, questions, k=5)
-        quality = evaluation["metrics"]["all"]
-        ingest_total = report_parse + report_embed + report_index
-        row = {
+        ingest = {
             "passages": total, "documents": index.store.count("documents"), "new_passages": new_passages,
-            "faiss_type": index.search.health().get("faiss_type"),
-            "ingest_passages_per_s": round(new_passages / ingest_total, 2) if ingest_total else None,
-            "parse_passages_per_s": round(new_passages / report_parse, 1) if report_parse else None,
-            "embed_passages_per_s": round(new_passages / report_embed, 2) if report_embed else None,
-            "index_passages_per_s": round(new_passages / report_index, 1) if report_index else None,
+            "ingest_passages_per_s": _rate(new_passages, report_parse + report_embed + report_index),
+            "parse_passages_per_s": _rate(new_passages, report_parse, 1),
+            "embed_passages_per_s": _rate(new_passages, report_embed),
+            "index_passages_per_s": _rate(new_passages, report_index, 1),
+        }
+        fp32_rate, configured_rate, min_cos = baseline_throughput(bench_config, sample_texts[:baseline_sample])
+        ingest.update({
             "baseline_ingest_passages_per_s": round(fp32_rate, 2),
             "configured_embed_passages_per_s_same_sample": round(configured_rate, 2),
             "embedding_speedup_vs_fp32": round(configured_rate / fp32_rate, 2),
-            "min_cosine_vs_fp32": round(min_cos, 5),
-            "model_load_s": round(probe["model_load_s"], 2), "index_load_s": round(probe["index_load_s"], 2),
-            **queries,
-            "recall_at_5": quality["recall_at_5"], "mrr": quality["mrr"],
-            "recall_at_5_city_or_meeting_named": named_recall(evaluation, questions, retriever.vocab),
-            "unanswerable_accuracy": quality.get("unanswerable_accuracy"),
-            "false_refusal_rate": quality.get("false_refusal_rate"),
-            "ann_recall_at_10_vs_exact": ann_recall(retriever, questions),
-            "rss_serving_mb": probe["rss_mb"],
-            "peak_rss_mb": peak_rss_mb(),
-        }
-        rows.append(row)
-        if log:
-            log(json.dumps(row, ensure_ascii=False))
+            "min_cosine_vs_fp32": round(min_cos, 5)})
+        index.close()
+        for name in backends:
+            row = {**ingest, **measure_backend(bench_config, folder, name, questions, repeats)}
+            rows.append(row)
+            if log:
+                log(json.dumps(row, ensure_ascii=False))
+        index = Index(bench_config)
     index.close()
     from .embeddings import cpu_features, get_embedder
 
@@ -243,7 +298,7 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
 
 
 def format_rows(report: dict[str, Any]) -> str:
-    keys = ["passages", "faiss_type", "ingest_passages_per_s", "parse_passages_per_s", "embed_passages_per_s",
+    keys = ["passages", "backend", "faiss_type", "backend_build_passages_per_s", "bytes_per_passage_on_disk", "ingest_passages_per_s", "parse_passages_per_s", "embed_passages_per_s",
             "index_passages_per_s", "baseline_ingest_passages_per_s", "embedding_speedup_vs_fp32",
             "min_cosine_vs_fp32", "model_load_s", "index_load_s", "retrieval_ms_p50", "retrieval_ms_p95",
             "query_ms_p50", "query_ms_p95", "recall_at_5", "recall_at_5_city_or_meeting_named", "mrr",
@@ -261,8 +316,9 @@ def cmd_bench(args: argparse.Namespace, config: Config) -> int:
 
     questions = load_questions(config.path(args.questions))
     sizes = args.passages or [1000, 10000, 100000]
+    backends = ["faiss", "milvus"] if args.backend == "both" else [args.backend or config.index.backend]
     report = run_bench(config, sizes, questions, config.path(args.dir), repeats=args.repeats,
-                       log=None if args.json else print)
+                       log=None if args.json else print, backends=backends)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
@@ -278,6 +334,8 @@ def register(sub: Any) -> None:
     p.add_argument("--dir", default="embeddings/bench", help="where the benchmark index is built (deleted first)")
     p.add_argument("--repeats", type=int, default=2, help="latency passes over the questions")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--backend", choices=["faiss", "milvus", "both"],
+                   help="search backend(s) measured on the same archive (default: [index] backend)")
     p.set_defaults(func=cmd_bench)
     register_ui(sub)
 

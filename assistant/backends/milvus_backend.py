@@ -57,10 +57,18 @@ def connect(uri: str, token: str = ""):
 
 
 def forget_client(uri: str) -> None:
+    """Close this process's client; for Milvus Lite also stop its in-process server and release the
+    data folder's lock, so another process (the CLI, a benchmark probe) can open it."""
     with _CLIENTS_LOCK:
         client = _CLIENTS.pop(uri, None)
     if client is not None:
         client.close()
+    if not uri.startswith(("http://", "https://", "tcp://", "grpc://")):
+        try:
+            from milvus_lite.server_manager import server_manager_instance
+        except ImportError:  # a server URI only: nothing local to release
+            return
+        server_manager_instance.release_server(uri)
 
 
 class MilvusBackend:
