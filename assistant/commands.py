@@ -76,6 +76,8 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
         return _backup(config, Path(args.backup))
     if args.restore:
         return _restore(config, Path(args.restore))
+    if args.export_to:
+        return _export_to_milvus(config, args.export_to)
     if args.rebuild:
         report = rebuild_index(config, progress=_progress_printer())
         print(f"已重建：{len([f for f in report.files if f.status != 'failed'])} 份文件")
@@ -91,11 +93,35 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     if args.json:
         print(json.dumps(status, ensure_ascii=False, indent=1))
     else:
-        print(f"索引：{status['index_dir']}  模型：{status['model']}（{status['dimension']} 维，{status['faiss_type']}）")
+        print(f"索引：{status['index_dir']}  模型：{status['model']}（{status['dimension']} 维，"
+              f"{status['backend']}{' ' + status['faiss_type'] if status['faiss_type'] else ''}）")
         print(f"文件 {status['documents']} 份，段落 {status['passages']} 段，{'最新' if status['fresh'] else '需要刷新'}")
         for m in status["meetings"]:
             print(f"  {m['city']} 第{m['meeting']}次 {m['date']}  {m['n_items']} 项议题  ({m['source']})")
     return 0
+
+
+def _export_to_milvus(config: Config, uri: str) -> int:
+    """Fill a Milvus collection (a cluster by http URI, or a Milvus Lite folder) from the store.
+
+    The store's cached vectors and tokens are written as they are: nothing is re-embedded.
+    Afterwards set `[index] backend = "milvus"` and `milvus_uri` to serve from it.
+    """
+    from .backends.milvus_backend import MilvusBackend, MilvusUnavailable
+    from .index import Index
+
+    index = Index(config)
+    index.check_compatible()
+    backend = MilvusBackend(config, uri=uri.removeprefix("milvus://"))
+    try:
+        backend.load(index.store, index.model_name)
+        count = backend.count()
+    except MilvusUnavailable as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"已写入 Milvus（{backend.uri}，集合 {backend.collection}）：{count} 段；"
+          f"在 config.toml 中设 [index] backend = \"milvus\"、milvus_uri = \"{uri}\" 后即由它检索")
+    return 0 if count == index.store.count("passages") else 1
 
 
 def _backup(config: Config, target: Path) -> int:
@@ -231,6 +257,8 @@ def register(sub: Any) -> None:
     p.add_argument("--remove", metavar="SOURCE", help="remove a file (by its name) from the index; exit 1 if none")
     p.add_argument("--backup", metavar="FOLDER", help="copy the index and office databases (online, consistent)")
     p.add_argument("--restore", metavar="FOLDER", help="put a backup made with --backup back in place")
+    p.add_argument("--export-to", metavar="URI",
+                   help="copy the index into Milvus: http://host:19530 (a cluster) or a local Milvus Lite folder")
     p.add_argument("--json", action="store_true", help="print the status as JSON")
     p.set_defaults(func=cmd_index)
 

@@ -78,3 +78,30 @@ def test_bf16_autocast_gives_the_same_vectors_as_fp32(config_factory, corpus_lin
     texts = corpus_lines[:24]
     cosine = (fp32.encode_documents(texts) * bf16.encode_documents(texts)).sum(axis=1)
     assert cosine.min() > 0.999
+
+
+def test_int8_path_stays_within_the_quality_bar_of_fp32(config_factory, corpus_lines):
+    """The int8 ONNX copy (built once into the model folder) is used only after it met cosine ≥ 0.99."""
+    import json
+    from pathlib import Path
+
+    config = config_factory("int8")
+    fp32 = get_embedder(config, backend="sentence-transformers", precision="fp32")
+    int8 = get_embedder(config, backend="sentence-transformers", precision="int8")
+    assert int8.precision == "int8" and "int8" in int8.path_description
+    meta = json.loads((Path(int8.path) / "onnx-int8" / "meta.json").read_text())
+    assert meta["min_cosine"] >= 0.99
+    texts = corpus_lines[40:104]  # other lines than the build-time check
+    cosine = (fp32.encode_documents(texts) * int8.encode_documents(texts)).sum(axis=1)
+    assert cosine.min() >= 0.99
+    query = "河长制改革的工作方案"
+    assert np.allclose(int8.encode_queries([query]), fp32.encode_queries([query]), atol=1e-5)  # queries: fp32
+
+
+def test_a_model_the_int8_path_cannot_serve_falls_back_to_fp32(tmp_path):
+    from assistant.onnxint8 import Int8Unavailable, ensure_int8_model
+
+    (tmp_path / "1_Pooling").mkdir()
+    (tmp_path / "1_Pooling" / "config.json").write_text('{"pooling_mode_cls_token": true}')
+    with pytest.raises(Int8Unavailable, match="mean pooling"):
+        ensure_int8_model(tmp_path, ["样例文本"], "passage: ")

@@ -31,3 +31,19 @@ def test_retrieval_filters_and_removal_through_a_milvus_server(config_factory, t
         retriever.refresh()
         assert all(h.meeting.source != "003_987b33caa3b9b61e.txt" for h in retriever.search("工业厂房出租管理办法").hits)
         forget_client(uri)
+
+
+def test_a_faiss_index_is_exported_to_a_milvus_server_without_reembedding(config_factory, tmp_path, capsys):
+    from assistant.commands import _export_to_milvus
+
+    config = config_factory("export_source")
+    index = Index(config)
+    index.ingest_paths([MINUTES / "002_3a51d540a4f2b435.txt"])
+    with milvus_lite_server(tmp_path / "milvus-export") as uri:
+        assert _export_to_milvus(config, uri) == 0
+        assert f"{len(index.store.passages())} 段" in capsys.readouterr().out
+        served = config_factory("export_served", index__backend="milvus", index__milvus_uri=uri)
+        served.index.dir = config.index.dir  # the same store, now searched through the server
+        hit = Retriever(Index(served), served).search("城厢镇城市更新工作").hits[0]
+        assert "城市更新" in hit.item.heading
+        forget_client(uri)
