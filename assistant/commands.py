@@ -227,6 +227,8 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     from .evaluate import evaluate, failures, format_table, load_questions
 
+    if args.backend:  # the same store searched through another backend (built from the store if needed)
+        config.index.backend = args.backend
     retriever = open_retriever(config, quiet=args.json)
     questions = load_questions(*args.questions)
     modes = ["hybrid", "dense", "lexical"] if args.mode == "all" else [args.mode]
@@ -288,6 +290,7 @@ def register(sub: Any) -> None:
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical", "all"], default="hybrid", help="retrieval mode(s)")
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.add_argument("--show-failures", action="store_true", help="list the questions answered wrongly")
+    p.add_argument("--backend", choices=["faiss", "milvus"], help="search backend (default: [index] backend)")
     p.set_defaults(func=cmd_eval)
 
     from .bench import register as register_bench

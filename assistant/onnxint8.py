@@ -70,6 +70,8 @@ def ensure_int8_model(model_path: str | Path, check_texts: list[str], prompt: st
         raise
     except Exception as exc:  # an exporter or optimizer failure must not stop ingest: fp32 still works
         shutil.rmtree(staging, ignore_errors=True)
+        if _read_meta(target).get("format") == FORMAT:  # another process built it meanwhile
+            return ensure_int8_model(model_path, check_texts, prompt)
         raise Int8Unavailable(f"int8 copy could not be built: {type(exc).__name__}: {exc}") from exc
     if cosine < MIN_COSINE:
         raise Int8Unavailable(f"int8 copy measured min cosine {cosine:.4f} < {MIN_COSINE}")

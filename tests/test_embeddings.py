@@ -20,7 +20,8 @@ def corpus_lines() -> list[str]:
 
 @pytest.fixture(scope="module")
 def embedder(config_factory):
-    return get_embedder(config_factory("emb"))
+    """fp32: these tests check the converted weights themselves (the int8/bf16 paths have their own tests)."""
+    return get_embedder(config_factory("emb"), precision="fp32")
 
 
 def test_converted_model_is_a_standard_sentence_transformers_directory(config_factory):
