@@ -84,8 +84,8 @@ class FaissBackend:
         rows = np.flatnonzero(allowed)
         if len(rows) <= self.config.retrieval.exact_search_limit:
             scores = self.vectors[rows] @ vector
-            top = rows[np.argsort(-scores, kind="stable")[:k]] if len(rows) > k else rows
-            return [(int(self.pids[r]), float(self.vectors[r] @ vector)) for r in top]
+            order = np.argsort(-scores, kind="stable")[:k]
+            return list(zip(self.pids[rows[order]].tolist(), scores[order].tolist()))
         want = min(len(self.pids), max(k, self.config.retrieval.candidates * 20))
         scores, idx = self._faiss.search(vector.reshape(1, -1), want)
         return [(int(self.pids[i]), float(s)) for s, i in zip(scores[0], idx[0]) if i >= 0 and allowed[i]][:k]
