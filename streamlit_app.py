@@ -424,7 +424,10 @@ def upload_panel(assistant, user: User) -> None:
     st.caption(f"支持 txt / docx / pdf / html，每个文件不超过 {limit_mb:g} MB，一次最多 {limit_n} 个。")
     files = st.file_uploader("选择纪要文件", type=["txt", "docx", "pdf", "html", "htm"], accept_multiple_files=True,
                              key="uploads", label_visibility="collapsed")
-    job_view(assistant)
+    if st.session_state.get("ingest_job"):
+        # Polls only while this user has an ingest running: a fragment rerun drops the session's
+        # unreferenced media files, which cancelled an export download in flight (seen in CI).
+        st.fragment(job_view, run_every=1.0)(assistant)
     if not files:
         return
     payload = [(f.name, f.getvalue()) for f in files]
@@ -444,7 +447,6 @@ def upload_panel(assistant, user: User) -> None:
         st.rerun()
 
 
-@st.fragment(run_every=1.0)
 def job_view(assistant) -> None:
     """Progress of this user's background ingest; the rest of the page stays usable meanwhile."""
     job = assistant.jobs.get(st.session_state.get("ingest_job", ""))
