@@ -237,7 +237,6 @@ def run_bench(config: Config, sizes: list[int], questions: list[dict], folder: P
     from .index import Index
     from .loaders import load_bytes, load_file
     from .parser import parse_meeting
-    from .retrieval import Retriever
     from .synthetic import generate
 
     shutil.rmtree(folder, ignore_errors=True)

@@ -9,7 +9,6 @@ the derived structures are rebuilt from the store on the next load.
 """
 from __future__ import annotations
 
-import io
 import json
 import logging
 import os
@@ -20,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 
 from .chunker import ChunkSettings, chunk_meeting
 from .config import Config
@@ -276,7 +274,8 @@ class Index:
         health = self.search.health()
         manifest = {
             "model": self.model_name, "embedding_backend": self.config.embedding.backend,
-            "dimension": self.store.vector_dimension(self.model_name), "schema_version": SCHEMA_VERSION, "parser": parser_fingerprint(),
+            "dimension": self.store.vector_dimension(self.model_name), "schema_version": SCHEMA_VERSION,
+            "parser": parser_fingerprint(),
             "fingerprint": self.store.passage_fingerprint(), "backend": self.search.name,
             "faiss_type": health.get("faiss_type"),
             "documents": self.store.count("documents"), "passages": self.store.count("passages"),

@@ -183,9 +183,9 @@ class Retriever:
 
     def _search_filter(self, intent: QueryIntent, item_ok: np.ndarray | None) -> SearchFilter | None:
         """The same filters for the search backend (Milvus: an expression evaluated before scoring)."""
+        keys = None if item_ok is None else tuple(item_key(doc, n) for doc, n in self._item_keys(item_ok))
         where = SearchFilter(tuple(intent.cities), bool(intent.unknown_places and not intent.cities),
-                             intent.meeting, intent.date_from, intent.date_to,
-                             None if item_ok is None else tuple(item_key(doc, n) for doc, n in self._item_keys(item_ok)))
+                             intent.meeting, intent.date_from, intent.date_to, keys)
         return None if where.is_empty else where
 
     def _passage_mask(self, doc_ok: np.ndarray, item_ok: np.ndarray | None) -> np.ndarray:

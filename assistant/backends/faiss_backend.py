@@ -162,7 +162,8 @@ class FaissBackend:
         if len(pids):
             self._faiss.add(matrix)
             self.pids = np.concatenate([self.pids, pids])
-            self.vectors = matrix if self.vectors is None or not len(self.vectors) else np.vstack([self.vectors, matrix])
+            empty = self.vectors is None or not len(self.vectors)
+            self.vectors = matrix if empty else np.vstack([self.vectors, matrix])
         self._save(faiss)
 
     def _is_current_before(self, store: Store, added: list[int]) -> bool:
