@@ -108,7 +108,8 @@ class SentenceTransformerEmbedder:
 
         try:
             folder = ensure_int8_model(self.path, list(self.check_texts) or _default_check_texts(),
-                                       self.document_prompt)
+                                       self.document_prompt,
+                                       lambda texts: self._encode(texts, self.document_prompt, 8, "fp32"))
             return OnnxInt8Encoder(Path(self.path), folder)
         except Int8Unavailable as exc:
             log.warning("int8 embedding path not used, fp32 instead: %s", exc)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from pathlib import Path
 from .chunker import ChunkSettings, chunk_meeting
 from .config import Config
 from .backends import SearchBackend, open_backend
+from .files import atomic_write, read_json
 from .lexical import ChineseTokenizer, corpus_terms
 from .loaders import LoadError, LoadedText, load_bytes, load_file
 from .models import Meeting
@@ -99,8 +99,7 @@ class Index:
         return self._tokenizer
 
     def manifest(self) -> dict:
-        path = self.dir / "manifest.json"
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return read_json(self.dir / "manifest.json")
 
     def check_compatible(self) -> None:
         """Refuse to mix vectors of different models or schemas; the caller rebuilds."""
@@ -137,8 +136,7 @@ class Index:
         """Parse, chunk, embed (cache-aware) and commit each good file; bad files are reported, not fatal."""
         started = time.perf_counter()
         self.check_compatible()
-        if hasattr(self.search, "prepare_append"):
-            self.search.prepare_append(self.store)
+        self.search.prepare_append(self.store)
         report = IngestReport()
         parsed = []
         seen: set[str] = set()
@@ -238,7 +236,7 @@ class Index:
         new_terms = sorted(corpus_terms(meetings) - set(tokenizer.user_terms))
         if new_terms:
             tokenizer.add_terms(new_terms)
-            _atomic_write(self.dir / "userdict.txt", "\n".join(tokenizer.user_terms).encode("utf-8"))
+            atomic_write(self.dir / "userdict.txt", "\n".join(tokenizer.user_terms).encode("utf-8"))
         return new_terms
 
     def _retokenize_existing(self, new_terms: list[str], skip: set[int]) -> list[int]:
@@ -281,7 +279,7 @@ class Index:
             "documents": self.store.count("documents"), "passages": self.store.count("passages"),
             "updated_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         }
-        _atomic_write(self.dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
+        atomic_write(self.dir / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode())
 
     def load(self) -> None:
         """Load the search backend (rebuilding what is stale) and the passage table.
@@ -291,8 +289,9 @@ class Index:
         """
         self._meetings = self._passages = self._tokenizer = None
         self.check_compatible()
-        stale = self.manifest().get("fingerprint") != self.store.passage_fingerprint() \
-            or self.manifest().get("backend", "faiss") != self.search.name
+        manifest = self.manifest()
+        stale = manifest.get("fingerprint") != self.store.passage_fingerprint() \
+            or manifest.get("backend", "faiss") != self.search.name
         self.search.load(self.store, self.model_name)
         if stale:
             self._write_manifest()
@@ -404,10 +403,3 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
         else:
             out.append(path)
     return out
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)

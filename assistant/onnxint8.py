@@ -23,6 +23,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,12 @@ def int8_dir(model_path: str | Path) -> Path:
     return Path(model_path) / "onnx-int8"
 
 
-def ensure_int8_model(model_path: str | Path, check_texts: list[str], prompt: str) -> Path:
-    """The quantised copy beside the model (built on first use, atomically); raises Int8Unavailable."""
+def ensure_int8_model(model_path: str | Path, check_texts: list[str], prompt: str,
+                      reference: Callable[[list[str]], np.ndarray]) -> Path:
+    """The quantised copy beside the model (built on first use, atomically); raises Int8Unavailable.
+
+    `reference` encodes texts (prompt included by it) with the fp32 model the caller already holds.
+    """
     target = int8_dir(model_path)
     meta = _read_meta(target)
     if meta.get("format") == FORMAT:
@@ -60,7 +65,7 @@ def ensure_int8_model(model_path: str | Path, check_texts: list[str], prompt: st
         _quantize(staging / "model-fused.onnx", staging / "model.onnx")
         for name in ("model-fp32.onnx", "model-fused.onnx"):
             (staging / name).unlink()
-        cosine = _check_against_fp32(Path(model_path), staging, check_texts, prompt)
+        cosine = _check_against_fp32(Path(model_path), staging, check_texts, prompt, reference)
         (staging / "meta.json").write_text(json.dumps({"format": FORMAT, "min_cosine": round(cosine, 5),
                                                        "checked_on": len(check_texts)}))
         shutil.rmtree(target, ignore_errors=True)
@@ -71,7 +76,7 @@ def ensure_int8_model(model_path: str | Path, check_texts: list[str], prompt: st
     except Exception as exc:  # an exporter or optimizer failure must not stop ingest: fp32 still works
         shutil.rmtree(staging, ignore_errors=True)
         if _read_meta(target).get("format") == FORMAT:  # another process built it meanwhile
-            return ensure_int8_model(model_path, check_texts, prompt)
+            return ensure_int8_model(model_path, check_texts, prompt, reference)
         raise Int8Unavailable(f"int8 copy could not be built: {type(exc).__name__}: {exc}") from exc
     if cosine < MIN_COSINE:
         raise Int8Unavailable(f"int8 copy measured min cosine {cosine:.4f} < {MIN_COSINE}")
@@ -137,13 +142,10 @@ def _quantize(source: Path, out: Path) -> None:
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
 
 
-def _check_against_fp32(model_path: Path, folder: Path, texts: list[str], prompt: str) -> float:
-    from sentence_transformers import SentenceTransformer
-
-    reference = SentenceTransformer(str(model_path), device="cpu").encode(
-        texts, prompt=prompt, normalize_embeddings=True, batch_size=8, show_progress_bar=False)
+def _check_against_fp32(model_path: Path, folder: Path, texts: list[str], prompt: str,
+                        reference: Callable[[list[str]], np.ndarray]) -> float:
     ours = OnnxInt8Encoder(model_path, folder).encode([prompt + t for t in texts], 8)
-    return float((np.asarray(reference) * ours).sum(axis=1).min())
+    return float((np.asarray(reference(texts)) * ours).sum(axis=1).min())
 
 
 @dataclass

@@ -105,4 +105,4 @@ def test_a_model_the_int8_path_cannot_serve_falls_back_to_fp32(tmp_path):
     (tmp_path / "1_Pooling").mkdir()
     (tmp_path / "1_Pooling" / "config.json").write_text('{"pooling_mode_cls_token": true}')
     with pytest.raises(Int8Unavailable, match="mean pooling"):
-        ensure_int8_model(tmp_path, ["样例文本"], "passage: ")
+        ensure_int8_model(tmp_path, ["样例文本"], "passage: ", lambda texts: np.zeros((len(texts), 384)))

@@ -6,6 +6,7 @@ a backend holds the derived search structures and must answer
 - `dense(vector, k, where)` / `lexical(tokens, k, where)`: top-k (passage id, score) under a filter,
 - `document_frequency(token)`: passages holding a token (rare-term evidence, idf),
 - `load(store, model)`: open, rebuilding from the store when its manifest is stale,
+- `prepare_append(store)`: before an ingest, get ready to extend what is on disk,
 - `apply(store, model, added, removed_docs, retokenized)`: follow one committed change,
 - `count()`, `health()`, `close()`.
 
@@ -54,6 +55,8 @@ class SearchBackend(Protocol):
     name: str
 
     def load(self, store: Store, model: str) -> None: ...
+
+    def prepare_append(self, store: Store) -> None: ...
 
     def apply(self, store: Store, model: str, added: list[int] | None, removed_docs: list[str],
               retokenized: list[int]) -> None: ...

@@ -9,15 +9,14 @@ the allowed passages) up to `retrieval.exact_search_limit` passages, else FAISS 
 from __future__ import annotations
 
 import io
-import json
 import logging
 import os
 import tempfile
-from pathlib import Path
 
 import numpy as np
 
 from ..config import Config
+from ..files import atomic_write, read_json
 from ..lexical import BM25Index
 from ..store import Store
 from . import Hits, SearchFilter, date_number, item_key
@@ -44,7 +43,7 @@ class FaissBackend:
         """Load FAISS (rebuilding it if stale or unreadable), BM25 and the filter fields."""
         self._store, self._faiss, self.vectors, self._bm25, self._meta = store, None, None, None, None
         self._lex_rows = None
-        fresh = _manifest(self.dir).get("fingerprint") == store.passage_fingerprint()
+        fresh = read_json(self.dir / "manifest.json").get("fingerprint") == store.passage_fingerprint()
         if fresh and (self.dir / "vectors.faiss").exists() and (self.dir / "vectors.pids.npy").exists():
             self._read_files()
             if self._faiss is None:
@@ -57,7 +56,7 @@ class FaissBackend:
         """Before an add-only change, hold the current FAISS index so new vectors can be appended."""
         self._store = store
         if self._faiss is None and (self.dir / "vectors.faiss").exists() \
-                and _manifest(self.dir).get("fingerprint") == store.passage_fingerprint():
+                and read_json(self.dir / "manifest.json").get("fingerprint") == store.passage_fingerprint():
             self._read_files()
 
     def apply(self, store: Store, model: str, added: list[int] | None, removed_docs: list[str],
@@ -196,10 +195,7 @@ class FaissBackend:
         os.replace(tmp, self.dir / "vectors.faiss")
         buffer = io.BytesIO()
         np.save(buffer, self.pids, allow_pickle=False)
-        fd, tmp = tempfile.mkstemp(prefix=".pids-", dir=self.dir)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, self.dir / "vectors.pids.npy")
+        atomic_write(self.dir / "vectors.pids.npy", buffer.getvalue())
 
     def _read_files(self) -> None:
         """Leaves `_faiss` None if the files are unreadable."""
@@ -252,10 +248,3 @@ class _FilterArrays:
             ok &= np.isin(self.keys, list(where.item_keys))
         return ok
 
-
-def _manifest(folder: Path) -> dict:
-    path = folder / "manifest.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    except ValueError:
-        return {}

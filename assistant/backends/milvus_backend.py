@@ -105,6 +105,9 @@ class MilvusBackend:
             self._avgdl = float(manifest["avgdl"])
             self.client.load_collection(self.collection)
 
+    def prepare_append(self, store: Store) -> None:
+        """Nothing to hold in memory: the collection is extended in place by `apply`."""
+
     def apply(self, store: Store, model: str, added: list[int] | None, removed_docs: list[str],
               retokenized: list[int]) -> None:
         """Delete removed documents' passages, upsert added and re-tokenised ones; a large shift of
