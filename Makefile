@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: setup system-deps run test eval bench clean
+.PHONY: setup system-deps run test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -29,14 +29,18 @@ system-deps:
 run: setup
 	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
 eval: setup
-	$(BIN)/python -m assistant eval ../shared/gold/questions-dev.jsonl
+	$(BIN)/python -m assistant.devtools eval data/gold/questions-dev.jsonl data/gold/questions-other-dev.jsonl
 
 bench: setup
-	$(BIN)/python -m assistant bench
+	$(BIN)/python -m assistant.devtools bench
 
 clean:
 	rm -rf $(VENV) embeddings/index embeddings/models

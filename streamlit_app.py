@@ -5,6 +5,7 @@ the `assistant` package; this script lays out widgets for the signed-in user's
 role. Text from documents, questions, file names and user names is data: it is
 shown through `md_escape` (Markdown) or `html.escape` (HTML), never interpreted.
 """
+
 from __future__ import annotations
 
 import html
@@ -13,15 +14,25 @@ from datetime import date
 
 import streamlit as st
 
-from assistant.accounts import LOCAL_USER, ROLE_NAMES, ROLES, AuthError, User
+from assistant.app import first_start, open_assistant
 from assistant.config import load_config
-from assistant.export import export, file_name, safe_cell
-from assistant.retrieval import Filters
-from assistant.store import StoreError
+from assistant.service import (
+    FORMATS,
+    LOCAL_USER,
+    ROLE_NAMES,
+    ROLES,
+    AuthError,
+    Filters,
+    Source,
+    StoreError,
+    Turn,
+    User,
+    file_name,
+    safe_cell,
+)
 
 st.set_page_config(page_title="常务会议纪要助手", layout="wide", menu_items={})
 CONFIG = load_config()
-FORMATS = {"docx": "Word", "md": "Markdown", "csv": "CSV", "json": "JSON"}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 RECENT_TURNS = 5  # turns shown by default; older ones on request (the whole conversation still exports)
 STATUS_NAMES = {"added": "已导入", "replaced": "已更新", "skipped": "已跳过", "failed": "失败"}
@@ -48,23 +59,34 @@ def linked_answer(text: str, anchor: str) -> str:
     return CITE_RE.sub(lambda m: f"<a class='cite' href='#{anchor}-{m.group(1)}'>[{m.group(1)}]</a>", escaped)
 
 
-def source_block(c: dict, anchor: str, english: bool) -> str:
+def source_block(c: Source, anchor: str, english: bool) -> str:
     """One source: citation, place, meeting, date, item; opened (CSS :target) by its [n] or its own header.
 
     Everything from documents goes through html.escape; no script is involved.
     """
     e = html.escape
-    place, meeting, date_ = c["city_full"] or "（地区未写明）", c["meeting"], c["date"] or "—"
-    facts = (f"{e(place)} · meeting {e(str(meeting or '—'))} · {e(date_)} · item {c['item']}" if english else
-             f"{e(place)} · 第{e(str(meeting or '—'))}次常务会议 · {e(date_)} · {e(c['label'].split('·')[-1].strip('〕 '))}")
-    extra = f"{'reported by' if english else '汇报'}：{e('、'.join(c['reporters']) or '—')} · " \
-            f"{'file' if english else '文件'}：{e(c['source'])}"
-    decisions = f"<div class='src-meta'>{'Decision' if english else '决定'}：{e('；'.join(c['decisions']))}</div>" \
-        if c["decisions"] else ""
-    return (f"<div class='src' id='{anchor}-{c['n']}'><a class='src-head' href='#{anchor}-{c['n']}'>"
-            f"[{c['n']}] {e(c['label'])} {e(c['heading'])}</a><div class='src-meta'>{facts}</div>"
-            f"<div class='src-body'><div class='src-meta'>{extra}</div>"
-            f"<div class='source-text'>{highlighted(c['item_text'], c['text'])}</div>{decisions}</div></div>")
+    place, meeting, date_ = c.city_full or "（地区未写明）", c.meeting, c.date or "—"
+    item_name = c.label.split("·")[-1].strip("〕 ")
+    facts = (
+        f"{e(place)} · meeting {e(str(meeting or '—'))} · {e(date_)} · item {c.item}"
+        if english
+        else f"{e(place)} · 第{e(str(meeting or '—'))}次常务会议 · {e(date_)} · {e(item_name)}"
+    )
+    extra = (
+        f"{'reported by' if english else '汇报'}：{e('、'.join(c.reporters) or '—')} · "
+        f"{'file' if english else '文件'}：{e(c.source)}"
+    )
+    decisions = (
+        f"<div class='src-meta'>{'Decision' if english else '决定'}：{e('；'.join(c.decisions))}</div>"
+        if c.decisions
+        else ""
+    )
+    return (
+        f"<div class='src' id='{anchor}-{c.n}'><a class='src-head' href='#{anchor}-{c.n}'>"
+        f"[{c.n}] {e(c.label)} {e(c.heading)}</a><div class='src-meta'>{facts}</div>"
+        f"<div class='src-body'><div class='src-meta'>{extra}</div>"
+        f"<div class='source-text'>{highlighted(c.item_text, c.text)}</div>{decisions}</div></div>"
+    )
 
 
 def highlighted(item_text: str, passage: str) -> str:
@@ -92,44 +114,40 @@ STYLE = """<style>
 
 
 # ------------------------------------------------------------------ resources
-def ensure_index() -> None:
-    """First start: build the index from the sample minutes with visible progress."""
-    from assistant.index import Index
-
-    index = Index(CONFIG)
-    try:
-        if not index.is_empty():
-            return
-        with st.status("首次启动：正在用示例纪要构建索引（转换离线模型、嵌入段落）……", expanded=True) as status:
-            bar = st.progress(0.0, text="准备中")
-
-            def progress(stage: str, done: int, total: int) -> None:
-                bar.progress(done / max(total, 1), text=f"{stage} {done}/{total}")
-
-            report = index.ingest_paths([CONFIG.path(folder) for folder in CONFIG.data.sample_dirs], progress)
-            status.update(label=f"索引已就绪：{len(report.files)} 份纪要", state="complete", expanded=False)
-    finally:
-        index.close()
-
-
 @st.cache_resource(show_spinner="正在加载模型和索引……")
-def get_assistant():
-    from assistant.commands import open_retriever
-    from assistant.service import Assistant
-
-    return Assistant(open_retriever(CONFIG, quiet=True), CONFIG)
+def get_assistant(_progress=None):
+    """The one service of this server process (shared by every session); `_progress` is not hashed."""
+    return open_assistant(CONFIG, _progress)
 
 
-def open_assistant():
+def boot():
+    """First start: build the index from the sample minutes with visible progress; later, just open it."""
+    if not first_start(CONFIG):
+        return get_assistant()
+    with st.status("首次启动：正在用示例纪要构建索引（转换离线模型、嵌入段落）……", expanded=True) as status:
+        bar = st.progress(0.0, text="准备中")
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.progress(done / max(total, 1), text=f"{stage} {done}/{total}")
+
+        assistant = get_assistant(progress)
+        status.update(label="索引已就绪", state="complete", expanded=False)
+    return assistant
+
+
+def open_service():
     """The shared assistant, or a Chinese error page naming the file and what to do — never a traceback."""
     try:
-        ensure_index()
-        return get_assistant()
+        return boot()
     except StoreError as exc:
         st.error("无法打开数据库，助手暂时不能使用。")
         st.markdown(md_escape(str(exc)))
-        st.markdown(md_escape("处理办法：由管理员用 python -m assistant index --restore 备份文件 恢复最近的备份；"
-                              "没有备份时删除损坏的文件后重启（索引会用已收录的原文重建，账户库需重新创建账户）。"))
+        st.markdown(
+            md_escape(
+                "处理办法：由管理员用 python -m assistant index --restore 备份文件 恢复最近的备份；"
+                "没有备份时删除损坏的文件后重启（索引会用已收录的原文重建，账户库需重新创建账户）。"
+            )
+        )
         st.stop()
 
 
@@ -140,12 +158,16 @@ def signed_in_user(assistant) -> User:
         address = st.get_option("server.address") or ""
         if address not in LOOPBACK:
             st.error("未启用登录：本助手只允许在本机（127.0.0.1）使用。")
-            st.markdown(md_escape(f"当前监听地址为“{address or '所有网络接口'}”。要为办公室提供服务，请在 config.toml "
-                                  "中设置 [auth] mode = \"password\"，并用 python -m assistant users add 创建账户。"))
+            st.markdown(
+                md_escape(
+                    f"当前监听地址为“{address or '所有网络接口'}”。要为办公室提供服务，请在 config.toml "
+                    '中设置 [auth] mode = "password"，并用 python -m assistant users add 创建账户。'
+                )
+            )
             st.stop()
         return LOCAL_USER
     token = st.session_state.get("session_token") or st.context.cookies.get(SESSION_COOKIE)
-    user = assistant.accounts.user_for(token)
+    user = assistant.user_for_session(token)
     if user:
         st.session_state["session_token"] = token
         if st.session_state.pop("remember_session", False):
@@ -176,15 +198,18 @@ def set_session_cookie(token: str, max_age: int) -> None:
 
     if not re.fullmatch(r"[A-Za-z0-9_-]*", token):
         return
-    components.html(f"<script>parent.document.cookie='{SESSION_COOKIE}={token}; path=/; max-age={max_age}; "
-                    "SameSite=Strict';</script>", height=0)
+    components.html(
+        f"<script>parent.document.cookie='{SESSION_COOKIE}={token}; path=/; max-age={max_age}; "
+        "SameSite=Strict';</script>",
+        height=0,
+    )
 
 
 # ------------------------------------------------------------------ conversations and filters
 def current_conversation(assistant, user: User) -> str | None:
     """The conversation in the URL (?c=…) if it belongs to this user; anyone else's is invisible."""
     raw = st.query_params.get("c")
-    return raw if raw and assistant.conversations.owns(raw, user.name) else None
+    return raw if raw and assistant.owns_conversation(user, raw) else None
 
 
 def open_conversation() -> None:
@@ -200,13 +225,13 @@ def sidebar(assistant, user: User) -> Filters:
         if CONFIG.auth.mode != "none":
             st.caption(md_escape(f"当前用户：{user.name}（{user.role_name}）"))
             if st.button("退出登录", key="sign_out"):
-                assistant.accounts.sign_out(st.session_state.pop("session_token", ""))
+                assistant.sign_out(user, st.session_state.pop("session_token", ""))
                 st.session_state["forget_session"] = True
                 st.query_params.clear()
                 st.rerun()
         conversation_list(assistant, user)
-        filters = filter_panel(assistant)
-        status = assistant.index.status()
+        filters = filter_panel(assistant, user)
+        status = assistant.status(user)
         st.caption(f"已收录 {status['documents']} 份纪要 · {status['passages']} 段 · 模型 {status['model']}")
     return filters
 
@@ -217,14 +242,20 @@ def conversation_list(assistant, user: User) -> None:
     if st.button("＋ 新对话", width="stretch", key="new_conversation"):
         st.query_params.clear()
         st.rerun()
-    conversations = assistant.conversations.list(user.name)
+    conversations = assistant.conversations_of(user)
     if not conversations:
         return
-    ids = [c["id"] for c in conversations]
-    labels = {c["id"]: f"{c['title']}（{c['messages'] // 2} 问）" for c in conversations}
+    ids = [c.id for c in conversations]
+    labels = {c.id: md_escape(f"{c.title}（{c.questions} 问）") for c in conversations}  # titles are data
     if st.session_state.get("conversation_picker") != current:  # follow the open conversation (URL, new chat)
         st.session_state["conversation_picker"] = current if current in ids else None
-    st.radio("历史对话", ids, format_func=lambda i: labels[i], key="conversation_picker", on_change=open_conversation)
+    st.radio(
+        "历史对话",
+        ids,
+        format_func=lambda i: labels[i],
+        key="conversation_picker",
+        on_change=open_conversation,
+    )
     if current is None:
         return
     if not st.session_state.get("confirm_delete"):
@@ -235,7 +266,7 @@ def conversation_list(assistant, user: User) -> None:
     st.warning("确定删除当前对话？删除后无法恢复。")
     yes, no = st.columns(2)
     if yes.button("确认删除", key="confirm_delete_yes", type="primary"):
-        assistant.conversations.delete(current, user.name)
+        assistant.delete_conversation(user, current)
         st.session_state.pop("confirm_delete", None)
         st.query_params.clear()
         st.rerun()
@@ -244,17 +275,22 @@ def conversation_list(assistant, user: User) -> None:
         st.rerun()
 
 
-def filter_panel(assistant) -> Filters:
+def filter_panel(assistant, user: User) -> Filters:
     st.subheader("筛选")
-    cities = st.multiselect("地区", assistant.cities(), key="filter_cities", placeholder="全部地区",
-                            select_all=False)
-    meetings = [m for m in assistant.meetings() if not cities or m["city"] in cities]
-    numbers = sorted({m["meeting"] for m in meetings if m["meeting"] is not None})
-    meeting = st.selectbox("会议", [None, *numbers], format_func=lambda n: "全部" if n is None else f"第{n}次",
-                           key="filter_meeting")
+    cities = st.multiselect(
+        "地区", assistant.cities(user), key="filter_cities", placeholder="全部地区", select_all=False
+    )
+    meetings = [m for m in assistant.meetings(user) if not cities or m.city in cities]
+    numbers = sorted({m.meeting for m in meetings if m.meeting is not None})
+    meeting = st.selectbox(
+        "会议",
+        [None, *numbers],
+        format_func=lambda n: "全部" if n is None else f"第{n}次",
+        key="filter_meeting",
+    )
     date_from = date_to = None
     if st.checkbox("按日期筛选", key="filter_use_dates"):
-        dates = sorted(m["date"] for m in assistant.meetings() if m["date"])
+        dates = sorted(m.date for m in assistant.meetings(user) if m.date)
         start = date.fromisoformat(dates[0]) if dates else date(2015, 1, 1)
         end = date.fromisoformat(dates[-1]) if dates else date.today()
         picked = st.date_input("日期范围", (start, end), key="filter_dates", format="YYYY-MM-DD")
@@ -264,50 +300,62 @@ def filter_panel(assistant) -> Filters:
 
 
 # ------------------------------------------------------------------ chat
-def render_turn(turn, key: str, user: User) -> None:
+def render_turn(assistant, turn: Turn, key: str, user: User) -> None:
     with st.chat_message("user"):
         st.markdown(md_escape(turn.question))
     answer = turn.answer
     with st.chat_message("assistant"):
-        english = answer.get("lang") == "en"
+        english = answer.lang == "en"
         if turn.interpreted != turn.question:
             st.caption(f"{'Read as' if english else '理解为'}：{md_escape(turn.interpreted)}")
-        if answer.get("interpreted_filters"):
-            filters = "；".join(md_escape(f) for f in answer["interpreted_filters"])
+        if answer.interpreted_filters:
+            filters = "；".join(md_escape(f) for f in answer.interpreted_filters)
             st.caption(("Filters: " if english else "筛选：") + filters)
         anchor = f"cite-{re.sub(r'[^0-9A-Za-z-]', '', key)}"
-        if not answer["answerable"]:
-            st.warning(md_escape(answer["answer"]).replace("\n", "  \n"))
+        if not answer.answerable:
+            st.warning(md_escape(answer.text).replace("\n", "  \n"))
         else:
-            st.markdown(f"<div class='answer'>{linked_answer(answer['answer'], anchor)}</div>", unsafe_allow_html=True)
-        if answer["citations"]:
-            st.markdown("**Sources** (click a [n] to open it)" if english else "**来源**（点击正文中的 [n] 打开原文）")
-            st.markdown("".join(source_block(c, anchor, english) for c in answer["citations"]), unsafe_allow_html=True)
-        elif answer.get("hits"):
-            st.caption("最接近的议题：" + "；".join(md_escape(f"{h['citation']}{h['heading']}") for h in answer["hits"][:3]))
-        export_buttons([turn_dict(turn)], key, "Export this answer" if english else "导出本回答", user, whole=False)
+            st.markdown(
+                f"<div class='answer'>{linked_answer(answer.text, anchor)}</div>", unsafe_allow_html=True
+            )
+        if answer.sources:
+            st.markdown(
+                "**Sources** (click a [n] to open it)" if english else "**来源**（点击正文中的 [n] 打开原文）"
+            )
+            st.markdown(
+                "".join(source_block(c, anchor, english) for c in answer.sources), unsafe_allow_html=True
+            )
+        elif answer.nearest:
+            st.caption(
+                "最接近的议题：" + "；".join(md_escape(f"{h.label}{h.heading}") for h in answer.nearest[:3])
+            )
+        label = "Export this answer" if english else "导出本回答"
+        export_buttons(assistant, [turn], key, label, user, whole=False)
 
 
-def turn_dict(turn) -> dict:
-    return {"question": turn.question, "interpreted": turn.interpreted, "answer": turn.answer}
-
-
-def export_buttons(turns: list[dict], key: str, label: str, user: User, whole: bool) -> None:
+def export_buttons(assistant, turns: list[Turn], key: str, label: str, user: User, whole: bool) -> None:
     """Download buttons whose files are built only when clicked (not on every rerun)."""
     columns = st.columns(len(FORMATS) + 1)
     columns[0].caption(label)
     for column, (fmt, name) in zip(columns[1:], FORMATS.items()):
-        column.download_button(name, lambda fmt=fmt: export(turns, fmt, author=user.name)[0],
-                               file_name=file_name(turns, fmt, whole), mime=None, key=f"dl-{key}-{fmt}",
-                               on_click="ignore")
+        column.download_button(
+            name,
+            lambda fmt=fmt: assistant.export(user, turns, fmt),
+            file_name=file_name(turns, fmt, whole),
+            mime=None,
+            key=f"dl-{key}-{fmt}",
+            on_click="ignore",
+        )
 
 
 def chat_tab(assistant, user: User, filters: Filters) -> None:
     conversation = current_conversation(assistant, user)
-    turns = assistant.conversations.turns(conversation, user.name) if conversation else []
+    turns = assistant.turns(user, conversation) if conversation else []
     if not turns:
-        st.info("请输入问题，例如：太仓市第60次常务会议审议了哪些文件？ / 哪次会议讨论了河长制？ / "
-                "Who chaired Taicang's 59th meeting?")
+        st.info(
+            "请输入问题，例如：太仓市第60次常务会议审议了哪些文件？ / 哪次会议讨论了河长制？ / "
+            "Who chaired Taicang's 59th meeting?"
+        )
     first = 0
     if len(turns) > RECENT_TURNS and not st.session_state.get(f"show_all_{conversation}"):
         first = len(turns) - RECENT_TURNS  # answer time must not grow with the conversation
@@ -315,13 +363,13 @@ def chat_tab(assistant, user: User, filters: Filters) -> None:
             st.session_state[f"show_all_{conversation}"] = True
             st.rerun()
     for number, turn in enumerate(turns[first:], first):
-        render_turn(turn, f"{conversation}-{number}", user)
+        render_turn(assistant, turn, f"{conversation}-{number}", user)
     if len(turns) > 1:
-        export_buttons([turn_dict(t) for t in turns], f"{conversation}-all", "导出整个对话", user, whole=True)
+        export_buttons(assistant, turns, f"{conversation}-all", "导出整个对话", user, whole=True)
     question = st.chat_input("输入问题（中文或英文），可追问：那太仓呢？ 谁汇报的？")
-    if question:
+    if question and question.strip():
         if conversation is None:
-            conversation = assistant.conversations.create(question, user.name)
+            conversation = assistant.start_conversation(user, question)
             st.query_params["c"] = conversation
         with st.chat_message("user"):
             st.markdown(md_escape(question))
@@ -338,83 +386,124 @@ def chat_tab(assistant, user: User, filters: Filters) -> None:
 
 
 # ------------------------------------------------------------------ browse
-def browse_tab(assistant) -> None:
-    meetings = assistant.meetings()
+def browse_tab(assistant, user: User) -> None:
+    meetings = assistant.meetings(user)
     if not meetings:
         st.info("尚未收录任何纪要。")
         return
-    table = [{"地区": safe_cell(m["city_full"] or "（未写明）"), "会议": f"第{m['meeting']}次" if m["meeting"] else "—",
-              "日期": m["date"], "主持": safe_cell(m["chair"]), "议题数": m["n_items"], "文件": safe_cell(m["source"])}
-             for m in meetings]
+    table = [
+        {
+            "地区": safe_cell(m.city_full or "（未写明）"),
+            "会议": f"第{m.meeting}次" if m.meeting else "—",
+            "日期": m.date,
+            "主持": safe_cell(m.chair),
+            "议题数": m.n_items,
+            "文件": safe_cell(m.source),
+        }
+        for m in meetings
+    ]
     st.dataframe(table, width="stretch", hide_index=True)
     timeline(meetings)
-    labels = {m["doc_id"]: f"{m['city_full'] or '（地区未写明）'} 第{m['meeting']}次 {m['date'] or ''}" for m in meetings}
+    labels = {m.doc_id: f"{m.city_full or '（地区未写明）'} 第{m.meeting}次 {m.date or ''}" for m in meetings}
     doc_id = st.selectbox("选择会议阅读全文", list(labels), format_func=labels.get, key="browse_meeting")
-    meeting = assistant.meeting(doc_id)
+    meeting = assistant.meeting(user, doc_id)
     st.subheader(md_escape(meeting.label))
     chair = (meeting.chair or "") + (meeting.chair_title or "")
-    st.caption(f"日期 {md_escape(meeting.date or '—')}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
-               f"{md_escape(chair)} · 文号 {md_escape(meeting.doc_number or '—')}")
+    st.caption(
+        f"日期 {md_escape(meeting.date or '—')}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
+        f"{md_escape(chair)} · 文号 {md_escape(meeting.doc_number or '—')}"
+    )
     for warning in meeting.warnings:
         st.caption(f"⚠ {md_escape(warning)}")
     for item in meeting.items:
-        title = "会议概况（开头、会议还…、出席列席）" if item.item == 0 else f"{item.label} {item.heading_as_written}"
+        title = (
+            "会议概况（开头、会议还…、出席列席）"
+            if item.item == 0
+            else f"{item.label} {item.heading_as_written}"
+        )
         with st.expander(md_escape(title), expanded=False):
             if item.reporters:
                 st.caption("汇报：" + md_escape("、".join(r.as_written for r in item.reporters)))
             if item.decisions:
                 st.caption("决定：" + md_escape("；".join(item.as_written(d) for d in item.decisions)))
-            st.markdown(f"<div class='source-text'>{highlighted(item.text_as_written or item.text, '')}</div>",
-                        unsafe_allow_html=True)
+            st.markdown(
+                f"<div class='source-text'>{highlighted(item.text_as_written or item.text, '')}</div>",
+                unsafe_allow_html=True,
+            )
 
 
-def timeline(meetings: list[dict]) -> None:
+def timeline(meetings) -> None:
     try:
         import altair as alt
     except ImportError:  # pragma: no cover
         return
-    data = [{"日期": m["date"], "地区": m["city_full"], "议题数": m["n_items"], "会议": f"第{m['meeting']}次"}
-            for m in meetings if m["date"]]
+    data = [
+        {"日期": m.date, "地区": m.city_full, "议题数": m.n_items, "会议": f"第{m.meeting}次"}
+        for m in meetings
+        if m.date
+    ]
     if not data:
         return
-    chart = alt.Chart(alt.Data(values=data)).mark_circle(opacity=0.8).encode(
-        x=alt.X("日期:T", title="会议日期", axis=alt.Axis(format="%Y-%m", labelAngle=0)),
-        y=alt.Y("地区:N", title=None), size=alt.Size("议题数:Q", title="议题数"),
-        color=alt.Color("地区:N", legend=None), tooltip=["地区:N", "会议:N", "日期:N", "议题数:Q"],
-    ).properties(height=220, title="会议时间线（圆点大小 = 议题数）")
+    chart = (
+        alt.Chart(alt.Data(values=data))
+        .mark_circle(opacity=0.8)
+        .encode(
+            x=alt.X("日期:T", title="会议日期", axis=alt.Axis(format="%Y-%m", labelAngle=0)),
+            y=alt.Y("地区:N", title=None),
+            size=alt.Size("议题数:Q", title="议题数"),
+            color=alt.Color("地区:N", legend=None),
+            tooltip=["地区:N", "会议:N", "日期:N", "议题数:Q"],
+        )
+        .properties(height=220, title="会议时间线（圆点大小 = 议题数）")
+    )
     st.altair_chart(chart, width="stretch")
 
 
 # ------------------------------------------------------------------ documents (editors, admins)
 def documents_tab(assistant, user: User) -> None:
-    if (stale := assistant.interrupted_ingest()):
-        st.warning(md_escape(f"上次导入没有完成（{stale.get('user', '?')} 上传）：以下文件未确认入库，请重新上传："
-                             f"{'、'.join(stale.get('files', [])) or '（未知）'}"))
+    if stale := assistant.interrupted_ingest(user):
+        st.warning(
+            md_escape(
+                f"上次导入没有完成（{stale.get('user', '?')} 上传）：以下文件未确认入库，请重新上传："
+                f"{'、'.join(stale.get('files', [])) or '（未知）'}"
+            )
+        )
         if st.button("知道了", key="dismiss_interrupted"):
-            assistant.dismiss_interrupted_ingest()
+            assistant.dismiss_interrupted_ingest(user)
             st.rerun()
     st.subheader("上传纪要")
     upload_panel(assistant, user)
     st.subheader("已收录的纪要")
-    documents = assistant.meetings()
-    table = [{"地区": safe_cell(d["city_full"] or "（未写明）"), "会议": d["meeting"], "日期": d["date"],
-              "议题数": d["n_items"], "警告": len(d["warnings"]), "文件": safe_cell(d["source"])} for d in documents]
+    documents = assistant.meetings(user)
+    table = [
+        {
+            "地区": safe_cell(d.city_full or "（未写明）"),
+            "会议": d.meeting,
+            "日期": d.date,
+            "议题数": d.n_items,
+            "警告": len(d.warnings),
+            "文件": safe_cell(d.source),
+        }
+        for d in documents
+    ]
     st.dataframe(table, width="stretch", hide_index=True)
     if not documents:
         return
-    labels = {d["doc_id"]: f"{d['source']} · {d['city_full'] or '（地区未写明）'} 第{d['meeting']}次" for d in documents}
+    labels = {d.doc_id: f"{d.source} · {d.city_full or '（地区未写明）'} 第{d.meeting}次" for d in documents}
     doc_id = st.selectbox("选择文档", list(labels), format_func=labels.get, key="manage_doc")
-    document = next(d for d in documents if d["doc_id"] == doc_id)
-    for warning in document["warnings"]:
+    document = next(d for d in documents if d.doc_id == doc_id)
+    for warning in document.warnings:
         st.caption(f"⚠ {md_escape(warning)}")
     place = st.text_input("手动设置所属地区（留空则按正文识别）", key="manage_place").strip() or None
     if st.button("重新解析", key="manage_reparse"):
         report = assistant.reparse(user, doc_id, place)
         show_report(report)
     if user.can("remove"):
-        confirm = st.checkbox(f"确认删除 {document['source']}（删除后需重新上传）", key="manage_confirm_remove")
+        confirm = st.checkbox(
+            md_escape(f"确认删除 {document.source}（删除后需重新上传）"), key="manage_confirm_remove"
+        )
         if st.button("删除文档", key="manage_remove", disabled=not confirm, type="primary"):
-            assistant.remove_document(user, document["source"])
+            assistant.remove_document(user, document.source)
             st.toast("已删除")
             st.rerun()
 
@@ -422,18 +511,29 @@ def documents_tab(assistant, user: User) -> None:
 def upload_panel(assistant, user: User) -> None:
     limit_mb, limit_n = CONFIG.data.max_file_mb, CONFIG.data.max_upload_files
     st.caption(f"支持 txt / docx / pdf / html，每个文件不超过 {limit_mb:g} MB，一次最多 {limit_n} 个。")
-    files = st.file_uploader("选择纪要文件", type=["txt", "docx", "pdf", "html", "htm"], accept_multiple_files=True,
-                             key="uploads", label_visibility="collapsed")
+    files = st.file_uploader(
+        "选择纪要文件",
+        type=["txt", "docx", "pdf", "html", "htm"],
+        accept_multiple_files=True,
+        key="uploads",
+        label_visibility="collapsed",
+    )
     if st.session_state.get("ingest_job"):
         # Polls only while this user has an ingest running: a fragment rerun drops the session's
         # unreferenced media files, which cancelled an export download in flight (seen in CI).
-        st.fragment(job_view, run_every=1.0)(assistant)
+        st.fragment(job_view, run_every=1.0)(assistant, user)
     if not files:
         return
     payload = [(f.name, f.getvalue()) for f in files]
-    place = st.text_input("所属地区（纪要未写明时填写，如 上海市宝山区）", key="upload_place",
-                          help="填写后覆盖从正文识别的地区，引用中显示所填地区").strip() or None
-    previews = assistant.preview_uploads(payload, place)
+    place = (
+        st.text_input(
+            "所属地区（纪要未写明时填写，如 上海市宝山区）",
+            key="upload_place",
+            help="填写后覆盖从正文识别的地区，引用中显示所填地区",
+        ).strip()
+        or None
+    )
+    previews = assistant.preview_uploads(user, payload, place)
     for p in previews:
         if p.ok:
             st.success(md_escape(f"{p.name}：{p.meeting}，{p.date or '日期未识别'}，{p.n_items} 项议题"))
@@ -447,13 +547,15 @@ def upload_panel(assistant, user: User) -> None:
         st.rerun()
 
 
-def job_view(assistant) -> None:
+def job_view(assistant, user: User) -> None:
     """Progress of this user's background ingest; the rest of the page stays usable meanwhile."""
-    job = assistant.jobs.get(st.session_state.get("ingest_job", ""))
+    job = assistant.job(user, st.session_state.get("ingest_job"))
     if job is None:
         return
     if not job.finished:
-        st.progress(job.done / max(job.total, 1), text=f"后台导入中：{job.stage} {job.done}/{job.total}（可继续提问）")
+        st.progress(
+            job.done / max(job.total, 1), text=f"后台导入中：{job.stage} {job.done}/{job.total}（可继续提问）"
+        )
         return
     if job.error:
         st.error(md_escape(f"导入失败：{job.error}（已收录的内容不受影响）"))
@@ -465,45 +567,61 @@ def job_view(assistant) -> None:
 def show_report(report) -> None:
     for f in report.files:
         status = STATUS_NAMES.get(f.status, f.status)
-        (st.error if f.status == "failed" else st.info)(md_escape(f"{f.source}：{status} {f.message}".strip()))
+        (st.error if f.status == "failed" else st.info)(
+            md_escape(f"{f.source}：{status} {f.message}".strip())
+        )
 
 
 # ------------------------------------------------------------------ users and audit (admins)
 def admin_tab(assistant, user: User) -> None:
     st.subheader("用户")
-    st.dataframe([{"用户名": safe_cell(u.name), "角色": u.role_name} for u in assistant.accounts.list()],
-                 width="stretch", hide_index=True)
+    st.dataframe(
+        [{"用户名": safe_cell(u.name), "角色": u.role_name} for u in assistant.users(user)],
+        width="stretch",
+        hide_index=True,
+    )
     with st.form("add_user", clear_on_submit=True):
         name = st.text_input("新用户名")
         role = st.selectbox("角色", ROLES, format_func=ROLE_NAMES.get)
         password = st.text_input("初始密码（至少 8 位）", type="password")
         if st.form_submit_button("添加用户"):
             try:
-                assistant.accounts.add(name, role, password)
-                assistant.audit.record(user.name, "添加用户", f"{name}（{ROLE_NAMES[role]}）")
+                assistant.add_user(user, name, role, password)
                 st.success(md_escape(f"已添加 {name}"))
             except AuthError as exc:
                 st.error(str(exc))
     st.subheader("审计日志")
-    st.dataframe([{k: safe_cell(v) for k, v in e.items()} for e in assistant.audit.entries(300)],
-                 width="stretch", hide_index=True)
-    st.download_button("导出审计日志（CSV）", assistant.audit.to_csv, file_name="审计日志.csv", key="audit_csv",
-                       on_click="ignore")
+    st.dataframe(
+        [{k: safe_cell(v) for k, v in e.items()} for e in assistant.audit_entries(user, 300)],
+        width="stretch",
+        hide_index=True,
+    )
+    st.download_button(
+        "导出审计日志（CSV）",
+        lambda: assistant.audit_csv(user),
+        file_name="审计日志.csv",
+        key="audit_csv",
+        on_click="ignore",
+    )
 
 
 # ------------------------------------------------------------------ page
 st.markdown(STYLE, unsafe_allow_html=True)
-ASSISTANT = open_assistant()
+ASSISTANT = open_service()
 USER = signed_in_user(ASSISTANT)
 FILTERS = sidebar(ASSISTANT, USER)
-TABS = ["问答", "浏览会议"] + (["文档管理"] if USER.can("upload") else []) + (["用户与审计"] if USER.can("audit") else [])
+TABS = (
+    ["问答", "浏览会议"]
+    + (["文档管理"] if USER.can("upload") else [])
+    + (["用户与审计"] if USER.can("audit") else [])
+)
 # key + on_change keep the chosen tab across reruns (an upload, a fragment refresh) instead of jumping back.
 for tab, name in zip(st.tabs(TABS, key="main_tab", on_change="rerun"), TABS):
     with tab:
         if name == "问答":
             chat_tab(ASSISTANT, USER, FILTERS)
         elif name == "浏览会议":
-            browse_tab(ASSISTANT)
+            browse_tab(ASSISTANT, USER)
         elif name == "文档管理":
             documents_tab(ASSISTANT, USER)
         else:

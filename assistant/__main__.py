@@ -1,4 +1,5 @@
 """`python -m assistant …` entry point."""
+
 import sys
 
 from .cli import main

@@ -1,4 +1,5 @@
 """Load `config.toml`: every tunable of the assistant, documented in that one file."""
+
 from __future__ import annotations
 
 import os

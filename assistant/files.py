@@ -1,4 +1,5 @@
 """Small file helpers shared by the index and its backends: atomic writes, manifest reads."""
+
 from __future__ import annotations
 
 import json
@@ -16,5 +17,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def read_json(path: Path) -> dict:
-    """The JSON object in `path`, or {} when there is none yet."""
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    """The JSON object in `path`, or {} when there is none yet or it is unreadable (rebuilt then)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    except ValueError:
+        return {}

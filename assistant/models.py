@@ -4,6 +4,7 @@ Each pipeline step (load → parse → chunk → index → retrieve → answer) 
 returns these plain dataclasses, so a step can be tested on its own and swapped
 without touching the others.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -44,7 +45,7 @@ class AgendaItem:
 
     def as_written(self, span: str) -> str:
         """A span of this item's text (heading, passage, sentence) in the script the minute was written in."""
-        from .normalize import written_span
+        from .ingest.normalize import written_span
 
         return written_span(span, self.text, self.text_as_written)
 
@@ -80,7 +81,9 @@ class Meeting:
     preamble: list[str] = field(default_factory=list)  # text between the intro and item 1
     region: str | None = None  # parent prefecture of a district/county (珠海市 for 斗门区), when known
     script: str = "simplified"  # "traditional" when the minute was published in traditional script
-    portal: dict[str, str] = field(default_factory=dict)  # portal metadata (发文日期, 来源 …), never body text
+    portal: dict[str, str] = field(
+        default_factory=dict
+    )  # portal metadata (发文日期, 来源 …), never body text
 
     @property
     def label(self) -> str:
@@ -93,10 +96,10 @@ class Meeting:
     @property
     def english_label(self) -> str:
         """Taicang City government, 60th executive meeting — the place in pinyin, as English readers search it."""
-        from .places import english_place_names
+        from .ingest.places import english_place_names
 
         full = self.city_full or ""
-        base = full[len(self.region):] if self.region and full.startswith(self.region) else full
+        base = full[len(self.region) :] if self.region and full.startswith(self.region) else full
         place = (english_place_names(base)[:1] or [base])[0].title() if base else "Unnamed place"
         number = f"{self.meeting}{_ordinal_suffix(self.meeting)} " if self.meeting is not None else ""
         return f"{place} government, {number}executive meeting"

@@ -1,10 +1,13 @@
-"""The assistant as the UI uses it: sign-in, ask with follow-ups, browse, documents, background ingest.
+"""The one front door: everything a client (browser, CLI, HTTP API) can do, each action role-checked.
 
-Kept out of `streamlit_app.py` so the behaviour is tested without a browser
-and the page script stays a thin layout of widgets. Every action takes the
-signed-in `User` and checks its role; conversations are read and written only
-for their owner; what users do is written to the audit log.
+Clients import this module (and `app` to build it) and nothing below it: sign-in,
+ask with follow-ups, conversations, browse, documents, background ingest, users,
+audit and exports are methods here. Every method takes the signed-in `User` and
+checks its role; conversations are read and written only for their owner; what
+users do is written to the audit log. Kept out of `streamlit_app.py` so the
+behaviour is tested without a browser and the page stays a thin layout of widgets.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,15 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .accounts import Accounts, AuditLog, OfficeStore, User
-from .answer import answer_question
+from .answering.answer import answer_question
+from .answering.cited import CitedAnswer, Source
+from .answering.followup import resolve_followup
+from .answering.llm import with_written_answer
+from .answering.retrieval import Filters, Retriever
 from .config import Config
-from .conversation import ConversationStore, Turn, resolve_followup
-from .index import Index, IngestReport, Progress
-from .llm import with_written_answer
-from .loaders import LoadError, load_bytes
-from .parser import parse_meeting
-from .retrieval import Filters, Retriever
+from .ingest.loaders import LoadError, load_bytes
+from .ingest.parser import parse_meeting
+from .models import Meeting
+from .office.accounts import LOCAL_USER, ROLE_NAMES, ROLES, Accounts, AuditLog, AuthError, OfficeStore, User
+from .office.conversations import ConversationStore, ConversationSummary, Turn
+from .office.export import FORMATS, export_turns, file_name, safe_cell
+from .search.index import Index, IngestReport, Progress
+from .search.store import DocumentRow, StoreError
 
 
 @dataclass
@@ -62,12 +70,15 @@ class Forbidden(PermissionError):
 
 
 class Assistant:
-    def __init__(self, retriever: Retriever, config: Config, office: OfficeStore | None = None):
+    """The service. `retriever` may be None for clients that only manage accounts (`users` on the CLI)."""
+
+    def __init__(self, retriever: Retriever | None, config: Config, office: OfficeStore | None = None):
         self.retriever = retriever
         self.config = config
         self.office = office or OfficeStore(config.path(config.auth.db))
-        self.accounts = Accounts(self.office, config.auth.session_hours, config.auth.max_failed_logins,
-                                 config.auth.lockout_minutes)
+        self.accounts = Accounts(
+            self.office, config.auth.session_hours, config.auth.max_failed_logins, config.auth.lockout_minutes
+        )
         self.audit = AuditLog(self.office)
         self.conversations = ConversationStore(self.office)
         self._lock = threading.Lock()  # held only while answering or swapping in a refreshed index
@@ -95,8 +106,16 @@ class Assistant:
         return token
 
     # -------------------------------------------------------------- asking
-    def ask(self, user: User, question: str, conversation_id: str | None = None, filters: Filters | None = None,
-            k: int | None = None, on_sentence: Callable[[str], None] | None = None) -> Turn:
+    def ask(
+        self,
+        user: User,
+        question: str,
+        conversation_id: str | None = None,
+        filters: Filters | None = None,
+        k: int | None = None,
+        on_sentence: Callable[[str], None] | None = None,
+        mode: str = "hybrid",
+    ) -> Turn:
         """Answer a question (rewritten against the previous turn if it is a follow-up) and save it.
 
         With `[llm] enabled`, the answer is written by the endpoint and its verified sentences
@@ -107,26 +126,109 @@ class Assistant:
         previous = turns[-1].interpreted if turns else None
         interpreted = resolve_followup(question, previous, self.retriever.vocab)
         with self._lock:
-            answer = answer_question(self.retriever, self.config, interpreted, k=k, filters=filters)
-        answer = with_written_answer(answer, self.config.llm, self.retriever.index.tokenizer.tokenize, on_sentence)
-        turn = Turn(question, interpreted, answer.to_dict())
+            answer = answer_question(
+                self.retriever, self.config, interpreted, k=k, filters=filters, mode=mode
+            )
+        answer = with_written_answer(
+            answer, self.config.llm, self.retriever.index.tokenizer.tokenize, on_sentence
+        )
+        turn = Turn(question, interpreted, answer.record())
         if conversation_id is not None:
             self.conversations.add_turn(conversation_id, user.name, turn)
         self.audit.record(user.name, "提问", question)
         return turn
 
-    def meetings(self) -> list[dict[str, Any]]:
+    # -------------------------------------------------------------- sessions and conversations
+    def user_for_session(self, token: str | None) -> User | None:
+        return self.accounts.user_for(token)
+
+    def sign_out(self, user: User, token: str) -> None:
+        self.accounts.sign_out(token)
+        self.audit.record(user.name, "退出登录")
+
+    def conversations_of(self, user: User) -> list[ConversationSummary]:
+        self.require(user, "ask")
+        return self.conversations.list(user.name)
+
+    def owns_conversation(self, user: User, conversation_id: str | None) -> bool:
+        return self.conversations.owns(conversation_id, user.name)
+
+    def start_conversation(self, user: User, title: str) -> str:
+        self.require(user, "ask")
+        return self.conversations.create(title, user.name)
+
+    def turns(self, user: User, conversation_id: str) -> list[Turn]:
+        self.require(user, "ask")
+        return self.conversations.turns(conversation_id, user.name)
+
+    def delete_conversation(self, user: User, conversation_id: str) -> bool:
+        self.require(user, "ask")
+        deleted = self.conversations.delete(conversation_id, user.name)
+        if deleted:
+            self.audit.record(user.name, "删除对话", conversation_id)
+        return deleted
+
+    def export(self, user: User, turns: list[Turn], fmt: str) -> bytes:
+        """A docx / md / csv / json file of the turns (built when asked for, audited)."""
+        self.require(user, "export")
+        data, _ = export_turns(turns, fmt, author=user.name)
+        self.audit.record(
+            user.name, "导出", f"{fmt}：{turns[0].question if turns else ''}（{len(turns)} 问）"
+        )
+        return data
+
+    # -------------------------------------------------------------- browse
+    def status(self, user: User) -> dict[str, Any]:
+        self.require(user, "browse")
+        return self.index.status()
+
+    def meetings(self, user: User) -> list[DocumentRow]:
+        self.require(user, "browse")
         return self.index.store.documents()
 
-    def meeting(self, doc_id: str):
+    def meeting(self, user: User, doc_id: str) -> Meeting:
+        self.require(user, "browse")
         return self.retriever.meetings[doc_id]
 
-    def cities(self) -> list[str]:
+    def cities(self, user: User) -> list[str]:
+        self.require(user, "browse")
         return sorted({m.city for m in self.retriever.meetings.values() if m.city})
 
+    # -------------------------------------------------------------- users and audit (admins)
+    def users(self, user: User) -> list[User]:
+        self.require(user, "users")
+        return self.accounts.list()
+
+    def add_user(self, user: User, name: str, role: str, password: str) -> User:
+        self.require(user, "users")
+        added = self.accounts.add(name, role, password)
+        self.audit.record(user.name, "添加用户", f"{name}（{ROLE_NAMES[role]}）")
+        return added
+
+    def remove_user(self, user: User, name: str) -> None:
+        self.require(user, "users")
+        self.accounts.remove(name)
+        self.audit.record(user.name, "删除用户", name)
+
+    def set_password(self, user: User, name: str, password: str) -> None:
+        self.require(user, "users")
+        self.accounts.set_password(name, password)
+        self.audit.record(user.name, "重置密码", name)
+
+    def audit_entries(self, user: User, limit: int = 300) -> list[dict[str, str]]:
+        self.require(user, "audit")
+        return self.audit.entries(limit)
+
+    def audit_csv(self, user: User) -> bytes:
+        self.require(user, "audit")
+        return self.audit.to_csv()
+
     # -------------------------------------------------------------- documents
-    def preview_uploads(self, files: list[tuple[str, bytes]], place: str | None = None) -> list[UploadPreview]:
+    def preview_uploads(
+        self, user: User, files: list[tuple[str, bytes]], place: str | None = None
+    ) -> list[UploadPreview]:
         """Parse uploads without indexing them, so the user can confirm what was recognised."""
+        self.require(user, "upload")
         limit = self.config.data.max_upload_files
         previews = []
         for position, (name, data) in enumerate(files):
@@ -142,16 +244,32 @@ class Assistant:
                 previews.append(UploadPreview(name, False, "内容与已收录的文件相同，将跳过"))
                 continue
             meeting = parse_meeting(loaded.text, name, place=place)
-            previews.append(UploadPreview(name, True, "可导入", meeting.label, meeting.date, len(meeting.items) - 1,
-                                          [*loaded.warnings, *meeting.warnings]))
+            previews.append(
+                UploadPreview(
+                    name,
+                    True,
+                    "可导入",
+                    meeting.label,
+                    meeting.date,
+                    len(meeting.items) - 1,
+                    [*loaded.warnings, *meeting.warnings],
+                )
+            )
         return previews
 
-    def add_uploads(self, user: User, files: list[tuple[str, bytes]], progress: Progress | None = None,
-                    place: str | None = None) -> IngestReport:
+    def add_uploads(
+        self,
+        user: User,
+        files: list[tuple[str, bytes]],
+        progress: Progress | None = None,
+        place: str | None = None,
+    ) -> IngestReport:
         """Ingest now, in the caller's thread (CLI, tests); the browser uses `start_upload`."""
         self.require(user, "upload")
         files = files[: self.config.data.max_upload_files]
-        return self._ingest(lambda index: index.ingest_uploads(files, progress, place), [n for n, _ in files], user)
+        return self._ingest(
+            lambda index: index.ingest_uploads(files, progress, place), [n for n, _ in files], user
+        )
 
     def start_upload(self, user: User, files: list[tuple[str, bytes]], place: str | None = None) -> IngestJob:
         """Ingest in a background thread with its own index handle and embedding model, so answers keep
@@ -166,16 +284,26 @@ class Assistant:
 
         def run() -> None:
             try:
-                job.report = self._ingest(lambda index: index.ingest_uploads(files, progress, place), job.files, user,
-                                          background=True)
+                job.report = self._ingest(
+                    lambda index: index.ingest_uploads(files, progress, place),
+                    job.files,
+                    user,
+                    background=True,
+                )
             except Exception as exc:  # reported to the uploader; the index keeps its previous state
                 job.error = f"{type(exc).__name__}: {exc}"
 
         threading.Thread(target=run, name=f"ingest-{job.id[:8]}", daemon=True).start()
         return job
 
-    def _ingest(self, work: Callable[[Index], IngestReport], names: list[str], user: User,
-                background: bool = False, action: str = "上传") -> IngestReport:
+    def _ingest(
+        self,
+        work: Callable[[Index], IngestReport],
+        names: list[str],
+        user: User,
+        background: bool = False,
+        action: str = "上传",
+    ) -> IngestReport:
         with self._ingest_lock:
             self._write_journal(names, user)
             index = Index(self.config, self._background_embedder() if background else self.index.embedder)
@@ -193,7 +321,7 @@ class Assistant:
     def _background_embedder(self):
         """A second copy of the model for background ingest: the serving one stays free for queries."""
         if self._ingest_embedder is None:
-            from .embeddings import get_embedder
+            from .search.embeddings import get_embedder
 
             self._ingest_embedder = get_embedder(self.config, shared=False)
         return self._ingest_embedder
@@ -222,14 +350,22 @@ class Assistant:
 
     def _write_journal(self, names: list[str], user: User) -> None:
         self._journal.parent.mkdir(parents=True, exist_ok=True)
-        self._journal.write_text(json.dumps({"user": user.name, "files": names, "started_at": time.time()},
-                                            ensure_ascii=False), encoding="utf-8")
+        self._journal.write_text(
+            json.dumps({"user": user.name, "files": names, "started_at": time.time()}, ensure_ascii=False),
+            encoding="utf-8",
+        )
 
     def _clear_journal(self) -> None:
         self._journal.unlink(missing_ok=True)
 
-    def interrupted_ingest(self) -> dict | None:
+    def job(self, user: User, job_id: str | None) -> IngestJob | None:
+        """A background ingest, for the user who started it only."""
+        job = self.jobs.get(job_id or "")
+        return job if job is not None and job.user == user.name else None
+
+    def interrupted_ingest(self, user: User) -> dict | None:
         """The files of an ingest that did not finish (the server stopped mid-way), if any."""
+        self.require(user, "upload")
         if self._ingest_lock.locked() or not self._journal.exists():
             return None
         try:
@@ -237,5 +373,29 @@ class Assistant:
         except (OSError, ValueError):
             return {"user": "?", "files": [], "started_at": 0}
 
-    def dismiss_interrupted_ingest(self) -> None:
+    def dismiss_interrupted_ingest(self, user: User) -> None:
+        self.require(user, "upload")
         self._clear_journal()
+
+
+__all__ = [
+    "LOCAL_USER",
+    "ROLES",
+    "ROLE_NAMES",
+    "FORMATS",
+    "Assistant",
+    "AuthError",
+    "CitedAnswer",
+    "ConversationSummary",
+    "DocumentRow",
+    "Filters",
+    "Forbidden",
+    "IngestJob",
+    "Source",
+    "StoreError",
+    "Turn",
+    "UploadPreview",
+    "User",
+    "file_name",
+    "safe_cell",
+]

@@ -1,4 +1,5 @@
 """Build realistic test documents (docx with automatic numbering, PDF, portal HTML) in a temp folder."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,17 +24,21 @@ def write_docx_with_auto_numbering(path: Path) -> Path:
 
     document = docx.Document()
     numbering = document.part.numbering_part.element
-    numbering.append(parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
-        '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        )
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     for line_no, text in enumerate(MINUTES_LINES):
         paragraph = document.add_paragraph(text)
         if line_no in (4, 6):
             ppr = paragraph._p.get_or_add_pPr()
-            ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>'))
+            ppr.append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+            )
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "出席：李铭、王华"
     table.cell(0, 1).text = "记录：张敏"
@@ -53,7 +58,7 @@ def write_pdf(path: Path, lines: list[str]) -> Path:
     y = 800
     for line in lines:
         for start in range(0, max(len(line), 1), 38):
-            pdf.drawString(40, y, line[start:start + 38])
+            pdf.drawString(40, y, line[start : start + 38])
             y -= 16
             if y < 60:
                 pdf.showPage()

@@ -46,7 +46,7 @@ def config_factory(tmp_path_factory):
 @pytest.fixture(scope="session")
 def sample_index(config_factory):
     """The five sample minutes ingested with the real model, shared by read-only tests."""
-    from assistant.index import Index
+    from assistant.search.index import Index
 
     config = config_factory("sample")
     index = Index(config)
@@ -57,7 +57,7 @@ def sample_index(config_factory):
 
 @pytest.fixture(scope="session")
 def retriever(sample_index):
-    from assistant.retrieval import Retriever
+    from assistant.answering.retrieval import Retriever
 
     config, index = sample_index
     return Retriever(index, config)

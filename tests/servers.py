@@ -1,4 +1,5 @@
 """Local servers the end-to-end tests start on 127.0.0.1: a free port, a health wait, `streamlit run`."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -41,10 +41,26 @@ def streamlit_server(config_path: Path) -> Iterator[str]:
     """`streamlit run streamlit_app.py` on a free loopback port with this config; yields its URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "ASSISTANT_CONFIG": str(config_path)},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "streamlit_app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "ASSISTANT_CONFIG": str(config_path)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     wait_healthy(url + "/_stcore/health", process, "streamlit")
     try:
@@ -64,8 +80,11 @@ def milvus_lite_server(data_dir: Path) -> Iterator[str]:
 
     port = free_port()
     executable = shutil.which("milvus-lite", path=str(Path(sys.executable).parent)) or "milvus-lite"
-    process = subprocess.Popen([executable, "server", "--data-dir", str(data_dir), "--host", "127.0.0.1",
-                                "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [executable, "server", "--data-dir", str(data_dir), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         with socket.socket() as sock:

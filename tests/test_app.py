@@ -1,15 +1,17 @@
 """The Streamlit app's flows with Streamlit's AppTest: ask, follow-up, filter, browse, export, upload."""
+
 from __future__ import annotations
 
 import io
 import re
 
 import pytest
-
-from assistant.accounts import LOCAL_USER
-from assistant.export import export
-from assistant.service import Assistant
 from conftest import MINUTES, ROOT
+
+from assistant.office.accounts import LOCAL_USER
+from assistant.office.conversations import Turn
+from assistant.office.export import export_turns as export
+from assistant.service import Assistant
 
 pytestmark = pytest.mark.model
 
@@ -17,7 +19,6 @@ pytestmark = pytest.mark.model
 @pytest.fixture()
 def app(sample_index, monkeypatch, tmp_path):
     from streamlit.testing.v1 import AppTest
-
     from test_retrieval import _write_config
 
     config, _ = sample_index
@@ -33,8 +34,13 @@ def assistant_texts(at) -> str:
 
 
 def source_html(at) -> str:
-    return "\n".join(m.value for msg in at.chat_message if msg.name == "assistant" for m in msg.markdown
-                     if "class='src'" in m.value)
+    return "\n".join(
+        m.value
+        for msg in at.chat_message
+        if msg.name == "assistant"
+        for m in msg.markdown
+        if "class='src'" in m.value
+    )
 
 
 def test_ask_shows_a_cited_answer_with_sources(app):
@@ -68,7 +74,12 @@ def test_sidebar_filter_restricts_the_answer(app):
 
 
 def test_browse_lists_meetings_and_reads_items(app):
-    assert [t.label for t in app.tabs] == ["问答", "浏览会议", "文档管理", "用户与审计"]  # the local user is admin
+    assert [t.label for t in app.tabs] == [
+        "问答",
+        "浏览会议",
+        "文档管理",
+        "用户与审计",
+    ]  # the local user is admin
     assert len(app.tabs[1].dataframe) == 1
     picker = app.selectbox(key="browse_meeting")
     picker.set_value(picker.value).run()
@@ -81,23 +92,23 @@ def test_exported_docx_opens_with_the_citation_list(app):
     app.chat_input[0].set_value("太仓市第60次常务会议审议了哪些文件？").run()
     import docx
 
-    turns = [{"question": "太仓市第60次常务会议审议了哪些文件？", "interpreted": "",
-              "answer": _last_answer(app)}]
+    turns = [Turn("太仓市第60次常务会议审议了哪些文件？", "", _last_answer(app))]
     data, _ = export(turns, "docx")
     paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
     assert any(p.startswith("问题1：太仓市第60次常务会议审议了哪些文件") for p in paragraphs)
     assert any("〔太仓市政府第60次常务会议纪要 2021-08-20 · 议题二〕" in p for p in paragraphs)
 
 
-def _last_answer(app) -> dict:
-    from assistant.accounts import LOCAL_USER, OfficeStore
+def _last_answer(app):
     from assistant.config import load_config
-    from assistant.conversation import ConversationStore
+    from assistant.office.accounts import LOCAL_USER, OfficeStore
+    from assistant.office.conversations import ConversationStore
 
     config = load_config()
-    turns = ConversationStore(OfficeStore(config.path(config.auth.db))).turns(app.query_params["c"][0]
-                                                                               if isinstance(app.query_params["c"], list)
-                                                                               else app.query_params["c"], LOCAL_USER.name)
+    turns = ConversationStore(OfficeStore(config.path(config.auth.db))).turns(
+        app.query_params["c"][0] if isinstance(app.query_params["c"], list) else app.query_params["c"],
+        LOCAL_USER.name,
+    )
     return turns[-1].answer
 
 
@@ -105,10 +116,14 @@ def test_upload_preview_reports_bad_files_and_keeps_the_index(sample_index, retr
     config, index = sample_index
     assistant = Assistant(retriever, config)
     before = index.store.passage_fingerprint()
-    previews = assistant.preview_uploads([
-        ("empty.txt", b""), ("junk.docx", b"PK\x03\x04garbage"),
-        ("dup.txt", (MINUTES / "000_783b923adbb8bd02.txt").read_bytes()),
-    ])
+    previews = assistant.preview_uploads(
+        LOCAL_USER,
+        [
+            ("empty.txt", b""),
+            ("junk.docx", b"PK\x03\x04garbage"),
+            ("dup.txt", (MINUTES / "000_783b923adbb8bd02.txt").read_bytes()),
+        ],
+    )
     assert [p.ok for p in previews] == [False, False, False]
     assert "为空" in previews[0].message and "已收录" in previews[2].message
     report = assistant.add_uploads(LOCAL_USER, [("empty.txt", b"")])
@@ -118,7 +133,6 @@ def test_upload_preview_reports_bad_files_and_keeps_the_index(sample_index, retr
 
 def test_a_corrupt_store_shows_a_chinese_error_page_not_a_traceback(config_factory, monkeypatch):
     from streamlit.testing.v1 import AppTest
-
     from test_retrieval import _write_config
 
     config = config_factory("corrupt")

@@ -1,11 +1,12 @@
 """Bad input gets a clear error naming the file and the reason."""
+
 from __future__ import annotations
 
 import os
 
 import pytest
 
-from assistant.loaders import LoadError, load_bytes, load_file
+from assistant.ingest.loaders import LoadError, load_bytes, load_file
 
 
 def expect_error(data: bytes, name: str, reason: str, **kwargs) -> None:

@@ -1,15 +1,16 @@
 """The synthetic archive is parseable and deterministic; the bench command produces every figure."""
+
 from __future__ import annotations
 
 import itertools
 
 import pytest
-
-from assistant.bench import run_bench
-from assistant.loaders import load_file
-from assistant.parser import parse_meeting
-from assistant.synthetic import generate
 from conftest import MINUTES
+
+from assistant.devtools.bench import run_bench
+from assistant.devtools.synthetic import generate
+from assistant.ingest.loaders import load_file
+from assistant.ingest.parser import parse_meeting
 
 
 def real_meetings():
@@ -31,15 +32,34 @@ def test_synthetic_minutes_parse_like_real_ones_and_are_deterministic():
 @pytest.mark.model
 def test_bench_reports_every_figure_at_a_small_size(sample_index, dev_questions, tmp_path):
     config, _ = sample_index
-    report = run_bench(config, [120], dev_questions[:6], tmp_path / "bench", repeats=1, baseline_sample=16, log=None,
-                       backends=["faiss", "milvus"])
+    report = run_bench(
+        config,
+        [120],
+        dev_questions[:6],
+        tmp_path / "bench",
+        repeats=1,
+        baseline_sample=16,
+        log=None,
+        backends=["faiss", "milvus"],
+    )
     assert [row["backend"] for row in report["rows"]] == ["faiss", "milvus"]  # side by side, same archive
     assert report["cpu_features"] and "→" in report["embedding"]  # which path ran, on which CPU features
     for row in report["rows"]:
         assert row["passages"] >= 120 and row["documents"] > 5
-        for key in ("ingest_passages_per_s", "baseline_ingest_passages_per_s", "query_ms_p50", "query_ms_p95",
-                    "index_load_s", "peak_rss_mb", "recall_at_5", "embed_passages_per_s", "min_cosine_vs_fp32",
-                    "backend_build_passages_per_s", "bytes_per_passage_on_disk", "rss_serving_mb"):
+        for key in (
+            "ingest_passages_per_s",
+            "baseline_ingest_passages_per_s",
+            "query_ms_p50",
+            "query_ms_p95",
+            "index_load_s",
+            "peak_rss_mb",
+            "recall_at_5",
+            "embed_passages_per_s",
+            "min_cosine_vs_fp32",
+            "backend_build_passages_per_s",
+            "bytes_per_passage_on_disk",
+            "rss_serving_mb",
+        ):
             assert row[key] is not None and row[key] > 0, key
         assert row["min_cosine_vs_fp32"] > 0.99
     faiss_row, milvus_row = report["rows"]

@@ -3,13 +3,13 @@
 Type a question, see the answer with a citation naming the right meeting and
 item, open the source, download a DOCX, and keep a screenshot in test-artifacts/.
 """
+
 from __future__ import annotations
 
 import io
 import os
 
 import pytest
-
 from conftest import ROOT
 from servers import streamlit_server
 
@@ -23,7 +23,9 @@ def server(sample_index):
     from test_retrieval import _write_config
 
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+        pytest.fail(
+            "Debian chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)"
+        )
     config, _ = sample_index
     with streamlit_server(_write_config(config)) as url:
         yield url
@@ -34,9 +36,19 @@ def test_ask_open_source_and_download_docx_in_chromium(server, tmp_path):
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
         page.goto(server, wait_until="networkidle")
         box = page.get_by_placeholder("输入问题")

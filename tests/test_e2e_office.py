@@ -7,6 +7,7 @@ strings render inert: every request the pages make is intercepted and any reques
 off the app's own origin, or any script dialog, fails the test. Answer times while
 the upload runs are written to test-artifacts/office-timing.json (reported, not asserted).
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,7 +18,6 @@ import re
 import time
 
 import pytest
-
 from conftest import MINUTES
 from servers import streamlit_server
 from test_e2e_browser import ARTIFACTS, CHROMIUM
@@ -33,18 +33,33 @@ INJECTION_MINUTE = f"""宜兴市人民政府常务会议纪要
 """
 ACCOUNTS = {"reader1": "reader", "reader2": "reader", "editor1": "editor", "admin1": "admin"}
 # Streamlit's own English that must not reach users of a Chinese office tool.
-ENGLISH_LEFTOVERS = ["Choose options", "Select all", "Drag and drop", "Browse files", "per file", "Upload",
-                     "Deploy", "Clear cache", "added", "skipped", "File must be", "No results"]
+ENGLISH_LEFTOVERS = [
+    "Choose options",
+    "Select all",
+    "Drag and drop",
+    "Browse files",
+    "per file",
+    "Upload",
+    "Deploy",
+    "Clear cache",
+    "added",
+    "skipped",
+    "File must be",
+    "No results",
+]
 
 
 @pytest.fixture()
 def office_server(config_factory, tmp_path):
-    from assistant.accounts import Accounts, OfficeStore
-    from assistant.index import Index
     from test_retrieval import _write_config
 
+    from assistant.office.accounts import Accounts, OfficeStore
+    from assistant.search.index import Index
+
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Debian chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)")
+        pytest.fail(
+            "Debian chromium is missing: `make test` installs it (apt-get install chromium fonts-noto-cjk)"
+        )
     config = config_factory("office")
     config.auth.mode = "password"
     index = Index(config)
@@ -54,7 +69,9 @@ def office_server(config_factory, tmp_path):
     for name, role in ACCOUNTS.items():
         accounts.add(name, role, f"{name}-password")
     path = _write_config(config)
-    path.write_text(path.read_text(encoding="utf-8").replace('mode = "none"', 'mode = "password"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('mode = "none"', 'mode = "password"'), encoding="utf-8"
+    )
     with streamlit_server(path) as url:
         yield url, config
 
@@ -66,7 +83,9 @@ class Guard:
         self.origin, self.foreign, self.dialogs = origin, [], []
 
     def route(self, route):
-        if not route.request.url.startswith(self.origin) and not route.request.url.startswith(("data:", "blob:")):
+        if not route.request.url.startswith(self.origin) and not route.request.url.startswith(
+            ("data:", "blob:")
+        ):
             self.foreign.append(route.request.url)
             return route.abort()
         return route.continue_()
@@ -106,7 +125,7 @@ def _ask(page, question: str, expected: str) -> float:
 def test_three_accounts_private_conversations_upload_and_inert_injections(office_server, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
-    from assistant.accounts import AuditLog, OfficeStore
+    from assistant.office.accounts import AuditLog, OfficeStore
 
     office_server, config = office_server
     ARTIFACTS.mkdir(exist_ok=True)
@@ -115,9 +134,19 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
     guards = {name: Guard(office_server) for name in ["anonymous", *ACCOUNTS]}
     timings: dict[str, list[float]] = {"before_upload": [], "during_upload": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         pages = {}
         for name, guard in guards.items():
             context = _context(browser, guard)
@@ -136,10 +165,14 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         for name in ACCOUNTS:
             _sign_in(pages[name], office_server, name)
         reader1, reader2, editor = pages["reader1"], pages["reader2"], pages["editor1"]
-        timings["before_upload"].append(_ask(reader1, "《太仓市工业厂房出租管理办法》是哪个部门汇报的？", "市应急局"))
+        timings["before_upload"].append(
+            _ask(reader1, "《太仓市工业厂房出租管理办法》是哪个部门汇报的？", "市应急局")
+        )
         private_url = reader1.url
-        for question, expected in (("太仓市第63次常务会议审议的电力保供措施以什么名义印发？", "市政府办公室名义"),
-                                   ("昆山市第68次常务会议由谁主持？", "杜小刚")):
+        for question, expected in (
+            ("太仓市第63次常务会议审议的电力保供措施以什么名义印发？", "市政府办公室名义"),
+            ("昆山市第68次常务会议由谁主持？", "杜小刚"),
+        ):
             timings["before_upload"].append(_ask(reader2, question, expected))
         assert "c=" in private_url
         reader2.goto(private_url, wait_until="networkidle")  # reader2 opens reader1's conversation by its URL
@@ -147,7 +180,9 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         reader2.wait_for_timeout(1500)
         assert "工业厂房出租管理办法" not in reader2.content()
         assert reader2.get_by_role("tab", name="文档管理").count() == 0  # readers cannot upload
-        reader1.reload(wait_until="networkidle")  # the sign-in survives a reload; the conversation is still there
+        reader1.reload(
+            wait_until="networkidle"
+        )  # the sign-in survives a reload; the conversation is still there
         expect(reader1.get_by_text("工业厂房出租管理办法").first).to_be_visible(timeout=60_000)
 
         editor.get_by_role("tab", name="文档管理").click()
@@ -165,22 +200,34 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         editor.screenshot(path=str(ARTIFACTS / "office-upload.png"), full_page=True)
         expect(confirm).to_be_visible(timeout=10_000)
         editor.get_by_role("button", name="确认导入 1 个文件").click()
-        for question, expected in (("《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？", "市资源规划局"),
-                                   ("昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？", "原则同意上述文件")):
+        for question, expected in (
+            ("《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？", "市资源规划局"),
+            ("昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？", "原则同意上述文件"),
+        ):
             timings["during_upload"].append(_ask(reader2, question, expected))
         expect(editor.get_by_text("已导入").first).to_be_visible(timeout=180_000)
 
         for reader in (reader1, reader2):
-            _ask(reader, "宜兴市生活垃圾分类管理办法<script>alert('q')</script>由哪个部门汇报？![q](http://127.0.0.1:9/trap/q.png)",
-                 "市城管局")
-        links = [a for a in reader2.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-                 if a and ("127.0.0.1:9" in a or a.startswith("javascript"))]
+            _ask(
+                reader,
+                "宜兴市生活垃圾分类管理办法<script>alert('q')</script>由哪个部门汇报？![q](http://127.0.0.1:9/trap/q.png)",
+                "市城管局",
+            )
+        links = [
+            a
+            for a in reader2.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+            if a and ("127.0.0.1:9" in a or a.startswith("javascript"))
+        ]
         reader1.get_by_role("tab", name="浏览会议").click()
         reader1.get_by_test_id("stSelectbox").filter(has_text="选择会议阅读全文").click()
         reader1.get_by_role("option", name=re.compile("宜兴市 第12次")).click()
-        reader1.get_by_test_id("stExpander").filter(has_text="审议《宜兴市生活垃圾分类管理办法").locator("summary").click()
+        reader1.get_by_test_id("stExpander").filter(has_text="审议《宜兴市生活垃圾分类管理办法").locator(
+            "summary"
+        ).click()
         opened = reader1.get_by_test_id("stExpander").filter(has_text="审议《宜兴市生活垃圾分类管理办法")
-        expect(opened.get_by_text("<script>alert('x')</script>", exact=False).first).to_be_visible(timeout=60_000)
+        expect(opened.get_by_text("<script>alert('x')</script>", exact=False).first).to_be_visible(
+            timeout=60_000
+        )
         reader1.wait_for_timeout(1000)
         reader1.screenshot(path=str(ARTIFACTS / "office-browse.png"), full_page=True)
         reader2.screenshot(path=str(ARTIFACTS / "office-answer.png"), full_page=True)
@@ -194,7 +241,12 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         admin.get_by_role("tab", name="用户与审计").click()
         expect(admin.get_by_text("审计日志", exact=True)).to_be_visible(timeout=30_000)
         audit = {(e["用户"], e["操作"]) for e in AuditLog(OfficeStore(config.path(config.auth.db))).entries()}
-        assert {("reader1", "登录失败"), ("reader1", "提问"), ("reader2", "提问"), ("editor1", "上传")} <= audit
+        assert {
+            ("reader1", "登录失败"),
+            ("reader1", "提问"),
+            ("reader2", "提问"),
+            ("editor1", "上传"),
+        } <= audit
         leftovers = {}
         for name, page in pages.items():  # every page each role sees, after its last action
             for tab in ("问答", "浏览会议", "文档管理", "用户与审计"):

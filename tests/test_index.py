@@ -1,14 +1,15 @@
 """Incremental ingest, content-hash caching, mismatch and corruption handling, atomic writes."""
+
 from __future__ import annotations
 
 import json
 import shutil
 
 import pytest
-
-from assistant.index import Index, IndexMismatch
-from assistant.retrieval import Retriever
 from conftest import BACKENDS, MINUTES
+
+from assistant.answering.retrieval import Retriever
+from assistant.search.index import Index, IndexMismatch
 
 pytestmark = pytest.mark.model
 
@@ -46,8 +47,13 @@ def test_changed_file_replaces_its_passages_and_removal_works(backend, config_fa
     path.write_text(text, encoding="utf-8")
     index.ingest_paths([path])
     before = len(index.store.passages())
-    path.write_text(text.replace("九、听取《关于城厢镇开展城市更新工作的情况汇报》", "九、听取《关于城厢镇开展老城改造工作的情况汇报》"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "九、听取《关于城厢镇开展城市更新工作的情况汇报》",
+            "九、听取《关于城厢镇开展老城改造工作的情况汇报》",
+        ),
+        encoding="utf-8",
+    )
     report = index.ingest_paths([path])
     assert report.files[0].status == "replaced"
     assert report.reused > 0 and report.embedded < before  # unchanged passages come from the cache
@@ -109,7 +115,9 @@ def test_corrupt_or_stale_faiss_file_is_rebuilt_from_the_store(config_factory):
     manifest = json.loads((config.index_dir / "manifest.json").read_text())
     retriever = Retriever(Index(config), config)
     assert retriever.search("工业厂房出租管理").hits[0].item.item == 4
-    assert json.loads((config.index_dir / "manifest.json").read_text())["fingerprint"] == manifest["fingerprint"]
+    assert (
+        json.loads((config.index_dir / "manifest.json").read_text())["fingerprint"] == manifest["fingerprint"]
+    )
 
 
 def test_growing_past_the_threshold_switches_to_hnsw(config_factory):
@@ -129,8 +137,8 @@ def test_growing_past_the_threshold_switches_to_hnsw(config_factory):
 @pytest.mark.model
 def test_a_parser_change_reparses_the_stored_minutes(config_factory, monkeypatch):
     """The manifest records a content hash of the parsing code; a different hash means re-parse."""
-    from assistant import index as index_module
-    from assistant.commands import open_retriever
+    from assistant.cli.commands import open_retriever
+    from assistant.search import index as index_module
 
     config = config_factory("parser_change")
     first = index_module.Index(config)
@@ -154,7 +162,7 @@ def test_milvus_collection_follows_reingest_and_reopens_from_disk(config_factory
     assert index.search.count() == len(index.store.passages())
     before = Retriever(index, config).search("工业厂房出租管理办法").hits[0]
     index.close()
-    from assistant.backends.milvus_backend import forget_client
+    from assistant.search.backends.milvus_backend import forget_client
 
     forget_client(index.search.uri)  # as a new process would: nothing cached in memory
     reopened = Retriever(Index(config), config)

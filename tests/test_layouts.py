@@ -1,11 +1,13 @@
 """Other real-world layouts: district （一） items, county 1. items, inline headings, no year, docx, PDF, HTML, GBK."""
+
 from __future__ import annotations
 
-from assistant.chunker import ChunkSettings, chunk_meeting
-from assistant.loaders import load_bytes, load_file
-from assistant.parser import parse_meeting
 from builders import MINUTES_LINES, portal_html, write_docx_with_auto_numbering, write_pdf
 from conftest import FIXTURES, MINUTES
+
+from assistant.ingest.chunker import ChunkSettings, chunk_meeting
+from assistant.ingest.loaders import load_bytes, load_file
+from assistant.ingest.parser import parse_meeting
 
 
 def parse_file(path):
@@ -15,12 +17,22 @@ def parse_file(path):
 def test_district_minutes_with_parenthesised_items_and_numbered_subpoints():
     m = parse_file(FIXTURES / "district_paren_items.txt")
     assert (m.city_full, m.city, m.region, m.meeting, m.term, m.date) == (
-        "上海市浦东新区", "浦东", "上海市", 106, "十一届", "2024-03-05")
+        "上海市浦东新区",
+        "浦东",
+        "上海市",
+        106,
+        "十一届",
+        "2024-03-05",
+    )
     assert (m.chair, m.chair_title, m.doc_number) == ("张明", "区长", "浦府纪〔2024〕7号")
     assert [it.label for it in m.items[1:]] == ["（一）", "（二）", "（三）"]
     first = m.items[1]
     assert first.document_titles == ["浦东新区促进生物医药产业高质量发展若干措施"]
-    assert (first.reporters[0].org, first.reporters[0].title, first.reporters[0].person) == ("区科经委", "主任", "李华")
+    assert (first.reporters[0].org, first.reporters[0].title, first.reporters[0].person) == (
+        "区科经委",
+        "主任",
+        "李华",
+    )
     assert first.routing == ["以区政府名义印发"]
     assert "2. 要加大对企业研发投入的支持力度。" in first.text  # sub-points stay inside the item
     assert m.items[2].routing == ["提交区委常委会审议"]
@@ -82,23 +94,46 @@ def test_docx_automatic_numbering_keeps_item_labels(tmp_path):
     assert "二、听取全区防汛防台工作情况汇报" in loaded.text
     assert "出席：李铭、王华" in loaded.text  # table cells are read as text
     m = parse_meeting(loaded.text)
-    assert (m.city_full, m.meeting, m.date, m.doc_number) == ("苏州市吴江区", 45, "2022-06-16", "吴政纪〔2022〕15号")
-    assert [it.heading for it in m.items[1:]] == ["审议《吴江区促进现代服务业高质量发展若干政策》", "听取全区防汛防台工作情况汇报"]
+    assert (m.city_full, m.meeting, m.date, m.doc_number) == (
+        "苏州市吴江区",
+        45,
+        "2022-06-16",
+        "吴政纪〔2022〕15号",
+    )
+    assert [it.heading for it in m.items[1:]] == [
+        "审议《吴江区促进现代服务业高质量发展若干政策》",
+        "听取全区防汛防台工作情况汇报",
+    ]
     assert m.items[1].routing == ["以区政府名义印发"]
 
 
 def test_pdf_text_layer_with_wrapped_lines(tmp_path):
-    lines = [*MINUTES_LINES[:4], "一、" + MINUTES_LINES[4], MINUTES_LINES[5], "二、" + MINUTES_LINES[6], MINUTES_LINES[7]]
+    lines = [
+        *MINUTES_LINES[:4],
+        "一、" + MINUTES_LINES[4],
+        MINUTES_LINES[5],
+        "二、" + MINUTES_LINES[6],
+        MINUTES_LINES[7],
+    ]
     loaded = load_file(write_pdf(tmp_path / "wujiang.pdf", lines))
     assert loaded.fmt == "pdf"
     m = parse_meeting(loaded.text)
     assert (m.meeting, m.date, m.chair) == (45, "2022-06-16", "李铭")
-    assert [it.heading for it in m.items[1:]] == ["审议《吴江区促进现代服务业高质量发展若干政策》", "听取全区防汛防台工作情况汇报"]
+    assert [it.heading for it in m.items[1:]] == [
+        "审议《吴江区促进现代服务业高质量发展若干政策》",
+        "听取全区防汛防台工作情况汇报",
+    ]
     assert m.items[1].reporters[0].person == "周明"  # a paragraph wrapped over lines is joined back
 
 
 def test_portal_html_keeps_minutes_and_drops_navigation():
-    lines = [*MINUTES_LINES[:4], "一、" + MINUTES_LINES[4], MINUTES_LINES[5], "二、" + MINUTES_LINES[6], MINUTES_LINES[7]]
+    lines = [
+        *MINUTES_LINES[:4],
+        "一、" + MINUTES_LINES[4],
+        MINUTES_LINES[5],
+        "二、" + MINUTES_LINES[6],
+        MINUTES_LINES[7],
+    ]
     loaded = load_bytes(portal_html(lines).encode("utf-8"), "minutes.html")
     assert loaded.fmt == "html"
     assert "首页" not in loaded.text and "版权所有" not in loaded.text and "不是议题" not in loaded.text
@@ -144,20 +179,35 @@ def test_meeting_number_forms_seen_in_real_minutes():
 
 def test_header_block_with_time_chair_and_attendance_before_the_items():
     m = parse_file(FIXTURES / "header_block_items.txt")
-    assert (m.city_full, m.date, m.chair, m.chair_title, m.doc_number) == ("南京市江宁区", "2024-04-08", "陈立", "区长", "〔2024〕3号")
-    assert [it.heading for it in m.items[1:]] == ["关于江宁区老旧小区改造三年行动计划", "关于区级财政资金绩效评价工作"]
+    assert (m.city_full, m.date, m.chair, m.chair_title, m.doc_number) == (
+        "南京市江宁区",
+        "2024-04-08",
+        "陈立",
+        "区长",
+        "〔2024〕3号",
+    )
+    assert [it.heading for it in m.items[1:]] == [
+        "关于江宁区老旧小区改造三年行动计划",
+        "关于区级财政资金绩效评价工作",
+    ]
     assert m.attendance["出席"] == ["陈立", "王海", "李娟", "赵强"]
     assert m.items[1].reporters[0].person == "何平"
 
 
 def test_portal_page_with_metadata_table_and_br_separated_body_keeps_the_body():
     """Pages that lay the minutes out as <br> lines beside a metadata table with a summary <p>."""
-    lines = (FIXTURES.parent.parent / "data" / "minutes-other" / "22_wuxi_binhu.txt").read_text(encoding="utf-8")
+    lines = (FIXTURES.parent.parent / "data" / "minutes-other" / "22_wuxi_binhu.txt").read_text(
+        encoding="utf-8"
+    )
     body = [ln.strip() for ln in lines.splitlines()[13:] if ln.strip()]
-    meta = ("<table><tr><td>信息索引号</td><td>014028901/2022-02540</td><td>生成日期</td><td>2022-04-14</td></tr>"
-            "<tr><td>内容概述</td><td><p>无锡市滨湖区政府召开第6次常务会议</p></td></tr></table>")
-    html = (f"<html><body><div class='nav'><a href='/'>首页</a><a href='/x'>政务公开</a></div><div class='main'>{meta}"
-            f"<div class='TRS_Editor'>{'<br>'.join(body)}</div></div></body></html>")
+    meta = (
+        "<table><tr><td>信息索引号</td><td>014028901/2022-02540</td><td>生成日期</td><td>2022-04-14</td></tr>"
+        "<tr><td>内容概述</td><td><p>无锡市滨湖区政府召开第6次常务会议</p></td></tr></table>"
+    )
+    html = (
+        f"<html><body><div class='nav'><a href='/'>首页</a><a href='/x'>政务公开</a></div><div class='main'>{meta}"
+        f"<div class='TRS_Editor'>{'<br>'.join(body)}</div></div></body></html>"
+    )
     loaded = load_bytes(html.encode("utf-8"), "binhu.html")
     assert "会议审议通过了《滨湖区城市运行“一网统管”建设三年行动计划" in loaded.text
     m = parse_meeting(loaded.text, "binhu.html")
@@ -167,15 +217,19 @@ def test_portal_page_with_metadata_table_and_br_separated_body_keeps_the_body():
 
 
 def test_news_style_minutes_with_term_number_paragraph_items_and_attendance_block():
-    text = ("市政府召开第十届第十二次常务会议\n时间:2023-05-09 08:10来源:市政府办公室作者: 点击:\n"
-            "2023年5月8日,市政府召开十届十二次政府常务会议。\n"
-            "会议审议并原则通过《某市城市更新实施方案》。会议要求,各部门要抓好落实。\n"
-            "会议听取了市应急局关于汛期安全工作的汇报。会议强调,要压实责任。\n"
-            "会议还研究讨论了其他事项。\n列席会议人员:\n市政府相关部门\n市融媒体中心记者\n")
+    text = (
+        "市政府召开第十届第十二次常务会议\n时间:2023-05-09 08:10来源:市政府办公室作者: 点击:\n"
+        "2023年5月8日,市政府召开十届十二次政府常务会议。\n"
+        "会议审议并原则通过《某市城市更新实施方案》。会议要求,各部门要抓好落实。\n"
+        "会议听取了市应急局关于汛期安全工作的汇报。会议强调,要压实责任。\n"
+        "会议还研究讨论了其他事项。\n列席会议人员:\n市政府相关部门\n市融媒体中心记者\n"
+    )
     m = parse_meeting(text, "news.txt")
     assert (m.meeting, m.term, m.date) == (12, "十届", "2023-05-08")
-    assert [it.heading for it in m.items[1:]] == ["会议审议并原则通过《某市城市更新实施方案》",
-                                                "会议听取了市应急局关于汛期安全工作的汇报"]
+    assert [it.heading for it in m.items[1:]] == [
+        "会议审议并原则通过《某市城市更新实施方案》",
+        "会议听取了市应急局关于汛期安全工作的汇报",
+    ]
     assert m.items[2].reporters[0].org == "市应急局"
     assert m.trailing == ["会议还研究讨论了其他事项。"]
     assert m.attendance == {"列席单位": ["市政府相关部门", "市融媒体中心记者"]}

@@ -1,14 +1,15 @@
 """The Milvus backend through a network client: Milvus Lite's gRPC server in a separate process,
 as the assistant would use a Milvus cluster (`[index] milvus_uri = "http://host:19530"`)."""
+
 from __future__ import annotations
 
 import pytest
-
-from assistant.backends.milvus_backend import forget_client
-from assistant.index import Index
-from assistant.retrieval import Filters, Retriever
 from conftest import MINUTES
 from servers import milvus_lite_server
+
+from assistant.answering.retrieval import Filters, Retriever
+from assistant.search.backends.milvus_backend import forget_client
+from assistant.search.index import Index
 
 pytestmark = pytest.mark.model
 
@@ -17,8 +18,13 @@ def test_retrieval_filters_and_removal_through_a_milvus_server(config_factory, t
     with milvus_lite_server(tmp_path / "milvus-data") as uri:
         config = config_factory("milvus_server", index__backend="milvus", index__milvus_uri=uri)
         index = Index(config)
-        report = index.ingest_paths([MINUTES / "000_783b923adbb8bd02.txt", MINUTES / "003_987b33caa3b9b61e.txt",
-                                     MINUTES / "004_fdc6da3f72665197.txt"])
+        report = index.ingest_paths(
+            [
+                MINUTES / "000_783b923adbb8bd02.txt",
+                MINUTES / "003_987b33caa3b9b61e.txt",
+                MINUTES / "004_fdc6da3f72665197.txt",
+            ]
+        )
         assert not report.failed
         assert index.search.is_server and index.search.count() == len(index.store.passages())
         retriever = Retriever(index, config)
@@ -35,7 +41,7 @@ def test_retrieval_filters_and_removal_through_a_milvus_server(config_factory, t
 
 
 def test_a_faiss_index_is_exported_to_a_milvus_server_without_reembedding(config_factory, tmp_path, capsys):
-    from assistant.commands import _export_to_milvus
+    from assistant.cli.commands import _export_to_milvus
 
     config = config_factory("export_source")
     index = Index(config)

@@ -3,6 +3,7 @@
 The twelve files are kept as published: traditional-script mirrors with inline
 pinyin, half-width punctuation, portal metadata blocks, excerpts cut mid-sentence.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,12 @@ import re
 from collections import Counter
 
 import pytest
-
-from assistant import normalize, places, rules
-from assistant.chunker import ChunkSettings, chunk_meeting
-from assistant.loaders import load_file
-from assistant.parser import parse_meeting
 from conftest import MINUTES, ROOT
+
+from assistant.ingest import normalize, places, rules
+from assistant.ingest.chunker import ChunkSettings, chunk_meeting
+from assistant.ingest.loaders import load_file
+from assistant.ingest.parser import parse_meeting
 
 OTHER = ROOT / "data" / "minutes-other"
 INDEX = json.loads((ROOT / "data" / "gold" / "minutes-other-gold.json").read_text(encoding="utf-8"))
@@ -49,7 +50,9 @@ def test_place_is_a_real_division_or_left_empty_with_a_warning(doc):
     own_name = places.gazetteer().mentions(doc["city"])[-1].name  # 斗门区 of 珠海市斗门区
     text = normalize.prepare(load_file(OTHER / doc["file"]).text).cleaned_text
     if own_name in text:
-        assert meeting.city_full and doc["city"].endswith(meeting.city_full.removeprefix(meeting.region or ""))
+        assert meeting.city_full and doc["city"].endswith(
+            meeting.city_full.removeprefix(meeting.region or "")
+        )
     if meeting.city_full is None:
         assert any("地名" in w for w in meeting.warnings)
     else:
@@ -67,11 +70,14 @@ def test_traditional_script_is_parsed_simplified_and_shown_as_written():
     assert "原則同意" in first.as_written(sentence)
 
 
-@pytest.mark.parametrize("name,key,value", [
-    ("07_ningbo_fenghua.txt", "发文日期", "2021-04-03"),
-    ("22_wuxi_binhu.txt", "生成日期", "2022-04-14"),
-    ("10_panzhihua_dongqu.txt", "来源", "攀枝花市东区人民政府办公室"),
-])
+@pytest.mark.parametrize(
+    "name,key,value",
+    [
+        ("07_ningbo_fenghua.txt", "发文日期", "2021-04-03"),
+        ("22_wuxi_binhu.txt", "生成日期", "2022-04-14"),
+        ("10_panzhihua_dongqu.txt", "来源", "攀枝花市东区人民政府办公室"),
+    ],
+)
 def test_portal_metadata_is_read_as_metadata_never_as_body(name, key, value):
     meeting = _parse(name)
     assert meeting.portal[key] == value
@@ -86,11 +92,22 @@ def test_year_inference_names_its_evidence():
 
 
 def test_chair_and_title_in_the_usual_forms():
-    chairs = {name: (m.chair, m.chair_title) for name in ("01_zhuhai_doumen.txt", "07_ningbo_fenghua.txt",
-                                                         "24_shenzhen_longgang.txt", "30_zhengzhou_shangjie.txt")
-              for m in [_parse(name)]}
-    assert chairs == {"01_zhuhai_doumen.txt": ("谢义维", "副区长"), "07_ningbo_fenghua.txt": ("胡永光", "区长"),
-                      "24_shenzhen_longgang.txt": ("代金涛", None), "30_zhengzhou_shangjie.txt": ("张超", "副区长")}
+    chairs = {
+        name: (m.chair, m.chair_title)
+        for name in (
+            "01_zhuhai_doumen.txt",
+            "07_ningbo_fenghua.txt",
+            "24_shenzhen_longgang.txt",
+            "30_zhengzhou_shangjie.txt",
+        )
+        for m in [_parse(name)]
+    }
+    assert chairs == {
+        "01_zhuhai_doumen.txt": ("谢义维", "副区长"),
+        "07_ningbo_fenghua.txt": ("胡永光", "区长"),
+        "24_shenzhen_longgang.txt": ("代金涛", None),
+        "30_zhengzhou_shangjie.txt": ("张超", "副区长"),
+    }
 
 
 def _sentences(text: str) -> list[str]:
@@ -106,6 +123,8 @@ def test_every_sentence_is_in_exactly_one_item_and_in_the_passages(path):
     in_items = Counter(s for item in meeting.items for s in _sentences(item.text))
     assert expected - in_items == Counter(), "sentences dropped from every item"
     assert in_items - expected == Counter(), "sentences in more than one item"
-    passages = "".join(p.text for p in chunk_meeting(meeting, ChunkSettings())).replace(" ", "").replace("\n", "")
+    passages = (
+        "".join(p.text for p in chunk_meeting(meeting, ChunkSettings())).replace(" ", "").replace("\n", "")
+    )
     missing = [s for s in expected if s not in passages]
     assert not missing, missing[:3]

@@ -1,4 +1,5 @@
 """Serving an office: accounts, roles, private conversations, audit, exports and the CLI around them."""
+
 from __future__ import annotations
 
 import csv
@@ -8,11 +9,21 @@ import sys
 import time
 
 import pytest
-
-from assistant.accounts import LOCAL_USER, Accounts, AuditLog, AuthError, OfficeStore, User, verify_password
-from assistant.conversation import ConversationStore, Turn
-from assistant.export import export, file_name
 from conftest import ROOT
+
+from assistant.answering.cited import CitedAnswer
+from assistant.office.accounts import (
+    LOCAL_USER,
+    Accounts,
+    AuditLog,
+    AuthError,
+    OfficeStore,
+    User,
+    verify_password,
+)
+from assistant.office.conversations import ConversationStore, Turn
+from assistant.office.export import export_turns as export
+from assistant.office.export import file_name
 
 
 @pytest.fixture()
@@ -60,19 +71,19 @@ def test_a_conversation_is_visible_only_to_its_owner_and_ids_are_not_guessable(o
     mine = conversations.create("太仓市第60次常务会议审议了哪些文件？", "reader1")
     other = conversations.create("问题", "reader1")
     assert len(mine) >= 16 and mine != other and not mine.isdigit()
-    conversations.add_turn(mine, "reader1", Turn("问", "问", {"answer": "答"}))
+    conversations.add_turn(mine, "reader1", Turn("问", "问", CitedAnswer("问", "答", True)))
     assert [t.question for t in conversations.turns(mine, "reader1")] == ["问"]
     assert conversations.turns(mine, "reader2") == [] and not conversations.owns(mine, "reader2")
-    assert [c["id"] for c in conversations.list("reader2")] == []
+    assert [c.id for c in conversations.list("reader2")] == []
     with pytest.raises(PermissionError):
-        conversations.add_turn(mine, "reader2", Turn("x", "x", {}))
+        conversations.add_turn(mine, "reader2", Turn("x", "x", CitedAnswer("x", "", False)))
     assert conversations.delete(mine, "reader2") is False and conversations.owns(mine, "reader1")
     assert conversations.delete(mine, "reader1") is True
 
 
 def test_the_audit_log_exports_csv_without_formula_cells(office):
     audit = AuditLog(office)
-    audit.record("张三", "提问", "=HYPERLINK(\"http://x\")")
+    audit.record("张三", "提问", '=HYPERLINK("http://x")')
     audit.record("李四", "登录失败")
     rows = list(csv.reader(io.StringIO(audit.to_csv().decode("utf-8-sig"))))
     assert rows[0] == ["时间", "用户", "操作", "内容"]
@@ -80,10 +91,28 @@ def test_the_audit_log_exports_csv_without_formula_cells(office):
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 
-TURN = {"question": "=cmd|' /C calc'!A0 太仓市人才公寓？", "interpreted": "",
-        "answer": {"answer": "+SUM(A1) 由市资源规划局汇报。[1]", "answerable": True, "citations": [
-            {"n": 1, "city": "太仓", "city_full": "太仓市", "meeting": 60, "date": "2021-08-20", "item": 2,
-             "heading": "@审议《…》", "text": "-会议原则同意该《意见》。"}]}}
+TURN = Turn(
+    "=cmd|' /C calc'!A0 太仓市人才公寓？",
+    "",
+    CitedAnswer.from_dict(
+        {
+            "answer": "+SUM(A1) 由市资源规划局汇报。[1]",
+            "answerable": True,
+            "citations": [
+                {
+                    "n": 1,
+                    "city": "太仓",
+                    "city_full": "太仓市",
+                    "meeting": 60,
+                    "date": "2021-08-20",
+                    "item": 2,
+                    "heading": "@审议《…》",
+                    "text": "-会议原则同意该《意见》。",
+                }
+            ],
+        }
+    ),
+)
 
 
 def test_csv_export_neutralises_formula_cells():
@@ -112,7 +141,12 @@ def test_word_export_is_a4_with_chinese_fonts_author_and_date():
 def test_one_answer_and_a_whole_conversation_export_under_different_names():
     one = file_name([TURN], "docx", whole_conversation=False)
     whole = file_name([TURN, TURN], "docx", whole_conversation=True)
-    assert one != whole and one.startswith("纪要问答_") and whole.startswith("纪要对话_") and whole.endswith("_2问.docx")
+    assert (
+        one != whole
+        and one.startswith("纪要问答_")
+        and whole.startswith("纪要对话_")
+        and whole.endswith("_2问.docx")
+    )
     assert "/" not in one and "|" not in one
 
 
@@ -124,12 +158,29 @@ def _cli(*args, stdin: str = "", config=None):
 def test_users_cli_adds_lists_changes_and_removes_accounts(tmp_path):
     config = tmp_path / "config.toml"
     config.write_text(f'[auth]\nmode = "password"\ndb = "{tmp_path / "office.sqlite"}"\n', encoding="utf-8")
-    assert _cli("users", "add", "王五", "--role", "editor", "--password-stdin", stdin="s3cret-pass\n",
-                config=config).returncode == 0
+    assert (
+        _cli(
+            "users",
+            "add",
+            "王五",
+            "--role",
+            "editor",
+            "--password-stdin",
+            stdin="s3cret-pass\n",
+            config=config,
+        ).returncode
+        == 0
+    )
     listed = _cli("users", "list", config=config)
     assert "王五\teditor" in listed.stdout
-    assert _cli("users", "add", "王五", "--password-stdin", stdin="another-pass\n", config=config).returncode == 1
-    assert _cli("users", "passwd", "王五", "--password-stdin", stdin="new-password\n", config=config).returncode == 0
+    assert (
+        _cli("users", "add", "王五", "--password-stdin", stdin="another-pass\n", config=config).returncode
+        == 1
+    )
+    assert (
+        _cli("users", "passwd", "王五", "--password-stdin", stdin="new-password\n", config=config).returncode
+        == 0
+    )
     accounts = Accounts(OfficeStore(tmp_path / "office.sqlite"))
     assert accounts.sign_in("王五", "new-password")
     assert _cli("users", "remove", "王五", config=config).returncode == 0
@@ -156,19 +207,24 @@ def test_cli_exit_codes_tell_failures(sample_index, tmp_path):
 def test_every_cli_option_has_help_text():
     import argparse
 
-    from assistant.cli import build_parser
+    from assistant.cli.main import build_parser
 
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    missing = [f"{name} {action.dest}" for name, sub in commands.choices.items() for action in sub._actions
-               if not isinstance(action, argparse._HelpAction) and not action.help]
+    missing = [
+        f"{name} {action.dest}"
+        for name, sub in commands.choices.items()
+        for action in sub._actions
+        if not isinstance(action, argparse._HelpAction) and not action.help
+    ]
     assert missing == []
 
 
 @pytest.mark.model
 def test_backup_and_restore_bring_back_the_index_and_the_accounts(config_factory, tmp_path):
-    from assistant.index import Index
     from test_retrieval import _write_config
+
+    from assistant.search.index import Index
 
     config = config_factory("backup")
     index = Index(config)
@@ -192,8 +248,8 @@ def test_local_mode_user_is_a_single_admin():
 
 @pytest.mark.model
 def test_a_reparse_is_audited_once_as_a_reparse(config_factory):
-    from assistant.index import Index
-    from assistant.retrieval import Retriever
+    from assistant.answering.retrieval import Retriever
+    from assistant.search.index import Index
     from assistant.service import Assistant
 
     config = config_factory("reparse")

@@ -4,12 +4,13 @@ Place filters come only from the places the index holds; a named place, meeting 
 date that it does not hold is explained; traditional-script questions and English
 place names find the same items; citations show the text as published.
 """
+
 from __future__ import annotations
 
 import pytest
-
-from assistant.answer import answer_question
 from conftest import MINUTES, ROOT
+
+from assistant.answering.answer import answer_question
 
 pytestmark = pytest.mark.model
 OTHER = ROOT / "data" / "minutes-other"
@@ -17,8 +18,8 @@ OTHER = ROOT / "data" / "minutes-other"
 
 @pytest.fixture(scope="module")
 def mixed(config_factory):
-    from assistant.index import Index
-    from assistant.retrieval import Retriever
+    from assistant.answering.retrieval import Retriever
+    from assistant.search.index import Index
 
     config = config_factory("mixed")
     index = Index(config)
@@ -37,7 +38,9 @@ def test_words_that_are_not_places_never_become_place_filters(mixed):
     intent = retriever.search("会议同意征收多少个建设用地地块？").intent
     assert intent.cities == [] and intent.unknown_places == []
     assert _top(retriever, "会议同意征收多少个建设用地地块？") == ("07_ningbo_fenghua.txt", 5)
-    assert retriever.search("共同富裕要采取哪些措施？").intent.cities == []  # 富裕 alone is a word, 富裕县 a place
+    assert (
+        retriever.search("共同富裕要采取哪些措施？").intent.cities == []
+    )  # 富裕 alone is a word, 富裕县 a place
     assert retriever.search("富裕县第二次常务会议听取了哪些汇报？").intent.cities == ["富裕"]
 
 
@@ -66,19 +69,27 @@ def test_traditional_questions_and_pages_meet_in_simplified_script(mixed):
     assert "梁其明" in answer.answer
 
 
-@pytest.mark.parametrize("question,expected", [
-    ("What did Xing County approve about developing the courtyard economy?", ("32_lvliang_xingxian.txt", 1)),
-    ("What did the Doumen district meeting decide about the ecological environment protection responsibility list?",
-     ("01_zhuhai_doumen.txt", 1)),
-])
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        (
+            "What did Xing County approve about developing the courtyard economy?",
+            ("32_lvliang_xingxian.txt", 1),
+        ),
+        (
+            "What did the Doumen district meeting decide about the ecological environment protection responsibility list?",
+            ("01_zhuhai_doumen.txt", 1),
+        ),
+    ],
+)
 def test_english_questions_rank_the_right_item_first_on_pinyin_polluted_pages(mixed, question, expected):
     _, retriever = mixed
     assert _top(retriever, question) == expected
 
 
 def test_a_place_set_at_ingest_is_cited(config_factory):
-    from assistant.index import Index
-    from assistant.retrieval import Retriever
+    from assistant.answering.retrieval import Retriever
+    from assistant.search.index import Index
 
     config = config_factory("place")
     index = Index(config)

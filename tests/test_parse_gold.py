@@ -1,4 +1,5 @@
 """The five real sample minutes parse exactly to the gold structure (data/gold/structure.json)."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +7,25 @@ import subprocess
 import sys
 
 import pytest
-
-from assistant.loaders import load_file
-from assistant.parser import parse_meeting
 from conftest import GOLD, MINUTES, ROOT
 
+from assistant.ingest.loaders import load_file
+from assistant.ingest.parser import parse_meeting
+
 DOCS = json.loads((GOLD / "structure.json").read_text(encoding="utf-8"))["documents"]
-MEETING_FIELDS = ["city", "city_full", "meeting", "date", "date_as_written", "chair", "chair_title",
-                  "doc_number", "issuer", "issue_date", "intro_text"]
+MEETING_FIELDS = [
+    "city",
+    "city_full",
+    "meeting",
+    "date",
+    "date_as_written",
+    "chair",
+    "chair_title",
+    "doc_number",
+    "issuer",
+    "issue_date",
+    "intro_text",
+]
 
 
 def _parse(doc: dict):
@@ -38,7 +50,8 @@ def test_items_match_gold(doc):
         assert item.verb == gold["verb"]
         assert item.document_titles == gold["document_titles"]
         assert [(r.org, r.title, r.person, r.role) for r in item.reporters] == [
-            (r["org"], r["title"], r["person"], r["role"]) for r in gold["reporters"]]
+            (r["org"], r["title"], r["person"], r["role"]) for r in gold["reporters"]
+        ]
         assert item.decisions == (gold["disposition"] or [])
         assert item.routing == (gold["routing"] or [])
         assert (item.line, item.end_line) == (gold["line"], gold["end_line"])
@@ -75,10 +88,20 @@ def test_debris_is_cleaned_and_year_inference_is_recorded():
 
 
 def test_parse_cli_json_has_the_checked_fields():
-    out = subprocess.run([sys.executable, "-m", "assistant", "parse", str(MINUTES / "003_987b33caa3b9b61e.txt"), "--json"],
-                         capture_output=True, text=True, check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "parse", str(MINUTES / "003_987b33caa3b9b61e.txt"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     data = json.loads(out.stdout)
-    assert (data["city"], data["meeting"], data["date"], data["chair"]) == ("太仓", 60, "2021-08-20", "胡卫江")
+    assert (data["city"], data["meeting"], data["date"], data["chair"]) == (
+        "太仓",
+        60,
+        "2021-08-20",
+        "胡卫江",
+    )
     assert data["doc_number"] is None
     assert len(data["items"]) == 9
     second = data["items"][1]

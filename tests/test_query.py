@@ -1,25 +1,33 @@
 """Question understanding and follow-up rewriting (no model needed)."""
+
 from __future__ import annotations
 
 import pytest
-
-from assistant.conversation import resolve_followup
-from assistant.loaders import load_file
-from assistant.parser import parse_meeting
-from assistant.query import Vocabulary, understand
 from conftest import MINUTES
+
+from assistant.answering.followup import resolve_followup
+from assistant.answering.query import Vocabulary, understand
+from assistant.ingest.loaders import load_file
+from assistant.ingest.parser import parse_meeting
 
 
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
-    return Vocabulary.from_meetings([parse_meeting(load_file(p).text, p.name) for p in sorted(MINUTES.glob("*.txt"))])
+    return Vocabulary.from_meetings(
+        [parse_meeting(load_file(p).text, p.name) for p in sorted(MINUTES.glob("*.txt"))]
+    )
 
 
 def test_city_meeting_and_item_filters(vocab):
     intent = understand("太仓市第60次常务会议的第一项议题是什么？", vocab)
     assert (intent.cities, intent.meeting, intent.item) == (["太仓"], 60, 1)
     english = understand("Who chaired Taicang's 59th executive meeting?", vocab)
-    assert (english.lang, english.cities, english.meeting, english.meeting_level) == ("en", ["太仓"], 59, True)
+    assert (english.lang, english.cities, english.meeting, english.meeting_level) == (
+        "en",
+        ["太仓"],
+        59,
+        True,
+    )
 
 
 def test_year_filter_only_for_the_meeting_date_not_for_report_years(vocab):
@@ -51,7 +59,12 @@ def test_a_city_not_in_the_corpus_is_kept_as_a_filter_that_matches_nothing(vocab
 def test_follow_ups_are_rewritten_against_the_previous_question(vocab):
     previous = "昆山市第4次常务会议由谁主持？"
     assert resolve_followup("那太仓呢？", previous, vocab) == "太仓第4次常务会议由谁主持？"
-    assert resolve_followup("第59次呢？", "太仓市第60次常务会议由谁主持？", vocab) == "太仓市第59次常务会议由谁主持？"
-    assert resolve_followup("谁汇报的？", "《太仓市工业厂房出租管理办法》", vocab).startswith("《太仓市工业厂房出租管理办法》，谁汇报的")
+    assert (
+        resolve_followup("第59次呢？", "太仓市第60次常务会议由谁主持？", vocab)
+        == "太仓市第59次常务会议由谁主持？"
+    )
+    assert resolve_followup("谁汇报的？", "《太仓市工业厂房出租管理办法》", vocab).startswith(
+        "《太仓市工业厂房出租管理办法》，谁汇报的"
+    )
     standalone = "昆山杜克大学“卓越计划”要同步考虑建设几个重点实验室？"
     assert resolve_followup(standalone, previous, vocab) == standalone

@@ -1,4 +1,5 @@
 """Ranked citations, filters, structured answers and answerability on the sample minutes (real model)."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,11 @@ import subprocess
 import sys
 
 import pytest
-
-from assistant.answer import answer_question
-from assistant.evaluate import evaluate
-from assistant.retrieval import Filters
 from conftest import BACKENDS, GOLD, MINUTES, ROOT
+
+from assistant.answering.answer import answer_question
+from assistant.answering.retrieval import Filters
+from assistant.devtools.evaluate import evaluate
 
 pytestmark = pytest.mark.model
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module", params=BACKENDS)
 def sample_index(request, config_factory):
     """The sample minutes on each search backend: every test here runs on FAISS and on Milvus Lite."""
-    from assistant.index import Index
+    from assistant.search.index import Index
 
     config = config_factory(f"sample_{request.param}", index__backend=request.param)
     index = Index(config)
@@ -29,7 +30,7 @@ def sample_index(request, config_factory):
 
 @pytest.fixture(scope="module")
 def retriever(sample_index):
-    from assistant.retrieval import Retriever
+    from assistant.answering.retrieval import Retriever
 
     config, index = sample_index
     return Retriever(index, config)
@@ -42,7 +43,9 @@ def top(retriever, question, **kwargs):
 
 def test_topic_question_cites_the_right_item(retriever, sample_index):
     config, _ = sample_index
-    answer = answer_question(retriever, config, "哪次会议讨论了《关于全面深化河长制改革的工作方案》？由谁汇报？")
+    answer = answer_question(
+        retriever, config, "哪次会议讨论了《关于全面深化河长制改革的工作方案》？由谁汇报？"
+    )
     assert answer.answerable
     first = answer.citations[0]
     assert (first.hit.meeting.city, first.hit.meeting.meeting, first.hit.item.item) == ("昆山", 4, 1)
@@ -51,7 +54,11 @@ def test_topic_question_cites_the_right_item(retriever, sample_index):
 
 
 def test_english_and_paraphrased_questions(retriever):
-    assert top(retriever, "Which Taicang meeting discussed phase I of the smart transportation project?") == ("太仓", 60, 8)
+    assert top(retriever, "Which Taicang meeting discussed phase I of the smart transportation project?") == (
+        "太仓",
+        60,
+        8,
+    )
     assert top(retriever, "哪份文件专门规范工业用房对外租赁的管理？") == ("太仓", 60, 4)
 
 
@@ -66,7 +73,9 @@ def test_filters_from_the_question_and_explicit_filters(retriever):
     assert {h.meeting.meeting for h in result.hits} == {60}
     assert [h.item.item for h in result.hits] == [2, 3, 4, 5, 9]
     assert "地区：太仓" in result.intent.describe()
-    explicit = retriever.search("会议对安全生产提出了什么要求", filters=Filters(cities=["昆山"], date_from="2017-01-01"))
+    explicit = retriever.search(
+        "会议对安全生产提出了什么要求", filters=Filters(cities=["昆山"], date_from="2017-01-01")
+    )
     assert {(h.meeting.city, h.meeting.meeting) for h in explicit.hits} == {("昆山", 4)}
     reported = retriever.search("市环保局汇报过什么？")
     assert {(h.meeting.meeting, h.item.item) for h in reported.hits} == {(68, 2), (68, 3)}
@@ -77,14 +86,20 @@ def test_meeting_level_questions_use_item_zero(retriever, sample_index):
     answer = answer_question(retriever, config, "太仓市第59次常务会议召开后多少天印发纪要？")
     assert answer.citations[0].hit.item.item == 0
     assert "11天" in answer.answer
-    chair = answer_question(retriever, config, "Who chaired Taicang's 59th executive meeting, and when was it held?")
+    chair = answer_question(
+        retriever, config, "Who chaired Taicang's 59th executive meeting, and when was it held?"
+    )
     assert "胡卫江" in chair.answer and "2021年7月31日" in chair.answer
 
 
 def test_unanswerable_questions_are_refused_with_nearest_items(retriever, sample_index):
     config, _ = sample_index
-    for question in ("太仓市第63次常务会议纪要的文号是多少？", "昆山市常务会议对生活垃圾分类提出了哪些要求？",
-                     "太仓市智慧交通建设项目（一期）的总投资是多少？", "Who chaired Kunshan's 5th executive meeting in June 2017?"):
+    for question in (
+        "太仓市第63次常务会议纪要的文号是多少？",
+        "昆山市常务会议对生活垃圾分类提出了哪些要求？",
+        "太仓市智慧交通建设项目（一期）的总投资是多少？",
+        "Who chaired Kunshan's 5th executive meeting in June 2017?",
+    ):
         answer = answer_question(retriever, config, question)
         assert not answer.answerable and answer.reason, question
         assert answer.reason in answer.answer  # the refusal says why
@@ -107,8 +122,14 @@ def test_dev_set_quality_floor(retriever, sample_index, dev_questions):
 def test_ask_and_eval_cli_json(sample_index):
     config, _ = sample_index
     env = {**os.environ, "ASSISTANT_CONFIG": str(_write_config(config))}
-    out = subprocess.run([sys.executable, "-m", "assistant", "ask", "谁汇报了关于推进环保委托执法工作的情况说明？", "--json"],
-                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "谁汇报了关于推进环保委托执法工作的情况说明？", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     data = json.loads(out.stdout)
     assert data["answerable"] is True and data["citations"]
     first = data["hits"][0]
@@ -116,8 +137,14 @@ def test_ask_and_eval_cli_json(sample_index):
     assert {"city", "meeting", "item", "date", "heading", "score", "text"} <= set(first)
     scores = [h["score"] for h in data["hits"]]
     assert scores == sorted(scores, reverse=True)
-    out = subprocess.run([sys.executable, "-m", "assistant", "eval", str(GOLD / "questions-dev.jsonl"), "--json"],
-                         capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.devtools", "eval", str(GOLD / "questions-dev.jsonl"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+    )
     report = json.loads(out.stdout)
     assert len(report["questions"]) == 45 and "recall_at_5" in report["metrics"]["all"]
     assert all({"id", "answerable", "hits"} <= set(q) for q in report["questions"])
@@ -129,28 +156,45 @@ def _write_config(config):
     text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
     text = text.replace('db = "embeddings/office.sqlite"', f'db = "{config.auth.db}"')
     text = text.replace('cache_dir = "embeddings/models"', f'cache_dir = "{ROOT / "embeddings" / "models"}"')
-    text = text.replace('sample_dirs = ["data/minutes", "data/minutes-other"]',
-                        f'sample_dirs = ["{ROOT / "data" / "minutes"}", "{ROOT / "data" / "minutes-other"}"]')
+    text = text.replace(
+        'sample_dirs = ["data/minutes", "data/minutes-other"]',
+        f'sample_dirs = ["{ROOT / "data" / "minutes"}", "{ROOT / "data" / "minutes-other"}"]',
+    )
     path.write_text(text, encoding="utf-8")
     return path
 
 
 def test_a_filter_that_contradicts_the_question_is_overruled_and_said(retriever, sample_index):
     config, _ = sample_index
-    answer = answer_question(retriever, config, "太仓市第60次常务会议对人才公寓作出了什么决定？",
-                             filters=Filters(cities=["昆山"]))
+    answer = answer_question(
+        retriever, config, "太仓市第60次常务会议对人才公寓作出了什么决定？", filters=Filters(cities=["昆山"])
+    )
     assert answer.answer.startswith("侧边栏筛选为〔昆山〕，问题问的是〔太仓〕：已按问题中的〔太仓〕检索。")
     assert answer.citations[0].hit.meeting.city == "太仓"
 
 
-@pytest.mark.parametrize("question,lead", [
-    ("《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？", "由市资源规划局汇报（太仓市政府第60次常务会议，2021-08-20，议题二）。[1]"),
-    ("城厢镇城市更新工作的情况汇报在哪次会议上听取？", "在太仓市政府第63次常务会议（2021-11-01）上，议题九。[1]"),
-    ("昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？", "昆山市政府第4次常务会议（2017-05-24）的决定：会议原则同意上述文件。[1]"),
-    ("Who reported on the Duke Kunshan University facilities memorandum?",
-     "Reported by 昆山杜克大学联合工作领导小组建设小组副组长时永刚 (Kunshan City government, 4th executive meeting, "
-     "2017-05-24, item 9).[1]"),
-])
+@pytest.mark.parametrize(
+    "question,lead",
+    [
+        (
+            "《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？",
+            "由市资源规划局汇报（太仓市政府第60次常务会议，2021-08-20，议题二）。[1]",
+        ),
+        (
+            "城厢镇城市更新工作的情况汇报在哪次会议上听取？",
+            "在太仓市政府第63次常务会议（2021-11-01）上，议题九。[1]",
+        ),
+        (
+            "昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？",
+            "昆山市政府第4次常务会议（2017-05-24）的决定：会议原则同意上述文件。[1]",
+        ),
+        (
+            "Who reported on the Duke Kunshan University facilities memorandum?",
+            "Reported by 昆山杜克大学联合工作领导小组建设小组副组长时永刚 (Kunshan City government, 4th executive meeting, "
+            "2017-05-24, item 9).[1]",
+        ),
+    ],
+)
 def test_the_answer_comes_first_then_verbatim_quotes(retriever, sample_index, question, lead):
     config, _ = sample_index
     answer = answer_question(retriever, config, question)
@@ -159,28 +203,42 @@ def test_the_answer_comes_first_then_verbatim_quotes(retriever, sample_index, qu
     quotes = [line for line in lines if line.startswith("· ")]
     assert quotes and all(line.endswith("]") and line.count("[") == 1 for line in quotes)
     item_text = answer.citations[0].hit.item.text
-    assert all(line[2:line.rindex("[")] in item_text for line in quotes if line.endswith("[1]"))  # verbatim
+    assert all(line[2 : line.rindex("[")] in item_text for line in quotes if line.endswith("[1]"))  # verbatim
 
 
 def test_english_questions_get_an_english_scaffold_with_chinese_quotes(retriever, sample_index):
     config, _ = sample_index
-    answer = answer_question(retriever, config, "What did Taicang's 63rd meeting decide on the winter electricity supply measures?")
-    assert answer.lang == "en" and answer.answer.startswith("Decision (Taicang City government, 63rd executive meeting")
+    answer = answer_question(
+        retriever, config, "What did Taicang's 63rd meeting decide on the winter electricity supply measures?"
+    )
+    assert answer.lang == "en" and answer.answer.startswith(
+        "Decision (Taicang City government, 63rd executive meeting"
+    )
     assert "原则同意该《措施》" in answer.answer
     refused = answer_question(retriever, config, "Who attended Kunshan's 68th executive meeting?")
-    assert refused.answer.startswith("Not found in the indexed minutes. The minutes of the Kunshan City government, "
-                                     "68th executive meeting")
+    assert refused.answer.startswith(
+        "Not found in the indexed minutes. The minutes of the Kunshan City government, 68th executive meeting"
+    )
     assert "杜小刚" in refused.answer
 
 
-@pytest.mark.parametrize("question,why", [
-    ("昆山市第68次常务会议的出席人员有哪些？", "昆山市政府第68次常务会议纪要没有列出出席人员，只写明由杜小刚市长主持。"),
-    ("太仓市人才公寓建设的总投资是多少？", "没有写明金额"),
-    ("昆山市第4次常务会议对防汛抗旱提出了什么要求？", "所找到的议题都没有提到“防汛"),
-    ("谁主持的？", "问题没有说明是哪次会议"),
-    ("", "请输入问题"),
-    ("What did Taicang's 60th meeting decide about garbage sorting?", "None of the items found is about garbage"),
-])
+@pytest.mark.parametrize(
+    "question,why",
+    [
+        (
+            "昆山市第68次常务会议的出席人员有哪些？",
+            "昆山市政府第68次常务会议纪要没有列出出席人员，只写明由杜小刚市长主持。",
+        ),
+        ("太仓市人才公寓建设的总投资是多少？", "没有写明金额"),
+        ("昆山市第4次常务会议对防汛抗旱提出了什么要求？", "所找到的议题都没有提到“防汛"),
+        ("谁主持的？", "问题没有说明是哪次会议"),
+        ("", "请输入问题"),
+        (
+            "What did Taicang's 60th meeting decide about garbage sorting?",
+            "None of the items found is about garbage",
+        ),
+    ],
+)
 def test_each_kind_of_near_miss_is_refused_with_its_reason(retriever, sample_index, question, why):
     config, _ = sample_index
     answer = answer_question(retriever, config, question)
@@ -189,5 +247,7 @@ def test_each_kind_of_near_miss_is_refused_with_its_reason(retriever, sample_ind
 
 def test_a_meeting_the_index_does_not_hold_is_named_with_the_ones_it_does(retriever, sample_index):
     config, _ = sample_index
-    answer = answer_question(retriever, config, "太仓市第68次常务会议由谁主持？")  # e.g. 那太仓呢？ after 昆山第68次
+    answer = answer_question(
+        retriever, config, "太仓市第68次常务会议由谁主持？"
+    )  # e.g. 那太仓呢？ after 昆山第68次
     assert answer.answer.startswith("〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。")

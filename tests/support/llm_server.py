@@ -1,6 +1,7 @@
 """A real OpenAI-compatible server for the LLM tests: llama.cpp's own server (xllamacpp wheel) serving
 the tiny Gemma 3 270M GGUF shipped on PyPI. Run as a separate process: `python llm_server.py GGUF PORT`;
 it serves on 127.0.0.1 until terminated."""
+
 from __future__ import annotations
 
 import signal

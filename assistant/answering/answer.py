@@ -1,0 +1,394 @@
+"""Extractive answers: sentences from the retrieved items, each followed by its citation marker.
+
+No claim without a citation: every sentence in the answer is copied from a
+cited item (or computed from a cited meeting's parsed header, e.g. its date).
+Answerability is decided at the answer level — does any retrieved item
+actually state the kind of fact asked for? — because on this corpus no
+retrieval-score threshold separates near-miss questions from answerable ones.
+A generator (LLM) can later replace `compose` behind the same `Answer` type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..config import Config
+from ..ingest import rules
+from ..models import Meeting, chinese_item_label
+from .answerability import FACT_PATTERNS, asked_kind, judge
+from .cited import CitedAnswer, Source
+from .query import QueryIntent, content_terms
+from .retrieval import ItemHit, RetrievalResult, Retriever
+
+
+@dataclass
+class Citation:
+    n: int
+    hit: ItemHit
+
+
+def source_of(hit: ItemHit, n: int = 0) -> Source:
+    """A retrieved item as the typed source every client reads (text as published)."""
+    meeting, item = hit.meeting, hit.item
+    return Source(
+        n=n,
+        label=hit.citation,
+        city=meeting.city,
+        city_full=meeting.city_full,
+        meeting=meeting.meeting,
+        date=meeting.date,
+        item=item.item,
+        heading=item.heading_as_written,
+        text=item.as_written(hit.passage),
+        item_text=item.text_as_written or item.text,
+        doc_id=hit.doc_id,
+        source=meeting.source,
+        score=round(float(hit.score), 4),
+        reporters=tuple(r.as_written for r in item.reporters),
+        decisions=tuple(item.as_written(d) for d in item.decisions),
+    )
+
+
+@dataclass
+class Answer:
+    """The composed answer with the live hits it cites; `record()` is what leaves the answering step."""
+
+    question: str
+    answer: str
+    answerable: bool
+    citations: list[Citation]
+    hits: list[ItemHit]
+    interpreted: list[str] = field(default_factory=list)
+    reason: str = ""
+    lang: str = "zh"  # the asker's language: labels and the lead sentence follow it
+    generated: bool = False  # written by the configured LLM (verified sentence by sentence)
+    removed_sentences: int = 0  # LLM sentences dropped because their cited item does not support them
+    notices: list[str] = field(default_factory=list)  # said before the lead (overruled filters, fallbacks)
+
+    def record(self) -> CitedAnswer:
+        return CitedAnswer(
+            question=self.question,
+            text=self.answer,
+            answerable=self.answerable,
+            sources=[source_of(c.hit, c.n) for c in self.citations],
+            nearest=[source_of(h) for h in self.hits],
+            reason=self.reason,
+            lang=self.lang,
+            interpreted_filters=self.interpreted,
+            notices=self.notices,
+            generated=self.generated,
+            removed_sentences=self.removed_sentences,
+        )
+
+    def to_dict(self) -> dict:
+        return self.record().to_dict()
+
+
+def answer_question(
+    retriever: Retriever,
+    config: Config,
+    question: str,
+    k: int | None = None,
+    filters=None,
+    mode: str = "hybrid",
+) -> Answer:
+    result = retriever.search(question, k=k, filters=filters, mode=mode)
+    return compose(result, retriever, config)
+
+
+def compose(result: RetrievalResult, retriever: Retriever, config: Config) -> Answer:
+    """The answer, with any notice about overruled filters said first."""
+    answer = _compose(result, retriever, config)
+    if result.intent.notices:
+        answer.notices = [*result.intent.notices, *answer.notices]
+        answer.answer = "\n".join([*result.intent.notices, answer.answer])
+    return answer
+
+
+def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> Answer:
+    intent = result.intent
+    interpreted = intent.describe()
+    if not result.hits:
+        if result.matched_meetings == 0 or intent.unknown_places:
+            why = explain_no_meeting(intent, list(retriever.meetings.values()), intent.lang)
+            return _not_found(result, config, interpreted, why)
+        return _not_found(result, config, interpreted, "")
+    verdict = judge(result, retriever)
+    if not verdict.answerable:
+        if verdict.clarify:
+            return Answer(
+                result.question, verdict.reason, False, [], [], interpreted, verdict.reason, lang=intent.lang
+            )
+        return _not_found(result, config, interpreted, verdict.reason)
+    if intent.meeting_level and result.hits[0].item.item == 0:
+        text, cited = _meeting_answer(result)
+    elif result.structured and intent.wants_list:
+        text, cited = _list_answer(result)
+    else:
+        text, cited = _extractive_answer(result, retriever, config)
+    notices = []
+    if intent.unknown_places:  # only minutes that never name their place could match: say so first
+        notices.append(
+            f"已收录的纪要中没有写明〔{'、'.join(intent.unknown_places)}〕的常务会议；"
+            "以下内容来自未写明地区的纪要，请核对来源。"
+        )
+        text = "\n".join([*notices, text])
+    citations = [Citation(n, hit) for n, hit in enumerate(cited, 1)]
+    return Answer(
+        result.question, text, True, citations, result.hits, interpreted, lang=intent.lang, notices=notices
+    )
+
+
+def _not_found(result: RetrievalResult, config: Config, interpreted: list[str], reason: str) -> Answer:
+    """The minutes do not say it: why, and the nearest items (in the asker's language)."""
+    reason = reason.rstrip("。. ")
+    if result.intent.lang == "en":
+        reason = reason[:1].upper() + reason[1:]
+        text = config.answer.not_found_message_en + (f" {reason}." if reason else "")
+        if result.hits:
+            text += "\nNearest items: " + "; ".join(
+                f"{h.citation} {h.item.heading_as_written}" for h in result.hits[:3]
+            )
+        return Answer(result.question, text, False, [], result.hits, interpreted, reason, lang="en")
+    # Answer first: the reason is the answer (…纪要没有列出出席人员); the stock sentence only when there is none.
+    text = f"{reason}。" if reason else config.answer.not_found_message
+    if result.hits:
+        nearest = "；".join(f"{h.citation}{h.item.heading_as_written}" for h in result.hits[:3])
+        text += f"\n最接近的内容：{nearest}"
+    return Answer(result.question, text, False, [], result.hits, interpreted, reason)
+
+
+def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str = "zh") -> str:
+    """Why no minute matches the places, meeting number or dates the question names, and what the index holds.
+
+    e.g. 〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。
+    """
+    en = lang == "en"
+    held_places = sorted({m.city for m in meetings if m.city})
+    if intent.unknown_places:
+        wanted = "、".join(intent.unknown_places)
+        return (
+            f"the index holds no minutes of {wanted}; places held: {', '.join(held_places)}"
+            if en
+            else f"已收录的纪要中没有〔{wanted}〕的常务会议；已收录的地区：{'、'.join(held_places)}。"
+        )
+    scope = [m for m in meetings if not intent.cities or m.city in intent.cities]
+    where = f"〔{'、'.join(intent.cities)}〕" if intent.cities else "已收录的纪要中"
+    if intent.meeting is not None:
+        numbers = sorted({m.meeting for m in scope if m.meeting is not None})
+        if en:
+            held = ", ".join(str(n) for n in numbers) or "none"
+            return (
+                f"no minutes of meeting no. {intent.meeting} {('of ' + where) if intent.cities else ''} in the index;"
+                f" meetings held: {held}".replace("  ", " ")
+            )
+        held = "、".join(str(n) for n in numbers)
+        return (
+            f"{where}没有第{intent.meeting}次常务会议的纪要；已收录：第{held}次。"
+            if numbers
+            else f"{where}没有第{intent.meeting}次常务会议的纪要。"
+        )
+    if intent.date_from or intent.date_to:
+        dates = sorted(m.date for m in scope if m.date)
+        if en:
+            span = (
+                f"meetings held date from {dates[0]} to {dates[-1]}"
+                if dates
+                else "no meeting has a known date"
+            )
+            return f"no meeting between {intent.date_from or '…'} and {intent.date_to or '…'}; {span}"
+        span = f"已收录的会议日期为{dates[0]}至{dates[-1]}" if dates else "已收录的会议都没有可识别的日期"
+        return f"{where}没有{intent.date_from or '…'}至{intent.date_to or '…'}之间召开的常务会议；{span}。"
+    return "no minutes match the filters" if en else "没有符合条件的会议"
+
+
+def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
+    """Who chaired, when, attendance, doc number, days to issue: from the parsed header, cited as item 0."""
+    hit = result.hits[0]
+    m, intent = hit.meeting, result.intent
+    facts = [f"{m.label}于{_date_words(m)}召开，由{m.chair or '（未写明）'}{m.chair_title or ''}主持"]
+    if m.doc_number:
+        facts.append(f"纪要编号{m.doc_number}")
+    if m.issue_date:
+        facts.append(f"{m.issuer or ''}于{m.issue_date}印发")
+    lines = ["，".join(facts) + "。[1]"]
+    if intent.asks_days and m.date and m.issue_date:
+        days = (date.fromisoformat(m.issue_date) - date.fromisoformat(m.date)).days
+        lines.append(f"会议召开（{m.date}）后{days}天印发纪要（{m.issue_date}）。[1]")
+    if re.search(r"出席|列席|参会|attend", intent.text, re.I):
+        for role, names in m.attendance.items():
+            lines.append(f"{role}：{'、'.join(names)}。[1]")
+    if m.trailing and re.search(r"还|之外|其他", intent.text):
+        lines.extend(f"{line}[1]" for line in m.trailing)
+    n_items = len([it for it in m.items if it.item > 0])
+    if n_items:
+        lines.append(f"本次会议共{n_items}项议题。[1]")
+    return "\n".join(lines), [hit]
+
+
+def _date_words(m: Meeting) -> str:
+    if not m.date:
+        return m.date_as_written or "（日期未写明）"
+    y, mo, d = m.date.split("-")
+    return f"{int(y)}年{int(mo)}月{int(d)}日"
+
+
+def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
+    hits = result.hits
+    meetings = {h.meeting.label for h in hits}
+    head = f"共找到{len(hits)}项议题" + (f"（{next(iter(meetings))}）" if len(meetings) == 1 else "") + "："
+    lines = [head]
+    for n, hit in enumerate(hits, 1):
+        reporters = "、".join(r.as_written for r in hit.item.reporters)
+        extra = f"（汇报：{reporters}）" if reporters else ""
+        decision = f" {hit.item.decisions[0]}" if hit.item.decisions else ""
+        decision = hit.item.as_written(decision)
+        name = f"{hit.meeting.label} · {chinese_item_label(hit.item.item)}：{hit.item.heading_as_written}"
+        lines.append(f"{n}. {name}{extra}[{n}]{decision}" + (f"[{n}]" if decision else ""))
+    return "\n".join(lines), hits
+
+
+def _extractive_answer(
+    result: RetrievalResult, retriever: Retriever, config: Config
+) -> tuple[str, list[ItemHit]]:
+    """Answer first — one direct sentence — then the supporting sentences quoted verbatim, one per line.
+
+    Minutes are the official record, so quotes keep their wording (and their script);
+    only the lead sentence is composed, from parsed fields or a quoted clause.
+    """
+    intent = result.intent
+    best = result.hits[0].score
+    # Meeting-level text (attendance lists) only answers meeting-level questions.
+    candidates = [h for h in result.hits if h.item.item != 0] or result.hits
+    chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
+    terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
+    budget = config.answer.max_sentences
+    quotes: list[tuple[int, ItemHit, list[str]]] = []  # per item, its best sentences, best first
+    for n, hit in enumerate(chosen, 1):
+        quotes.append(
+            (n, hit, _rank_sentences(hit, terms, intent, retriever)[: max(1, budget // len(chosen))])
+        )
+    lines = [_lead(asked_kind(intent), intent, quotes)]
+    for n, hit, sentences in quotes:
+        lines.append(f"{_item_name(hit, intent.lang)}[{n}]")
+        in_order = sorted(sentences, key=hit.item.text.find)
+        lines.extend(
+            f"· {hit.item.as_written(sentence)}[{n}]" for sentence in in_order
+        )  # quoted as published
+    return "\n".join(lines), chosen
+
+
+def _item_name(hit: ItemHit, lang: str) -> str:
+    """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
+    m, item = hit.meeting, hit.item
+    when = m.date or m.date_as_written or ("date not written" if lang == "en" else "日期不详")
+    if lang == "en":
+        name = f"{m.english_label} ({when}), item {item.item}: {item.heading_as_written}"
+        return name + (f" — reported by {item.reporters[0].as_written}" if item.reporters else "")
+    name = f"{m.label}（{when}）{chinese_item_label(item.item)}「{item.heading_as_written}」"
+    if item.reporters:
+        name += f"，由{'、'.join(r.as_written for r in item.reporters)}{_reported(item)}"
+    return name
+
+
+def _reported(item) -> str:
+    return "传达" if item.reporters[0].role == "传达" else "汇报"
+
+
+AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
+
+
+def _lead(kind: str, intent: QueryIntent, quotes: list[tuple[int, ItemHit, list[str]]]) -> str:
+    """The direct answer: who reported, who carries it out, when, how many, what was decided — or the gist."""
+    n, hit, sentences = quotes[0]
+    item, m, en = hit.item, hit.meeting, intent.lang == "en"
+    when = m.date or m.date_as_written or ""
+    if kind in ("person", "department") and item.reporters and REPORTED_ASK_RE.search(intent.text):
+        who = "、".join(r.as_written for r in item.reporters)
+        return (
+            f"Reported by {who} ({m.english_label}, {when}, item {item.item}).[{n}]"
+            if en
+            else f"由{who}{_reported(item)}（{m.label}，{when}，{chinese_item_label(item.item)}）。[{n}]"
+        )
+    if kind in ("person", "department"):
+        for sentence in [*item.decisions, *sentences]:
+            if found := AGENT_RE.search(sentence):
+                who = found.group("who")
+                return (
+                    f"Responsible: {who}.[{n}]" if en else f"由{who}负责（{item.as_written(sentence)}）[{n}]"
+                )
+    if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
+        heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
+        decision = item.decisions[0] if item.decisions else (item.heading if heading_decides else "")
+        if decision:
+            return (
+                f"Decision ({m.english_label}, {when}, item {item.item}): {item.as_written(decision)}[{n}]"
+                if en
+                else f"{m.label}（{when}）的决定：{item.as_written(decision)}[{n}]"
+            )
+    if kind == "date" or (kind == "topic" and MEETING_ASK_RE.search(intent.text)):
+        return (
+            f"At the {m.english_label} on {when} (item {item.item}).[{n}]"
+            if en
+            else f"在{m.label}（{when}）上，{chinese_item_label(item.item)}。[{n}]"
+        )
+    if kind in ("count", "deadline", "amount"):
+        pattern = FACT_PATTERNS[kind]
+        for sentence in [item.heading, *sentences, *_sentences(item.text)]:
+            if pattern.search(sentence):
+                return (
+                    f"The minutes say ({m.english_label}, item {item.item}): {item.as_written(sentence)}[{n}]"
+                    if en
+                    else f"纪要写明：{item.as_written(sentence)}[{n}]"
+                )
+    gist = sentences[0] if sentences else item.heading
+    return (
+        f"The most relevant item is {m.english_label} ({when}), item {item.item}: {item.as_written(gist)}[{n}]"
+        if en
+        else f"{item.as_written(gist)}[{n}]"
+    )
+
+
+REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
+MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    """Whole sentences; a clause ending in a colon (会议明确：) is joined to what it introduces."""
+    out: list[str] = []
+    for piece in (s.strip() for s in rules.SENTENCE_SPLIT_RE.split(text)):
+        if not piece:
+            continue
+        if out and out[-1].endswith(("：", ":")):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return [s for s in out if len(s) > 4]
+
+
+def _rank_sentences(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> list[str]:
+    body = hit.item.text.split("\n", 1)[1] if "\n" in hit.item.text else hit.item.text
+    sentences = _sentences(body)
+    scored = []
+    mass = sum(retriever.idf.get(t, 2.0) for t in terms) or 1.0
+    for pos, sentence in enumerate(sentences):
+        score = 3.0 * sum(retriever.idf.get(t, 2.0) for t in terms if t in sentence) / mass
+        if sentence in hit.item.decisions:
+            score += 3.0 if OUTCOME_ASK_RE.search(intent.text) else 1.0
+        if intent.asks_number and re.search(r"\d|[一二三四五六七八九十两]+[个年项支]", sentence):
+            score += 1.0
+        if intent.asks_who and re.search(r"听取|汇报|传达", sentence):
+            score += 1.0
+        if REQUIREMENT_ASK_RE.search(intent.text) and REQUIREMENT_RE.search(sentence):
+            score += 1.5
+        scored.append((score, pos, sentence))
+    return [s for _, _, s in sorted(scored, key=lambda s: (-s[0], s[1]))]
+
+
+REQUIREMENT_ASK_RE = re.compile(r"要求|强调|指出|部署|措施|require|stress|instruct|measure", re.I)
+REQUIREMENT_RE = re.compile(r"^会议(?:要求|强调|指出|明确)|[一二三四五六七八九]要|要[^，。；]{2,}")
+OUTCOME_ASK_RE = re.compile(
+    r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
+)

@@ -1,0 +1,251 @@
+"""Does what was found answer the question? A decision with a reason, from what the items say.
+
+A retrieval score cannot tell a near miss from an answer (the nearest item of a
+question about a topic never discussed still scores well). So the decision is
+made on the text: the question asks for a kind of fact (an amount, a date, a
+deadline, a count, a person, a department, a decision, an attendance list, or a
+topic), and some retrieved item must contain that kind of fact *and* the
+question's topic words (for English questions, their CC-CEDICT translations).
+Otherwise the answer says what is missing and why, e.g.
+昆山市政府第68次常务会议纪要没有列出出席人员，只写明由杜小刚市长主持.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ingest import rules
+from ..models import Meeting
+from . import bilingual
+from .query import QueryIntent, content_terms
+from .retrieval import ItemHit, RetrievalResult, Retriever
+
+# Calibrated on data/gold/questions-answerability.jsonl and the dev sets (README): answerable Chinese
+# questions' best topic coverage ranges 0.23–1.0, topic-absent near misses 0.0–0.2.
+COVERAGE_THRESHOLD = 0.15
+# English: share of the dictionary-known topic words with a translation in the item (or spelled in its
+# pinyin); answerable English dev questions 0.33–1.0, topic-absent near misses 0.0.
+EN_COVERAGE_THRESHOLD = 0.25
+
+ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|attend", re.I)),
+    (
+        "deadline",
+        re.compile(
+            r"(?:什么时候|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline", re.I
+        ),
+    ),
+    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
+    ("count", re.compile(r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|how many", re.I)),
+    (
+        "department",
+        re.compile(
+            r"哪个部门|哪些部门|哪个单位|哪家单位|哪家|哪个机构"
+            r"|which (?:department|agency|unit|company)",
+            re.I,
+        ),
+    ),
+    ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
+    (
+        "decision",
+        re.compile(r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome|\bdecid|approv", re.I),
+    ),
+]
+FACT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "amount": re.compile(
+        r"\d+(?:\.\d+)?\s*(?:万|亿)?元|(?:投资|资金|预算|金额|费用|经费|补贴|奖补|补助|总额|造价)"
+        r"[^，。；]{0,8}?\d+(?:\.\d+)?\s*(?:万|亿)"
+    ),
+    "date": re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]+月"),
+    "deadline": re.compile(
+        r"(?:年底|年内|月底|季度|\d+\s*月(?:\s*\d+\s*日)?|\d{4}\s*年(?:\s*\d+\s*月)?底?)(?:前|之前|以前)"
+        r"|前完成|限期|截至|力争|到\d{4}年"
+    ),
+    "count": re.compile(
+        r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
+        r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
+    ),
+}
+ORG_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}(?:局|委|办|中心|集团|公司|管委会|政府|街道|镇|院|所|站|队)")
+KIND_NAMES = {
+    "zh": {
+        "amount": "金额",
+        "date": "日期",
+        "deadline": "完成时限",
+        "count": "数量",
+        "person": "人员",
+        "department": "单位",
+        "decision": "决定",
+    },
+    "en": {
+        "amount": "an amount",
+        "date": "a date",
+        "deadline": "a deadline",
+        "count": "a number",
+        "person": "a person",
+        "department": "a department",
+        "decision": "a decision",
+    },
+}
+
+
+@dataclass
+class Verdict:
+    answerable: bool
+    reason: str = ""  # in the asker's language
+    kind: str = "topic"
+    clarify: bool = False  # the question itself lacks what is needed (which meeting, which topic)
+
+
+def asked_kind(intent: QueryIntent) -> str:
+    """The kind of fact the question asks for (amount, date, …); 'topic' when it asks what was said."""
+    if intent.asks_amount:
+        return "amount"
+    for kind, pattern in ASK_PATTERNS:
+        if pattern.search(intent.text):
+            return kind
+    return "topic"
+
+
+def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
+    intent, lang = result.intent, result.intent.lang
+    kind = asked_kind(intent)
+    if missing := _missing_context(intent, retriever, kind):
+        return Verdict(False, missing, kind, clarify=True)
+    if (
+        intent.asks_doc_number
+        and intent.meeting is not None
+        and not any(h.meeting.doc_number for h in result.hits)
+    ):
+        return Verdict(
+            False,
+            _say(lang, "所找到的会议纪要没有写明文号", "the minutes found give no document number"),
+            kind,
+        )
+    if kind == "attendance":
+        return _attendance(result.hits[0].meeting, lang)
+    if result.structured or (intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount"):
+        return Verdict(True, kind=kind)
+    topic_terms = _topic_terms(intent, retriever)
+    if intent.unknown_places and not topic_terms:
+        places = "、".join(intent.unknown_places)
+        return Verdict(
+            False,
+            _say(
+                lang,
+                f"已收录的纪要中没有写明〔{places}〕的常务会议",
+                f"no minutes in the index name {places}",
+            ),
+            kind,
+        )
+    candidates = [h for h in result.hits[:3] if h.item.item != 0] or result.hits[:1]
+    on_topic = [h for h in candidates if _covers(h, topic_terms, intent, retriever)]
+    if not on_topic:
+        return Verdict(False, _topic_reason(candidates[0], topic_terms, intent, retriever), kind)
+    if kind == "topic":
+        return Verdict(True, kind=kind)
+    if any(_has_fact(h, kind) for h in on_topic):
+        return Verdict(True, kind=kind)
+    hit = on_topic[0]
+    name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
+    return Verdict(
+        False,
+        _say(
+            lang,
+            f"{hit.citation}「{hit.item.heading}」没有写明{name}",
+            f"{hit.citation} ({hit.item.heading}) does not state {name}",
+        ),
+        kind,
+    )
+
+
+def _say(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
+
+
+def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> str:
+    """'谁主持的？' with no meeting named, or an empty question: ask instead of answering at random."""
+    text = re.sub(r"[\s？?。.!！，,]", "", intent.text)
+    if not text:
+        return _say(
+            intent.lang,
+            "请输入问题，例如：太仓市第60次常务会议审议了哪些文件？",
+            "Please type a question, e.g. Who chaired Taicang's 60th executive meeting?",
+        )
+    names_meeting = bool(
+        intent.cities or intent.meeting is not None or intent.date_from or intent.unknown_places
+    )
+    several = len(retriever.meetings) > 1
+    if names_meeting or not several:
+        return ""
+    if intent.meeting_level or (
+        kind in ("person", "date", "attendance") and not _topic_terms(intent, retriever)
+    ):
+        return _say(
+            intent.lang,
+            "问题没有说明是哪次会议：请写明地区和会议，例如“太仓市第60次常务会议由谁主持？”",
+            "The question does not say which meeting: name the place and the meeting, "
+            'e.g. "Who chaired Taicang\'s 60th executive meeting?"',
+        )
+    if not _topic_terms(intent, retriever) and not intent.has_item_filters and not intent.wants_list:
+        return _say(
+            intent.lang,
+            "问题太短，看不出问的是哪个议题：请写明地区、会议或议题内容",
+            "The question is too short to tell which topic it is about: add the place, meeting or topic",
+        )
+    return ""
+
+
+def _attendance(meeting: Meeting, lang: str) -> Verdict:
+    item0 = meeting.items[0].text if meeting.items else ""
+    if meeting.attendance or re.search(
+        r"出席会议|列席会议|参加会议|出席[:：]|列席[:：]|出席人员|参加人员", item0
+    ):
+        return Verdict(True, kind="attendance")
+    chair = f"{meeting.chair}{meeting.chair_title or ''}" if meeting.chair else ""
+    zh = f"{meeting.label}纪要没有列出出席人员" + (f"，只写明由{chair}主持" if chair else "")
+    en = f"the minutes of the {meeting.english_label} ({meeting.label}) list no attendees" + (
+        f"; they only say that {chair} chaired it" if chair else ""
+    )
+    return Verdict(False, _say(lang, zh, en), kind="attendance")
+
+
+def _topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
+    if intent.lang == "en":
+        return bilingual.english_topic_words(intent.text, intent.filter_words)
+    return content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
+
+
+def _covers(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> bool:
+    if not terms:
+        return True
+    if intent.lang == "en":
+        share, _ = bilingual.cross_lingual_coverage(terms, hit.item.heading + hit.item.text)
+        return share >= EN_COVERAGE_THRESHOLD
+    return retriever.coverage(intent, hit) >= COVERAGE_THRESHOLD
+
+
+def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> str:
+    text = hit.item.heading + hit.item.text
+    if intent.lang == "en":
+        _, missing = bilingual.cross_lingual_coverage(terms, text)
+        words = ", ".join(missing[:3]) or ", ".join(terms[:3])
+        return f"none of the items found is about {words} (nearest: {hit.citation})"
+    missing = [t for t in terms if t not in text.replace(" ", "")]
+    key = "、".join(sorted(missing, key=lambda t: -retriever.idf.get(t, 2.0))[:3]) or "、".join(terms[:3])
+    return f"所找到的议题都没有提到“{key}”（最接近的是{hit.citation}）"
+
+
+def _has_fact(hit: ItemHit, kind: str) -> bool:
+    item = hit.item
+    if kind in FACT_PATTERNS:
+        return bool(FACT_PATTERNS[kind].search(item.text))
+    if kind in (
+        "person",
+        "department",
+    ):  # 由谁组织实施 is answered by an organisation as often as by a person
+        return bool(item.reporters) or "同志" in item.text or bool(ORG_RE.search(item.text))
+    if kind == "decision":  # '讨论研究并原则同意《…》': a numbered heading can itself be the decision
+        return bool(item.decisions) or bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
+    return True

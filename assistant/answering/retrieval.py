@@ -1,0 +1,489 @@
+"""Hybrid retrieval that lands on agenda items: dense + lexical (BM25) from the search backend, fused,
+aggregated to items.
+
+Fusion is either a normalised score combination (default: measured better on
+the dev set) or reciprocal rank fusion (Cormack, Clarke & Büttcher, SIGIR 2009).
+Lexical hits with a zero BM25 score are dropped before fusion: for English
+questions BM25 returns arbitrary zero-score lists that RRF would otherwise
+weight like real matches. Filters (explicit or recognised in the question)
+restrict the candidate items; questions about a whole meeting are answered from
+the parsed structure, not from similarity.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..config import Config
+from ..ingest.normalize import to_simplified
+from ..models import AgendaItem, Meeting, citation_label
+from ..search.backends import SearchFilter, item_key
+from ..search.index import Index
+from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
+
+
+@dataclass
+class Filters:
+    """Explicit filters from the API, CLI or UI; merged with those recognised in the question."""
+
+    cities: list[str] = field(default_factory=list)
+    meeting: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    departments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ItemHit:
+    doc_id: str
+    meeting: Meeting
+    item: AgendaItem
+    score: float
+    passage: str  # best-matching passage text
+    dense: float = 0.0
+    lexical: float = 0.0
+
+    @property
+    def citation(self) -> str:
+        return citation_label(
+            self.meeting.city_full,
+            self.meeting.meeting,
+            self.meeting.date or self.meeting.date_as_written,
+            self.item.item,
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "city": self.meeting.city,
+            "city_full": self.meeting.city_full,
+            "meeting": self.meeting.meeting,
+            "date": self.meeting.date,
+            "item": self.item.item,
+            "heading": self.item.heading_as_written,
+            "score": round(float(self.score), 4),
+            "text": self.item.as_written(self.passage),
+            "citation": self.citation,
+            "doc_id": self.doc_id,
+            "source": self.meeting.source,
+        }
+
+
+@dataclass
+class RetrievalResult:
+    question: str
+    intent: QueryIntent
+    hits: list[ItemHit]
+    matched_meetings: int
+    mode: str
+    structured: bool = False  # answered from parsed structure (lists, filters), not similarity alone
+
+
+class Retriever:
+    """Scores every passage with vectorised numpy; Python loops only touch the few candidates."""
+
+    def __init__(self, index: Index, config: Config):
+        self.index = index
+        self.config = config
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the index after an ingest."""
+        self.index.load()
+        self.meetings = self.index.meetings()
+        self.doc_ids = list(self.meetings)
+        doc_pos = {doc_id: i for i, doc_id in enumerate(self.doc_ids)}
+        self.vocab = Vocabulary.from_meetings(list(self.meetings.values()))
+        table = self.index.passage_table()
+        self.pids = np.array(sorted(table), dtype=np.int64)
+        self.pid_pos = {int(p): i for i, p in enumerate(self.pids)}
+        self.p_doc = np.array([doc_pos[table[int(p)][0]] for p in self.pids], dtype=np.int64)
+        self.p_item = np.array([table[int(p)][1] for p in self.pids], dtype=np.int64)
+        self.p_text = [table[int(p)][2] for p in self.pids]
+        self.items = _ItemTable.build(self.meetings, self.doc_ids)
+        self.p_itemrow = np.array(
+            [self.items.row[(int(d), int(n))] for d, n in zip(self.p_doc, self.p_item)], dtype=np.int64
+        )
+        self.df = _DocumentFrequencies(self.index.search)
+        self.idf = _Idf(self.df, len(self.pids))
+
+    def _key(self, pos: int) -> tuple[str, int]:
+        return self.doc_ids[int(self.p_doc[pos])], int(self.p_item[pos])
+
+    # ------------------------------------------------------------------ search
+    def search(
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        mode: str = "hybrid",
+        query_vector: np.ndarray | None = None,
+    ) -> RetrievalResult:
+        k = k or self.config.retrieval.top_k
+        original, question = question, to_simplified(question)  # traditional-script questions search the same
+        intent = understand(question, self.vocab)
+        _merge_filters(intent, filters or Filters())
+        doc_ok = self._allowed_docs(intent)
+        if not doc_ok.any():
+            return RetrievalResult(original, intent, [], 0, mode)
+        item_ok = self._allowed_items(intent, doc_ok)
+        mask = self._passage_mask(doc_ok, item_ok)
+        where = self._search_filter(intent, item_ok)
+        allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= 20 else None
+        precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
+        structured = bool(intent.wants_list and precise and not intent.meeting_level)
+        item_scores, best_passage, parts = self._score_items(
+            question, intent, mask, where, mode, query_vector, all_candidates=structured
+        )
+        if structured and allowed_items is not None and len(allowed_items) <= 20:
+            ranked = sorted(allowed_items, key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+            ranked = [key for key in ranked if key[1] > 0 or len(ranked) == 1]
+        else:
+            ranked = sorted(
+                (key for key, score in item_scores.items() if score > 0), key=lambda key: -item_scores[key]
+            )
+            ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= 20 else k]
+            if structured:
+                ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+        hits = []
+        for doc_id, number in ranked:
+            meeting = self.meetings[doc_id]
+            item = meeting.item_by_number(number)
+            passage = best_passage.get((doc_id, number)) or item.text[:400]
+            dense, lexical = parts.get((doc_id, number), (0.0, 0.0))
+            hits.append(
+                ItemHit(
+                    doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical
+                )
+            )
+        return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured)
+
+    def _allowed_docs(self, intent: QueryIntent) -> np.ndarray:
+        ok = np.ones(len(self.doc_ids), dtype=bool)
+        if not intent.has_meeting_filters:
+            return ok
+        for pos, doc_id in enumerate(self.doc_ids):
+            meeting = self.meetings[doc_id]
+            if intent.cities and meeting.city not in intent.cities:
+                ok[pos] = False
+            elif (
+                intent.unknown_places and meeting.city is not None
+            ):  # only minutes of unnamed place can match
+                ok[pos] = False
+            elif intent.meeting is not None and meeting.meeting != intent.meeting:
+                ok[pos] = False
+            elif intent.date_from and (not meeting.date or meeting.date < intent.date_from):
+                ok[pos] = False
+            elif intent.date_to and (not meeting.date or meeting.date > intent.date_to):
+                ok[pos] = False
+        return ok
+
+    def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:
+        """Boolean mask over items passing item-level filters; None when there are none.
+
+        Vectorised over the item table built at refresh: verb families as an array,
+        departments and routing phrases as lists of item positions per distinct value.
+        """
+        if not intent.has_item_filters and not (intent.wants_list and intent.meeting is not None):
+            return None
+        t = self.items
+        ok = doc_ok[t.doc].copy()
+        if intent.has_item_filters:
+            ok &= t.number > 0
+        if intent.item:
+            ok &= t.number == intent.item
+        if intent.departments:
+            ok &= _positions_mask(
+                len(t.number),
+                (
+                    idx
+                    for org, idx in t.by_org.items()
+                    if any(org in d or d in org for d in intent.departments)
+                ),
+            )
+        if intent.verbs:
+            ok &= np.isin(t.verb, intent.verbs)
+        if intent.exclude_verbs:
+            ok &= ~np.isin(t.verb, intent.exclude_verbs)
+        if intent.routing:
+            ok &= _positions_mask(
+                len(t.number),
+                (idx for routing, idx in t.by_routing.items() if any(r in routing for r in intent.routing)),
+            )
+        return ok
+
+    def _item_keys(self, ok: np.ndarray) -> list[tuple[str, int]]:
+        return [(self.doc_ids[d], int(n)) for d, n in zip(self.items.doc[ok], self.items.number[ok])]
+
+    def _search_filter(self, intent: QueryIntent, item_ok: np.ndarray | None) -> SearchFilter | None:
+        """The same filters for the search backend (Milvus: an expression evaluated before scoring)."""
+        keys = None if item_ok is None else tuple(item_key(doc, n) for doc, n in self._item_keys(item_ok))
+        where = SearchFilter(
+            tuple(intent.cities),
+            bool(intent.unknown_places and not intent.cities),
+            intent.meeting,
+            intent.date_from,
+            intent.date_to,
+            keys,
+        )
+        return None if where.is_empty else where
+
+    def _passage_mask(self, doc_ok: np.ndarray, item_ok: np.ndarray | None) -> np.ndarray:
+        mask = doc_ok[self.p_doc]
+        return mask if item_ok is None else mask & item_ok[self.p_itemrow]
+
+    def _score_items(
+        self,
+        question: str,
+        intent: QueryIntent,
+        mask: np.ndarray,
+        where: SearchFilter | None,
+        mode: str,
+        query_vector: np.ndarray | None,
+        all_candidates: bool = False,
+    ):
+        tokens = self.index.tokenizer.tokenize(question)
+        dense = np.zeros(len(self.pids), dtype=np.float32)
+        scored = mask
+        lexical = np.zeros(len(self.pids), dtype=np.float32)
+        if mode in ("hybrid", "dense"):
+            dense, scored = self._dense_scores(question, mask, where, query_vector)
+        if mode in ("hybrid", "lexical") and tokens:
+            lexical, _ = self._as_array(self.index.search.lexical(tokens, self._depth, where), mask)
+        fused = self._fuse(dense, lexical, mask, scored, mode)
+        candidates = self._candidates(fused, lexical, mask, where, tokens, all_candidates)
+        fused_c = fused[candidates] + self._boosts(intent, tokens, candidates)
+        item_scores: dict[tuple[str, int], float] = {}
+        best_passage: dict[tuple[str, int], str] = {}
+        parts: dict[tuple[str, int], tuple[float, float]] = {}
+        for pos, score in zip(candidates, fused_c):
+            key = self._key(pos)
+            if score > item_scores.get(key, -1e9):
+                item_scores[key] = float(score)
+                best_passage[key] = self.p_text[pos]
+                parts[key] = (float(dense[pos]), float(lexical[pos]))
+        return item_scores, best_passage, parts
+
+    def _candidates(
+        self,
+        fused: np.ndarray,
+        lexical: np.ndarray,
+        mask: np.ndarray,
+        where: SearchFilter | None,
+        tokens: list[str],
+        all_candidates: bool,
+    ) -> np.ndarray:
+        """Top passages by fused score, plus every passage holding a rare query term."""
+        allowed = np.flatnonzero(mask)
+        limit = max(300, 40 * self.config.retrieval.top_k)
+        if all_candidates or len(allowed) <= limit:
+            return allowed
+        top = allowed[np.argpartition(-fused[allowed], limit)[:limit]]
+        rare = self._rare_terms(tokens)
+        if rare:
+            rare_scores, _ = self._as_array(self.index.search.lexical(rare, self._depth, where), mask)
+            rare_hits = np.flatnonzero(rare_scores > 0)
+            top = np.union1d(top, rare_hits)
+        return top
+
+    @property
+    def _depth(self) -> int:
+        """Passages fetched from each side of the backend: every allowed one on small archives,
+        the best `candidates × 20` on large ones (the same depth on every backend)."""
+        return max(self.config.retrieval.candidates * 20, 1)
+
+    def _as_array(self, hits: list[tuple[int, float]], mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A backend's (pid, score) list as a score array over the retriever's passage positions."""
+        scores = np.zeros(len(self.pids), dtype=np.float32)
+        scored = np.zeros(len(self.pids), dtype=bool)
+        for pid, score in hits:
+            pos = self.pid_pos.get(pid)
+            if pos is not None and mask[pos]:
+                scores[pos], scored[pos] = score, True
+        return scores, scored
+
+    def _dense_scores(
+        self, question: str, mask: np.ndarray, where: SearchFilter | None, query_vector: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The backend's dense top passages under the filter; returns the scores and the mask of
+        positions that were actually scored."""
+        if query_vector is None:
+            query_vector = self.index.embedder.encode_queries([question])[0]
+        return self._as_array(self.index.search.dense(query_vector, self._depth, where), mask)
+
+    def _fuse(
+        self, dense: np.ndarray, lexical: np.ndarray, mask: np.ndarray, scored: np.ndarray, mode: str
+    ) -> np.ndarray:
+        cfg = self.config.retrieval
+        if mode == "dense":
+            return np.where(mask, dense, 0.0).astype(np.float32)
+        if mode == "lexical":
+            return np.where(mask, lexical, 0.0).astype(np.float32)
+        if cfg.fusion == "rrf":
+            fused = _rrf(dense, scored, cfg.rrf_k) + _rrf(lexical, mask & (lexical > 0), cfg.rrf_k)
+            return np.where(mask, fused, 0.0).astype(np.float32)
+        d = _minmax(dense, scored)
+        top_lex = lexical[mask].max() if mask.any() else 0.0
+        lex = lexical / top_lex if top_lex > 0 else np.zeros_like(lexical)
+        return np.where(
+            mask, cfg.dense_weight * np.where(scored, d, 0.0) + cfg.lexical_weight * lex, 0.0
+        ).astype(np.float32)
+
+    def _boosts(self, intent: QueryIntent, tokens: list[str], candidates: np.ndarray) -> np.ndarray:
+        """Structure-aware nudges: quoted terms and titles, rare corpus terms, meeting-level questions → item 0."""
+        boost = np.zeros(len(candidates), dtype=np.float32)
+        rare = self._rare_terms(tokens)
+        for slot, pos in enumerate(candidates):
+            doc_id, number = self._key(pos)
+            if intent.quoted:
+                item = self.meetings[doc_id].item_by_number(number)
+                haystack = (item.heading + item.text).replace(" ", "")
+                hit = sum(1 for q in intent.quoted if q.replace(" ", "") in haystack)
+                boost[slot] += 0.15 * hit / len(intent.quoted)
+            if intent.meeting_level and number == 0:
+                boost[slot] += 0.35
+            if rare:
+                text = self.p_text[pos]
+                boost[slot] += 0.5 * sum(1 for term in rare if term in text) / len(rare)
+        return boost
+
+    def _rare_terms(self, tokens: list[str]) -> list[str]:
+        """Query words found in only a few passages (“放管服”, a name): exact evidence dense fusion would bury."""
+        limit = max(3, int(0.005 * len(self.pids)))
+        known = self.index.tokenizer.user_term_set
+        return [
+            t
+            for t in dict.fromkeys(tokens)
+            if len(t) >= 2 and 0 < self.df.get(t, 0) <= limit and (t in known or t.isascii())
+        ]
+
+    # ------------------------------------------------------------------ answerability signals
+    def coverage(self, intent: QueryIntent, hit: ItemHit) -> float:
+        """IDF-weighted share of the question's topic words found in the item's text."""
+        terms = content_terms(self.index.tokenizer.tokenize(intent.text), intent)
+        if not terms:
+            return 1.0
+        text = (hit.item.heading + hit.item.text).replace(" ", "")
+        weights = [self.idf.get(t, 2.0) for t in terms]
+        found = sum(w for t, w in zip(terms, weights) if t in text)
+        return found / sum(weights)
+
+
+@dataclass
+class _ItemTable:
+    """Every agenda item as arrays, so item-level filters are numpy operations, not loops over items."""
+
+    doc: np.ndarray
+    number: np.ndarray
+    verb: np.ndarray
+    by_org: dict[str, np.ndarray]
+    by_routing: dict[str, np.ndarray]
+    row: dict[tuple[int, int], int]
+
+    @classmethod
+    def build(cls, meetings: dict[str, Meeting], doc_ids: list[str]) -> _ItemTable:
+        docs, numbers, verbs = [], [], []
+        by_org: dict[str, list[int]] = {}
+        by_routing: dict[str, list[int]] = {}
+        for doc_pos, doc_id in enumerate(doc_ids):
+            for item in meetings[doc_id].items:
+                position = len(numbers)
+                docs.append(doc_pos)
+                numbers.append(item.item)
+                verbs.append(verb_family(item.verb) or "")
+                for org in {r.org for r in item.reporters if r.org}:
+                    by_org.setdefault(org, []).append(position)
+                by_routing.setdefault(" ".join(item.routing), []).append(position)
+        row = {(d, n): i for i, (d, n) in enumerate(zip(docs, numbers))}
+        as_array = lambda groups: {k: np.array(v, dtype=np.int64) for k, v in groups.items()}  # noqa: E731
+        return cls(
+            np.array(docs, dtype=np.int64),
+            np.array(numbers, dtype=np.int64),
+            np.array(verbs, dtype=object),
+            as_array(by_org),
+            as_array(by_routing),
+            row,
+        )
+
+
+def _positions_mask(size: int, groups) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    for positions in groups:
+        mask[positions] = True
+    return mask
+
+
+class _DocumentFrequencies:
+    """df lookups asked of the search backend on demand (no pass over the corpus at load)."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def get(self, token: str, default: int = 0) -> int:
+        return self.backend.document_frequency(token) or default
+
+
+class _Idf:
+    """BM25 idf, log(1 + (N - df + 0.5) / (df + 0.5)), for tokens that occur; `default` otherwise."""
+
+    def __init__(self, df: _DocumentFrequencies, n: int):
+        self.df, self.n = df, max(1, n)
+
+    def get(self, token: str, default: float = 0.0) -> float:
+        count = self.df.get(token)
+        return math.log(1 + (self.n - count + 0.5) / (count + 0.5)) if count else default
+
+
+def _merge_filters(intent: QueryIntent, filters: Filters) -> None:
+    """Explicit filters narrow the question — unless the question names another place or meeting.
+
+    Then the question wins (it is what the user just asked) and a notice says so, rather
+    than answering silently from the filter's unrelated minutes.
+    """
+    en = intent.lang == "en"
+    if filters.cities and intent.cities and not set(intent.cities) & set(filters.cities):
+        side, asked = "、".join(filters.cities), "、".join(intent.cities)
+        intent.notices.append(
+            f"The sidebar filter is {side} but the question asks about {asked}: searched {asked}."
+            if en
+            else f"侧边栏筛选为〔{side}〕，问题问的是〔{asked}〕：已按问题中的〔{asked}〕检索。"
+        )
+    elif filters.cities:
+        intent.cities = list(
+            dict.fromkeys([*filters.cities, *[c for c in intent.cities if c in filters.cities]])
+        )
+    if filters.meeting is not None and intent.meeting is not None and filters.meeting != intent.meeting:
+        intent.notices.append(
+            f"The sidebar filter is meeting {filters.meeting} but the question asks about meeting "
+            f"{intent.meeting}: searched meeting {intent.meeting}."
+            if en
+            else f"侧边栏筛选为第{filters.meeting}次会议，问题问的是第{intent.meeting}次：已按问题检索。"
+        )
+    elif filters.meeting is not None:
+        intent.meeting = filters.meeting
+    if filters.date_from:
+        intent.date_from = max(filters.date_from, intent.date_from or filters.date_from)
+    if filters.date_to:
+        intent.date_to = min(filters.date_to, intent.date_to or filters.date_to)
+    for department in filters.departments:
+        if department not in intent.departments:
+            intent.departments.append(department)
+
+
+def _minmax(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    if not mask.any():
+        return np.zeros_like(values)
+    lo, hi = float(values[mask].min()), float(values[mask].max())
+    if hi - lo < 1e-9:
+        return np.where(mask, 1.0, 0.0).astype(np.float32)
+    return ((values - lo) / (hi - lo)).astype(np.float32)
+
+
+def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+    out = np.zeros_like(scores)
+    order = [i for i in np.argsort(-scores) if mask[i]]
+    for rank, pos in enumerate(order, 1):
+        out[pos] = 1.0 / (k + rank)
+    return out

@@ -1,0 +1,73 @@
+"""`python -m assistant.devtools eval|bench|bench-ui …`: measurements for developers, not the user CLI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from ..cli.commands import open_retriever
+from ..config import Config, load_config
+from ..search.store import StoreError
+from .bench import register as register_bench
+
+
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    from .evaluate import evaluate, failures, format_table, load_questions
+
+    if args.backend:  # the same store searched through another backend (built from the store if needed)
+        config.index.backend = args.backend
+    retriever = open_retriever(config, quiet=args.json)
+    questions = load_questions(*args.questions)
+    modes = ["hybrid", "dense", "lexical"] if args.mode == "all" else [args.mode]
+    reports = [evaluate(retriever, config, questions, k=args.k, mode=mode) for mode in modes]
+    if args.json:
+        print(
+            json.dumps(reports[0] if len(reports) == 1 else {"runs": reports}, ensure_ascii=False, indent=1)
+        )
+        return 0
+    for report in reports:
+        print(format_table(report))
+        print()
+    if args.show_failures:
+        print("\n".join(failures(reports[0], questions, args.k)))
+    return 0
+
+
+def register_eval(sub: Any) -> None:
+    p = sub.add_parser("eval", help="recall@1/@k, MRR, answerability and answer-text coverage on gold files")
+    p.add_argument("questions", nargs="+", help="one or more gold files (questions-dev.jsonl format)")
+    p.add_argument("--k", type=int, default=5, help="cut-off for recall@k")
+    p.add_argument(
+        "--mode", choices=["hybrid", "dense", "lexical", "all"], default="hybrid", help="retrieval mode(s)"
+    )
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    p.add_argument("--show-failures", action="store_true", help="list the questions answered wrongly")
+    p.add_argument("--backend", choices=["faiss", "milvus"], help="search backend (default: [index] backend)")
+    p.set_defaults(func=cmd_eval)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant.devtools", description="评测与基准（开发者工具）"
+    )
+    parser.add_argument("--config", help="path to config.toml (default: $ASSISTANT_CONFIG or ./config.toml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    register_eval(sub)
+    register_bench(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config = load_config(args.config)
+    try:
+        return int(args.func(args, config) or 0)
+    except StoreError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

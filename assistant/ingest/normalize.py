@@ -1,0 +1,214 @@
+"""Text as published → text the parser and the search can read, without losing what was written.
+
+Minutes reach the assistant the way portals publish them: traditional-script
+mirrors (sometimes with the pinyin of each character inline, `區(qū)`), portal
+metadata blocks (索引号 … 发文日期 …, `时间: … 来源: …`), news bylines and
+widget debris. This module turns one document into aligned lines:
+
+- `lines`: simplified script (OpenCC t2s), pinyin annotations removed, cleaned —
+  what parsing, embedding, BM25 and question matching see;
+- `written`: the same lines in the script as written (pinyin still removed) —
+  what citations and the source view show;
+- `metadata`: portal fields read from metadata lines, whose lines are blanked
+  in `lines` so they never become body text or items.
+
+Lines stay aligned one to one, so a parsed item (a line range) has its text in
+both scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import rules
+
+# One pinyin syllable with a tone mark, written in parentheses right after the character it annotates.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_NOTE_RE = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+
+# Portal fields (government information-disclosure pages, news pages). A line is metadata when it
+# starts with one of them followed by a value, or holds two or more of them.
+PORTAL_KEYS = (
+    "信息索引号",
+    "索引号",
+    "组配分类",
+    "主题分类",
+    "主题\\(一级\\)",
+    "主题\\(二级\\)",
+    "主题（一级）",
+    "主题（二级）",
+    "发文日期",
+    "成文日期",
+    "生成日期",
+    "公开日期",
+    "发布日期",
+    "发布时间",
+    "发布机构",
+    "发文机关",
+    "发文字号",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "公开形式",
+    "公开程序",
+    "文件编号",
+    "有效期",
+    "效力状况",
+    "体裁",
+    "关键词",
+    "内容概述",
+    "文件下载",
+    "来源",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "访问量",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+)
+_KEYS = "|".join(PORTAL_KEYS)
+PORTAL_LINE_START_RE = re.compile(rf"^【?(?:{_KEYS})】?(?:\s*[:：]\s*|\s+|$)")
+PORTAL_KEY_RE = re.compile(rf"(?:^|\s)(?:{_KEYS})\s*[:：]?")
+# "时间: 2022-01-27 来源: …", "2020-03-09 08:00:00 来源:…": a publication byline.
+BYLINE_RE = re.compile(
+    r"^(?:(?:发布)?时间\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
+)
+PORTAL_DATE_RE = re.compile(
+    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|时间)?\s*[:：]?\s*"
+    r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
+)
+SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")
+WIDGET_RE = re.compile(r"^(?:\[\s*\]|×|【?(?:字号|字体)[:：]?.*|T\s*\|\s*T|大\s*中\s*小|打印|关闭|分享)$")
+# "会议共有九项议题：一是…": the first of an ordinal-word list written after a colon, put on its own line.
+INLINE_FIRST_ORDINAL_RE = re.compile(r"(?<=[:：])\s*(?=一是)")
+
+
+@dataclass
+class PreparedText:
+    """A document's lines in both scripts, aligned, and its portal metadata."""
+
+    lines: list[str]
+    written: list[str]
+    raw: list[str]  # simplified but not whitespace-cleaned (attendance lists pad names with spaces)
+    metadata: dict[str, str] = field(default_factory=dict)
+    metadata_lines: list[str] = field(default_factory=list)
+    script: str = "simplified"  # or "traditional" when OpenCC changed a noticeable share of characters
+
+    @property
+    def cleaned_text(self) -> str:
+        """The body and header as the parser reads them: every non-empty, non-metadata line."""
+        return "\n".join(line for line in self.lines if line)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified script (OpenCC t2s, phrase-aware); simplified text passes unchanged."""
+    return _converter().convert(text) if text else text
+
+
+def strip_pinyin_notes(text: str) -> str:
+    """Remove inline pinyin annotations such as 區(qū) → 區 left by some mirrors."""
+    return PINYIN_NOTE_RE.sub("", text)
+
+
+def prepare(text: str) -> PreparedText:
+    """Split, clean, convert and mark metadata, keeping the written and simplified lines aligned."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    written: list[str] = []
+    simplified: list[str] = []
+    unclean: list[str] = []
+    for line in raw:
+        line = strip_pinyin_notes(line)
+        parts = _split_inline_ordinals(rules.clean_line(line))
+        written.extend(w for w, _ in parts)
+        simplified.extend(s for _, s in parts)
+        unclean.extend([to_simplified(line)] if len(parts) == 1 else [s for _, s in parts])
+    changed = sum(a != b for w, s in zip(written, simplified) for a, b in zip(w, s))
+    total = sum(len(w) for w in written) or 1
+    script = "traditional" if changed / total > 0.02 else "simplified"
+    prepared = PreparedText(simplified, written, unclean, script=script)
+    _mark_metadata(prepared)
+    return prepared
+
+
+def _split_inline_ordinals(line: str) -> list[tuple[str, str]]:
+    """(written, simplified) pieces of a cleaned line: one, or two when a 一是 list starts after its colon."""
+    simplified = to_simplified(line)
+    found = INLINE_FIRST_ORDINAL_RE.search(simplified)
+    if not found or not re.search(r"(?:议题|事项|内容|如下)[^，。:：]{0,4}[:：]\s*一是", simplified):
+        return [(line, simplified)]
+    cut = found.start()
+    if len(simplified) != len(line):  # offsets would not carry over to the written script
+        return [(line, simplified)]
+    return [
+        (line[:cut].rstrip(), simplified[:cut].rstrip()),
+        (line[cut:].lstrip(), simplified[cut:].lstrip()),
+    ]
+
+
+def is_metadata_line(line: str) -> bool:
+    if not line:
+        return False
+    if BYLINE_RE.match(line) or WIDGET_RE.match(line):
+        return True
+    keys = PORTAL_KEY_RE.findall(line)
+    if len(keys) >= 2:
+        return True
+    start = PORTAL_LINE_START_RE.match(line)
+    return bool(start) and (start.end() < len(line) or line in PORTAL_KEYS) and len(line) <= 80
+
+
+BARE_KEY_RE = re.compile(rf"^【?(?P<key>{_KEYS})】?\s*[:：]?$")
+
+
+def _mark_metadata(prepared: PreparedText) -> None:
+    """Read portal fields into `metadata` and blank their lines in both scripts.
+
+    A key alone on its line (a table cell, as HTML pages lay them out) takes the next line as its value.
+    """
+    pending_key = None
+    for idx, line in enumerate(prepared.lines):
+        if pending_key and line and (not is_metadata_line(line) or BYLINE_RE.match(line)):
+            prepared.metadata.setdefault(pending_key, line)
+            line = f"{pending_key} {line}"
+        elif not is_metadata_line(line):
+            continue
+        bare = BARE_KEY_RE.match(line)
+        pending_key = bare.group("key") if bare else None
+        prepared.metadata_lines.append(line)
+        for found in PORTAL_DATE_RE.finditer(line):
+            key = found.group("key") or "发布时间"
+            iso = f"{int(found.group('y')):04d}-{int(found.group('m')):02d}-{int(found.group('d')):02d}"
+            prepared.metadata.setdefault(key, iso)
+        if source := SOURCE_RE.search(line):
+            prepared.metadata.setdefault("来源", source.group("org"))
+        if summary := re.search(r"内容概述\s*[:：]?\s*(?P<v>.+)$", line):
+            prepared.metadata.setdefault("内容概述", summary.group("v").strip())
+        prepared.lines[idx] = prepared.written[idx] = prepared.raw[idx] = ""
+
+
+def written_span(text: str, simplified_whole: str, written_whole: str | None) -> str:
+    """The written-script form of `text`, a span of `simplified_whole` (e.g. a passage of an item).
+
+    OpenCC keeps length for nearly every character, so the span at the same offsets
+    is the text as written; if lengths differ or the span is not found, the
+    simplified text is returned unchanged.
+    """
+    if not written_whole or written_whole == simplified_whole or len(written_whole) != len(simplified_whole):
+        return text
+    start = simplified_whole.find(text)
+    return written_whole[start : start + len(text)] if start >= 0 else text

