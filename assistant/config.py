@@ -67,8 +67,12 @@ class RetrievalConfig:
 
 @dataclass
 class AnswerConfig:
-    max_sentences: int = 6
+    max_sentences: int = 5
     relative_cutoff: float = 0.6
+    meaning_weight: float = 4.0
+    words_weight: float = 1.0
+    cue_weight: float = 0.6
+    restatement_penalty: float = 0.5
     not_found_message: str = "未在已收录的会议纪要中找到相关内容。"
     not_found_message_en: str = "Not found in the indexed minutes."
 

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from ..config import Config
 from ..ingest import rules
 from ..models import Meeting, chinese_item_label
@@ -21,6 +23,7 @@ from .answerability import FACT_PATTERNS, asked_kind, judge
 from .cited import CitedAnswer, Source
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
+from .sentences import ScoredSentence, body_sentences, refine_kind, restates, score_sentences
 
 
 @dataclass
@@ -253,31 +256,76 @@ def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
 def _extractive_answer(
     result: RetrievalResult, retriever: Retriever, config: Config
 ) -> tuple[str, list[ItemHit]]:
-    """Answer first — one direct sentence — then the supporting sentences quoted verbatim, one per line.
+    """Answer first — a lead of one or two sentences that states what was asked — then each cited item
+    named once and at most `max_sentences` supporting sentences quoted verbatim, none said twice.
 
     Minutes are the official record, so quotes keep their wording (and their script);
-    only the lead sentence is composed, from parsed fields or a quoted clause.
+    only the lead's frame (who reported, which meeting) is composed, from parsed fields.
     """
     intent = result.intent
     best = result.hits[0].score
     # Meeting-level text (attendance lists) only answers meeting-level questions.
     candidates = [h for h in result.hits if h.item.item != 0] or result.hits
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
-    terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
-    budget = config.answer.max_sentences
-    quotes: list[tuple[int, ItemHit, list[str]]] = []  # per item, its best sentences, best first
+    kind = refine_kind(asked_kind(intent), intent.text)
+    ranked = _ranked_sentences(chosen, intent, retriever, config, kind)
+    lead = _lead(kind, intent, chosen, ranked)
+    lines = [lead.text]
+    quoted = _supporting(ranked, lead, chosen, config.answer.max_sentences)
     for n, hit in enumerate(chosen, 1):
-        quotes.append(
-            (n, hit, _rank_sentences(hit, terms, intent, retriever)[: max(1, budget // len(chosen))])
-        )
-    lines = [_lead(asked_kind(intent), intent, quotes)]
-    for n, hit, sentences in quotes:
-        lines.append(f"{_item_name(hit, intent.lang)}[{n}]")
-        in_order = sorted(sentences, key=hit.item.text.find)
-        lines.extend(
-            f"· {hit.item.as_written(sentence)}[{n}]" for sentence in in_order
-        )  # quoted as published
+        if not (n == 1 and lead.names_item):
+            lines.append(f"{_item_name(hit, intent.lang)}[{n}]")
+        for sentence in quoted.get(n, []):
+            lines.append(f"· {hit.item.as_written(sentence)}[{n}]")  # quoted as published
     return "\n".join(lines), chosen
+
+
+@dataclass(frozen=True)
+class Lead:
+    text: str
+    names_item: bool  # the lead already says meeting and item: the first item line is not repeated
+    sentences: tuple[str, ...]  # quoted sentences it contains (not quoted again below)
+
+
+def _ranked_sentences(
+    chosen: list[ItemHit], intent: QueryIntent, retriever: Retriever, config: Config, kind: str
+) -> list[ScoredSentence]:
+    """Every sentence of the chosen items scored against the question (sentences.py), best first."""
+    items = [(n, body_sentences(hit.item.text), hit.item.decisions) for n, hit in enumerate(chosen, 1)]
+    flat = [sentence for _, sentences, _ in items for sentence in sentences]
+    question_vector = sentence_vectors = None
+    if flat and config.answer.meaning_weight:
+        embedder = retriever.index.embedder
+        question_vector = _unit(embedder.encode_queries([intent.text]))[0]
+        sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
+    terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
+    return score_sentences(
+        items, question_vector, sentence_vectors, terms, retriever.idf, kind, config.answer
+    )
+
+
+def _unit(vectors) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+def _supporting(
+    ranked: list[ScoredSentence], lead: Lead, chosen: list[ItemHit], budget: int
+) -> dict[int, list[str]]:
+    """The best sentences not already said (in the lead, an item line or another quote), each item's
+    in its own order; every cited item gets its best sentence before any item gets a second."""
+    shown = [lead.text, *lead.sentences, *(hit.item.heading for hit in chosen)]
+    picked: dict[int, list[ScoredSentence]] = {}
+    firsts = {s.n: s for s in reversed(ranked)}  # each item's best sentence
+    order = sorted(firsts.values(), key=lambda s: -s.score) + [s for s in ranked if firsts.get(s.n) is not s]
+    for sentence in order:
+        if sum(len(v) for v in picked.values()) >= budget:
+            break
+        if restates(sentence.text, shown):
+            continue
+        picked.setdefault(sentence.n, []).append(sentence)
+        shown.append(sentence.text)
+    return {n: [s.text for s in sorted(v, key=lambda s: s.position)] for n, v in picked.items()}
 
 
 def _item_name(hit: ItemHit, lang: str) -> str:
@@ -298,97 +346,88 @@ def _reported(item) -> str:
 
 
 AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
+QUESTION_WORD_RE = re.compile(
+    r"谁|什么|哪些|哪个|哪家|哪项|哪位|哪里|如何|怎么|怎样|多少|几[个项家次]|是否|吗"
+    r"|\b(?:what|who|which|how|why|when)\b",
+    re.I,
+)
 
 
-def _lead(kind: str, intent: QueryIntent, quotes: list[tuple[int, ItemHit, list[str]]]) -> str:
-    """The direct answer: who reported, who carries it out, when, how many, what was decided — or the gist."""
-    n, hit, sentences = quotes[0]
-    item, m, en = hit.item, hit.meeting, intent.lang == "en"
+def _second_facet(question: str) -> bool:
+    """The question asks two things (哪次会议讨论了…？由谁汇报？): the lead answers both."""
+    clauses = [c for c in re.split(r"[？?，,；;]|\band\b", question) if QUESTION_WORD_RE.search(c)]
+    return len(clauses) > 1
+
+
+def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[ScoredSentence]) -> Lead:
+    """The direct answer: who reported, which meeting, what was decided, the figure, the reason or
+    requirement asked for — from the parsed fields or the best-scoring sentence of the first item."""
+    hit, en = chosen[0], intent.lang == "en"
+    item, m = hit.item, hit.meeting
     when = m.date or m.date_as_written or ""
+    own = [s.text for s in ranked if s.n == 1]
+    heading = item.heading_as_written
     if kind in ("person", "department") and item.reporters and REPORTED_ASK_RE.search(intent.text):
         who = "、".join(r.as_written for r in item.reporters)
-        return (
-            f"Reported by {who} ({m.english_label}, {when}, item {item.item}).[{n}]"
+        frame = (
+            f"Reported by {who} ({m.english_label}, {when}, item {item.item}: {heading})."
             if en
-            else f"由{who}{_reported(item)}（{m.label}，{when}，{chinese_item_label(item.item)}）。[{n}]"
+            else f"由{who}{_reported(item)}（{m.label}，{when}，{chinese_item_label(item.item)}「{heading}」）。"
         )
+        return _framed(frame, intent, item, own, names_item=True)
     if kind in ("person", "department"):
-        for sentence in [*item.decisions, *sentences]:
+        for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):
-                who = found.group("who")
-                return (
-                    f"Responsible: {who}.[{n}]" if en else f"由{who}负责（{item.as_written(sentence)}）[{n}]"
-                )
+                text = f"Responsible: {found.group('who')}. " if en else f"由{found.group('who')}负责："
+                return Lead(f"{text}{item.as_written(sentence)}[1]", False, (sentence,))
     if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
         heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
         decision = item.decisions[0] if item.decisions else (item.heading if heading_decides else "")
         if decision:
-            return (
-                f"Decision ({m.english_label}, {when}, item {item.item}): {item.as_written(decision)}[{n}]"
+            frame = (
+                f"Decision ({m.english_label}, {when}, item {item.item}): "
                 if en
-                else f"{m.label}（{when}）的决定：{item.as_written(decision)}[{n}]"
+                else f"{m.label}（{when}）的决定："
             )
-    if kind == "date" or (kind == "topic" and MEETING_ASK_RE.search(intent.text)):
-        return (
-            f"At the {m.english_label} on {when} (item {item.item}).[{n}]"
+            return Lead(f"{frame}{item.as_written(decision)}[1]", False, (decision,))
+    if kind == "date" or MEETING_ASK_RE.search(intent.text):
+        frame = (
+            f"At the {m.english_label} on {when} (item {item.item}: {heading})."
             if en
-            else f"在{m.label}（{when}）上，{chinese_item_label(item.item)}。[{n}]"
+            else f"在{m.label}（{when}）上，{chinese_item_label(item.item)}「{heading}」。"
         )
+        # which meeting asked *about what* (哪次会议要求…): the sentence that says it follows the frame
+        return _framed(frame, intent, item, own, names_item=True, always=kind != "date")
     if kind in ("count", "deadline", "amount"):
         pattern = FACT_PATTERNS[kind]
-        for sentence in [item.heading, *sentences, *_sentences(item.text)]:
+        for sentence in [*own, item.heading]:
             if pattern.search(sentence):
-                return (
-                    f"The minutes say ({m.english_label}, item {item.item}): {item.as_written(sentence)}[{n}]"
-                    if en
-                    else f"纪要写明：{item.as_written(sentence)}[{n}]"
-                )
-    gist = sentences[0] if sentences else item.heading
-    return (
-        f"The most relevant item is {m.english_label} ({when}), item {item.item}: {item.as_written(gist)}[{n}]"
-        if en
-        else f"{item.as_written(gist)}[{n}]"
-    )
+                return _quoted([sentence], item, en)
+    if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
+        return _quoted(sorted(own[:2], key=item.text.find), item, en)
+    return _quoted(own[:1] or [item.heading], item, en)
+
+
+def _framed(
+    frame: str, intent: QueryIntent, item, own: list[str], names_item: bool, always: bool = False
+) -> Lead:
+    """A composed frame (who reported, which meeting), followed by the best sentence when the question
+    asks a second thing."""
+    if own and (always or _second_facet(intent.text)):
+        return Lead(f"{frame}{item.as_written(own[0])}[1]", names_item, (own[0],))
+    return Lead(f"{frame}[1]", names_item, ())
+
+
+def _quoted(sentences: list[str], item, en: bool) -> Lead:
+    prefix = "The minutes say: " if en else ""
+    text = "".join(item.as_written(s) for s in sentences)
+    return Lead(f"{prefix}{text}[1]", False, tuple(sentences))
 
 
 REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
 MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
 
 
-def _sentences(text: str) -> list[str]:
-    """Whole sentences; a clause ending in a colon (会议明确：) is joined to what it introduces."""
-    out: list[str] = []
-    for piece in (s.strip() for s in rules.SENTENCE_SPLIT_RE.split(text)):
-        if not piece:
-            continue
-        if out and out[-1].endswith(("：", ":")):
-            out[-1] += piece
-        else:
-            out.append(piece)
-    return [s for s in out if len(s) > 4]
-
-
-def _rank_sentences(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> list[str]:
-    body = hit.item.text.split("\n", 1)[1] if "\n" in hit.item.text else hit.item.text
-    sentences = _sentences(body)
-    scored = []
-    mass = sum(retriever.idf.get(t, 2.0) for t in terms) or 1.0
-    for pos, sentence in enumerate(sentences):
-        score = 3.0 * sum(retriever.idf.get(t, 2.0) for t in terms if t in sentence) / mass
-        if sentence in hit.item.decisions:
-            score += 3.0 if OUTCOME_ASK_RE.search(intent.text) else 1.0
-        if intent.asks_number and re.search(r"\d|[一二三四五六七八九十两]+[个年项支]", sentence):
-            score += 1.0
-        if intent.asks_who and re.search(r"听取|汇报|传达", sentence):
-            score += 1.0
-        if REQUIREMENT_ASK_RE.search(intent.text) and REQUIREMENT_RE.search(sentence):
-            score += 1.5
-        scored.append((score, pos, sentence))
-    return [s for _, _, s in sorted(scored, key=lambda s: (-s[0], s[1]))]
-
-
-REQUIREMENT_ASK_RE = re.compile(r"要求|强调|指出|部署|措施|require|stress|instruct|measure", re.I)
-REQUIREMENT_RE = re.compile(r"^会议(?:要求|强调|指出|明确)|[一二三四五六七八九]要|要[^，。；]{2,}")
 OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
 )

@@ -1,0 +1,182 @@
+"""Which sentence of the found items answers the question? Every sentence scored, not phrasings listed.
+
+The lead of an answer must state what was asked: why a rule is revised (the 会议认为…
+sentence), what was required (会议强调…), what was decided, who carries it out, how much,
+by when. Retrieval ranks items; this module ranks the sentences inside them by three
+signals, summed with the weights in `[answer]` of config.toml:
+
+- meaning: cosine between the question and the sentence in the embedding model the
+  index already runs (multilingual, so an English question finds its Chinese sentence);
+- words: the idf-weighted share of the question's content terms that the sentence holds
+  (the BM25 term weighting of Robertson & Zaragoza, without length normalisation, since
+  sentences are short);
+- kind of fact: whether the sentence has the form of the asked-for fact (a reason, a
+  requirement, a decision, a figure, a responsible unit) — `SENTENCE_CUES` below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..config import AnswerConfig
+from ..ingest import rules
+from .answerability import FACT_PATTERNS
+
+# What a sentence stating each kind of fact looks like in minutes (the sentence's form, not the question's).
+# A strong cue (the sentence is framed as that kind of statement) scores 1, a weak one (its wording only) 0.4.
+STRONG_CUES: dict[str, re.Pattern[str]] = {
+    "why": re.compile(
+        r"^会议(?:认为|指出)|意义|旨在|有利于|(?:重要|有力|关键)(?:举措|抓手|保障|环节|组成部分)"
+    ),
+    "requirement": re.compile(
+        r"^会议(?:要求|强调|明确|部署)|^[（(]?[一二三四五六七八九十]+[）)、]|^\d+[.．、]"
+    ),
+}
+SENTENCE_CUES: dict[str, re.Pattern[str]] = {
+    "why": re.compile(r"为了|是.{0,12}(?:需要|要求)|认为|指出"),
+    "requirement": re.compile(r"要求|强调|部署|必须|务必|[一二三四五六七八九]是|要[^，。；]{2,}"),
+    "decision": re.compile(r"原则(?:同意|通过)|同意|通过|批准|印发|提交|审定"),
+    "agent": re.compile(r"由[^，。；]{2,24}(?:负责|牵头|会同|组织)|牵头|会同|负责"),
+    "amount": FACT_PATTERNS["amount"],
+    "date": FACT_PATTERNS["date"],
+    "deadline": FACT_PATTERNS["deadline"],
+    "count": FACT_PATTERNS["count"],
+}
+# The asked kind (answerability.asked_kind, refined below) → the sentence cue that answers it.
+CUE_FOR_KIND = {
+    "why": "why",
+    "requirement": "requirement",
+    "decision": "decision",
+    "person": "agent",
+    "department": "agent",
+    "amount": "amount",
+    "date": "date",
+    "deadline": "deadline",
+    "count": "count",
+}
+MEETING_DATE_ASK_RE = re.compile(r"召开|举行|开的|开会|held|convened", re.I)
+WHY_ASK_RE = re.compile(r"为什么|为何|原因|理由|意义|目的|why|reason|purpose", re.I)
+REQUIREMENT_ASK_RE = re.compile(
+    r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how", re.I
+)
+REPORT_INTRO_RE = re.compile(r"^会议(?:听取|审议|研究|讨论|传达)")
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    n: int  # the citation number of its item
+    position: int  # order in the item
+    text: str  # simplified script; shown through the item's `as_written`
+    score: float
+
+
+def refine_kind(kind: str, question: str) -> str:
+    """answerability's kind, with the two kinds only the answer needs: why, and requirements."""
+    if kind == "date" and not MEETING_DATE_ASK_RE.search(question):
+        return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's
+    if kind == "topic" and WHY_ASK_RE.search(question):
+        return "why"
+    if kind == "topic" and REQUIREMENT_ASK_RE.search(question):
+        return "requirement"
+    return kind
+
+
+def split_sentences(text: str) -> list[str]:
+    """Whole sentences; a clause ending in a colon (会议明确：) is joined to what it introduces."""
+    out: list[str] = []
+    for piece in (s.strip() for s in rules.SENTENCE_SPLIT_RE.split(text)):
+        if not piece:
+            continue
+        if out and out[-1].endswith(("：", ":")):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return [s for s in out if len(s) > 4]
+
+
+def body_sentences(item_text: str) -> list[str]:
+    """The item's sentences after its heading line."""
+    body = item_text.split("\n", 1)[1] if "\n" in item_text else item_text
+    return split_sentences(body)
+
+
+def lexical_share(sentence: str, terms: list[str], idf) -> float:
+    mass = sum(idf.get(t, 2.0) for t in terms)
+    return sum(idf.get(t, 2.0) for t in terms if t in sentence) / mass if mass else 0.0
+
+
+def cue_score(kind: str, sentence: str, decisions: list[str]) -> float:
+    cue = CUE_FOR_KIND.get(kind)
+    if cue is None:
+        return 0.0
+    if cue == "decision" and sentence in decisions:
+        return 1.0
+    if cue in STRONG_CUES and STRONG_CUES[cue].search(sentence):
+        return 1.0
+    if SENTENCE_CUES[cue].search(sentence):
+        return 0.4 if cue in STRONG_CUES else 1.0
+    return 0.0
+
+
+def score_sentences(
+    items: list[tuple[int, list[str], list[str]]],
+    question_vector: np.ndarray | None,
+    sentence_vectors: np.ndarray | None,
+    terms: list[str],
+    idf,
+    kind: str,
+    weights: AnswerConfig,
+) -> list[ScoredSentence]:
+    """Every sentence of the given items (n, sentences, decisions), best first.
+
+    `sentence_vectors` are the sentences' embeddings in the same order (None: words and cues only).
+    A sentence that only restates that the item was heard (会议听取了…的汇报) scores low unless it is
+    the item's only sentence, since the item line already says it.
+    """
+    scored: list[ScoredSentence] = []
+    row = 0
+    for n, sentences, decisions in items:
+        for position, sentence in enumerate(sentences):
+            meaning = 0.0
+            if question_vector is not None and sentence_vectors is not None:
+                meaning = float(sentence_vectors[row] @ question_vector)
+            row += 1
+            score = (
+                weights.meaning_weight * meaning
+                + weights.words_weight * lexical_share(sentence, terms, idf)
+                + weights.cue_weight * cue_score(kind, sentence, decisions)
+            )
+            if REPORT_INTRO_RE.search(sentence) and len(sentences) > 1:
+                score -= weights.restatement_penalty
+            scored.append(ScoredSentence(n, position, sentence, score))
+    return sorted(scored, key=lambda s: (-s.score, s.n, s.position))
+
+
+MARKER_RE = re.compile(r"\[\d{1,2}\]")
+NOISE_RE = re.compile(r"[\s\W_]+")
+RESTATES_SHARE = 0.7
+
+
+def _plain(text: str) -> str:
+    return NOISE_RE.sub("", MARKER_RE.sub("", text)).lower()
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def restates(sentence: str, shown: list[str]) -> bool:
+    """True when `sentence` says nothing new: inside a shown line, or ≥ 70 % of its character bigrams
+    in one (the answer must not show a sentence twice, as lead, heading and bullet)."""
+    plain = _plain(sentence)
+    if not plain:
+        return True
+    wanted = _bigrams(plain)
+    for line in shown:
+        other = _plain(line)
+        if plain in other or len(wanted & _bigrams(other)) / len(wanted) >= RESTATES_SHARE:
+            return True
+    return False
