@@ -274,7 +274,9 @@ def _extractive_answer(
     quoted = _supporting(ranked, lead, chosen, config.answer.max_sentences)
     for n, hit in enumerate(chosen, 1):
         if not (n == 1 and lead.names_item):
-            lines.append(f"{_item_name(hit, intent.lang)}[{n}]")
+            # a one-sentence item whose heading the lead already quotes is named without repeating it
+            with_heading = not restates(hit.item.heading, [lead.text])
+            lines.append(f"{_item_name(hit, intent.lang, with_heading)}[{n}]")
         for sentence in quoted.get(n, []):
             lines.append(f"· {hit.item.as_written(sentence)}[{n}]")  # quoted as published
     return "\n".join(lines), chosen
@@ -328,14 +330,18 @@ def _supporting(
     return {n: [s.text for s in sorted(v, key=lambda s: s.position)] for n, v in picked.items()}
 
 
-def _item_name(hit: ItemHit, lang: str) -> str:
+def _item_name(hit: ItemHit, lang: str, with_heading: bool = True) -> str:
     """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
     m, item = hit.meeting, hit.item
     when = m.date or m.date_as_written or ("date not written" if lang == "en" else "日期不详")
     if lang == "en":
-        name = f"{m.english_label} ({when}), item {item.item}: {item.heading_as_written}"
+        name = f"{m.english_label} ({when}), item {item.item}" + (
+            f": {item.heading_as_written}" if with_heading else ""
+        )
         return name + (f" — reported by {item.reporters[0].as_written}" if item.reporters else "")
-    name = f"{m.label}（{when}）{chinese_item_label(item.item)}「{item.heading_as_written}」"
+    name = f"{m.label}（{when}）{chinese_item_label(item.item)}" + (
+        f"「{item.heading_as_written}」" if with_heading else ""
+    )
     if item.reporters:
         name += f"，由{'、'.join(r.as_written for r in item.reporters)}{_reported(item)}"
     return name
