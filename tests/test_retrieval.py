@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -178,11 +179,11 @@ def test_a_filter_that_contradicts_the_question_is_overruled_and_said(retriever,
     [
         (
             "《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？",
-            "由市资源规划局汇报（太仓市政府第60次常务会议，2021-08-20，议题二）。[1]",
+            "由市资源规划局汇报（太仓市政府第60次常务会议，2021-08-20，议题二「审议《太仓市人才公寓建设管理实施意见（试行）》」）。[1]",
         ),
         (
             "城厢镇城市更新工作的情况汇报在哪次会议上听取？",
-            "在太仓市政府第63次常务会议（2021-11-01）上，议题九。[1]",
+            "在太仓市政府第63次常务会议（2021-11-01）上，议题九「听取《关于城厢镇开展城市更新工作的情况汇报》」。会议",
         ),
         (
             "昆山杜克大学设施建设及使用条款谅解备忘录的审议结果是什么？",
@@ -191,7 +192,7 @@ def test_a_filter_that_contradicts_the_question_is_overruled_and_said(retriever,
         (
             "Who reported on the Duke Kunshan University facilities memorandum?",
             "Reported by 昆山杜克大学联合工作领导小组建设小组副组长时永刚 (Kunshan City government, 4th executive meeting, "
-            "2017-05-24, item 9).[1]",
+            "2017-05-24, item 9: 审议《昆山杜克大学设施建设及使用条款谅解备忘录》).[1]",
         ),
     ],
 )
@@ -199,11 +200,40 @@ def test_the_answer_comes_first_then_verbatim_quotes(retriever, sample_index, qu
     config, _ = sample_index
     answer = answer_question(retriever, config, question)
     lines = answer.answer.split("\n")
-    assert lines[0] == lead
+    assert lines[0].startswith(lead) and lines[0].endswith("[1]")
     quotes = [line for line in lines if line.startswith("· ")]
     assert quotes and all(line.endswith("]") and line.count("[") == 1 for line in quotes)
-    item_text = answer.citations[0].hit.item.text
-    assert all(line[2 : line.rindex("[")] in item_text for line in quotes if line.endswith("[1]"))  # verbatim
+    item_text = re.sub(
+        r"\s+", "", answer.citations[0].hit.item.text
+    )  # a 会议明确： clause joins its next line
+    assert all(
+        re.sub(r"\s+", "", line[2 : line.rindex("[")]) in item_text for line in quotes if line.endswith("[1]")
+    )
+
+
+@pytest.mark.parametrize(
+    "question,stated",
+    [
+        (
+            "太仓市全面推行证明事项告知承诺制的意义是什么？",
+            "会议认为，全面推行证明事项告知承诺制是持续开展“减证便民”行动",
+        ),
+        ("会议提出嘉闵太线力争什么时候全线开工？", "力争嘉闵太线年内全线开工"),
+        ("会议对中小学德育工作提出了哪些要求？", "大小中幼一体化德育体系"),
+    ],
+)
+def test_the_lead_states_the_kind_of_fact_asked_and_nothing_is_said_twice(
+    retriever, sample_index, question, stated
+):
+    """why → the reason sentence; by when → the deadline; requirements → 要求 points; which meeting →
+    the meeting and what it said. The item and its sentences are then shown once each."""
+    from assistant.answering.sentences import restates
+
+    config, _ = sample_index
+    lines = answer_question(retriever, config, question).answer.split("\n")
+    assert stated in lines[0]
+    for position, line in enumerate(lines):
+        assert not restates(line.lstrip("· "), lines[:position]), line
 
 
 def test_english_questions_get_an_english_scaffold_with_chinese_quotes(retriever, sample_index):

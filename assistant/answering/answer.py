@@ -271,7 +271,8 @@ def _extractive_answer(
     ranked = _ranked_sentences(chosen, intent, retriever, config, kind)
     lead = _lead(kind, intent, chosen, ranked)
     lines = [lead.text]
-    quoted = _supporting(ranked, lead, chosen, config.answer.max_sentences)
+    names = [_item_name(hit, intent.lang) for hit in chosen]
+    quoted = _supporting(ranked, lead, names, config.answer.max_sentences)
     for n, hit in enumerate(chosen, 1):
         if not (n == 1 and lead.names_item):
             # a one-sentence item whose heading the lead already quotes is named without repeating it
@@ -312,11 +313,11 @@ def _unit(vectors) -> np.ndarray:
 
 
 def _supporting(
-    ranked: list[ScoredSentence], lead: Lead, chosen: list[ItemHit], budget: int
+    ranked: list[ScoredSentence], lead: Lead, item_names: list[str], budget: int
 ) -> dict[int, list[str]]:
     """The best sentences not already said (in the lead, an item line or another quote), each item's
     in its own order; every cited item gets its best sentence before any item gets a second."""
-    shown = [lead.text, *lead.sentences, *(hit.item.heading for hit in chosen)]
+    shown = [lead.text, *lead.sentences, *item_names]
     picked: dict[int, list[ScoredSentence]] = {}
     firsts = {s.n: s for s in reversed(ranked)}  # each item's best sentence
     order = sorted(firsts.values(), key=lambda s: -s.score) + [s for s in ranked if firsts.get(s.n) is not s]
@@ -419,8 +420,9 @@ def _framed(
 ) -> Lead:
     """A composed frame (who reported, which meeting), followed by the best sentence when the question
     asks a second thing."""
-    if own and (always or _second_facet(intent.text)):
-        return Lead(f"{frame}{item.as_written(own[0])}[1]", names_item, (own[0],))
+    fresh = [sentence for sentence in own if not restates(sentence, [frame])]
+    if fresh and (always or _second_facet(intent.text)):
+        return Lead(f"{frame}{item.as_written(fresh[0])}[1]", names_item, (fresh[0],))
     return Lead(f"{frame}[1]", names_item, ())
 
 
