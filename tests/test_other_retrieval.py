@@ -63,9 +63,9 @@ def test_traditional_questions_and_pages_meet_in_simplified_script(mixed):
     config, retriever = mixed
     assert _top(retriever, "斗門區航展第二展區服務保障有甚麼要求？") == ("01_zhuhai_doumen.txt", 2)
     answer = answer_question(retriever, config, "斗门区生态环境保护工作责任清单由谁汇报？")
-    first = answer.citations[0].to_dict()
-    assert first["label"] == "〔珠海市斗门区政府第104次常务会议 2024-09-13 · 议题一〕"
-    assert "斗門區生態環境保護" in first["item_text"] and "(qū)" not in first["item_text"]
+    first = answer.record().sources[0]
+    assert first.label == "〔珠海市斗门区政府第104次常务会议 2024-09-13 · 议题一〕"
+    assert "斗門區生態環境保護" in first.item_text and "(qū)" not in first.item_text
     assert "梁其明" in answer.answer
 
 
