@@ -85,9 +85,6 @@ class Answer:
             removed_sentences=self.removed_sentences,
         )
 
-    def to_dict(self) -> dict:
-        return self.record().to_dict()
-
 
 def answer_question(
     retriever: Retriever,
@@ -268,7 +265,7 @@ def _extractive_answer(
     candidates = [h for h in result.hits if h.item.item != 0] or result.hits
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     kind = refine_kind(asked_kind(intent), intent.text)
-    ranked = _ranked_sentences(chosen, intent, retriever, config, kind)
+    ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     lead = _lead(kind, intent, chosen, ranked)
     lines = [lead.text]
     names = [_item_name(hit, intent.lang) for hit in chosen]
@@ -291,15 +288,22 @@ class Lead:
 
 
 def _ranked_sentences(
-    chosen: list[ItemHit], intent: QueryIntent, retriever: Retriever, config: Config, kind: str
+    chosen: list[ItemHit], result: RetrievalResult, retriever: Retriever, config: Config, kind: str
 ) -> list[ScoredSentence]:
-    """Every sentence of the chosen items scored against the question (sentences.py), best first."""
+    """Every sentence of the chosen items scored against the question (sentences.py), best first;
+    the question's embedding is the one retrieval already computed (lexical mode: encoded here)."""
+    intent = result.intent
     items = [(n, body_sentences(hit.item.text), hit.item.decisions) for n, hit in enumerate(chosen, 1)]
     flat = [sentence for _, sentences, _ in items for sentence in sentences]
     question_vector = sentence_vectors = None
     if flat and config.answer.meaning_weight:
         embedder = retriever.index.embedder
-        question_vector = _unit(embedder.encode_queries([intent.text]))[0]
+        query = (
+            result.query_vector
+            if result.query_vector is not None
+            else embedder.encode_queries([intent.text])[0]
+        )
+        question_vector = _unit([query])[0]
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
     terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
     return score_sentences(

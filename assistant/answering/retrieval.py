@@ -55,21 +55,6 @@ class ItemHit:
             self.item.item,
         )
 
-    def to_dict(self) -> dict:
-        return {
-            "city": self.meeting.city,
-            "city_full": self.meeting.city_full,
-            "meeting": self.meeting.meeting,
-            "date": self.meeting.date,
-            "item": self.item.item,
-            "heading": self.item.heading_as_written,
-            "score": round(float(self.score), 4),
-            "text": self.item.as_written(self.passage),
-            "citation": self.citation,
-            "doc_id": self.doc_id,
-            "source": self.meeting.source,
-        }
-
 
 @dataclass
 class RetrievalResult:
@@ -79,6 +64,7 @@ class RetrievalResult:
     matched_meetings: int
     mode: str
     structured: bool = False  # answered from parsed structure (lists, filters), not similarity alone
+    query_vector: np.ndarray | None = None  # the question's embedding, reused to score answer sentences
 
 
 class Retriever:
@@ -134,6 +120,8 @@ class Retriever:
         allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= 20 else None
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
+        if query_vector is None and mode in ("hybrid", "dense"):
+            query_vector = self.index.embedder.encode_queries([question])[0]
         item_scores, best_passage, parts = self._score_items(
             question, intent, mask, where, mode, query_vector, all_candidates=structured
         )
@@ -158,7 +146,7 @@ class Retriever:
                     doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical
                 )
             )
-        return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured)
+        return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured, query_vector)
 
     def _allowed_docs(self, intent: QueryIntent) -> np.ndarray:
         ok = np.ones(len(self.doc_ids), dtype=bool)
@@ -305,12 +293,10 @@ class Retriever:
         return scores, scored
 
     def _dense_scores(
-        self, question: str, mask: np.ndarray, where: SearchFilter | None, query_vector: np.ndarray | None
+        self, question: str, mask: np.ndarray, where: SearchFilter | None, query_vector: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """The backend's dense top passages under the filter; returns the scores and the mask of
         positions that were actually scored."""
-        if query_vector is None:
-            query_vector = self.index.embedder.encode_queries([question])[0]
         return self._as_array(self.index.search.dense(query_vector, self._depth, where), mask)
 
     def _fuse(

@@ -164,7 +164,8 @@ def _plain(text: str) -> str:
     return NOISE_RE.sub("", MARKER_RE.sub("", text)).lower()
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
+    """Character bigrams (the unit of ROUGE-2), or the text itself when it is one character."""
     return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
@@ -174,9 +175,9 @@ def restates(sentence: str, shown: list[str]) -> bool:
     plain = _plain(sentence)
     if not plain:
         return True
-    wanted = _bigrams(plain)
+    wanted = bigrams(plain)
     for line in shown:
         other = _plain(line)
-        if plain in other or len(wanted & _bigrams(other)) / len(wanted) >= RESTATES_SHARE:
+        if plain in other or len(wanted & bigrams(other)) / len(wanted) >= RESTATES_SHARE:
             return True
     return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..answering.sentences import bigrams
 from ..ingest.normalize import to_simplified
 
 MIN_BIGRAM_SHARE = 0.6
@@ -49,10 +50,6 @@ def alternatives(point: str) -> list[str]:
     inside = [m.group(1) for m in BRACKETS_RE.finditer(point)]
     outside = BRACKETS_RE.sub("", point)
     return [a for a in (normalise(p) for p in (point, outside, *inside)) if a]
-
-
-def bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
 def states(point: str, line: str) -> bool:
