@@ -281,3 +281,35 @@ def test_a_meeting_the_index_does_not_hold_is_named_with_the_ones_it_does(retrie
         retriever, config, "太仓市第68次常务会议由谁主持？"
     )  # e.g. 那太仓呢？ after 昆山第68次
     assert answer.answer.startswith("〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。")
+
+
+@pytest.mark.parametrize(
+    "question,cited,stated",
+    [
+        # a meeting named by its chair: 杜小刚 chaired Kunshan's meetings, 河长制 is item 1 of the 4th
+        ("杜小刚市长主持的常务会议对河长制改革提出了哪些要求？", ("昆山", 4, 1), "一河一策"),
+        # the n-th item: 第三项 and "third" name the item, they are not topic words to look for
+        (
+            "昆山市第4次常务会议第三项议题是什么？",
+            ("昆山", 4, 3),
+            "《关于优化土地供给方式提高土地利用综合效益的实施意见》",
+        ),
+        (
+            "What was the third item of Kunshan's 4th meeting?",
+            ("昆山", 4, 3),
+            "item 3: 讨论《关于优化土地供给",
+        ),
+        ("太仓市第63次常务会议第二项议题由谁汇报？", ("太仓", 63, 2), "由市发改委汇报"),
+        # question words (哪儿) are not topic words; when and where it met is a meeting-level question
+        ("太仓市第60次常务会议是什么时候、在哪儿开的？", ("太仓", 60, 0), "2021年8月20日"),
+    ],
+)
+def test_questions_that_name_a_meeting_or_item_another_way_are_answered(
+    retriever, sample_index, question, cited, stated
+):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, question)
+    assert answer.answerable, answer.answer
+    hit = answer.citations[0].hit
+    assert (hit.meeting.city, hit.meeting.meeting, hit.item.item) == cited
+    assert stated in answer.answer.split("\n")[0]

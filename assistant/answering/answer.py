@@ -401,7 +401,11 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
                 else f"{m.label}（{when}）的决定："
             )
             return Lead(f"{frame}{item.as_written(decision)}[1]", False, (decision,))
-    if kind == "date" or MEETING_ASK_RE.search(intent.text):
+    if (
+        kind == "date"
+        or MEETING_ASK_RE.search(intent.text)
+        or (intent.item and ITEM_WHAT_RE.search(intent.text))
+    ):
         frame = (
             f"At the {m.english_label} on {when} (item {item.item}: {heading})."
             if en
@@ -426,7 +430,8 @@ def _framed(
     asks a second thing."""
     fresh = [sentence for sentence in own if not restates(sentence, [frame])]
     if fresh and (always or _second_facet(intent.text)):
-        return Lead(f"{frame}{item.as_written(fresh[0])}[1]", names_item, (fresh[0],))
+        joint = " " if frame.endswith(".") else ""  # an English frame, then the quote in Chinese
+        return Lead(f"{frame}{joint}{item.as_written(fresh[0])}[1]", names_item, (fresh[0],))
     return Lead(f"{frame}[1]", names_item, ())
 
 
@@ -437,6 +442,7 @@ def _quoted(sentences: list[str], item, en: bool) -> Lead:
 
 
 REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
+ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
 MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
 
 

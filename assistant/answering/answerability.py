@@ -174,7 +174,11 @@ def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> st
             "Please type a question, e.g. Who chaired Taicang's 60th executive meeting?",
         )
     names_meeting = bool(
-        intent.cities or intent.meeting is not None or intent.date_from or intent.unknown_places
+        intent.cities
+        or intent.chairs
+        or intent.meeting is not None
+        or intent.date_from
+        or intent.unknown_places
     )
     several = len(retriever.meetings) > 1
     if names_meeting or not several:

@@ -22,7 +22,7 @@ LIST_RE = re.compile(
     re.I,
 )
 META_RE = re.compile(
-    r"主持|召开|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
+    r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|attend|document number",
     re.I,
 )
@@ -40,6 +40,16 @@ DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
 WHO_ASK_RE = re.compile(r"谁|哪位|哪个部门|哪个单位|哪些部门|who|which (?:department|agency|official)", re.I)
 REPORT_WORD_RE = re.compile(r"汇报|报告|reported|presented")
 ITEM_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]+)[项个]?议题")
+EN_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
+    )
+}
+ITEM_ORDINAL_EN_RE = re.compile(
+    rf"\b(?:({'|'.join(EN_ORDINALS)})|(\d{{1,2}})(?:st|nd|rd|th))\s+(?:agenda\s+)?item\b|\bitem\s+(?:no\.\s*)?(\d{{1,2}})\b",
+    re.I,
+)
 MEETING_ZH_RE = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
 MEETING_EN_RE = re.compile(
     r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I
@@ -102,6 +112,7 @@ def verb_family(verb: str | None) -> str | None:
 
 DESCRIBE_ZH = {
     "place": "地区：",
+    "chair": "主持：",
     "not_held": "（未收录）",
     "dates": "日期：",
     "departments": "汇报单位：",
@@ -111,6 +122,7 @@ DESCRIBE_ZH = {
 }
 DESCRIBE_EN = {
     "place": "place: ",
+    "chair": "chaired by: ",
     "not_held": " (not in the index)",
     "meeting": "meeting no. ",
     "dates": "dates: ",
@@ -127,6 +139,7 @@ class QueryIntent:
     text: str
     lang: str
     cities: list[str] = field(default_factory=list)
+    chairs: list[str] = field(default_factory=list)  # 杜小刚市长主持的会议: meetings chaired by them
     filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
     notices: list[str] = field(default_factory=list)  # said before the answer: an explicit filter overruled
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
@@ -154,7 +167,12 @@ class QueryIntent:
     @property
     def has_meeting_filters(self) -> bool:
         return bool(
-            self.cities or self.unknown_places or self.meeting is not None or self.date_from or self.date_to
+            self.cities
+            or self.chairs
+            or self.unknown_places
+            or self.meeting is not None
+            or self.date_from
+            or self.date_to
         )
 
     def describe(self) -> list[str]:
@@ -166,6 +184,8 @@ class QueryIntent:
             parts.append(names["place"] + "、".join(self.cities))
         if self.unknown_places:
             parts.append(names["place"] + "、".join(self.unknown_places) + names["not_held"])
+        if self.chairs:
+            parts.append(names["chair"] + "、".join(self.chairs))
         if self.meeting is not None:
             parts.append(f"{names['meeting']}{self.meeting}" if en else f"会议：第{self.meeting}次")
         if self.date_from or self.date_to:
@@ -191,6 +211,7 @@ class Vocabulary:
     departments: list[str]
     routing: list[str]
     regions: set[str] = field(default_factory=set)  # parent cities of held districts/counties (珠海市)
+    chairs: dict[str, set[str]] = field(default_factory=dict)  # chair → titles written with the name (市长)
 
     @classmethod
     def from_meetings(cls, meetings: list[Meeting]) -> Vocabulary:
@@ -198,7 +219,10 @@ class Vocabulary:
         departments: set[str] = set()
         routing: set[str] = set()
         regions: set[str] = set()
+        chairs: dict[str, set[str]] = {}
         for meeting in meetings:
+            if meeting.chair and len(meeting.chair) >= 2:
+                chairs.setdefault(meeting.chair, set()).add(meeting.chair_title or "")
             if meeting.city:
                 for alias in place_aliases(meeting):
                     cities[alias.lower()] = meeting.city
@@ -212,6 +236,7 @@ class Vocabulary:
             sorted(departments, key=len, reverse=True),
             sorted(routing, key=len, reverse=True),
             regions,
+            chairs,
         )
 
 
@@ -248,6 +273,12 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             intent.filter_words.append(alias)
             if short not in intent.cities:
                 intent.cities.append(short)
+    for chair, titles in vocab.chairs.items():
+        if chair in text:  # a meeting named by who chaired it: 杜小刚市长主持的 is a filter, not a topic
+            intent.chairs.append(chair)
+            title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True) if t)
+            named = re.search(rf"{re.escape(chair)}(?:{title})?(?:同志)?(?:主持(?:召开)?的?)?", text)
+            intent.filter_words.append(named.group(0))
     if not intent.cities:
         intent.unknown_places = _unheld_places(lowered, vocab)
     intent.filter_words += intent.unknown_places
@@ -256,6 +287,11 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.meeting = _meeting_number(text)
     if found := ITEM_ORDINAL_RE.search(text):
         intent.item = rules.numeral_to_int(found.group(1))
+        intent.filter_words.append(found.group(0))  # 第三项议题 names the item: 第三, 三项 are no topic words
+    elif found := ITEM_ORDINAL_EN_RE.search(text):
+        word, number, plain = found.groups()
+        intent.item = EN_ORDINALS[word.lower()] if word else int(number or plain)
+        intent.filter_words.append(found.group(0).lower())
     _date_range(text, intent)
     intent.exclude_verbs = [VERB_FAMILIES.get(m.group(1), m.group(1)) for m in EXCLUDE_VERB_RE.finditer(text)]
     verbs = "|".join(VERB_FAMILIES)
@@ -272,7 +308,13 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             intent.routing.append(phrase)
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
     intent.wants_list = bool(LIST_RE.search(text))
-    intent.meeting_level = bool(META_RE.search(text)) and not re.search(
+    unnamed = text
+    for (
+        chair_words
+    ) in intent.filter_words:  # 杜小刚主持的会议…: 主持 names the meeting, it is not asked about
+        if any(chair_words.startswith(chair) for chair in intent.chairs):
+            unnamed = unnamed.replace(chair_words, " ")
+    intent.meeting_level = bool(META_RE.search(unnamed)) and not re.search(
         r"哪次会议|哪次常务会议|which meeting", text, re.I
     )
     intent.asks_amount = bool(AMOUNT_ASK_RE.search(text))
@@ -339,6 +381,8 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     out = []
     for token in tokens:
         if token in skip or token.isdigit() or len(token) < 2:
+            continue
+        if places.jieba_flag(token) == "r":  # pronouns: 哪儿, 什么, 这些 ask or point, they carry no topic
             continue
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue

@@ -156,6 +156,8 @@ class Retriever:
             meeting = self.meetings[doc_id]
             if intent.cities and meeting.city not in intent.cities:
                 ok[pos] = False
+            elif intent.chairs and meeting.chair not in intent.chairs:
+                ok[pos] = False
             elif (
                 intent.unknown_places and meeting.city is not None
             ):  # only minutes of unnamed place can match
@@ -174,7 +176,12 @@ class Retriever:
         Vectorised over the item table built at refresh: verb families as an array,
         departments and routing phrases as lists of item positions per distinct value.
         """
-        if not intent.has_item_filters and not (intent.wants_list and intent.meeting is not None):
+        # a chair names meetings by person: the backend gets them as item keys (it filters places, not people)
+        if (
+            not intent.has_item_filters
+            and not intent.chairs
+            and not (intent.wants_list and intent.meeting is not None)
+        ):
             return None
         t = self.items
         ok = doc_ok[t.doc].copy()

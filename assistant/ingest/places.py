@@ -90,7 +90,7 @@ class Gazetteer:
 
     def is_generic_word(self, name: str) -> bool:
         """城区, 郊区, 矿区: two-character division names that are ordinary words in running text."""
-        return len(name) <= 2 and _jieba_flag(name) not in ("ns", None)
+        return len(name) <= 2 and jieba_flag(name) not in ("ns", None)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every place mention, longest first where matches overlap (宝兴县 over 兴县)."""
@@ -129,7 +129,7 @@ def _read_adcodes(path: Path) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=4096)
-def _jieba_flag(word: str) -> str | None:
+def jieba_flag(word: str) -> str | None:
     """jieba's part of speech for a dictionary word ('ns' = place name), None if unknown."""
     import jieba.posseg
 
@@ -151,7 +151,7 @@ def is_safe_short_name(short: str) -> bool:
     太仓, 昆山, 上街 pass; 富裕 (adjective), 奉化 (verb), 斗门 (noun), 城区 do not, so they
     need their suffix (富裕县) to act as a filter.
     """
-    return len(short) >= 2 and _jieba_flag(short) in ("ns", "nr", "nrt", "nz", None)
+    return len(short) >= 2 and jieba_flag(short) in ("ns", "nr", "nrt", "nz", None)
 
 
 def plausible_unlisted_place(name: str) -> bool:
