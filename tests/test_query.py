@@ -68,3 +68,19 @@ def test_follow_ups_are_rewritten_against_the_previous_question(vocab):
     )
     standalone = "昆山杜克大学“卓越计划”要同步考虑建设几个重点实验室？"
     assert resolve_followup(standalone, previous, vocab) == standalone
+
+
+def test_a_district_of_a_held_city_searches_the_city_minutes_and_says_so():
+    """A minute filed under its city (珠海市): a question naming one of the city's districts is not refused
+    as an unheld place; the city's minutes are searched, with a notice first."""
+    from conftest import ROOT
+
+    path = ROOT / "data" / "minutes-other" / "01_zhuhai_doumen.txt"
+    city_vocab = Vocabulary.from_meetings([parse_meeting(load_file(path).text, path.name, place="珠海市")])
+    intent = understand("香洲区政府常务会议对航展服务保障提出了哪些要求？", city_vocab)
+    assert intent.cities == ["珠海"] and intent.unknown_places == []
+    assert intent.notices == [
+        "已收录的纪要中没有〔香洲区〕自己的常务会议；已按其所属的〔珠海市〕的纪要检索。"
+    ]
+    other = understand("海淀区政府常务会议对航展服务保障提出了哪些要求？", city_vocab)  # Beijing: not held
+    assert other.cities == [] and other.unknown_places == ["海淀区"] and other.notices == []

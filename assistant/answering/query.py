@@ -281,6 +281,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             intent.filter_words.append(named.group(0))
     if not intent.cities:
         intent.unknown_places = _unheld_places(lowered, vocab)
+        _search_parent_city(intent, text, vocab)
     intent.filter_words += intent.unknown_places
     intent.filter_words += [m.group(0) for m in MEETING_ZH_RE.finditer(text)]
     intent.filter_words += re.findall(r"第?[一二三四五六七八九十]+届(?:人民政府|政府)?", text)
@@ -308,10 +309,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             intent.routing.append(phrase)
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
     intent.wants_list = bool(LIST_RE.search(text))
-    unnamed = text
-    for (
-        chair_words
-    ) in intent.filter_words:  # 杜小刚主持的会议…: 主持 names the meeting, it is not asked about
+    unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about
+    for chair_words in intent.filter_words:
         if any(chair_words.startswith(chair) for chair in intent.chairs):
             unnamed = unnamed.replace(chair_words, " ")
     intent.meeting_level = bool(META_RE.search(unnamed)) and not re.search(
@@ -323,6 +322,26 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.asks_who = bool(WHO_ASK_RE.search(text))
     intent.asks_number = bool(NUMBER_ASK_RE.search(text))
     return intent
+
+
+def _search_parent_city(intent: QueryIntent, text: str, vocab: Vocabulary) -> None:
+    """A district or county the index holds no minutes of, inside a city it does hold: the city's
+    minutes are searched (they decide for their districts), and the answer says so first."""
+    gaz = places.gazetteer()
+    for name in list(intent.unknown_places):
+        parent = gaz.parent_of(name, text)
+        city = parent and (vocab.cities.get(parent.lower()) or vocab.cities.get(places.short_name(parent)))
+        if not city:
+            continue
+        intent.unknown_places.remove(name)
+        intent.filter_words.append(name)
+        if city not in intent.cities:
+            intent.cities.append(city)
+        intent.notices.append(
+            f"No minutes of {name} itself are indexed; searched the minutes of {parent}, which it belongs to."
+            if intent.lang == "en"
+            else f"已收录的纪要中没有〔{name}〕自己的常务会议；已按其所属的〔{parent}〕的纪要检索。"
+        )
 
 
 def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:

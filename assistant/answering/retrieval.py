@@ -354,12 +354,15 @@ class Retriever:
 
     # ------------------------------------------------------------------ answerability signals
     def coverage(self, intent: QueryIntent, hit: ItemHit) -> float:
-        """IDF-weighted share of the question's topic words found in the item's text."""
+        """IDF-weighted share of the question's topic words found in the item's text.
+
+        A word no minute holds (烟花爆竹 when no minute is about fireworks) weighs as BM25 weighs it,
+        the most: an item that shares only the question's common words does not cover it."""
         terms = content_terms(self.index.tokenizer.tokenize(intent.text), intent)
         if not terms:
             return 1.0
         text = (hit.item.heading + hit.item.text).replace(" ", "")
-        weights = [self.idf.get(t, 2.0) for t in terms]
+        weights = [self.idf.get(t, self.idf.unseen) for t in terms]
         found = sum(w for t, w in zip(terms, weights) if t in text)
         return found / sum(weights)
 
@@ -423,6 +426,11 @@ class _Idf:
 
     def __init__(self, df: _DocumentFrequencies, n: int):
         self.df, self.n = df, max(1, n)
+
+    @property
+    def unseen(self) -> float:
+        """BM25's idf of a word no passage holds (df = 0): the rarest a word can be."""
+        return math.log(1 + (self.n + 0.5) / 0.5)
 
     def get(self, token: str, default: float = 0.0) -> float:
         count = self.df.get(token)
