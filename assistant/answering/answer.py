@@ -23,7 +23,7 @@ from .answerability import FACT_PATTERNS, asked_kind, judge
 from .cited import CitedAnswer, Source
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
-from .sentences import ScoredSentence, body_sentences, refine_kind, restates, score_sentences
+from .sentences import HEARD_ONLY_RE, ScoredSentence, body_sentences, refine_kind, restates, score_sentences
 
 
 @dataclass
@@ -328,7 +328,7 @@ def _supporting(
     for sentence in order:
         if sum(len(v) for v in picked.values()) >= budget:
             break
-        if restates(sentence.text, shown):
+        if HEARD_ONLY_RE.match(sentence.text) or restates(sentence.text, shown):
             continue
         picked.setdefault(sentence.n, []).append(sentence)
         shown.append(sentence.text)

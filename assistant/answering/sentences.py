@@ -63,6 +63,8 @@ REQUIREMENT_ASK_RE = re.compile(
     r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how", re.I
 )
 REPORT_INTRO_RE = re.compile(r"^会议(?:听取|审议|研究|讨论|传达)")
+# 会议听取并审议了市资源规划局关于《…》的汇报。 — says only what the item line says (who reported what)
+HEARD_ONLY_RE = re.compile(r"^会议(?:听取|审议|研究|讨论)[^，。；]*(?:汇报|报告|说明)[。]?$")
 
 
 @dataclass(frozen=True)
