@@ -63,10 +63,18 @@ class RetrievalConfig:
     rrf_k: int = 60
     top_k: int = 5
     exact_search_limit: int = 20000
+    depth_factor: int = 20
+    quoted_boost: float = 0.15
+    meeting_level_boost: float = 0.35
+    rare_term_boost: float = 0.5
+    rare_term_share: float = 0.005
+    structured_item_limit: int = 20
 
 
 @dataclass
 class AnswerConfig:
+    coverage_threshold: float = 0.15
+    en_coverage_threshold: float = 0.25
     max_sentences: int = 5
     relative_cutoff: float = 0.6
     meaning_weight: float = 4.0

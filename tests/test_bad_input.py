@@ -59,3 +59,29 @@ def test_very_large_file(tmp_path):
 def test_legacy_doc_names_the_fix(monkeypatch):
     monkeypatch.setattr("shutil.which", lambda name: None)
     expect_error(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old.doc", "LibreOffice")
+
+
+def test_a_store_of_the_previous_schema_loses_only_its_unused_conversation_tables(tmp_path):
+    """Migration 4 drops the index store's old conversation tables (conversations live in the office
+    store); documents survive and the manifest's layout version is unchanged, so nothing is re-embedded."""
+    import sqlite3
+
+    from assistant.search.store import MIGRATIONS, SCHEMA_VERSION, Store
+
+    path = tmp_path / "store.sqlite"
+    old = sqlite3.connect(path)
+    for migration in MIGRATIONS[:3]:
+        old.executescript(migration)
+    old.execute("PRAGMA user_version = 3")
+    old.execute(
+        "INSERT INTO documents(doc_id, source, fmt, ingested_at, meeting_json, warnings_json, raw_text)"
+        " VALUES ('d1', 'a.txt', 'txt', 0, '{}', '[]', '正文')"
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "conversations" not in tables and "messages" not in tables
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    assert store.has_document("d1") and SCHEMA_VERSION == 3
+    store.close()

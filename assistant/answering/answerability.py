@@ -21,13 +21,6 @@ from . import bilingual
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 
-# Calibrated on data/gold/questions-answerability.jsonl and the dev sets (README): answerable Chinese
-# questions' best topic coverage ranges 0.23–1.0, topic-absent near misses 0.0–0.2.
-COVERAGE_THRESHOLD = 0.15
-# English: share of the dictionary-known topic words with a translation in the item (or spelled in its
-# pinyin); answerable English dev questions 0.33–1.0, topic-absent near misses 0.0.
-EN_COVERAGE_THRESHOLD = 0.25
-
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|attend", re.I)),
     (
@@ -226,8 +219,8 @@ def _covers(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retr
         return True
     if intent.lang == "en":
         share, _ = bilingual.cross_lingual_coverage(terms, hit.item.heading + hit.item.text)
-        return share >= EN_COVERAGE_THRESHOLD
-    return retriever.coverage(intent, hit) >= COVERAGE_THRESHOLD
+        return share >= retriever.config.answer.en_coverage_threshold
+    return retriever.coverage(intent, hit) >= retriever.config.answer.coverage_threshold
 
 
 def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> str:

@@ -117,7 +117,8 @@ class Retriever:
         item_ok = self._allowed_items(intent, doc_ok)
         mask = self._passage_mask(doc_ok, item_ok)
         where = self._search_filter(intent, item_ok)
-        allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= 20 else None
+        limit = self.config.retrieval.structured_item_limit
+        allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= limit else None
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
         if query_vector is None and mode in ("hybrid", "dense"):
@@ -125,14 +126,14 @@ class Retriever:
         item_scores, best_passage, parts = self._score_items(
             question, intent, mask, where, mode, query_vector, all_candidates=structured
         )
-        if structured and allowed_items is not None and len(allowed_items) <= 20:
+        if structured and allowed_items is not None and len(allowed_items) <= limit:
             ranked = sorted(allowed_items, key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
             ranked = [key for key in ranked if key[1] > 0 or len(ranked) == 1]
         else:
             ranked = sorted(
                 (key for key, score in item_scores.items() if score > 0), key=lambda key: -item_scores[key]
             )
-            ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= 20 else k]
+            ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= limit else k]
             if structured:
                 ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
         hits = []
@@ -286,8 +287,8 @@ class Retriever:
     @property
     def _depth(self) -> int:
         """Passages fetched from each side of the backend: every allowed one on small archives,
-        the best `candidates × 20` on large ones (the same depth on every backend)."""
-        return max(self.config.retrieval.candidates * 20, 1)
+        the best `candidates × depth_factor` on large ones (the same depth on every backend)."""
+        return max(self.config.retrieval.candidates * self.config.retrieval.depth_factor, 1)
 
     def _as_array(self, hits: list[tuple[int, float]], mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """A backend's (pid, score) list as a score array over the retriever's passage positions."""
@@ -326,6 +327,7 @@ class Retriever:
 
     def _boosts(self, intent: QueryIntent, tokens: list[str], candidates: np.ndarray) -> np.ndarray:
         """Structure-aware nudges: quoted terms and titles, rare corpus terms, meeting-level questions → item 0."""
+        cfg = self.config.retrieval
         boost = np.zeros(len(candidates), dtype=np.float32)
         rare = self._rare_terms(tokens)
         for slot, pos in enumerate(candidates):
@@ -334,17 +336,17 @@ class Retriever:
                 item = self.meetings[doc_id].item_by_number(number)
                 haystack = (item.heading + item.text).replace(" ", "")
                 hit = sum(1 for q in intent.quoted if q.replace(" ", "") in haystack)
-                boost[slot] += 0.15 * hit / len(intent.quoted)
+                boost[slot] += cfg.quoted_boost * hit / len(intent.quoted)
             if intent.meeting_level and number == 0:
-                boost[slot] += 0.35
+                boost[slot] += cfg.meeting_level_boost
             if rare:
                 text = self.p_text[pos]
-                boost[slot] += 0.5 * sum(1 for term in rare if term in text) / len(rare)
+                boost[slot] += cfg.rare_term_boost * sum(1 for term in rare if term in text) / len(rare)
         return boost
 
     def _rare_terms(self, tokens: list[str]) -> list[str]:
         """Query words found in only a few passages (“放管服”, a name): exact evidence dense fusion would bury."""
-        limit = max(3, int(0.005 * len(self.pids)))
+        limit = max(3, int(self.config.retrieval.rare_term_share * len(self.pids)))
         known = self.index.tokenizer.user_term_set
         return [
             t

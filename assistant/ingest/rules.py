@@ -24,7 +24,6 @@ CN_NUMERAL_VALUES = {
     "九": 9,
 }
 CN_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000}
-CN_NUM_CHARS = "〇零一二三四五六七八九十百千两"
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -116,11 +115,6 @@ ISSUER_RE = re.compile(
     r"^(?P<org>(?:[\u4e00-\u9fa5]{2,8}?(?:省|自治区))?(?:[\u4e00-\u9fa5]{1,8}?(?:市|自治州|州|盟))?"
     r"(?:[\u4e00-\u9fa5]{1,8}?(?:区|县|旗|市))?人民政府(?:办公室|办公厅)?)"
 )
-ADMIN_UNIT_RE = re.compile(r"[\u4e00-\u9fa5]+?(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
-CITY_IN_TITLE_RE = re.compile(r"《(?P<name>[\u4e00-\u9fa5]{2,4}?)(?P<suffix>市|区|县)")
-CITY_BEFORE_GOV_RE = re.compile(r"(?P<name>[\u4e00-\u9fa5]{2,4}?)(?P<suffix>市|区|县)(?:人民)?政府")
-CITY_STOP_PREFIXES = ("关于", "全", "本", "我", "各", "该", "做好", "推进", "加强", "进一步", "省", "上")
-ADMIN_SUFFIXES = ("市", "区", "县", "旗")
 
 # Header blocks of the form 时间：… 地点：… 主持：… 出席：… 记录：…
 HEADER_KEY_RE = re.compile(r"^(?:时间|地点|主持人?|记录人?|议题|会议议题|召集人)\s*[:：]")

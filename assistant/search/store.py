@@ -1,4 +1,4 @@
-"""SQLite store: documents (one meeting each), items, passages, cached embeddings, conversations.
+"""SQLite store: documents (one meeting each), items, passages, cached embeddings.
 
 SQLite gives what the index needs: transactions (a failed ingest leaves the
 previous state intact), filters in SQL, and a single file. Migrations are plain
@@ -85,8 +85,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN place_set TEXT;
     ALTER TABLE items ADD COLUMN text_as_written TEXT;
     """,
+    # 4: conversations live in the office store (office/accounts.py); these were never written since
+    """
+    DROP TABLE IF EXISTS messages;
+    DROP TABLE IF EXISTS conversations;
+    """,
 ]
-SCHEMA_VERSION = len(MIGRATIONS)
+# The layout of documents, items and passages that the search files are built from, recorded in the
+# manifest: a migration that changes it bumps this (and the index is rebuilt); one that does not
+# (dropping unused tables) keeps it, so existing indexes stay valid without re-embedding.
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
