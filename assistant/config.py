@@ -133,6 +133,44 @@ class Config:
         return copy
 
 
+# Settings that name files or folders: written out absolute, so a saved copy works from any folder.
+PATH_SETTINGS = {
+    ("data", "sample_dirs"),
+    ("embedding", "cache_dir"),
+    ("index", "dir"),
+    ("index", "milvus_uri"),
+    ("auth", "db"),
+}
+
+
+def save_config(config: Config, path: str | Path) -> Path:
+    """Write `config` as a config.toml that `load_config` reads back to the same settings.
+
+    For a private copy (tests, the UI benchmark): change the dataclass, save it, point
+    $ASSISTANT_CONFIG at the file — no editing of config.toml's text.
+    """
+    import tomli_w
+
+    def resolved(section: str, key: str, value: Any) -> Any:
+        if (section, key) not in PATH_SETTINGS:
+            return value
+        if isinstance(value, list):
+            return [str(config.path(v)) for v in value]
+        return value if "://" in str(value) else str(config.path(value))
+
+    data = {
+        name: {f.name: resolved(name, f.name, getattr(section, f.name)) for f in fields(section)}
+        for name in SECTIONS
+        for section in [getattr(config, name)]
+    }
+    path = Path(path)
+    path.write_bytes(tomli_w.dumps(data).encode("utf-8"))
+    return path
+
+
+SECTIONS = ("data", "chunking", "embedding", "index", "retrieval", "answer", "llm", "auth")
+
+
 def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
     """Read config.toml (or $ASSISTANT_CONFIG); unknown keys are an error, not silently ignored."""
     path = Path(path or os.environ.get("ASSISTANT_CONFIG") or PROJECT_ROOT / "config.toml")

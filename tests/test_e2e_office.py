@@ -68,10 +68,7 @@ def office_server(config_factory, tmp_path):
     accounts = Accounts(OfficeStore(config.path(config.auth.db)))
     for name, role in ACCOUNTS.items():
         accounts.add(name, role, f"{name}-password")
-    path = _write_config(config)
-    path.write_text(
-        path.read_text(encoding="utf-8").replace('mode = "none"', 'mode = "password"'), encoding="utf-8"
-    )
+    path = _write_config(config)  # auth.mode = "password" is saved with the rest
     with streamlit_server(path) as url:
         yield url, config
 

@@ -260,3 +260,18 @@ def test_a_reparse_is_audited_once_as_a_reparse(config_factory):
     report = assistant.reparse(LOCAL_USER, doc_id)
     assert [f.status for f in report.files] == ["replaced"]
     assert [e["操作"] for e in assistant.audit.entries()] == ["重新解析"]
+
+
+def test_a_saved_config_reads_back_to_the_same_settings_from_any_folder(tmp_path):
+    """save_config writes every setting (paths absolute), so tests and bench-ui never edit config.toml text."""
+    from dataclasses import asdict
+
+    from assistant.config import load_config, save_config
+
+    config = load_config(ROOT / "config.toml")
+    config.auth.mode, config.answer.max_sentences = "password", 3
+    copy = load_config(save_config(config, tmp_path / "elsewhere.toml"))
+    assert copy.auth.mode == "password" and copy.answer.max_sentences == 3
+    assert copy.index_dir == config.index_dir and copy.path(copy.auth.db) == config.path(config.auth.db)
+    assert [copy.path(d) for d in copy.data.sample_dirs] == [config.path(d) for d in config.data.sample_dirs]
+    assert asdict(copy.retrieval) == asdict(config.retrieval)

@@ -152,17 +152,10 @@ def test_ask_and_eval_cli_json(sample_index):
 
 
 def _write_config(config):
-    path = config.index_dir.parent / f"{config.index_dir.name}.toml"
-    text = (ROOT / "config.toml").read_text(encoding="utf-8")
-    text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
-    text = text.replace('db = "embeddings/office.sqlite"', f'db = "{config.auth.db}"')
-    text = text.replace('cache_dir = "embeddings/models"', f'cache_dir = "{ROOT / "embeddings" / "models"}"')
-    text = text.replace(
-        'sample_dirs = ["data/minutes", "data/minutes-other"]',
-        f'sample_dirs = ["{ROOT / "data" / "minutes"}", "{ROOT / "data" / "minutes-other"}"]',
-    )
-    path.write_text(text, encoding="utf-8")
-    return path
+    """The test's settings as a config file for a subprocess or the page script (paths made absolute)."""
+    from assistant.config import save_config
+
+    return save_config(config, config.index_dir.parent / f"{config.index_dir.name}.toml")
 
 
 def test_a_filter_that_contradicts_the_question_is_overruled_and_said(retriever, sample_index):

@@ -22,12 +22,13 @@ import resource
 import shutil
 import statistics
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..config import Config
+from ..config import Config, save_config
 
 PASSAGES_PER_SYNTHETIC_DOC = 14  # measured average; only sizes the batches
 
@@ -436,18 +437,9 @@ def ui_turn_times(config: Config, turns: int, questions: list[str]) -> dict[str,
 
     from streamlit.testing.v1 import AppTest
 
-    with (
-        tempfile.TemporaryDirectory() as folder
-    ):  # a private office store: the run leaves no conversation behind
-        path = Path(folder) / "config.toml"
-        text = (
-            config.path("config.toml").read_text(encoding="utf-8")
-            if config.path("config.toml").exists()
-            else ""
-        )
-        text = text.replace('db = "embeddings/office.sqlite"', f'db = "{Path(folder) / "office.sqlite"}"')
-        text = text.replace('dir = "embeddings/index"', f'dir = "{config.index_dir}"')
-        path.write_text(text, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as folder:  # a private office store: the run leaves no conversation
+        private = replace(config, auth=replace(config.auth, db=str(Path(folder) / "office.sqlite")))
+        path = save_config(private, Path(folder) / "config.toml")
         previous, os.environ["ASSISTANT_CONFIG"] = os.environ.get("ASSISTANT_CONFIG"), str(path)
         try:
             app = AppTest.from_file(str(config.path("streamlit_app.py")), default_timeout=600)
