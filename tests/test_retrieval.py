@@ -121,7 +121,12 @@ def test_dev_set_quality_floor(retriever, sample_index, dev_questions):
 
 
 def test_ask_and_eval_cli_json(sample_index):
+    from dataclasses import replace
+
     config, _ = sample_index
+    # The CLI runs in another process and Milvus Lite serves one process per folder: it reads the same
+    # store through FAISS (built from the store), as it does beside a running app.
+    config = replace(config, index=replace(config.index, backend="faiss"))
     env = {**os.environ, "ASSISTANT_CONFIG": str(_write_config(config))}
     out = subprocess.run(
         [sys.executable, "-m", "assistant", "ask", "谁汇报了关于推进环保委托执法工作的情况说明？", "--json"],

@@ -24,6 +24,7 @@ from .cited import CitedAnswer, Source
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import HEARD_ONLY_RE, ScoredSentence, body_sentences, refine_kind, restates, score_sentences
+from .wording import join, nearest_items, say
 
 
 @dataclass
@@ -131,8 +132,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
     notices = []
     if intent.unknown_places:  # only minutes that never name their place could match: say so first
         notices.append(
-            f"已收录的纪要中没有写明〔{'、'.join(intent.unknown_places)}〕的常务会议；"
-            "以下内容来自未写明地区的纪要，请核对来源。"
+            say(intent.lang, "unnamed_place_used", places=join(intent.lang, intent.unknown_places))
         )
         text = "\n".join([*notices, text])
     citations = [Citation(n, hit) for n, hit in enumerate(cited, 1)]
@@ -142,22 +142,22 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
 
 
 def _not_found(result: RetrievalResult, config: Config, interpreted: list[str], reason: str) -> Answer:
-    """The minutes do not say it: why, and the nearest items (in the asker's language)."""
+    """The minutes do not say it: why, and the nearest items (in the asker's language).
+
+    Answer first: the reason is the answer (…纪要没有列出出席人员); the stock sentence only when
+    there is none (English always opens with it, then the reason as its own sentence).
+    """
+    lang = result.intent.lang
     reason = reason.rstrip("。. ")
-    if result.intent.lang == "en":
+    if lang == "en":
         reason = reason[:1].upper() + reason[1:]
         text = config.answer.not_found_message_en + (f" {reason}." if reason else "")
-        if result.hits:
-            text += "\nNearest items: " + "; ".join(
-                f"{h.citation} {h.item.heading_as_written}" for h in result.hits[:3]
-            )
-        return Answer(result.question, text, False, [], result.hits, interpreted, reason, lang="en")
-    # Answer first: the reason is the answer (…纪要没有列出出席人员); the stock sentence only when there is none.
-    text = f"{reason}。" if reason else config.answer.not_found_message
+    else:
+        text = f"{reason}。" if reason else config.answer.not_found_message
     if result.hits:
-        nearest = "；".join(f"{h.citation}{h.item.heading_as_written}" for h in result.hits[:3])
-        text += f"\n最接近的内容：{nearest}"
-    return Answer(result.question, text, False, [], result.hits, interpreted, reason)
+        entries = [(h.citation, h.item.heading_as_written) for h in result.hits[:3]]
+        text += say(lang, "nearest", items=nearest_items(lang, entries))
+    return Answer(result.question, text, False, [], result.hits, interpreted, reason, lang=lang)
 
 
 def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str = "zh") -> str:
@@ -165,43 +165,33 @@ def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str =
 
     e.g. 〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。
     """
-    en = lang == "en"
     held_places = sorted({m.city for m in meetings if m.city})
     if intent.unknown_places:
         wanted = "、".join(intent.unknown_places)
-        return (
-            f"the index holds no minutes of {wanted}; places held: {', '.join(held_places)}"
-            if en
-            else f"已收录的纪要中没有〔{wanted}〕的常务会议；已收录的地区：{'、'.join(held_places)}。"
-        )
+        return say(lang, "places_not_held", wanted=wanted, held=join(lang, held_places))
     scope = [m for m in meetings if not intent.cities or m.city in intent.cities]
     where = f"〔{'、'.join(intent.cities)}〕" if intent.cities else "已收录的纪要中"
+    of_where = f"of {where} " if intent.cities else ""
     if intent.meeting is not None:
         numbers = sorted({m.meeting for m in scope if m.meeting is not None})
-        if en:
-            held = ", ".join(str(n) for n in numbers) or "none"
-            return (
-                f"no minutes of meeting no. {intent.meeting} {('of ' + where) if intent.cities else ''} in the index;"
-                f" meetings held: {held}".replace("  ", " ")
-            )
-        held = "、".join(str(n) for n in numbers)
-        return (
-            f"{where}没有第{intent.meeting}次常务会议的纪要；已收录：第{held}次。"
-            if numbers
-            else f"{where}没有第{intent.meeting}次常务会议的纪要。"
+        key = "meeting_not_held" if numbers else "meeting_not_held_none"
+        return say(
+            lang, key, where=where, of_where=of_where, meeting=intent.meeting, held=join(lang, numbers)
         )
     if intent.date_from or intent.date_to:
         dates = sorted(m.date for m in scope if m.date)
-        if en:
-            span = (
-                f"meetings held date from {dates[0]} to {dates[-1]}"
-                if dates
-                else "no meeting has a known date"
-            )
-            return f"no meeting between {intent.date_from or '…'} and {intent.date_to or '…'}; {span}"
-        span = f"已收录的会议日期为{dates[0]}至{dates[-1]}" if dates else "已收录的会议都没有可识别的日期"
-        return f"{where}没有{intent.date_from or '…'}至{intent.date_to or '…'}之间召开的常务会议；{span}。"
-    return "no minutes match the filters" if en else "没有符合条件的会议"
+        span = (
+            say(lang, "dates_span", first=dates[0], last=dates[-1]) if dates else say(lang, "dates_unknown")
+        )
+        return say(
+            lang,
+            "dates_not_held",
+            where=where,
+            start=intent.date_from or "…",
+            end=intent.date_to or "…",
+            span=span,
+        )
+    return say(lang, "no_match")
 
 
 def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
@@ -338,17 +328,26 @@ def _supporting(
 def _item_name(hit: ItemHit, lang: str, with_heading: bool = True) -> str:
     """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
     m, item = hit.meeting, hit.item
-    when = m.date or m.date_as_written or ("date not written" if lang == "en" else "日期不详")
-    if lang == "en":
-        name = f"{m.english_label} ({when}), item {item.item}" + (
-            f": {item.heading_as_written}" if with_heading else ""
-        )
-        return name + (f" — reported by {item.reporters[0].as_written}" if item.reporters else "")
-    name = f"{m.label}（{when}）{chinese_item_label(item.item)}" + (
-        f"「{item.heading_as_written}」" if with_heading else ""
+    when = m.date or m.date_as_written or say(lang, "date_not_written")
+    name = say(
+        lang,
+        "item_name",
+        label=m.label,
+        english_label=m.english_label,
+        when=when,
+        item=item.item,
+        item_label=chinese_item_label(item.item),
     )
+    if with_heading:
+        name += say(lang, "item_heading", heading=item.heading_as_written)
     if item.reporters:
-        name += f"，由{'、'.join(r.as_written for r in item.reporters)}{_reported(item)}"
+        name += say(
+            lang,
+            "item_reporters",
+            all_reporters="、".join(r.as_written for r in item.reporters),
+            first_reporter=item.reporters[0].as_written,
+            reported=_reported(item),
+        )
     return name
 
 
@@ -373,54 +372,48 @@ def _second_facet(question: str) -> bool:
 def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[ScoredSentence]) -> Lead:
     """The direct answer: who reported, which meeting, what was decided, the figure, the reason or
     requirement asked for — from the parsed fields or the best-scoring sentence of the first item."""
-    hit, en = chosen[0], intent.lang == "en"
+    hit, lang = chosen[0], intent.lang
     item, m = hit.item, hit.meeting
-    when = m.date or m.date_as_written or ""
     own = [s.text for s in ranked if s.n == 1]
-    heading = item.heading_as_written
+    names = {
+        "label": m.label,
+        "english_label": m.english_label,
+        "when": m.date or m.date_as_written or "",
+        "item": item.item,
+        "item_label": chinese_item_label(item.item),
+        "heading": item.heading_as_written,
+    }
     if kind in ("person", "department") and item.reporters and REPORTED_ASK_RE.search(intent.text):
         who = "、".join(r.as_written for r in item.reporters)
-        frame = (
-            f"Reported by {who} ({m.english_label}, {when}, item {item.item}: {heading})."
-            if en
-            else f"由{who}{_reported(item)}（{m.label}，{when}，{chinese_item_label(item.item)}「{heading}」）。"
-        )
+        frame = say(lang, "reported_by", who=who, reported=_reported(item), **names)
         return _framed(frame, intent, item, own, names_item=True)
     if kind in ("person", "department"):
         for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):
-                text = f"Responsible: {found.group('who')}. " if en else f"由{found.group('who')}负责："
+                text = say(lang, "responsible", who=found.group("who"))
                 return Lead(f"{text}{item.as_written(sentence)}[1]", False, (sentence,))
     if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
         heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
         decision = item.decisions[0] if item.decisions else (item.heading if heading_decides else "")
         if decision:
-            frame = (
-                f"Decision ({m.english_label}, {when}, item {item.item}): "
-                if en
-                else f"{m.label}（{when}）的决定："
-            )
+            frame = say(lang, "decision", **names)
             return Lead(f"{frame}{item.as_written(decision)}[1]", False, (decision,))
     if (
         kind == "date"
         or MEETING_ASK_RE.search(intent.text)
         or (intent.item and ITEM_WHAT_RE.search(intent.text))
     ):
-        frame = (
-            f"At the {m.english_label} on {when} (item {item.item}: {heading})."
-            if en
-            else f"在{m.label}（{when}）上，{chinese_item_label(item.item)}「{heading}」。"
-        )
+        frame = say(lang, "at_meeting", **names)
         # which meeting asked *about what* (哪次会议要求…): the sentence that says it follows the frame
         return _framed(frame, intent, item, own, names_item=True, always=kind != "date")
     if kind in ("count", "deadline", "amount"):
         pattern = FACT_PATTERNS[kind]
         for sentence in [*own, item.heading]:
             if pattern.search(sentence):
-                return _quoted([sentence], item, en)
+                return _quoted([sentence], item, lang)
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
-        return _quoted(sorted(own[:2], key=item.text.find), item, en)
-    return _quoted(own[:1] or [item.heading], item, en)
+        return _quoted(sorted(own[:2], key=item.text.find), item, lang)
+    return _quoted(own[:1] or [item.heading], item, lang)
 
 
 def _framed(
@@ -435,8 +428,8 @@ def _framed(
     return Lead(f"{frame}[1]", names_item, ())
 
 
-def _quoted(sentences: list[str], item, en: bool) -> Lead:
-    prefix = "The minutes say: " if en else ""
+def _quoted(sentences: list[str], item, lang: str) -> Lead:
+    prefix = say(lang, "minutes_say")
     text = "".join(item.as_written(s) for s in sentences)
     return Lead(f"{prefix}{text}[1]", False, tuple(sentences))
 

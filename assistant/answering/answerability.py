@@ -20,6 +20,7 @@ from ..models import Meeting
 from . import bilingual
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
+from .wording import join, say
 
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|attend", re.I)),
@@ -113,7 +114,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     ):
         return Verdict(
             False,
-            _say(lang, "所找到的会议纪要没有写明文号", "the minutes found give no document number"),
+            say(lang, "no_doc_number"),
             kind,
         )
     if kind == "attendance":
@@ -125,11 +126,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         places = "、".join(intent.unknown_places)
         return Verdict(
             False,
-            _say(
-                lang,
-                f"已收录的纪要中没有写明〔{places}〕的常务会议",
-                f"no minutes in the index name {places}",
-            ),
+            say(lang, "unheld_place", places=places),
             kind,
         )
     candidates = [h for h in result.hits[:3] if h.item.item != 0] or result.hits[:1]
@@ -144,28 +141,16 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
     return Verdict(
         False,
-        _say(
-            lang,
-            f"{hit.citation}「{hit.item.heading}」没有写明{name}",
-            f"{hit.citation} ({hit.item.heading}) does not state {name}",
-        ),
+        say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
         kind,
     )
-
-
-def _say(lang: str, zh: str, en: str) -> str:
-    return en if lang == "en" else zh
 
 
 def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> str:
     """'谁主持的？' with no meeting named, or an empty question: ask instead of answering at random."""
     text = re.sub(r"[\s？?。.!！，,]", "", intent.text)
     if not text:
-        return _say(
-            intent.lang,
-            "请输入问题，例如：太仓市第60次常务会议审议了哪些文件？",
-            "Please type a question, e.g. Who chaired Taicang's 60th executive meeting?",
-        )
+        return say(intent.lang, "empty_question")
     names_meeting = bool(
         intent.cities
         or intent.chairs
@@ -179,18 +164,9 @@ def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> st
     if intent.meeting_level or (
         kind in ("person", "date", "attendance") and not _topic_terms(intent, retriever)
     ):
-        return _say(
-            intent.lang,
-            "问题没有说明是哪次会议：请写明地区和会议，例如“太仓市第60次常务会议由谁主持？”",
-            "The question does not say which meeting: name the place and the meeting, "
-            'e.g. "Who chaired Taicang\'s 60th executive meeting?"',
-        )
+        return say(intent.lang, "which_meeting")
     if not _topic_terms(intent, retriever) and not intent.has_item_filters and not intent.wants_list:
-        return _say(
-            intent.lang,
-            "问题太短，看不出问的是哪个议题：请写明地区、会议或议题内容",
-            "The question is too short to tell which topic it is about: add the place, meeting or topic",
-        )
+        return say(intent.lang, "too_short")
     return ""
 
 
@@ -201,11 +177,9 @@ def _attendance(meeting: Meeting, lang: str) -> Verdict:
     ):
         return Verdict(True, kind="attendance")
     chair = f"{meeting.chair}{meeting.chair_title or ''}" if meeting.chair else ""
-    zh = f"{meeting.label}纪要没有列出出席人员" + (f"，只写明由{chair}主持" if chair else "")
-    en = f"the minutes of the {meeting.english_label} ({meeting.label}) list no attendees" + (
-        f"; they only say that {chair} chaired it" if chair else ""
-    )
-    return Verdict(False, _say(lang, zh, en), kind="attendance")
+    reason = say(lang, "no_attendees", label=meeting.label, english_label=meeting.english_label)
+    reason += say(lang, "only_chair", chair=chair) if chair else ""
+    return Verdict(False, reason, kind="attendance")
 
 
 def _topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
@@ -227,11 +201,11 @@ def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever
     text = hit.item.heading + hit.item.text
     if intent.lang == "en":
         _, missing = bilingual.cross_lingual_coverage(terms, text)
-        words = ", ".join(missing[:3]) or ", ".join(terms[:3])
-        return f"none of the items found is about {words} (nearest: {hit.citation})"
-    missing = [t for t in terms if t not in text.replace(" ", "")]
-    key = "、".join(sorted(missing, key=lambda t: -retriever.idf.get(t, 2.0))[:3]) or "、".join(terms[:3])
-    return f"所找到的议题都没有提到“{key}”（最接近的是{hit.citation}）"
+    else:
+        missing = [t for t in terms if t not in text.replace(" ", "")]
+        missing = sorted(missing, key=lambda t: -retriever.idf.get(t, 2.0))
+    words = join(intent.lang, missing[:3] or terms[:3])
+    return say(intent.lang, "off_topic", words=words, citation=hit.citation)
 
 
 def _has_fact(hit: ItemHit, kind: str) -> bool:

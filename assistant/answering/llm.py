@@ -23,6 +23,7 @@ from ..config import LlmConfig
 from ..models import AgendaItem
 from . import bilingual
 from .query import GENERIC_TERMS
+from .wording import say
 
 MARKER_RE = re.compile(r"\[(\d{1,2})\]")
 # A sentence ends at 。！？!? (or a line break) and keeps the [n] markers written right after it.
@@ -176,20 +177,6 @@ def write(
     return result
 
 
-NOTICES = {
-    "zh": {
-        "removed": "（已删除{k}句无法在所引原文中核实的句子）",
-        "none": "（大模型的回答无法在所引原文中核实，以下为原文摘录）",
-        "error": "（大模型暂不可用：{error}；以下为原文摘录）",
-    },
-    "en": {
-        "removed": "({k} sentence(s) that could not be verified against the cited items were removed)",
-        "none": "(The written answer could not be verified against the cited items; extracts follow.)",
-        "error": "(The language model is unavailable: {error}; extracts follow.)",
-    },
-}
-
-
 def with_written_answer(
     answer,
     config: LlmConfig,
@@ -201,14 +188,14 @@ def with_written_answer(
         return answer
     items = {c.n: (c.hit.citation, c.hit.item) for c in answer.citations}
     written = write(answer.question, items, config, tokenize, answer.lang, on_sentence)
-    notes = NOTICES["en" if answer.lang == "en" else "zh"]
+    lang = answer.lang
     if written.usable:
         text = "\n".join([*answer.notices, *written.sentences])
         if written.removed:
-            text += "\n" + notes["removed"].format(k=len(written.removed))
+            text += "\n" + say(lang, "llm_removed", k=len(written.removed))
         answer.answer, answer.generated = text, True
     else:
-        notice = notes["error"].format(error=written.error) if written.error else notes["none"]
+        notice = say(lang, "llm_error", error=written.error) if written.error else say(lang, "llm_unverified")
         answer.answer = f"{notice}\n{answer.answer}"
         answer.notices = [notice, *answer.notices]
     answer.removed_sentences = len(written.removed)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..ingest import places, rules
 from ..ingest.normalize import to_simplified
 from ..models import Meeting
+from .wording import label, say
 
 # 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
 LIST_RE = re.compile(
@@ -110,30 +111,6 @@ def verb_family(verb: str | None) -> str | None:
     return VERB_FAMILIES.get(verb or "", verb)
 
 
-DESCRIBE_ZH = {
-    "place": "地区：",
-    "chair": "主持：",
-    "not_held": "（未收录）",
-    "dates": "日期：",
-    "departments": "汇报单位：",
-    "verbs": "议题类型：",
-    "exclude": "排除：",
-    "routing": "去向：",
-}
-DESCRIBE_EN = {
-    "place": "place: ",
-    "chair": "chaired by: ",
-    "not_held": " (not in the index)",
-    "meeting": "meeting no. ",
-    "dates": "dates: ",
-    "item": "item ",
-    "departments": "reported by: ",
-    "verbs": "item kind: ",
-    "exclude": "excluding: ",
-    "routing": "routed to: ",
-}
-
-
 @dataclass
 class QueryIntent:
     text: str
@@ -177,21 +154,20 @@ class QueryIntent:
 
     def describe(self) -> list[str]:
         """Filters as a user reads them, shown beside the answer (in the asker's language)."""
-        en = self.lang == "en"
-        names = DESCRIBE_EN if en else DESCRIBE_ZH
+        lang = self.lang
         parts = []
         if self.cities:
-            parts.append(names["place"] + "、".join(self.cities))
+            parts.append(label(lang, "place") + "、".join(self.cities))
         if self.unknown_places:
-            parts.append(names["place"] + "、".join(self.unknown_places) + names["not_held"])
+            parts.append(label(lang, "place") + "、".join(self.unknown_places) + label(lang, "not_held"))
         if self.chairs:
-            parts.append(names["chair"] + "、".join(self.chairs))
+            parts.append(label(lang, "chair") + "、".join(self.chairs))
         if self.meeting is not None:
-            parts.append(f"{names['meeting']}{self.meeting}" if en else f"会议：第{self.meeting}次")
+            parts.append(label(lang, "meeting", n=self.meeting))
         if self.date_from or self.date_to:
-            parts.append(f"{names['dates']}{self.date_from or '…'} ~ {self.date_to or '…'}")
+            parts.append(f"{label(lang, 'dates')}{self.date_from or '…'} ~ {self.date_to or '…'}")
         if self.item:
-            parts.append(f"{names['item']}{self.item}" if en else f"议题：第{self.item}项")
+            parts.append(label(lang, "item", n=self.item))
         for key, values in (
             ("departments", self.departments),
             ("verbs", self.verbs),
@@ -199,7 +175,7 @@ class QueryIntent:
             ("routing", self.routing),
         ):
             if values:
-                parts.append(names[key] + "、".join(values))
+                parts.append(label(lang, key) + "、".join(values))
         return parts
 
 
@@ -337,11 +313,7 @@ def _search_parent_city(intent: QueryIntent, text: str, vocab: Vocabulary) -> No
         intent.filter_words.append(name)
         if city not in intent.cities:
             intent.cities.append(city)
-        intent.notices.append(
-            f"No minutes of {name} itself are indexed; searched the minutes of {parent}, which it belongs to."
-            if intent.lang == "en"
-            else f"已收录的纪要中没有〔{name}〕自己的常务会议；已按其所属的〔{parent}〕的纪要检索。"
-        )
+        intent.notices.append(say(intent.lang, "parent_city_used", name=name, parent=parent))
 
 
 def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:

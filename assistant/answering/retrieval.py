@@ -23,6 +23,7 @@ from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
 from ..search.index import Index
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
+from .wording import say
 
 
 @dataclass
@@ -445,24 +446,16 @@ def _merge_filters(intent: QueryIntent, filters: Filters) -> None:
     Then the question wins (it is what the user just asked) and a notice says so, rather
     than answering silently from the filter's unrelated minutes.
     """
-    en = intent.lang == "en"
     if filters.cities and intent.cities and not set(intent.cities) & set(filters.cities):
         side, asked = "、".join(filters.cities), "、".join(intent.cities)
-        intent.notices.append(
-            f"The sidebar filter is {side} but the question asks about {asked}: searched {asked}."
-            if en
-            else f"侧边栏筛选为〔{side}〕，问题问的是〔{asked}〕：已按问题中的〔{asked}〕检索。"
-        )
+        intent.notices.append(say(intent.lang, "filter_place_overruled", side=side, asked=asked))
     elif filters.cities:
         intent.cities = list(
             dict.fromkeys([*filters.cities, *[c for c in intent.cities if c in filters.cities]])
         )
     if filters.meeting is not None and intent.meeting is not None and filters.meeting != intent.meeting:
         intent.notices.append(
-            f"The sidebar filter is meeting {filters.meeting} but the question asks about meeting "
-            f"{intent.meeting}: searched meeting {intent.meeting}."
-            if en
-            else f"侧边栏筛选为第{filters.meeting}次会议，问题问的是第{intent.meeting}次：已按问题检索。"
+            say(intent.lang, "filter_meeting_overruled", side=filters.meeting, asked=intent.meeting)
         )
     elif filters.meeting is not None:
         intent.meeting = filters.meeting
