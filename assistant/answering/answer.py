@@ -21,6 +21,7 @@ from ..ingest import rules
 from ..models import Meeting, chinese_item_label
 from .answerability import FACT_PATTERNS, asked_kind, judge
 from .cited import CitedAnswer, Source
+from .cues import ITEM_WHAT_RE, MEETING_ASK_RE, OUTCOME_ASK_RE, QUESTION_WORD_RE, REPORTED_ASK_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import HEARD_ONLY_RE, ScoredSentence, body_sentences, refine_kind, restates, score_sentences
@@ -356,11 +357,6 @@ def _reported(item) -> str:
 
 
 AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
-QUESTION_WORD_RE = re.compile(
-    r"谁|什么|哪些|哪个|哪家|哪项|哪位|哪里|如何|怎么|怎样|多少|几[个项家次]|是否|吗"
-    r"|\b(?:what|who|which|how|why|when)\b",
-    re.I,
-)
 
 
 def _second_facet(question: str) -> bool:
@@ -432,13 +428,3 @@ def _quoted(sentences: list[str], item, lang: str) -> Lead:
     prefix = say(lang, "minutes_say")
     text = "".join(item.as_written(s) for s in sentences)
     return Lead(f"{prefix}{text}[1]", False, tuple(sentences))
-
-
-REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
-ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
-MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
-
-
-OUTCOME_ASK_RE = re.compile(
-    r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
-)

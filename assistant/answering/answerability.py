@@ -18,34 +18,11 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
+from .cues import ASK_PATTERNS
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
 
-ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|attend", re.I)),
-    (
-        "deadline",
-        re.compile(
-            r"(?:什么时候|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline", re.I
-        ),
-    ),
-    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
-    ("count", re.compile(r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|how many", re.I)),
-    (
-        "department",
-        re.compile(
-            r"哪个部门|哪些部门|哪个单位|哪家单位|哪家|哪个机构"
-            r"|which (?:department|agency|unit|company)",
-            re.I,
-        ),
-    ),
-    ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
-    (
-        "decision",
-        re.compile(r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome|\bdecid|approv", re.I),
-    ),
-]
 FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
         r"\d+(?:\.\d+)?\s*(?:万|亿)?元|(?:投资|资金|预算|金额|费用|经费|补贴|奖补|补助|总额|造价)"

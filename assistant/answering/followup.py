@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .query import MEETING_ZH_RE, Vocabulary
-
-FOLLOWUP_START_RE = re.compile(r"^(?:那么?|那这个|这个|该|它|此|其|还有|另外|and|what about|how about)", re.I)
-ELLIPSIS_END_RE = re.compile(r"呢[？?]?$")
-PRONOUN_RE = re.compile(r"这项|该项|这个|上述|这份|该文件|这次|该会议|这些|其中|它|they|it\b|this|that", re.I)
+from .cues import ELLIPSIS_END_RE, FOLLOWUP_START_RE, MEETING_ZH_RE, PRONOUN_RE
+from .query import Vocabulary
 
 
 def resolve_followup(question: str, previous: str | None, vocab: Vocabulary) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..config import LlmConfig
 from ..models import AgendaItem
 from . import bilingual
-from .query import GENERIC_TERMS
+from .cues import GENERIC_TERMS
 from .wording import say
 
 MARKER_RE = re.compile(r"\[(\d{1,2})\]")

@@ -14,79 +14,28 @@ from dataclasses import dataclass, field
 from ..ingest import places, rules
 from ..ingest.normalize import to_simplified
 from ..models import Meeting
+from .cues import (
+    AMOUNT_ASK_RE,
+    DAYS_ASK_RE,
+    DOCNO_ASK_RE,
+    EN_DATE_RE,
+    EN_MONTHS,
+    EN_ORDINALS,
+    EXCLUDE_VERB_RE,
+    GENERIC_TERMS,
+    ITEM_ORDINAL_EN_RE,
+    ITEM_ORDINAL_RE,
+    LIST_RE,
+    MEETING_EN_RE,
+    MEETING_ZH_RE,
+    META_RE,
+    NUMBER_ASK_RE,
+    QUOTED_RE,
+    REPORT_WORD_RE,
+    WHO_ASK_RE,
+    YEAR_MEETING_RE,
+)
 from .wording import label, say
-
-# 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
-LIST_RE = re.compile(
-    r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
-    r"|which items|what items|how many (?:agenda )?items|agenda items|list",
-    re.I,
-)
-META_RE = re.compile(
-    r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
-    r"|chair|held|attend|document number",
-    re.I,
-)
-NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
-# Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
-AMOUNT_ASK_RE = re.compile(
-    r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
-    r"|多少(?:钱|元|万元|亿元)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
-    r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
-    r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of",
-    re.I,
-)
-DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
-DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
-WHO_ASK_RE = re.compile(r"谁|哪位|哪个部门|哪个单位|哪些部门|who|which (?:department|agency|official)", re.I)
-REPORT_WORD_RE = re.compile(r"汇报|报告|reported|presented")
-ITEM_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]+)[项个]?议题")
-EN_ORDINALS = {
-    word: n
-    for n, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
-    )
-}
-ITEM_ORDINAL_EN_RE = re.compile(
-    rf"\b(?:({'|'.join(EN_ORDINALS)})|(\d{{1,2}})(?:st|nd|rd|th))\s+(?:agenda\s+)?item\b|\bitem\s+(?:no\.\s*)?(\d{{1,2}})\b",
-    re.I,
-)
-MEETING_ZH_RE = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
-MEETING_EN_RE = re.compile(
-    r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I
-)
-YEAR_MEETING_RE = re.compile(
-    r"(\d{4})\s*年(?!度)(?:\s*(\d{1,2})\s*月)?[^，。？?]{0,6}?(?:召开|的?常务会议|会议上)"
-)
-EN_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-EN_DATE_RE = re.compile(r"\bin\s+(?:(" + "|".join(EN_MONTHS) + r")\s+)?(\d{4})\b", re.I)
-EXCLUDE_VERB_RE = re.compile(r"(?:而非|不是|不含|除了?|not)\s*[“\"]?(" + "|".join(rules.VERBS) + r")")
-QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,60})》")
-GENERIC_TERMS = set(
-    "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
-    "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
-    "多少 几个 怎么 怎样 如何".split()
-)
-
 
 # Heading verbs grouped by what the meeting did with the item (传达学习 and 学习 are one kind).
 VERB_FAMILIES = {

@@ -24,6 +24,7 @@ import numpy as np
 from ..config import AnswerConfig
 from ..ingest import rules
 from .answerability import FACT_PATTERNS
+from .cues import MEETING_DATE_ASK_RE, REQUIREMENT_ASK_RE, WHY_ASK_RE
 
 # What a sentence stating each kind of fact looks like in minutes (the sentence's form, not the question's).
 # A strong cue (the sentence is framed as that kind of statement) scores 1, a weak one (its wording only) 0.4.
@@ -57,11 +58,6 @@ CUE_FOR_KIND = {
     "deadline": "deadline",
     "count": "count",
 }
-MEETING_DATE_ASK_RE = re.compile(r"召开|举行|开的|开会|held|convened", re.I)
-WHY_ASK_RE = re.compile(r"为什么|为何|原因|理由|意义|目的|why|reason|purpose", re.I)
-REQUIREMENT_ASK_RE = re.compile(
-    r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how", re.I
-)
 REPORT_INTRO_RE = re.compile(r"^会议(?:听取|审议|研究|讨论|传达)")
 # 会议听取并审议了市资源规划局关于《…》的汇报。 — says only what the item line says (who reported what)
 HEARD_ONLY_RE = re.compile(r"^会议(?:听取|审议|研究|讨论)[^，。；]*(?:汇报|报告|说明)[。]?$")

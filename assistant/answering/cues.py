@@ -1,0 +1,133 @@
+"""Question cues: the patterns that tell what a question names and what it asks for, in one place.
+
+Filters (a meeting number, an item ordinal, a year, a quoted title), the kind of fact asked
+(a list, a meeting-level fact, an amount, a date or deadline, who, a decision, a reason, a
+requirement) and the words that carry no topic. Chinese and English cues sit side by side,
+so a new phrasing or language is added here, not in the code that acts on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..ingest import rules
+
+# 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
+LIST_RE = re.compile(
+    r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
+    r"|which items|what items|how many (?:agenda )?items|agenda items|list",
+    re.I,
+)
+META_RE = re.compile(
+    r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
+    r"|chair|held|attend|document number",
+    re.I,
+)
+NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
+# Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
+AMOUNT_ASK_RE = re.compile(
+    r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
+    r"|多少(?:钱|元|万元|亿元)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
+    r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
+    r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of",
+    re.I,
+)
+DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
+DAYS_ASK_RE = re.compile(r"多少天|几天|how many days", re.I)
+WHO_ASK_RE = re.compile(r"谁|哪位|哪个部门|哪个单位|哪些部门|who|which (?:department|agency|official)", re.I)
+REPORT_WORD_RE = re.compile(r"汇报|报告|reported|presented")
+ITEM_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]+)[项个]?议题")
+EN_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
+    )
+}
+ITEM_ORDINAL_EN_RE = re.compile(
+    rf"\b(?:({'|'.join(EN_ORDINALS)})|(\d{{1,2}})(?:st|nd|rd|th))\s+(?:agenda\s+)?item\b|\bitem\s+(?:no\.\s*)?(\d{{1,2}})\b",
+    re.I,
+)
+MEETING_ZH_RE = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
+MEETING_EN_RE = re.compile(
+    r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I
+)
+YEAR_MEETING_RE = re.compile(
+    r"(\d{4})\s*年(?!度)(?:\s*(\d{1,2})\s*月)?[^，。？?]{0,6}?(?:召开|的?常务会议|会议上)"
+)
+EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+EN_DATE_RE = re.compile(r"\bin\s+(?:(" + "|".join(EN_MONTHS) + r")\s+)?(\d{4})\b", re.I)
+EXCLUDE_VERB_RE = re.compile(r"(?:而非|不是|不含|除了?|not)\s*[“\"]?(" + "|".join(rules.VERBS) + r")")
+QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,60})》")
+GENERIC_TERMS = set(
+    "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
+    "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
+    "多少 几个 怎么 怎样 如何".split()
+)
+
+# The kind of fact asked (answerability.asked_kind), first match wins.
+ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|attend", re.I)),
+    (
+        "deadline",
+        re.compile(
+            r"(?:什么时候|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline", re.I
+        ),
+    ),
+    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
+    ("count", re.compile(r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|how many", re.I)),
+    (
+        "department",
+        re.compile(
+            r"哪个部门|哪些部门|哪个单位|哪家单位|哪家|哪个机构"
+            r"|which (?:department|agency|unit|company)",
+            re.I,
+        ),
+    ),
+    ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
+    (
+        "decision",
+        re.compile(r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome|\bdecid|approv", re.I),
+    ),
+]
+
+# What the answer's lead answers (answer.py, sentences.py).
+QUESTION_WORD_RE = re.compile(
+    r"谁|什么|哪些|哪个|哪家|哪项|哪位|哪里|如何|怎么|怎样|多少|几[个项家次]|是否|吗"
+    r"|\b(?:what|who|which|how|why|when)\b",
+    re.I,
+)
+REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
+ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
+MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
+OUTCOME_ASK_RE = re.compile(
+    r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
+)
+MEETING_DATE_ASK_RE = re.compile(r"召开|举行|开的|开会|held|convened", re.I)
+WHY_ASK_RE = re.compile(r"为什么|为何|原因|理由|意义|目的|why|reason|purpose", re.I)
+REQUIREMENT_ASK_RE = re.compile(
+    r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how", re.I
+)
+
+# Follow-ups that lean on the previous turn (followup.py): 那太仓呢？ 谁汇报的？ 这项…
+FOLLOWUP_START_RE = re.compile(r"^(?:那么?|那这个|这个|该|它|此|其|还有|另外|and|what about|how about)", re.I)
+ELLIPSIS_END_RE = re.compile(r"呢[？?]?$")
+PRONOUN_RE = re.compile(r"这项|该项|这个|上述|这份|该文件|这次|该会议|这些|其中|它|they|it\b|this|that", re.I)
