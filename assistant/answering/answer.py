@@ -262,19 +262,28 @@ def _extractive_answer(
     names = [_item_name(hit, intent.lang) for hit in chosen]
     quoted = _supporting(ranked, lead, names, config.answer.max_sentences)
     for n, hit in enumerate(chosen, 1):
-        if not (n == 1 and lead.names_item):
-            # a one-sentence item whose heading the lead already quotes is named without repeating it
-            with_heading = not restates(hit.item.heading, [lead.text])
-            lines.append(f"{_item_name(hit, intent.lang, with_heading)}[{n}]")
+        line = _item_line(hit, n, lead, chosen[n - 2] if n > 1 else None, intent.lang)
+        if line:
+            lines.append(line)
         for sentence in quoted.get(n, []):
             lines.append(f"· {hit.item.as_written(sentence)}[{n}]")  # quoted as published
     return "\n".join(lines), chosen
 
 
+def _item_line(hit: ItemHit, n: int, lead: Lead, previous: ItemHit | None, lang: str) -> str:
+    """Item n named once: without the meeting when the lead or the item before already named it,
+    without a heading the lead quotes, and not at all when the lead already says everything in it."""
+    same_meeting = previous is not None and previous.doc_id == hit.doc_id
+    with_meeting = not ((n == 1 and lead.names_meeting) or same_meeting)
+    with_heading = not restates(hit.item.heading, [lead.text])
+    line = _item_name(hit, lang, with_heading, with_meeting)
+    return "" if restates(line, [lead.text]) else f"{line}[{n}]"
+
+
 @dataclass(frozen=True)
 class Lead:
     text: str
-    names_item: bool  # the lead already says meeting and item: the first item line is not repeated
+    names_meeting: bool  # the lead says which meeting item [1] is from: its item line does not repeat it
     sentences: tuple[str, ...]  # quoted sentences it contains (not quoted again below)
 
 
@@ -326,13 +335,13 @@ def _supporting(
     return {n: [s.text for s in sorted(v, key=lambda s: s.position)] for n, v in picked.items()}
 
 
-def _item_name(hit: ItemHit, lang: str, with_heading: bool = True) -> str:
+def _item_name(hit: ItemHit, lang: str, with_heading: bool = True, with_meeting: bool = True) -> str:
     """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
     m, item = hit.meeting, hit.item
     when = m.date or m.date_as_written or say(lang, "date_not_written")
     name = say(
         lang,
-        "item_name",
+        "item_name" if with_meeting else "item_only",
         label=m.label,
         english_label=m.english_label,
         when=when,
@@ -379,10 +388,13 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
         "item_label": chinese_item_label(item.item),
         "heading": item.heading_as_written,
     }
+    if intent.wants_list and kind == "topic" and len(chosen) > 1:  # 哪些区县研究了…: the items are the answer
+        entries = [f"{h.item.heading_as_written}[{n}]" for n, h in enumerate(chosen, 1)]
+        return Lead(say(lang, "found_items", n=len(chosen), items="；".join(entries)), False, ())
     if kind in ("person", "department") and item.reporters and REPORTED_ASK_RE.search(intent.text):
         who = "、".join(r.as_written for r in item.reporters)
         frame = say(lang, "reported_by", who=who, reported=_reported(item), **names)
-        return _framed(frame, intent, item, own, names_item=True)
+        return _framed(frame, intent, item, own, names_meeting=True)
     if kind in ("person", "department"):
         for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):
@@ -392,8 +404,9 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
         heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
         decision = item.decisions[0] if item.decisions else (item.heading if heading_decides else "")
         if decision:
+            # meeting and item said once, in the frame; the heading too unless the decision restates it
             frame = say(lang, "decision", **names)
-            return Lead(f"{frame}{item.as_written(decision)}[1]", False, (decision,))
+            return Lead(f"{frame}{item.as_written(decision)}[1]", True, (decision,))  # names the meeting
     if (
         kind == "date"
         or MEETING_ASK_RE.search(intent.text)
@@ -401,7 +414,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
     ):
         frame = say(lang, "at_meeting", **names)
         # which meeting asked *about what* (哪次会议要求…): the sentence that says it follows the frame
-        return _framed(frame, intent, item, own, names_item=True, always=kind != "date")
+        return _framed(frame, intent, item, own, names_meeting=True, always=kind != "date")
     if kind in ("count", "deadline", "amount"):
         pattern = FACT_PATTERNS[kind]
         for sentence in [*own, item.heading]:
@@ -413,15 +426,15 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
 
 
 def _framed(
-    frame: str, intent: QueryIntent, item, own: list[str], names_item: bool, always: bool = False
+    frame: str, intent: QueryIntent, item, own: list[str], names_meeting: bool, always: bool = False
 ) -> Lead:
     """A composed frame (who reported, which meeting), followed by the best sentence when the question
     asks a second thing."""
     fresh = [sentence for sentence in own if not restates(sentence, [frame])]
     if fresh and (always or _second_facet(intent.text)):
         joint = " " if frame.endswith(".") else ""  # an English frame, then the quote in Chinese
-        return Lead(f"{frame}{joint}{item.as_written(fresh[0])}[1]", names_item, (fresh[0],))
-    return Lead(f"{frame}[1]", names_item, ())
+        return Lead(f"{frame}{joint}{item.as_written(fresh[0])}[1]", names_meeting, (fresh[0],))
+    return Lead(f"{frame}[1]", names_meeting, ())
 
 
 def _quoted(sentences: list[str], item, lang: str) -> Lead:

@@ -86,6 +86,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "responsible": ("由{who}负责：", "Responsible: {who}. "),
     "decision": ("{label}（{when}）的决定：", "Decision ({english_label}, {when}, item {item}): "),
+    "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),
     "at_meeting": (
         "在{label}（{when}）上，{item_label}「{heading}」。",
         "At the {english_label} on {when} (item {item}: {heading}).",
@@ -93,6 +94,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "minutes_say": ("", "The minutes say: "),
     "date_not_written": ("日期不详", "date not written"),
     "item_name": ("{label}（{when}）{item_label}", "{english_label} ({when}), item {item}"),
+    "item_only": ("{item_label}", "Item {item}"),
     "item_heading": ("「{heading}」", ": {heading}"),
     "item_reporters": ("，由{all_reporters}{reported}", " — reported by {first_reporter}"),
     # --- the LLM path's notices
