@@ -262,6 +262,8 @@ def test_english_questions_get_an_english_scaffold_with_chinese_quotes(retriever
         ("谁主持的？", "问题没有说明是哪次会议"),
         # words no minute holds (烟花爆竹, 禁放) weigh most: sharing 期间/部署 with an education plan is no answer
         ("会议对春节期间烟花爆竹禁放做了什么部署？", "所找到的议题都没有提到"),
+        # a meeting-level cue (主持人) does not let the header answer a topic the meeting never mentions
+        ("昆山市第4次常务会议主持人对春运工作提出了什么要求？", "所找到的议题都没有提到“春运”"),
         ("", "请输入问题"),
         (
             "What did Taicang's 60th meeting decide about garbage sorting?",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
-from .cues import ASK_PATTERNS
+from .cues import ASK_PATTERNS, META_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
@@ -96,9 +96,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         )
     if kind == "attendance":
         return _attendance(result.hits[0].meeting, lang)
-    if result.structured or (intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount"):
-        return Verdict(True, kind=kind)
     topic_terms = _topic_terms(intent, retriever)
+    if result.structured:
+        return Verdict(True, kind=kind)
+    if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
+        return _meeting_level(result.hits[0], topic_terms, intent, retriever, kind)
     if intent.unknown_places and not topic_terms:
         places = "、".join(intent.unknown_places)
         return Verdict(
@@ -121,6 +123,20 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
         kind,
     )
+
+
+def _meeting_level(
+    hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever, kind: str
+) -> Verdict:
+    """Who chaired, when, attendance: answered from the header — unless the question also names a topic
+    the meeting never mentions (主持人对春运工作提出了什么要求, asked of a meeting without 春运)."""
+    topic = [t for t in terms if not META_RE.search(t)]
+    if intent.lang == "en" or not topic:
+        return Verdict(True, kind=kind)
+    whole = "".join(item.heading + item.text for item in hit.meeting.items)
+    if retriever.share_of_terms(topic, whole) >= retriever.config.answer.coverage_threshold:
+        return Verdict(True, kind=kind)
+    return Verdict(False, _topic_reason(hit, topic, intent, retriever), kind)
 
 
 def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> str:

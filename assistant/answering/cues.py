@@ -80,7 +80,7 @@ QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^
 GENERIC_TERMS = set(
     "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
-    "多少 几个 怎么 怎样 如何".split()
+    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久".split()
 )
 
 # The kind of fact asked (answerability.asked_kind), first match wins.

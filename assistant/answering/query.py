@@ -322,7 +322,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     for token in tokens:
         if token in skip or token.isdigit() or len(token) < 2:
             continue
-        if places.jieba_flag(token) == "r":  # pronouns: 哪儿, 什么, 这些 ask or point, they carry no topic
+        if token.startswith("哪") or places.jieba_flag(token) == "r":  # 哪天, 哪儿, 什么, 这些: no topic
             continue
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue

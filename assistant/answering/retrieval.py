@@ -362,12 +362,15 @@ class Retriever:
         A word no minute holds (烟花爆竹 when no minute is about fireworks) weighs as BM25 weighs it,
         the most: an item that shares only the question's common words does not cover it."""
         terms = content_terms(self.index.tokenizer.tokenize(intent.text), intent)
+        return self.share_of_terms(terms, hit.item.heading + hit.item.text)
+
+    def share_of_terms(self, terms: list[str], text: str) -> float:
+        """IDF-weighted share of `terms` that occur in `text` (1.0 when there are none to look for)."""
         if not terms:
             return 1.0
-        text = (hit.item.heading + hit.item.text).replace(" ", "")
+        text = text.replace(" ", "")
         weights = [self.idf.get(t, self.idf.unseen) for t in terms]
-        found = sum(w for t, w in zip(terms, weights) if t in text)
-        return found / sum(weights)
+        return sum(w for t, w in zip(terms, weights) if t in text) / sum(weights)
 
 
 @dataclass
