@@ -103,3 +103,21 @@ def milvus_lite_server(data_dir: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium on a closed network: no background connections, no first-run or component updates.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch_chromium(playwright):
+    """Headless Debian Chromium for the end-to-end tests (Playwright's own browser download fails here)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

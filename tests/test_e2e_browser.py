@@ -11,10 +11,9 @@ import os
 
 import pytest
 from conftest import ROOT
-from servers import streamlit_server
+from servers import CHROMIUM, launch_chromium, streamlit_server
 
 pytestmark = [pytest.mark.model, pytest.mark.e2e]
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -36,19 +35,7 @@ def test_ask_open_source_and_download_docx_in_chromium(server, tmp_path):
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
         page.goto(server, wait_until="networkidle")
         box = page.get_by_placeholder("输入问题")

@@ -19,8 +19,8 @@ import time
 
 import pytest
 from conftest import MINUTES
-from servers import streamlit_server
-from test_e2e_browser import ARTIFACTS, CHROMIUM
+from servers import CHROMIUM, launch_chromium, streamlit_server
+from test_e2e_browser import ARTIFACTS
 
 pytestmark = [pytest.mark.model, pytest.mark.e2e]
 TRAP = "http://127.0.0.1:9/trap"  # nothing listens there; a request to it means something was fetched
@@ -131,19 +131,7 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
     guards = {name: Guard(office_server) for name in ["anonymous", *ACCOUNTS]}
     timings: dict[str, list[float]] = {"before_upload": [], "during_upload": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch_chromium(p)
         pages = {}
         for name, guard in guards.items():
             context = _context(browser, guard)
