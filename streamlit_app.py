@@ -509,13 +509,19 @@ def documents_tab(assistant, user: User) -> None:
 
 
 def upload_panel(assistant, user: User) -> None:
+    """Choose files, see each one's parse, confirm; the import runs in the background.
+
+    Confirming clears the chooser (a new widget key), so the old preview and its button cannot come
+    back and import the same files twice; the finished import's report stays on the page until the
+    next files are chosen.
+    """
     limit_mb, limit_n = CONFIG.data.max_file_mb, CONFIG.data.max_upload_files
     st.caption(f"支持 txt / docx / pdf / html，每个文件不超过 {limit_mb:g} MB，一次最多 {limit_n} 个。")
     files = st.file_uploader(
         "选择纪要文件",
         type=["txt", "docx", "pdf", "html", "htm"],
         accept_multiple_files=True,
-        key="uploads",
+        key=f"uploads_{st.session_state.get('upload_round', 0)}",
         label_visibility="collapsed",
     )
     if st.session_state.get("ingest_job"):
@@ -523,7 +529,9 @@ def upload_panel(assistant, user: User) -> None:
         # unreferenced media files, which cancelled an export download in flight (seen in CI).
         st.fragment(job_view, run_every=1.0)(assistant, user)
     if not files:
+        show_finished_import()
         return
+    st.session_state.pop("ingest_result", None)
     payload = [(f.name, f.getvalue()) for f in files]
     place = (
         st.text_input(
@@ -544,6 +552,7 @@ def upload_panel(assistant, user: User) -> None:
     good = [item for item, p in zip(payload, previews) if p.ok]
     if good and st.button(f"确认导入 {len(good)} 个文件", key="confirm_upload", type="primary"):
         st.session_state["ingest_job"] = assistant.start_upload(user, good, place).id
+        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
         st.rerun()
 
 
@@ -557,11 +566,20 @@ def job_view(assistant, user: User) -> None:
             job.done / max(job.total, 1), text=f"后台导入中：{job.stage} {job.done}/{job.total}（可继续提问）"
         )
         return
+    st.session_state["ingest_result"] = job
+    st.session_state.pop("ingest_job", None)
+    st.rerun(scope="app")  # the documents table and the filters now include the new minutes
+
+
+def show_finished_import() -> None:
+    """The last import's outcome, kept until the next files are chosen."""
+    job = st.session_state.get("ingest_result")
+    if job is None:
+        return
     if job.error:
         st.error(md_escape(f"导入失败：{job.error}（已收录的内容不受影响）"))
     else:
         show_report(job.report)
-    st.session_state.pop("ingest_job", None)
 
 
 def show_report(report) -> None:

@@ -32,15 +32,44 @@ def wait_healthy(url: str, process: subprocess.Popen, name: str, seconds: float 
         except OSError:
             time.sleep(0.5)
     process.kill()
-    output = process.stdout.read().decode(errors="replace")[-2000:] if process.stdout else ""
-    pytest.fail(f"{name} did not start: {output}")
+    pytest.fail(f"{name} did not start: {server_output(process)}")
+
+
+def server_log(name: str):
+    """A file for a server's output. A pipe nobody reads fills up (64 KB) and then blocks the server
+    mid-write, so it stops answering and ignores SIGTERM (seen in CI); a file never fills."""
+    import tempfile
+
+    return tempfile.NamedTemporaryFile(prefix=f"{name}-", suffix=".log", delete=False)
+
+
+def server_output(process: subprocess.Popen) -> str:
+    log = getattr(process, "log_path", None)
+    return Path(log).read_text(errors="replace")[-2000:] if log else ""
+
+
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL if the server has not exited within 20 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
+def start(command: list[str], name: str, **kwargs) -> subprocess.Popen:
+    log = server_log(name)
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **kwargs)
+    process.log_path = log.name
+    return process
 
 
 @contextmanager
 def streamlit_server(config_path: Path) -> Iterator[str]:
     """`streamlit run streamlit_app.py` on a free loopback port with this config; yields its URL."""
     port = free_port()
-    process = subprocess.Popen(
+    process = start(
         [
             sys.executable,
             "-m",
@@ -56,18 +85,16 @@ def streamlit_server(config_path: Path) -> Iterator[str]:
             "--browser.gatherUsageStats",
             "false",
         ],
+        "streamlit",
         cwd=ROOT,
         env={**os.environ, "ASSISTANT_CONFIG": str(config_path)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     wait_healthy(url + "/_stcore/health", process, "streamlit")
     try:
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop(process)
 
 
 @contextmanager
@@ -80,10 +107,9 @@ def milvus_lite_server(data_dir: Path) -> Iterator[str]:
 
     port = free_port()
     executable = shutil.which("milvus-lite", path=str(Path(sys.executable).parent)) or "milvus-lite"
-    process = subprocess.Popen(
+    process = start(
         [executable, "server", "--data-dir", str(data_dir), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        "milvus-lite",
     )
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -96,13 +122,11 @@ def milvus_lite_server(data_dir: Path) -> Iterator[str]:
     else:
         process.kill()
     if process.poll() is not None:
-        output = process.stdout.read().decode(errors="replace")[-2000:] if process.stdout else ""
-        pytest.fail(f"milvus-lite server did not start: {output}")
+        pytest.fail(f"milvus-lite server did not start: {server_output(process)}")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop(process)
 
 
 CHROMIUM = "/usr/bin/chromium"

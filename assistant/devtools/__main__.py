@@ -48,6 +48,22 @@ def register_eval(sub: Any) -> None:
     p.set_defaults(func=cmd_eval)
 
 
+def cmd_parse_eval(args: argparse.Namespace, config: Config) -> int:
+    from pathlib import Path
+
+    from .parse_eval import format_scores, score_gold_file
+
+    for gold in args.gold:
+        print(format_scores(score_gold_file(Path(gold))))
+    return 0
+
+
+def register_parse_eval(sub: Any) -> None:
+    p = sub.add_parser("parse-eval", help="meeting number, date, items and headings against parse gold")
+    p.add_argument("gold", nargs="+", help="gold.json files (data/minutes-news/gold.json format)")
+    p.set_defaults(func=cmd_parse_eval)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant.devtools", description="评测与基准（开发者工具）"
@@ -55,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", help="path to config.toml (default: $ASSISTANT_CONFIG or ./config.toml)")
     sub = parser.add_subparsers(dest="command", required=True)
     register_eval(sub)
+    register_parse_eval(sub)
     register_bench(sub)
     return parser
 

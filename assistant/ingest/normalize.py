@@ -175,6 +175,12 @@ def is_metadata_line(line: str) -> bool:
 BARE_KEY_RE = re.compile(rf"^【?(?P<key>{_KEYS})】?\s*[:：]?$")
 
 
+def _value_like(line: str) -> bool:
+    """A cell value (a date, a name, a number), not a paragraph: a widget label such as 字号：
+    with nothing after it must not swallow the opening paragraph below it."""
+    return len(line) <= 40 and "。" not in line
+
+
 def _mark_metadata(prepared: PreparedText) -> None:
     """Read portal fields into `metadata` and blank their lines in both scripts.
 
@@ -182,7 +188,12 @@ def _mark_metadata(prepared: PreparedText) -> None:
     """
     pending_key = None
     for idx, line in enumerate(prepared.lines):
-        if pending_key and line and (not is_metadata_line(line) or BYLINE_RE.match(line)):
+        if (
+            pending_key
+            and line
+            and _value_like(line)
+            and (not is_metadata_line(line) or BYLINE_RE.match(line))
+        ):
             prepared.metadata.setdefault(pending_key, line)
             line = f"{pending_key} {line}"
         elif not is_metadata_line(line):

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..models import AgendaItem, Meeting, Reporter
-from . import normalize, places, rules
+from . import clauses, normalize, places, rules
 
 
 @dataclass
@@ -49,6 +49,8 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     header_lines = [ln for ln in lines[:header_end] if ln]
     intro_text = lines[intro_idx] if intro_idx is not None else None
     items, trailing, preamble = layout.items, layout.trailing, layout.preamble
+    if not items and intro_idx is not None:  # a news report that names its topics in the opening only
+        items, trailing = _intro_items(prepared, intro_idx, end_idx)
     if not items:
         warnings.append("未识别到议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
     if intro_idx is None:
@@ -71,7 +73,14 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
         provenance["chair"] = "header 主持 line"
     when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
     date_source = intro_text or (when_line.group(0) if when_line else meta_text)
-    evidence = YearEvidence(doc_number, number_year, prepared.metadata, issue_date, prepared.cleaned_text)
+    evidence = YearEvidence(
+        doc_number,
+        number_year,
+        prepared.metadata,
+        issue_date,
+        prepared.cleaned_text,
+        _page_dates(header_lines),
+    )
     date, date_as_written = _parse_date(date_source, evidence, provenance, warnings)
     city_full, region = _parse_place(header_lines, intro_text, doc_number, issuer, prepared, provenance)
     if place:
@@ -326,7 +335,11 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
 def _build_paragraph_items(
     prepared: normalize.PreparedText, openers: list[int], end_idx: int
 ) -> tuple[list[AgendaItem], list[str]]:
-    """Each topic paragraph and its continuations is an item; 会议还… paragraphs go to the meeting (item 0)."""
+    """Each topic paragraph and its continuations is an item; 会议还… paragraphs go to the meeting (item 0).
+
+    A paragraph whose first sentence names several topics (a news report's '会议听取了…；审议了《A》
+    《B》') gives one item per topic, each keeping the remarks that are about it.
+    """
     items: list[AgendaItem] = []
     trailing: list[str] = []
     lines = prepared.lines
@@ -337,6 +350,12 @@ def _build_paragraph_items(
         if cut is not None:
             trailing += [ln for ln in body[cut:] if ln]
             body = body[:cut]
+        heading, first_body = _first_sentence(lines[first])
+        topics = clauses.agenda_clauses(heading)
+        if len(topics) > 1:
+            remarks = [first_body, *body] if first_body else body
+            items += _clause_items(prepared, topics, remarks, first, len(items) + 1)
+            continue
         label = _Label(first, "paragraph", "paragraph", len(items) + 1, "", lines[first])
         items.append(
             _make_item(
@@ -344,6 +363,59 @@ def _build_paragraph_items(
             )
         )
     return items, trailing
+
+
+def _clause_items(
+    prepared: normalize.PreparedText, topics: list[clauses.Clause], remarks: list[str], line: int, number: int
+) -> list[AgendaItem]:
+    """One item per agenda clause of a sentence; each remark goes to the clause it is about."""
+    owned: list[list[str]] = [[] for _ in topics]
+    owner = len(topics) - 1  # remarks right after a list are about its last topic unless they say otherwise
+    for remark in filter(None, remarks):
+        owner = clauses.owner_of_remark(remark, topics, owner)
+        owned[owner].append(remark)
+    items = []
+    for pos, topic in enumerate(topics):
+        label = _Label(line, "paragraph", "clause", number + pos, "", topic.text + "。")
+        item = _make_item(number + pos, label, owned[pos], line + 1, line + 1 + len(owned[pos]), prepared)
+        items.append(
+            replace(
+                item, heading=topic.heading, verb=_verb(topic.heading), document_titles=_titles(topic.heading)
+            )
+        )
+    return items
+
+
+def _intro_items(
+    prepared: normalize.PreparedText, intro_idx: int, end_idx: int
+) -> tuple[list[AgendaItem], list[str]]:
+    """Items named only in the opening paragraph ('…主持召开第18次常务会议，传达学习…；听取…').
+
+    Used when the body has no topic paragraph of its own: the paragraphs after the opening are the
+    remarks, each given to the topic it is about; 会议还… lines go to the meeting.
+    """
+    tail = _intro_topics(prepared.lines[intro_idx])
+    if not tail:
+        return [], []
+    body = [ln for ln in prepared.lines[intro_idx + 1 : end_idx] if ln]
+    trailing = [ln for ln in body if rules.TRAILING_RE.match(ln)]
+    remarks = [ln for ln in body if not rules.TRAILING_RE.match(ln)]
+    return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
+
+
+def _intro_topics(intro: str) -> list[clauses.Clause]:
+    """The agenda clauses an opening paragraph names after the meeting itself, if any."""
+    topics: list[str] = []
+    for sentence in re.split(r"(?<=。)", intro):
+        after = re.search(
+            r"常务会议[^，,。]{0,4}[，,]|^(?=(?:会议|会上)(?:还)?" + rules.CLAUSE_VERB + ")", sentence
+        )
+        if not after:
+            continue
+        rest = sentence[after.end() :]
+        if rules.CLAUSE_START_RE.match(rest):
+            topics += [t for t in clauses.agenda_clauses(rest) if rules.CLAUSE_START_RE.match(t.text)]
+    return topics if len(topics) > 1 or any("《" in t.heading for t in topics) else []
 
 
 def _split_trailing(body: list[str]) -> tuple[list[str], list[str]]:
@@ -396,6 +468,17 @@ def _split_heading(rest: str) -> tuple[str, str]:
         elif depth == 0 and ch in "。：:；;" and len(rest) - pos - 1 >= 8:
             return rest[:pos].strip(), rest[pos + 1 :].strip()
     return rest.rstrip("。").strip(), ""
+
+
+def _first_sentence(line: str) -> tuple[str, str]:
+    """The line's first sentence (up to a 。 outside 《》) and what follows it."""
+    depth = 0
+    for pos, ch in enumerate(line):
+        depth += ch == "《"
+        depth -= ch == "》" and depth > 0
+        if ch == "。" and depth == 0:
+            return line[:pos], line[pos + 1 :].strip()
+    return line, ""
 
 
 def _verb(heading: str) -> str | None:
@@ -536,6 +619,7 @@ class YearEvidence:
     portal: dict[str, str]  # 发文日期/成文日期/发布时间… read from the page's metadata block
     issue_date: str | None
     text: str
+    page_dates: list[str] = field(default_factory=list)  # a bare date line above the report (ISO)
 
 
 PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间")
@@ -561,6 +645,18 @@ def _parse_date(
     return _iso(found, year), written
 
 
+def _page_dates(header_lines: list[str]) -> list[str]:
+    """Dates printed alone above the report (a portal's '2022-04-08' line), as ISO."""
+    dates = []
+    for line in header_lines:
+        if found := PAGE_DATE_RE.fullmatch(line.strip()):
+            dates.append(f"{int(found.group(1)):04d}-{int(found.group(2)):02d}-{int(found.group(3)):02d}")
+    return dates
+
+
+PAGE_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?")
+
+
 def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
     if evidence.doc_number and (found := rules.DOC_NUMBER_RE.search(evidence.doc_number)):
         return int(found.group("year")), f"取自文号{evidence.doc_number}"
@@ -571,11 +667,30 @@ def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
         year, later_month = int(when[:4]), int(when[5:7])
         name = "网页" + key if key != "印发日期" else key
         return (year if later_month >= month else year - 1), f"取自{name}{when}"
-    years = Counter(int(y) for y in re.findall(r"(?<!\d)(20\d{2}|19\d{2})年", evidence.text))
-    if years:
-        year, count = years.most_common(1)[0]
-        return year, f"据正文中最常出现的年份推断（{year}年出现{count}次）"
-    return None, ""
+    if evidence.page_dates:
+        when = evidence.page_dates[0]
+        year, later_month = int(when[:4]), int(when[5:7])
+        return (year if later_month >= month else year - 1), f"取自页面顶部日期{when}"
+    return _year_named_in_text(month, evidence.text)
+
+
+def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
+    """The latest year the report names: a meeting discusses this year's work or next year's plan.
+
+    A standing meeting in October–December that names next year only as a plan or budget
+    ('编制2015年财政收支预算') was held the year before it; otherwise the latest year is the meeting's.
+    """
+    named = [(int(m.group(1)), m.end()) for m in re.finditer(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
+    if not named:
+        return None, ""
+    latest = max(year for year, _ in named)
+    ahead = all(PLAN_AFTER_YEAR_RE.match(text, end) for year, end in named if year == latest)
+    if month >= 10 and ahead:
+        return latest - 1, f"据正文推断（{latest}年只作为计划或预算出现，会议在此前一年的{month}月）"
+    return latest, f"据正文中最晚出现的年份推断（{latest}年）"
+
+
+PLAN_AFTER_YEAR_RE = re.compile(r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标)")
 
 
 def _parse_place(

@@ -201,3 +201,29 @@ def clean_line(line: str) -> str:
     line = line.replace("\t", " ").replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
     line = re.sub(r"[\u200b-\u200f]", "", line)
     return re.sub(r" {2,}", " ", line).strip()
+
+
+# ---------------------------------------------------------------- news reports (one paragraph, many items)
+# A verb that opens an agenda clause inside a sentence: '会议传达学习了…；听取了…，审议了《…》'.
+CLAUSE_VERB = (
+    r"(?:传达学习|学习传达|审议通过|讨论通过|研究通过|研究部署|安排部署|听取|审议|审定|研究|讨论|"
+    r"传达|学习|部署)"
+)
+# Where one clause ends and the next begins: ；, or ，/、 right before (会议)(还)verb(了).
+CLAUSE_BREAK_RE = re.compile(
+    rf"[；;](?=\s*(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB})"
+    rf"|[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
+    r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习)(?!了))"
+    rf"|、(?={CLAUSE_VERB}了)"
+)
+CLAUSE_START_RE = re.compile(rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又)?(?P<verb>{CLAUSE_VERB})(?:了)?")
+# A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
+GENERIC_OBJECT_RE = re.compile(
+    r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
+    r"(?:工作|事项|事宜|措施|意见|举措)?[。，,]?$|^(?:下一步|下阶段|相关|有关|其他|贯彻)"
+)
+# One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
+DOCUMENT_PART_RE = re.compile(
+    r"^[^《》、]{0,12}《[^》]+》[^、，,；;。]{0,12}$|^关于[^、，,；;。]{2,60}?的(?:请示|报告|汇报|方案|意见|函)$"
+)
+DOCUMENT_LIST_BREAK_RE = re.compile(r"、|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)")

@@ -1,0 +1,72 @@
+"""Score the parser against hand-made parse gold (data/heldback/gold.json, data/minutes-news/gold.json).
+
+A document parses right when its meeting number, date, item count and item headings all match the
+gold; each miss is named so a reader sees what to fix. The place given in the gold (`place_given`) is
+passed as an office would type it in the upload form, for pages that never name their government.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..ingest.loaders import load_file
+from ..ingest.parser import parse_meeting
+from ..models import Meeting
+
+
+@dataclass
+class DocumentScore:
+    file: str
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def right(self) -> bool:
+        return not self.misses
+
+
+def _date_right(meeting: Meeting, gold: dict) -> bool:
+    accepted = gold.get("date_accept") or [gold.get("date")]
+    shown = meeting.date
+    for want in accepted:
+        if want is None and shown is None:
+            return True
+        if want and shown and (shown == want or (len(want) == 5 and shown.endswith(want))):
+            return True
+    return False
+
+
+def score_document(meeting: Meeting, gold: dict) -> DocumentScore:
+    score = DocumentScore(gold["file"])
+    if meeting.meeting != gold["meeting"]:
+        score.misses.append(f"meeting {meeting.meeting} != {gold['meeting']}")
+    if not _date_right(meeting, gold):
+        score.misses.append(f"date {meeting.date} not in {gold.get('date_accept') or [gold.get('date')]}")
+    items = meeting.items[1:]
+    if len(items) not in gold["items"]:
+        score.misses.append(f"{len(items)} items, gold {gold['items']}")
+    for head, item in zip(gold["heads"], items):
+        if head not in item.heading and head not in item.heading_as_written:
+            score.misses.append(f"heading {item.heading[:30]!r} lacks {head!r}")
+            break
+    if gold.get("chair") and meeting.chair != gold["chair"]:
+        score.misses.append(f"chair {meeting.chair} != {gold['chair']}")
+    return score
+
+
+def score_gold_file(gold_path: Path) -> list[DocumentScore]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    scores = []
+    for doc in gold["documents"]:
+        path = gold_path.parent / doc["file"]
+        meeting = parse_meeting(load_file(path).text, path.name, place=doc.get("place_given"))
+        scores.append(score_document(meeting, doc))
+    return scores
+
+
+def format_scores(scores: list[DocumentScore]) -> str:
+    lines = [f"{'ok ' if s.right else 'NO '} {s.file}  {'; '.join(s.misses)}" for s in scores]
+    right = sum(s.right for s in scores)
+    lines.append(f"{right}/{len(scores)} parse right")
+    return "\n".join(lines)
