@@ -43,14 +43,22 @@ def load_questions(*paths: str | Path) -> list[dict]:
 
 def item_key(ref: dict) -> tuple:
     """Identify an item: by source file when the gold names it (minutes without place or number), else
-    by (city, meeting, item) with 市/区/县 stripped."""
+    by (city, meeting, item) with 市/区/县 stripped. News reports, whose item numbers depend on how a
+    paragraph splits, name an item by a word of its heading (`head`) or accept any item (`any`)."""
+    if ref.get("any"):
+        return (ref["source"], "any")
+    if ref.get("head"):
+        return (ref["source"], "head", ref["head"])
     if ref.get("source"):
         return (ref["source"], ref["item"])
     return (norm_city(ref["city"]), ref["meeting"], ref["item"])
 
 
 def _hit_keys(hit: dict) -> list[tuple]:
-    return [(hit["source"], hit["item"]), (norm_city(hit["city"]), hit["meeting"], hit["item"])]
+    keys = [(hit["source"], hit["item"]), (norm_city(hit["city"]), hit["meeting"], hit["item"])]
+    keys.append((hit["source"], "any"))
+    keys += [(hit["source"], "head", head) for head in hit.get("heads", [])]
+    return keys
 
 
 def evaluate(
@@ -73,6 +81,11 @@ def evaluate(
                 "city": h.meeting.city,
                 "meeting": h.meeting.meeting,
                 "item": h.item.item,
+                "heads": [
+                    g["head"]
+                    for g in question.get("gold", [])
+                    if g.get("head") and g["head"] in h.item.heading
+                ],
                 "score": round(h.score, 4),
             }
             for h in result.hits
