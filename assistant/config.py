@@ -106,6 +106,13 @@ class AuthConfig:
 
 
 @dataclass
+class ApiConfig:
+    rate_per_minute: int = 60  # calls per key per minute before 429
+    max_question_chars: int = 2000  # longer questions get 422: no minute-length question is a question
+    max_body_mb: float = 1  # JSON bodies; uploads use [data] max_file_mb per file
+
+
+@dataclass
 class Config:
     root: Path = PROJECT_ROOT
     data: DataConfig = field(default_factory=DataConfig)
@@ -116,6 +123,7 @@ class Config:
     answer: AnswerConfig = field(default_factory=AnswerConfig)
     llm: LlmConfig = field(default_factory=LlmConfig)
     auth: AuthConfig = field(default_factory=AuthConfig)
+    api: ApiConfig = field(default_factory=ApiConfig)
 
     def path(self, relative: str) -> Path:
         """Resolve a config path against the config file's folder."""
@@ -168,7 +176,7 @@ def save_config(config: Config, path: str | Path) -> Path:
     return path
 
 
-SECTIONS = ("data", "chunking", "embedding", "index", "retrieval", "answer", "llm", "auth")
+SECTIONS = ("data", "chunking", "embedding", "index", "retrieval", "answer", "llm", "auth", "api")
 
 
 def load_config(path: str | Path | None = None, **overrides: Any) -> Config:

@@ -29,6 +29,7 @@ from .ingest.loaders import LoadError, load_bytes
 from .ingest.parser import parse_meeting
 from .models import Meeting
 from .office.accounts import LOCAL_USER, ROLE_NAMES, ROLES, Accounts, AuditLog, AuthError, OfficeStore, User
+from .office.apikeys import ApiKey, ApiKeys
 from .office.conversations import ConversationStore, ConversationSummary, Turn
 from .office.export import FORMATS, export_turns, file_name, safe_cell
 from .search.index import Index, IngestReport, Progress
@@ -81,6 +82,7 @@ class Assistant:
         )
         self.audit = AuditLog(self.office)
         self.conversations = ConversationStore(self.office)
+        self.api_keys = ApiKeys(self.office)
         self._lock = threading.Lock()  # held only while answering or swapping in a refreshed index
         self._ingest_lock = threading.Lock()  # one background ingest at a time
         self.jobs: dict[str, IngestJob] = {}
@@ -115,15 +117,20 @@ class Assistant:
         k: int | None = None,
         on_sentence: Callable[[str], None] | None = None,
         mode: str = "hybrid",
+        earlier_questions: list[str] | None = None,
     ) -> Turn:
         """Answer a question (rewritten against the previous turn if it is a follow-up) and save it.
 
         With `[llm] enabled`, the answer is written by the endpoint and its verified sentences
         are passed to `on_sentence` as they complete (for streaming into the chat).
+        `earlier_questions` are the turns of a chat the caller keeps itself (the OpenAI-compatible
+        endpoint): each is resolved against the one before, and the last one is the context.
         """
         self.require(user, "ask")
         turns = self.conversations.turns(conversation_id, user.name) if conversation_id else []
         previous = turns[-1].interpreted if turns else None
+        for earlier in earlier_questions or []:
+            previous = resolve_followup(earlier, previous, self.retriever.vocab)
         interpreted = resolve_followup(question, previous, self.retriever.vocab)
         with self._lock:
             answer = answer_question(
@@ -222,6 +229,31 @@ class Assistant:
     def audit_csv(self, user: User) -> bytes:
         self.require(user, "audit")
         return self.audit.to_csv()
+
+    # -------------------------------------------------------------- API keys (admins issue, anyone's key acts as them)
+    def issue_api_key(self, user: User, owner: str) -> tuple[ApiKey, str]:
+        """A new key acting as `owner`; the key itself is returned once and never stored."""
+        self.require(user, "users")
+        record, key = self.api_keys.issue(owner)
+        self.audit.record(user.name, "签发API密钥", f"{record.id} → {owner}")
+        return record, key
+
+    def revoke_api_key(self, user: User, key_id: str) -> ApiKey:
+        self.require(user, "users")
+        record = self.api_keys.revoke(key_id)
+        self.audit.record(user.name, "吊销API密钥", f"{key_id}（{record.owner}）")
+        return record
+
+    def api_keys_of(self, user: User, owner: str | None = None) -> list[ApiKey]:
+        self.require(user, "users")
+        return self.api_keys.list(owner)
+
+    def user_for_api_key(self, key: str | None) -> tuple[User, str] | None:
+        """The user a key acts as (and the key's id), None when it is unknown, malformed or revoked."""
+        return self.api_keys.user_for(key)
+
+    def record_api_call(self, user: User, key_id: str, call: str) -> None:
+        self.audit.record(user.name, "API调用", f"{key_id} {call}")
 
     # -------------------------------------------------------------- documents
     def preview_uploads(
@@ -383,6 +415,7 @@ __all__ = [
     "ROLES",
     "ROLE_NAMES",
     "FORMATS",
+    "ApiKey",
     "Assistant",
     "AuthError",
     "CitedAnswer",

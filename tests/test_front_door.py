@@ -42,6 +42,12 @@ def test_the_browser_imports_nothing_below_the_service():
     assert imports and imports <= CLIENT_MAY_IMPORT, imports - CLIENT_MAY_IMPORT
 
 
+def test_the_http_api_imports_nothing_below_the_service():
+    for path in sorted((ROOT / "assistant" / "api").glob("*.py")):
+        imports = {m for m in _assistant_imports(path) if not m.startswith("assistant.api")}
+        assert imports <= CLIENT_MAY_IMPORT, (path.name, imports - CLIENT_MAY_IMPORT)
+
+
 def test_the_cli_asks_through_the_service():
     """`ask` must not call the answering step directly (it would skip follow-ups, the LLM path and audit)."""
     imports = _assistant_imports(ROOT / "assistant" / "cli" / "commands.py")

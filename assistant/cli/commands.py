@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -206,9 +207,37 @@ def cmd_users(args: argparse.Namespace, config: Config) -> int:
         elif args.action == "passwd":
             service.set_password(LOCAL_USER, args.name, password())
             print(f"已修改 {args.name} 的密码（其已登录的会话已失效）")
+        elif args.action == "token" and args.revoke:
+            record = service.revoke_api_key(LOCAL_USER, args.revoke)
+            print(f"已吊销密钥 {record.id}（{record.owner}）")
+        elif args.action == "token":
+            record, key = service.issue_api_key(LOCAL_USER, args.name or "")
+            print(key)
+            print(f"密钥 {record.id} 归属 {record.owner}；只显示这一次，请妥善保存", file=sys.stderr)
+        elif args.action == "tokens":
+            for record in service.api_keys_of(LOCAL_USER, args.name):
+                used = (
+                    time.strftime("%Y-%m-%d %H:%M", time.localtime(record.last_used_at))
+                    if record.last_used_at
+                    else "未使用"
+                )
+                print(f"{record.id}\t{record.owner}\t{'已吊销' if record.revoked else '有效'}\t{used}")
     except AuthError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_serve_api(args: argparse.Namespace, config: Config) -> int:
+    """The HTTP API in this process (uvicorn), over the same index and office database as the browser."""
+    import uvicorn
+
+    from ..api.server import create_app
+
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"HTTP API 监听 {args.host}:{args.port}：只有持有密钥的用户可以调用", file=sys.stderr)
+    service = open_service(config)
+    uvicorn.run(create_app(service, config), host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -270,8 +299,13 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("users", help='accounts for sign-in ([auth] mode = "password")')
-    p.add_argument("action", choices=["add", "list", "remove", "passwd"], help="what to do")
-    p.add_argument("name", nargs="?", help="user name (add, remove, passwd)")
+    p.add_argument(
+        "action",
+        choices=["add", "list", "remove", "passwd", "token", "tokens"],
+        help="token NAME: print a new HTTP API key for NAME (once); token --revoke ID; tokens [NAME]: list keys",
+    )
+    p.add_argument("name", nargs="?", help="user name (add, remove, passwd, token)")
+    p.add_argument("--revoke", metavar="ID", help="with token: revoke this key id")
     p.add_argument(
         "--role",
         choices=["reader", "editor", "admin"],
@@ -280,6 +314,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("serve-api", help="serve the HTTP API (REST + OpenAI-compatible chat); docs at /docs")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (0.0.0.0 for the office network)"
+    )
+    p.add_argument("--port", type=int, default=8502, help="port (default 8502; the browser app uses 8501)")
+    p.set_defaults(func=cmd_serve_api)
 
     p = sub.add_parser(
         "ask", help="answer a question with citations (exit 1 when the minutes do not answer it)"

@@ -68,6 +68,18 @@ OFFICE_MIGRATIONS = [
         created_at REAL NOT NULL
     );
     """,
+    # 2: keys for the HTTP API (office/apikeys.py); only a hash of each secret is kept
+    """
+    CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+        secret_sha256 TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        last_used_at REAL,
+        revoked_at REAL
+    );
+    CREATE INDEX api_keys_owner ON api_keys(owner);
+    """,
 ]
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
