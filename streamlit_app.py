@@ -207,16 +207,44 @@ def set_session_cookie(token: str, max_age: int) -> None:
 
 # ------------------------------------------------------------------ conversations and filters
 def current_conversation(assistant, user: User) -> str | None:
-    """The conversation in the URL (?c=…) if it belongs to this user; anyone else's is invisible."""
-    raw = st.query_params.get("c")
-    return raw if raw and assistant.owns_conversation(user, raw) else None
+    """The conversation open in this tab, if it belongs to this user; anyone else's is invisible.
+
+    Each browser tab is its own session and keeps its open conversation in its session state.
+    The URL (?c=…) is read only when the tab opens (a link, a reload) and is otherwise written,
+    never read: a question sent before the browser has applied the new URL arrives with the old
+    one, and reading it then moved the follow-up into a new conversation (seen in an office).
+    """
+    state = st.session_state
+    if "open_conversation" not in state:
+        raw = st.query_params.get("c")
+        state["open_conversation"] = raw if raw and assistant.owns_conversation(user, raw) else None
+    conversation = state["open_conversation"]
+    if conversation and not assistant.owns_conversation(user, conversation):  # deleted, or signed out
+        conversation = state["open_conversation"] = None
+    show_in_url(conversation)
+    return conversation
+
+
+def set_open_conversation(conversation: str | None) -> None:
+    st.session_state["open_conversation"] = conversation
+    st.session_state.pop("confirm_delete", None)
+    show_in_url(conversation)
+
+
+def show_in_url(conversation: str | None) -> None:
+    """Keep the address bar on the open conversation, so a reload or a copied link opens it."""
+    if st.query_params.get("c") == conversation:
+        return
+    if conversation:
+        st.query_params["c"] = conversation
+    else:
+        st.query_params.pop("c", None)
 
 
 def open_conversation() -> None:
     chosen = st.session_state.get("conversation_picker")
     if chosen:
-        st.query_params["c"] = chosen
-    st.session_state.pop("confirm_delete", None)
+        set_open_conversation(chosen)
 
 
 def sidebar(assistant, user: User) -> Filters:
@@ -227,7 +255,7 @@ def sidebar(assistant, user: User) -> Filters:
             if st.button("退出登录", key="sign_out"):
                 assistant.sign_out(user, st.session_state.pop("session_token", ""))
                 st.session_state["forget_session"] = True
-                st.query_params.clear()
+                set_open_conversation(None)
                 st.rerun()
         conversation_list(assistant, user)
         filters = filter_panel(assistant, user)
@@ -240,7 +268,7 @@ def conversation_list(assistant, user: User) -> None:
     st.subheader("对话")
     current = current_conversation(assistant, user)
     if st.button("＋ 新对话", width="stretch", key="new_conversation"):
-        st.query_params.clear()
+        set_open_conversation(None)
         st.rerun()
     conversations = assistant.conversations_of(user)
     if not conversations:
@@ -267,8 +295,7 @@ def conversation_list(assistant, user: User) -> None:
     yes, no = st.columns(2)
     if yes.button("确认删除", key="confirm_delete_yes", type="primary"):
         assistant.delete_conversation(user, current)
-        st.session_state.pop("confirm_delete", None)
-        st.query_params.clear()
+        set_open_conversation(None)
         st.rerun()
     if no.button("取消", key="confirm_delete_no"):
         st.session_state.pop("confirm_delete", None)
@@ -370,7 +397,7 @@ def chat_tab(assistant, user: User, filters: Filters) -> None:
     if question and question.strip():
         if conversation is None:
             conversation = assistant.start_conversation(user, question)
-            st.query_params["c"] = conversation
+            set_open_conversation(conversation)
         with st.chat_message("user"):
             st.markdown(md_escape(question))
         with st.chat_message("assistant"), st.spinner("检索中……"):

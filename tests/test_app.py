@@ -55,6 +55,19 @@ def test_ask_shows_a_cited_answer_with_sources(app):
     assert len(app.tabs[0].get("download_button")) == 4
 
 
+def test_a_follow_up_stays_in_its_conversation_when_the_url_lags_behind(app):
+    """The browser sends its old URL (no ?c=) with a question asked right after the first answer."""
+    app.chat_input[0].set_value("太仓市第63次常务会议审议了哪些文件？").run()
+    opened = app.query_params["c"]
+    app.query_params.clear()  # the question below arrives before the browser applied ?c=…
+    app.chat_input[0].set_value("谁汇报的？").run()
+    assert not app.exception
+    assert app.query_params["c"] == opened
+    turns = _turns(app)
+    assert [t.question for t in turns] == ["太仓市第63次常务会议审议了哪些文件？", "谁汇报的？"]
+    assert "63" in turns[-1].interpreted
+
+
 def test_follow_up_is_answered_in_the_context_of_the_previous_turn(app):
     app.chat_input[0].set_value("昆山市第4次常务会议由谁主持？").run()
     app.chat_input[0].set_value("那太仓第59次呢？").run()
@@ -99,17 +112,20 @@ def test_exported_docx_opens_with_the_citation_list(app):
     assert any("〔太仓市政府第60次常务会议纪要 2021-08-20 · 议题二〕" in p for p in paragraphs)
 
 
-def _last_answer(app):
+def _turns(app) -> list[Turn]:
     from assistant.config import load_config
     from assistant.office.accounts import LOCAL_USER, OfficeStore
     from assistant.office.conversations import ConversationStore
 
     config = load_config()
-    turns = ConversationStore(OfficeStore(config.path(config.auth.db))).turns(
+    return ConversationStore(OfficeStore(config.path(config.auth.db))).turns(
         app.query_params["c"][0] if isinstance(app.query_params["c"], list) else app.query_params["c"],
         LOCAL_USER.name,
     )
-    return turns[-1].answer
+
+
+def _last_answer(app):
+    return _turns(app)[-1].answer
 
 
 def test_upload_preview_reports_bad_files_and_keeps_the_index(sample_index, retriever):

@@ -275,3 +275,15 @@ def test_a_saved_config_reads_back_to_the_same_settings_from_any_folder(tmp_path
     assert copy.index_dir == config.index_dir and copy.path(copy.auth.db) == config.path(config.auth.db)
     assert [copy.path(d) for d in copy.data.sample_dirs] == [config.path(d) for d in config.data.sample_dirs]
     assert asdict(copy.retrieval) == asdict(config.retrieval)
+
+
+def test_many_threads_write_the_office_database_at_once_without_losing_a_record(tmp_path):
+    """API workers and browser sessions share one connection: transactions must not interleave."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.office.accounts import AuditLog, OfficeStore
+
+    audit = AuditLog(OfficeStore(tmp_path / "office.sqlite"))
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda n: audit.record(f"user{n % 4}", "API调用", f"call {n}"), range(400)))
+    assert len(audit.entries(limit=1000)) == 400

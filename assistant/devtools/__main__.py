@@ -11,6 +11,7 @@ from ..cli.commands import open_retriever
 from ..config import Config, load_config
 from ..search.store import StoreError
 from .bench import register as register_bench
+from .bench_api import register_bench_api
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     register_eval(sub)
     register_parse_eval(sub)
+    register_bench_api(sub)
     register_bench(sub)
     return parser
 
