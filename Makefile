@@ -27,7 +27,7 @@ system-deps:
 	else echo "not root: skipping chromium/fonts-noto-cjk install"; fi
 
 run: setup
-	$(BIN)/streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
+	$(BIN)/python -m assistant serve-web -- --server.port $(PORT) --server.headless true
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from datetime import date
 
 import streamlit as st
 
-from assistant.app import first_start, open_assistant
+from assistant.app import warm_assistant
 from assistant.config import load_config
 from assistant.service import (
     FORMATS,
@@ -114,25 +115,26 @@ STYLE = """<style>
 
 
 # ------------------------------------------------------------------ resources
-@st.cache_resource(show_spinner="正在加载模型和索引……")
-def get_assistant(_progress=None):
-    """The one service of this server process (shared by every session); `_progress` is not hashed."""
-    return open_assistant(CONFIG, _progress)
-
-
 def boot():
-    """First start: build the index from the sample minutes with visible progress; later, just open it."""
-    if not first_start(CONFIG):
-        return get_assistant()
-    with st.status("首次启动：正在用示例纪要构建索引（转换离线模型、嵌入段落）……", expanded=True) as status:
-        bar = st.progress(0.0, text="准备中")
+    """The shared service once it is warm; until then a page with the warm-up's progress.
 
-        def progress(stage: str, done: int, total: int) -> None:
-            bar.progress(done / max(total, 1), text=f"{stage} {done}/{total}")
-
-        assistant = get_assistant(progress)
-        status.update(label="索引已就绪", state="complete", expanded=False)
-    return assistant
+    The warm-up starts with the server (`python -m assistant serve-web`) or, under plain
+    `streamlit run`, with the first page; on a first start it also builds the index from the
+    sample minutes. The page looks again every second.
+    """
+    warmup = warm_assistant(CONFIG)
+    if warmup.ready:
+        return warmup.assistant
+    if warmup.error is not None:
+        raise warmup.error
+    st.title("常务会议纪要助手")
+    st.info("正在启动：加载索引、模型和问答流程，完成后本页自动进入（首次启动还会用示例纪要构建索引）。")
+    fraction = warmup.done / warmup.total if warmup.total else 0.0
+    detail = f" {warmup.done}/{warmup.total}" if warmup.total else ""
+    st.progress(min(fraction, 1.0), text=md_escape(f"{warmup.stage}{detail}"))
+    st.caption(f"已用时 {time.time() - warmup.started_at:.0f} 秒")
+    warmup.finished.wait(timeout=1.0)
+    st.rerun()
 
 
 def open_service():

@@ -145,6 +145,12 @@ class Assistant:
         self.audit.record(user.name, "提问", question)
         return turn
 
+    def warm_up(self) -> None:
+        """Answer one question and throw it away: the model's first inference, the tokenizer's
+        dictionary and the answer path load now, at start, instead of in a user's first question."""
+        with self._lock:
+            answer_question(self.retriever, self.config, "会议审议了哪些文件？由哪个部门汇报？")
+
     # -------------------------------------------------------------- sessions and conversations
     def user_for_session(self, token: str | None) -> User | None:
         return self.accounts.user_for(token)

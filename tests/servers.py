@@ -67,15 +67,18 @@ def start(command: list[str], name: str, **kwargs) -> subprocess.Popen:
 
 @contextmanager
 def streamlit_server(config_path: Path) -> Iterator[str]:
-    """`streamlit run streamlit_app.py` on a free loopback port with this config; yields its URL."""
+    """The browser app as an office starts it (`python -m assistant serve-web`, which warms the
+    service up with the server) on a free loopback port with this config; yields its URL."""
     port = free_port()
     process = start(
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "streamlit_app.py"),
+            "assistant",
+            "--config",
+            str(config_path),
+            "serve-web",
+            "--",
             "--server.port",
             str(port),
             "--server.address",

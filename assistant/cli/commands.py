@@ -228,6 +228,28 @@ def cmd_users(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_serve_web(args: argparse.Namespace, config: Config) -> int:
+    """The browser app with the service warming up as the server starts (not at the first question).
+
+    Runs `streamlit run streamlit_app.py` in this process after starting the warm-up thread; the
+    page script imports the same `assistant.app` module, so it finds the warm-up already going.
+    Arguments after `--` go to Streamlit (e.g. -- --server.address 0.0.0.0 --server.port 8501).
+    """
+    import os
+
+    from streamlit.web import cli as streamlit_cli
+
+    from ..app import warm_assistant
+
+    if args.config:  # the page script reads its settings from the same file
+        os.environ["ASSISTANT_CONFIG"] = str(Path(args.config).resolve())
+    warm_assistant(config)
+    page = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+    extra = [a for a in args.streamlit_args if a != "--"]
+    sys.argv = ["streamlit", "run", str(page), *extra]
+    return streamlit_cli.main()
+
+
 def cmd_serve_api(args: argparse.Namespace, config: Config) -> int:
     """The HTTP API in this process (uvicorn), over the same index and office database as the browser."""
     import uvicorn
@@ -314,6 +336,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("serve-web", help="serve the browser app, warming the model up as the server starts")
+    p.add_argument("streamlit_args", nargs=argparse.REMAINDER, help="Streamlit options after --")
+    p.set_defaults(func=cmd_serve_web)
 
     p = sub.add_parser("serve-api", help="serve the HTTP API (REST + OpenAI-compatible chat); docs at /docs")
     p.add_argument(
