@@ -60,6 +60,11 @@ def linked_answer(text: str, anchor: str) -> str:
     return CITE_RE.sub(lambda m: f"<a class='cite' href='#{anchor}-{m.group(1)}'>[{m.group(1)}]</a>", escaped)
 
 
+def number_text(meeting: int | None) -> str:
+    """第60次, or a plain word for meetings that print no number (never 第None次)."""
+    return f"第{meeting}次" if meeting is not None else "（未编号）"
+
+
 def source_block(c: Source, anchor: str, english: bool) -> str:
     """One source: citation, place, meeting, date, item; opened (CSS :target) by its [n] or its own header.
 
@@ -71,7 +76,7 @@ def source_block(c: Source, anchor: str, english: bool) -> str:
     facts = (
         f"{e(place)} · meeting {e(str(meeting or '—'))} · {e(date_)} · item {c.item}"
         if english
-        else f"{e(place)} · 第{e(str(meeting or '—'))}次常务会议 · {e(date_)} · {e(item_name)}"
+        else f"{e(place)} · {e(number_text(meeting))}常务会议 · {e(date_)} · {e(item_name)}"
     )
     extra = (
         f"{'reported by' if english else '汇报'}：{e('、'.join(c.reporters) or '—')} · "
@@ -183,7 +188,8 @@ def signed_in_user(assistant) -> User:
         password = st.text_input("密码", type="password", key="sign_in_password")
         if st.form_submit_button("登录", type="primary"):
             try:
-                st.session_state["session_token"] = assistant.sign_in(name.strip(), password)
+                address = st.context.ip_address or ""  # failures lock this name from this address only
+                st.session_state["session_token"] = assistant.sign_in(name.strip(), password, address)
                 st.session_state["remember_session"] = True
                 st.rerun()
             except AuthError as exc:
@@ -423,9 +429,9 @@ def browse_tab(assistant, user: User) -> None:
     table = [
         {
             "地区": safe_cell(m.city_full or "（未写明）"),
-            "会议": f"第{m.meeting}次" if m.meeting else "—",
-            "日期": m.date,
-            "主持": safe_cell(m.chair),
+            "会议": number_text(m.meeting),
+            "日期": m.date or "（未识别）",
+            "主持": safe_cell(m.chair or "—"),
             "议题数": m.n_items,
             "文件": safe_cell(m.source),
         }
@@ -433,7 +439,10 @@ def browse_tab(assistant, user: User) -> None:
     ]
     st.dataframe(table, width="stretch", hide_index=True)
     timeline(meetings)
-    labels = {m.doc_id: f"{m.city_full or '（地区未写明）'} 第{m.meeting}次 {m.date or ''}" for m in meetings}
+    labels = {
+        m.doc_id: f"{m.city_full or '（地区未写明）'} {number_text(m.meeting)} {m.date or ''}".strip()
+        for m in meetings
+    }
     doc_id = st.selectbox("选择会议阅读全文", list(labels), format_func=labels.get, key="browse_meeting")
     meeting = assistant.meeting(user, doc_id)
     st.subheader(md_escape(meeting.label))
@@ -467,7 +476,12 @@ def timeline(meetings) -> None:
     except ImportError:  # pragma: no cover
         return
     data = [
-        {"日期": m.date, "地区": m.city_full, "议题数": m.n_items, "会议": f"第{m.meeting}次"}
+        {
+            "日期": m.date,
+            "地区": m.city_full or "（地区未写明）",
+            "议题数": m.n_items,
+            "会议": number_text(m.meeting),
+        }
         for m in meetings
         if m.date
     ]
@@ -477,7 +491,9 @@ def timeline(meetings) -> None:
         alt.Chart(alt.Data(values=data))
         .mark_circle(opacity=0.8)
         .encode(
-            x=alt.X("日期:T", title="会议日期", axis=alt.Axis(format="%Y-%m", labelAngle=0)),
+            x=alt.X(
+                "日期:T", title="会议日期", axis=alt.Axis(format="%Y-%m", labelAngle=0, labelOverlap="greedy")
+            ),
             y=alt.Y("地区:N", title=None),
             size=alt.Size("议题数:Q", title="议题数"),
             color=alt.Color("地区:N", legend=None),
@@ -507,8 +523,8 @@ def documents_tab(assistant, user: User) -> None:
     table = [
         {
             "地区": safe_cell(d.city_full or "（未写明）"),
-            "会议": d.meeting,
-            "日期": d.date,
+            "会议": number_text(d.meeting),
+            "日期": d.date or "（未识别）",
             "议题数": d.n_items,
             "警告": len(d.warnings),
             "文件": safe_cell(d.source),
@@ -518,7 +534,10 @@ def documents_tab(assistant, user: User) -> None:
     st.dataframe(table, width="stretch", hide_index=True)
     if not documents:
         return
-    labels = {d.doc_id: f"{d.source} · {d.city_full or '（地区未写明）'} 第{d.meeting}次" for d in documents}
+    labels = {
+        d.doc_id: f"{d.source} · {d.city_full or '（地区未写明）'} {number_text(d.meeting)}"
+        for d in documents
+    }
     doc_id = st.selectbox("选择文档", list(labels), format_func=labels.get, key="manage_doc")
     document = next(d for d in documents if d.doc_id == doc_id)
     for warning in document.warnings:
@@ -621,22 +640,23 @@ def show_report(report) -> None:
 
 # ------------------------------------------------------------------ users and audit (admins)
 def admin_tab(assistant, user: User) -> None:
+    if notice := st.session_state.pop("account_notice", None):
+        st.success(md_escape(notice))
     st.subheader("用户")
+    users = assistant.users(user)
     st.dataframe(
-        [{"用户名": safe_cell(u.name), "角色": u.role_name} for u in assistant.users(user)],
+        [{"用户名": safe_cell(u.name), "角色": u.role_name} for u in users],
         width="stretch",
         hide_index=True,
     )
     with st.form("add_user", clear_on_submit=True):
         name = st.text_input("新用户名")
         role = st.selectbox("角色", ROLES, format_func=ROLE_NAMES.get)
-        password = st.text_input("初始密码（至少 8 位）", type="password")
+        password = st.text_input("初始密码（至少 8 位，不能全是空格）", type="password")
         if st.form_submit_button("添加用户"):
-            try:
-                assistant.add_user(user, name, role, password)
-                st.success(md_escape(f"已添加 {name}"))
-            except AuthError as exc:
-                st.error(str(exc))
+            account_action(lambda: assistant.add_user(user, name, role, password), f"已添加 {name}")
+    manage_user(assistant, user, users)
+    sign_in_locks(assistant, user)
     st.subheader("审计日志")
     st.dataframe(
         [{k: safe_cell(v) for k, v in e.items()} for e in assistant.audit_entries(user, 300)],
@@ -650,6 +670,71 @@ def admin_tab(assistant, user: User) -> None:
         key="audit_csv",
         on_click="ignore",
     )
+
+
+def account_action(action, done: str) -> None:
+    """Run an account change, then show the page again with the change in its tables and `done` said;
+    a refusal (AuthError) is shown, never raised."""
+    try:
+        action()
+    except AuthError as exc:
+        st.error(md_escape(str(exc)))
+        return
+    st.session_state["account_notice"] = done
+    st.rerun()
+
+
+def manage_user(assistant, user: User, users: list[User]) -> None:
+    """Change a role, reset a password, or remove an account (with confirmation)."""
+    if not users:
+        return
+    st.subheader("管理账户")
+    names = [u.name for u in users]
+    chosen = st.selectbox("选择用户", names, key="account_user", format_func=safe_cell)
+    current = next(u for u in users if u.name == chosen)
+    role_col, password_col = st.columns(2)
+    with role_col:
+        role = st.selectbox(
+            "角色", ROLES, index=ROLES.index(current.role), format_func=ROLE_NAMES.get, key="account_role"
+        )
+        if st.button("更改角色", key="account_set_role", disabled=role == current.role):
+            account_action(lambda: assistant.set_role(user, chosen, role), f"{chosen} 现为{ROLE_NAMES[role]}")
+    with password_col:
+        password = st.text_input("新密码", type="password", key="account_password")
+        if st.button("重置密码", key="account_reset", disabled=not password):
+            account_action(
+                lambda: assistant.set_password(user, chosen, password),
+                f"已重置 {chosen} 的密码（其会话已失效）",
+            )
+    sure = st.checkbox(md_escape(f"确认删除账户 {chosen}（其对话随之删除）"), key="account_remove_sure")
+    if st.button("删除账户", key="account_remove", disabled=not sure):
+        account_action(lambda: assistant.remove_user(user, chosen), f"已删除 {chosen}")
+
+
+def sign_in_locks(assistant, user: User) -> None:
+    """Names locked out of signing in from an address (too many wrong passwords), and unlocking them."""
+    locks = assistant.sign_in_locks(user)
+    st.subheader("登录锁定")
+    if not locks:
+        st.caption("当前没有被锁定的账户。")
+        return
+    st.dataframe(
+        [
+            {
+                "用户名": safe_cell(lock.name),
+                "来源地址": safe_cell(lock.address or "未知"),
+                "失败次数": lock.failures,
+                "锁定至": time.strftime("%Y-%m-%d %H:%M", time.localtime(lock.until)),
+            }
+            for lock in locks
+        ],
+        width="stretch",
+        hide_index=True,
+    )
+    locked = sorted({lock.name for lock in locks})
+    name = st.selectbox("解除锁定的用户", locked, key="unlock_user", format_func=safe_cell)
+    if st.button("解除锁定", key="unlock_button"):
+        account_action(lambda: assistant.unlock_user(user, name), f"已解除 {name} 的登录锁定")
 
 
 # ------------------------------------------------------------------ page

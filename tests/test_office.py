@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 
 from assistant.answering.cited import CitedAnswer
+from assistant.config import load_config
 from assistant.office.accounts import (
     LOCAL_USER,
     Accounts,
@@ -48,11 +49,51 @@ def test_wrong_passwords_are_rate_limited_and_unknown_users_look_the_same(office
     accounts.add("李四", "editor", "a good password")
     for _ in range(3):
         with pytest.raises(AuthError, match="用户名或密码不正确"):
-            accounts.sign_in("李四", "nope")
+            accounts.sign_in("李四", "nope", "10.0.0.66")
     with pytest.raises(AuthError, match="登录失败次数过多"):
-        accounts.sign_in("李四", "a good password")  # locked even with the right password
+        accounts.sign_in("李四", "a good password", "10.0.0.66")  # locked even with the right password
     with pytest.raises(AuthError, match="用户名或密码不正确"):
         accounts.sign_in("nobody", "whatever")
+
+
+def test_a_stranger_guessing_locks_only_their_own_address_and_an_admin_unlocks_it(office):
+    from assistant.service import LOCAL_USER, Assistant
+
+    service = Assistant(None, load_config(), office)
+    service.accounts.max_failures = 3
+    service.add_user(LOCAL_USER, "管理员甲", "admin", "admin-password")
+    for _ in range(4):
+        with pytest.raises(AuthError):
+            service.sign_in("管理员甲", "guess", "203.0.113.9")
+    assert service.sign_in("管理员甲", "admin-password", "10.0.0.5")  # the admin's own machine still works
+    with pytest.raises(AuthError, match="登录失败次数过多"):
+        service.sign_in("管理员甲", "admin-password", "203.0.113.9")
+    [lock] = service.sign_in_locks(LOCAL_USER)
+    assert (lock.name, lock.address, lock.failures) == ("管理员甲", "203.0.113.9", 3)
+    service.unlock_user(LOCAL_USER, "管理员甲")
+    assert service.sign_in_locks(LOCAL_USER) == []
+    assert service.sign_in("管理员甲", "admin-password", "203.0.113.9")
+    actions = [(e["操作"], e["内容"]) for e in service.audit_entries(LOCAL_USER)]
+    assert ("登录锁定", "203.0.113.9：3 次密码错误") in actions
+    assert ("解除锁定", "管理员甲") in actions
+
+
+def test_admins_change_roles_but_not_their_own_and_passwords_cannot_be_only_spaces(office):
+    from assistant.service import LOCAL_USER, Assistant
+
+    service = Assistant(None, load_config(), office)
+    with pytest.raises(AuthError, match="不能全是空格"):
+        service.add_user(LOCAL_USER, "空格", "reader", " " * 8)
+    admin = service.add_user(LOCAL_USER, "管理员乙", "admin", "admin-password")
+    service.add_user(LOCAL_USER, "读者丙", "reader", "reader-password")
+    service.set_role(admin, "读者丙", "editor")
+    assert {u.name: u.role for u in service.users(admin)}["读者丙"] == "editor"
+    with pytest.raises(AuthError, match="不能更改自己的角色"):
+        service.set_role(admin, "管理员乙", "reader")
+    with pytest.raises(AuthError, match="不能删除自己的账户"):
+        service.remove_user(admin, "管理员乙")
+    actions = [e["操作"] for e in service.audit_entries(admin)]
+    assert "更改角色" in actions
 
 
 def test_roles_grant_what_the_issue_lists(office):

@@ -207,6 +207,16 @@ def cmd_users(args: argparse.Namespace, config: Config) -> int:
         elif args.action == "passwd":
             service.set_password(LOCAL_USER, args.name, password())
             print(f"已修改 {args.name} 的密码（其已登录的会话已失效）")
+        elif args.action == "role":
+            service.set_role(LOCAL_USER, args.name or "", args.role)
+            print(f"{args.name} 现为{ROLE_NAMES[args.role]}")
+        elif args.action == "unlock":
+            service.unlock_user(LOCAL_USER, args.name or "")
+            print(f"已解除 {args.name} 的登录锁定")
+        elif args.action == "locks":
+            for lock in service.sign_in_locks(LOCAL_USER):
+                until = time.strftime("%Y-%m-%d %H:%M", time.localtime(lock.until))
+                print(f"{lock.name}\t{lock.address or '未知地址'}\t{lock.failures} 次\t至 {until}")
         elif args.action == "token" and args.revoke:
             record = service.revoke_api_key(LOCAL_USER, args.revoke)
             print(f"已吊销密钥 {record.id}（{record.owner}）")
@@ -323,8 +333,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("users", help='accounts for sign-in ([auth] mode = "password")')
     p.add_argument(
         "action",
-        choices=["add", "list", "remove", "passwd", "token", "tokens"],
-        help="token NAME: print a new HTTP API key for NAME (once); token --revoke ID; tokens [NAME]: list keys",
+        choices=["add", "list", "remove", "passwd", "role", "unlock", "locks", "token", "tokens"],
+        help="role NAME --role R; unlock NAME (after too many wrong passwords); locks: who is locked;"
+        " token NAME: print a new HTTP API key for NAME (once); token --revoke ID; tokens [NAME]: list keys",
     )
     p.add_argument("name", nargs="?", help="user name (add, remove, passwd, token)")
     p.add_argument("--revoke", metavar="ID", help="with token: revoke this key id")
@@ -332,7 +343,8 @@ def register(sub: Any) -> None:
         "--role",
         choices=["reader", "editor", "admin"],
         default="reader",
-        help="reader: ask, browse, export; editor: also upload, re-parse; admin: also remove, users, audit",
+        help="for add and role — reader: ask, browse, export; editor: also upload, re-parse;"
+        " admin: also remove, users, audit",
     )
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.set_defaults(func=cmd_users)

@@ -80,6 +80,11 @@ OFFICE_MIGRATIONS = [
     );
     CREATE INDEX api_keys_owner ON api_keys(owner);
     """,
+    # 3: failed sign-ins count per user name AND client address (a stranger can lock only themselves)
+    """
+    ALTER TABLE login_attempts ADD COLUMN address TEXT NOT NULL DEFAULT '';
+    CREATE INDEX login_attempts_name_address ON login_attempts(name, address, at);
+    """,
 ]
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -106,6 +111,22 @@ class User:
     @property
     def role_name(self) -> str:
         return ROLE_NAMES.get(self.role, self.role)
+
+
+@dataclass(frozen=True)
+class Lock:
+    name: str
+    address: str
+    failures: int
+    until: float
+
+
+def check_password(password: str) -> None:
+    """At least 8 characters, and not only spaces (`users add` once accepted eight spaces)."""
+    if len(password) < 8 or not password.strip():
+        raise AuthError("密码至少 8 个字符，且不能全是空格")
+    if any(ch in password for ch in "\n\r"):
+        raise AuthError("密码不能包含换行")
 
 
 LOCAL_USER = User("本机用户", "admin")  # [auth] mode = "none": one person on 127.0.0.1
@@ -151,8 +172,7 @@ class Accounts:
             raise AuthError(f"未知角色 {role}：可选 {'、'.join(ROLES)}")
         if not name or len(name) > 40 or any(ch in name for ch in "\n\r\t"):
             raise AuthError("用户名须为 1–40 个字符，不含换行或制表符")
-        if len(password) < 8:
-            raise AuthError("密码至少 8 个字符")
+        check_password(password)
         if self.get(name):
             raise AuthError(f"用户 {name} 已存在")
         with self.store.transaction() as conn:
@@ -178,8 +198,7 @@ class Accounts:
     def set_password(self, name: str, password: str) -> None:
         if not self.get(name):
             raise AuthError(f"没有用户 {name}")
-        if len(password) < 8:
-            raise AuthError("密码至少 8 个字符")
+        check_password(password)
         with self.store.transaction() as conn:
             conn.execute("UPDATE users SET password = ? WHERE name = ?", (hash_password(password), name))
             conn.execute(
@@ -187,21 +206,39 @@ class Accounts:
             )  # other sign-ins end with the old password
 
     # -------------------------------------------------------------- sign-in
-    def sign_in(self, name: str, password: str) -> str:
-        """A session token, or AuthError with the reason (the same for unknown users and wrong passwords)."""
+    def set_role(self, name: str, role: str) -> None:
+        if role not in ROLES:
+            raise AuthError(f"未知角色 {role}：可选 {'、'.join(ROLES)}")
+        if not self.get(name):
+            raise AuthError(f"没有用户 {name}")
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE users SET role = ? WHERE name = ?", (role, name))
+
+    # -------------------------------------------------------------- sign-in
+    def sign_in(self, name: str, password: str, address: str = "") -> str:
+        """A session token, or AuthError with the reason (the same for unknown users and wrong passwords).
+
+        Failures count per user name and client address: after `max_failures` wrong passwords from
+        one address, that address waits `lockout_minutes` for that name; the user signing in from
+        their own machine is not locked out by someone else guessing (an admin can unlock).
+        """
         now = time.time()
-        failures = self.store.conn.execute(
-            "SELECT COUNT(*) FROM login_attempts WHERE name = ? AND ok = 0 AND at > ?",
-            (name, now - self.lockout_s),
-        ).fetchone()[0]
-        if failures >= self.max_failures:
-            raise AuthError(f"登录失败次数过多，请 {int(self.lockout_s // 60)} 分钟后再试")
+        if self.failures(name, address, now) >= self.max_failures:
+            raise AuthError(
+                f"登录失败次数过多，请 {int(self.lockout_s // 60)} 分钟后再试，或请管理员解除锁定"
+            )
         row = self.store.conn.execute("SELECT password FROM users WHERE name = ?", (name,)).fetchone()
         ok = bool(row) and verify_password(password, row[0])
         token = secrets.token_urlsafe(32)
         with self.store.transaction() as conn:
-            conn.execute("INSERT INTO login_attempts(name, at, ok) VALUES (?,?,?)", (name, now, int(ok)))
+            conn.execute(
+                "INSERT INTO login_attempts(name, at, ok, address) VALUES (?,?,?,?)",
+                (name, now, int(ok), address),
+            )
             if ok:
+                conn.execute(
+                    "DELETE FROM login_attempts WHERE name = ? AND address = ? AND ok = 0", (name, address)
+                )
                 conn.execute(
                     "INSERT INTO sessions(token, name, created_at, expires_at) VALUES (?,?,?,?)",
                     (token, name, now, now + self.session_s),
@@ -209,6 +246,29 @@ class Accounts:
         if not ok:
             raise AuthError("用户名或密码不正确")
         return token
+
+    def failures(self, name: str, address: str, now: float | None = None) -> int:
+        """Wrong passwords for `name` from `address` within the lockout window."""
+        since = (now or time.time()) - self.lockout_s
+        return self.store.conn.execute(
+            "SELECT COUNT(*) FROM login_attempts WHERE name = ? AND address = ? AND ok = 0 AND at > ?",
+            (name, address, since),
+        ).fetchone()[0]
+
+    def locks(self) -> list[Lock]:
+        """Names locked for some address right now, with the address and when the lock ends."""
+        since = time.time() - self.lockout_s
+        rows = self.store.conn.execute(
+            "SELECT name, address, COUNT(*), MAX(at) FROM login_attempts WHERE ok = 0 AND at > ?"
+            " GROUP BY name, address HAVING COUNT(*) >= ? ORDER BY MAX(at) DESC",
+            (since, self.max_failures),
+        ).fetchall()
+        return [Lock(name, address, count, last + self.lockout_s) for name, address, count, last in rows]
+
+    def unlock(self, name: str) -> int:
+        """Forget the failed sign-ins of `name` from every address; how many were forgotten."""
+        with self.store.transaction() as conn:
+            return conn.execute("DELETE FROM login_attempts WHERE name = ? AND ok = 0", (name,)).rowcount
 
     def user_for(self, token: str | None) -> User | None:
         """The signed-in user of a session token, None when unknown or expired."""
