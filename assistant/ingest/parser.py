@@ -86,6 +86,8 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     if place:
         city_full, region = _place_set_by_user(place.strip(), prepared.cleaned_text)
         provenance["city"] = f"导入时由用户指定：{place.strip()}"
+        if region is None and not _known_place(place.strip()):
+            warnings.append(f"所填地区“{place.strip()}”不是已知的行政区划名称，请核对（将按所填原样引用）")
     base = city_full[len(region) :] if city_full and region and city_full.startswith(region) else city_full
     city = places.short_name(base) if base else None
     if city is None:
@@ -745,6 +747,13 @@ def _place_set_by_user(place: str, text: str) -> tuple[str, str | None]:
     if not found or not place.endswith(found[-1]):  # not a known division: cite it as typed
         return place, None
     return _cited_place(found, f"{place}\n{text}", gaz)
+
+
+def _known_place(place: str) -> bool:
+    """True when the typed place ends with a division the gazetteer knows (上海市宝山区, 太仓市, 太仓)."""
+    gaz = places.gazetteer()
+    found = gaz.mentions(place)
+    return bool(found) and found[-1].end == len(place)
 
 
 def _county_level(name: str, gaz: places.Gazetteer) -> bool:
