@@ -60,6 +60,14 @@ def linked_answer(text: str, anchor: str) -> str:
     return CITE_RE.sub(lambda m: f"<a class='cite' href='#{anchor}-{m.group(1)}'>[{m.group(1)}]</a>", escaped)
 
 
+def shown_date(assistant, user: User, doc_id: str) -> str:
+    """06-15（年份未写明） for a minute that prints no year, （未识别） when it prints no date at all."""
+    try:
+        return assistant.meeting(user, doc_id).shown_date or "（未识别）"
+    except KeyError:
+        return "（未识别）"
+
+
 def number_text(meeting: int | None) -> str:
     """第60次, or a plain word for meetings that print no number (never 第None次)."""
     return f"第{meeting}次" if meeting is not None else "（未编号）"
@@ -430,7 +438,7 @@ def browse_tab(assistant, user: User) -> None:
         {
             "地区": safe_cell(m.city_full or "（未写明）"),
             "会议": number_text(m.meeting),
-            "日期": m.date or "（未识别）",
+            "日期": m.date or shown_date(assistant, user, m.doc_id),
             "主持": safe_cell(m.chair or "—"),
             "议题数": m.n_items,
             "文件": safe_cell(m.source),
@@ -448,7 +456,7 @@ def browse_tab(assistant, user: User) -> None:
     st.subheader(md_escape(meeting.label))
     chair = (meeting.chair or "") + (meeting.chair_title or "")
     st.caption(
-        f"日期 {md_escape(meeting.date or '—')}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
+        f"日期 {md_escape(meeting.shown_date or '—')}（原文：{md_escape(meeting.date_as_written or '')}） · 主持 "
         f"{md_escape(chair)} · 文号 {md_escape(meeting.doc_number or '—')}"
     )
     for warning in meeting.warnings:
@@ -524,7 +532,7 @@ def documents_tab(assistant, user: User) -> None:
         {
             "地区": safe_cell(d.city_full or "（未写明）"),
             "会议": number_text(d.meeting),
-            "日期": d.date or "（未识别）",
+            "日期": d.date or shown_date(assistant, user, d.doc_id),
             "议题数": d.n_items,
             "警告": len(d.warnings),
             "文件": safe_cell(d.source),

@@ -7,6 +7,7 @@ without touching the others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -104,6 +105,22 @@ class Meeting:
         number = f"{self.meeting}{_ordinal_suffix(self.meeting)} " if self.meeting is not None else ""
         return f"{place} government, {number}executive meeting"
 
+    @property
+    def shown_date(self) -> str | None:
+        """The date as users see it: ISO when the year is known, else `06-15（年份未写明）` from the
+        month and day the minute prints, else the words as written."""
+        if self.date:
+            return self.date
+        month_day = month_day_of(self.date_as_written or "")
+        if month_day:
+            return f"{month_day}{YEAR_NOT_WRITTEN}"
+        return self.date_as_written
+
+    @property
+    def year_missing(self) -> bool:
+        """The minute gives month and day but no year anyone could infer."""
+        return not self.date and month_day_of(self.date_as_written or "") is not None
+
     def item_by_number(self, number: int) -> AgendaItem | None:
         return next((it for it in self.items if it.item == number), None)
 
@@ -157,6 +174,44 @@ def int_to_chinese(number: int) -> str:
         tens, ones = divmod(number, 10)
         return CN_DIGITS[tens] + "十" + (CN_DIGITS[ones] if ones else "")
     return str(number)
+
+
+YEAR_NOT_WRITTEN = "（年份未写明）"
+_CN_NUMERAL = "〇零一二三四五六七八九十"
+
+
+def _numeral(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text and all(ch in _CN_NUMERAL for ch in text):
+        if text == "十":
+            return 10
+        if text.startswith("十"):
+            return 10 + _numeral(text[1:])
+        if "十" in text:
+            tens, _, ones = text.partition("十")
+            return _numeral(tens) * 10 + (_numeral(ones) if ones else 0)
+        return "〇一二三四五六七八九".index(text.replace("零", "〇")) if len(text) == 1 else None
+    return None
+
+
+MONTH_DAY_RE = re.compile(
+    r"([0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})月([0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})[日号]"
+)
+
+
+def month_day_of(written: str) -> str | None:
+    """'6月15日下午' → '06-15'; None when the words give no valid month and day."""
+    found = re.search(
+        r"([0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})月([0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})[日号]",
+        written,
+    )
+    if not found:
+        return None
+    month, day = _numeral(found.group(1)), _numeral(found.group(2))
+    if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{month:02d}-{day:02d}"
 
 
 def citation_label(city_full: str | None, meeting: int | None, date: str | None, item: int) -> str:

@@ -6,6 +6,7 @@ pages in data/heldback are scored by `python -m assistant.devtools parse-eval`, 
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
 
 from assistant.devtools.parse_eval import score_gold_file
@@ -65,3 +66,40 @@ def test_a_year_the_report_gives_only_as_next_years_budget_dates_a_december_meet
 def test_a_widget_label_above_the_opening_paragraph_does_not_swallow_it():
     meeting = _parse("nd03_yantai_penglai.txt", place="烟台市")
     assert (meeting.chair, meeting.date, meeting.meeting) == ("郑德雁", "2023-02-26", 37)
+
+
+YEARLESS = (
+    "6月15日下午，区长张明主持召开区政府常务会议。\n"
+    "会议研究了端午节前安全生产工作。会议强调，要压实责任，加强节日期间值班值守。\n"
+    "会议还研究了其他事项。\n"
+)
+
+
+def test_a_minute_without_a_year_is_cited_with_its_month_and_day_and_says_so():
+    from assistant.models import citation_label
+
+    meeting = parse_meeting(YEARLESS, "yearless.txt", place="汕头市龙湖区")
+    assert meeting.date is None and meeting.year_missing
+    assert meeting.shown_date == "06-15（年份未写明）"
+    label = citation_label(meeting.city_full, meeting.meeting, meeting.shown_date, 1)
+    assert label == "〔汕头市龙湖区政府常务会议 06-15（年份未写明） · 议题一〕"
+
+
+@pytest.mark.model
+def test_a_date_filter_says_which_minutes_it_could_not_place(config_factory, tmp_path):
+    from assistant.answering.answer import answer_question
+    from assistant.answering.retrieval import Filters, Retriever
+    from assistant.search.index import Index
+
+    config = config_factory("yearless")
+    page = tmp_path / "longhu.txt"
+    page.write_text(YEARLESS, encoding="utf-8")
+    index = Index(config)
+    assert not index.ingest_paths([page], place="汕头市龙湖区").failed
+    retriever = Retriever(index, config)
+    unfiltered = answer_question(retriever, config, "龙湖区端午节前安全生产工作有什么要求？").record()
+    assert unfiltered.answerable and "06-15（年份未写明）" in unfiltered.sources[0].label
+    filtered = answer_question(
+        retriever, config, "龙湖区端午节前安全生产工作有什么要求？", filters=Filters(date_from="2024-01-01")
+    ).record()
+    assert any("未写年份" in notice for notice in filtered.notices)

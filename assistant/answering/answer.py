@@ -43,7 +43,7 @@ def source_of(hit: ItemHit, n: int = 0) -> Source:
         city=meeting.city,
         city_full=meeting.city_full,
         meeting=meeting.meeting,
-        date=meeting.date,
+        date=meeting.shown_date,  # 2021-08-20, or 06-15（年份未写明） when the minute gives no year
         item=item.item,
         heading=item.heading_as_written,
         text=item.as_written(hit.passage),
@@ -338,7 +338,7 @@ def _supporting(
 def _item_name(hit: ItemHit, lang: str, with_heading: bool = True, with_meeting: bool = True) -> str:
     """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
     m, item = hit.meeting, hit.item
-    when = m.date or m.date_as_written or say(lang, "date_not_written")
+    when = m.shown_date or say(lang, "date_not_written")
     name = say(
         lang,
         "item_name" if with_meeting else "item_only",
@@ -383,7 +383,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
     names = {
         "label": m.label,
         "english_label": m.english_label,
-        "when": m.date or m.date_as_written or "",
+        "when": m.shown_date or "",
         "item": item.item,
         "item_label": chinese_item_label(item.item),
         "heading": item.heading_as_written,

@@ -52,7 +52,7 @@ class ItemHit:
         return citation_label(
             self.meeting.city_full,
             self.meeting.meeting,
-            self.meeting.date or self.meeting.date_as_written,
+            self.meeting.shown_date,
             self.item.item,
         )
 
@@ -154,6 +154,7 @@ class Retriever:
         ok = np.ones(len(self.doc_ids), dtype=bool)
         if not intent.has_meeting_filters:
             return ok
+        yearless = 0
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
             if intent.cities and meeting.city not in intent.cities:
@@ -166,10 +167,15 @@ class Retriever:
                 ok[pos] = False
             elif intent.meeting is not None and meeting.meeting != intent.meeting:
                 ok[pos] = False
+            elif (intent.date_from or intent.date_to) and meeting.year_missing:
+                ok[pos] = False  # its year is unknown: it cannot be placed in the range (and is said so)
+                yearless += 1
             elif intent.date_from and (not meeting.date or meeting.date < intent.date_from):
                 ok[pos] = False
             elif intent.date_to and (not meeting.date or meeting.date > intent.date_to):
                 ok[pos] = False
+        if yearless:
+            intent.notices.append(say(intent.lang, "yearless_not_filtered", n=yearless))
         return ok
 
     def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:

@@ -93,6 +93,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "minutes_say": ("", "The minutes say: "),
     "date_not_written": ("日期不详", "date not written"),
+    "yearless_not_filtered": (
+        "另有 {n} 份纪要只写了月日、未写年份，无法判断是否在所选日期范围内，未纳入检索。",
+        "{n} more minutes give a month and day but no year, so they could not be placed in the date"
+        " range and were left out.",
+    ),
     "item_name": ("{label}（{when}）{item_label}", "{english_label} ({when}), item {item}"),
     "item_only": ("{item_label}", "Item {item}"),
     "item_heading": ("「{heading}」", ": {heading}"),

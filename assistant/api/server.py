@@ -232,6 +232,7 @@ def _rest_routes(app: FastAPI, service: Assistant, config: Config, caller) -> No
             "place": found.city_full or found.city,
             "meeting": found.meeting,
             "date": found.date,
+            "date_shown": found.shown_date,
             "date_as_written": found.date_as_written,
             "chair": found.chair,
             "doc_number": found.doc_number,
