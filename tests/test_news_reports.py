@@ -103,3 +103,19 @@ def test_a_date_filter_says_which_minutes_it_could_not_place(config_factory, tmp
         retriever, config, "龙湖区端午节前安全生产工作有什么要求？", filters=Filters(date_from="2024-01-01")
     ).record()
     assert any("未写年份" in notice for notice in filtered.notices)
+
+
+def test_parse_json_says_where_each_field_came_from_and_how_sure_it_is(capsys):
+    import json
+
+    from assistant.cli.main import main
+
+    assert main(["parse", "--json", str(NEWS / "nd04_bazhong_tongjiang.txt")]) == 0
+    fields = json.loads(capsys.readouterr().out)["fields"]
+    assert fields["meeting"] == {"value": 42, "source": "printed", "how": "intro", "confidence": "high"}
+    assert (fields["date"]["value"], fields["date"]["source"], fields["date"]["confidence"]) == (
+        "2014-12-31",
+        "inferred",
+        "low",
+    )
+    assert fields["place"]["source"] == "missing"

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..config import Config, load_config
 from ..ingest.chunker import ChunkSettings, chunk_meeting
+from ..ingest.fields import field_sources
 from ..ingest.loaders import LoadError, load_file
 from ..ingest.parser import parse_meeting
 from ..models import Meeting
@@ -32,6 +33,7 @@ def meeting_json(meeting: Meeting, config: Config) -> dict[str, Any]:
     data["items"] = [it for it in items if it["item"] > 0]
     data["item0"] = next((it for it in items if it["item"] == 0), None)
     data["n_items"] = len(data["items"])
+    data["fields"] = {name: asdict(found) for name, found in field_sources(meeting).items()}
     return data
 
 
@@ -49,8 +51,14 @@ def print_meeting(meeting: Meeting) -> None:
         print("  会议还：" + " ".join(meeting.trailing))
     for role, names in meeting.attendance.items():
         print(f"  {role}：{'、'.join(names)}")
+    for name, found in field_sources(meeting).items():
+        if found.source != "printed":
+            print(f"  {name}：{FIELD_WORDS[found.source]}（可信度 {found.confidence}）{found.how}")
     for warning in meeting.warnings:
         print(f"  ⚠ {warning}")
+
+
+FIELD_WORDS = {"inferred": "推断", "given": "导入时指定", "missing": "缺失", "printed": "原文"}
 
 
 def cmd_parse(args: argparse.Namespace, config: Config) -> int:
