@@ -24,22 +24,30 @@ def open_retriever(config: Config, progress: Progress | None = None, notify: Not
     """The retriever over the index, built from the sample minutes on first use and rebuilt after a
     model or schema change (`notify` hears what is happening, `progress` how far it is)."""
     from .answering.retrieval import Retriever
-    from .search.index import Index, IndexMismatch, rebuild_index
 
     say = notify or (lambda message: None)
-    index = Index(config)
-    try:
-        index.check_compatible()
-    except IndexMismatch as exc:
-        index.close()
-        say(f"{exc}；正在重建……")
-        rebuild_index(config, progress=progress)
-        index = Index(config)
+    index = open_index(config, progress, notify)
     if index.is_empty():
         samples = [config.path(folder) for folder in config.data.sample_dirs]
         say(f"索引为空：正在导入示例纪要 {', '.join(map(str, samples))} …")
         index.ingest_paths(samples, progress=progress)
     return Retriever(index, config)
+
+
+def open_index(config: Config, progress: Progress | None = None, notify: Notify | None = None):
+    """The index, rebuilt from the stored originals first when it was made by another parser, model or
+    schema (vectors of unchanged passages are reused)."""
+    from .search.index import Index, IndexMismatch, rebuild_index
+
+    index = Index(config)
+    try:
+        index.check_compatible()
+    except IndexMismatch as exc:
+        index.close()
+        (notify or (lambda message: None))(f"{exc}；正在重建……")
+        rebuild_index(config, progress=progress)
+        index = Index(config)
+    return index
 
 
 def open_assistant(config: Config, progress: Progress | None = None, notify: Notify | None = None):

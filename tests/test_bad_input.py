@@ -85,3 +85,19 @@ def test_a_store_of_the_previous_schema_loses_only_its_unused_conversation_table
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
     assert store.has_document("d1") and SCHEMA_VERSION == 3
     store.close()
+
+
+def test_a_folder_of_minutes_takes_only_its_minutes_not_its_readme_or_gold_file(tmp_path):
+    from assistant.search.index import _expand
+
+    (tmp_path / "nested").mkdir()
+    for name in ["a.txt", "b.docx", "nested/c.pdf", "README.md", "gold.json", ".hidden.txt", "notes.csv"]:
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.relative_to(tmp_path).as_posix() for p in _expand([tmp_path])] == [
+        "a.txt",
+        "b.docx",
+        "nested/c.pdf",
+    ]
+    assert _expand([tmp_path / "gold.json"]) == [
+        tmp_path / "gold.json"
+    ]  # named on its own: tried, and refused

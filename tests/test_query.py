@@ -84,3 +84,41 @@ def test_a_district_of_a_held_city_searches_the_city_minutes_and_says_so():
     ]
     other = understand("海淀区政府常务会议对航展服务保障提出了哪些要求？", city_vocab)  # Beijing: not held
     assert other.cities == [] and other.unknown_places == ["海淀区"] and other.notices == []
+
+
+def test_a_when_question_is_not_taken_for_a_topic_the_minutes_never_mention(vocab):
+    from assistant.answering.query import content_terms
+
+    intent = understand("清水县第52次常务会议是哪天开的？", vocab)
+    tokens = ["清水县", "第", "52", "次", "常务会议", "是", "哪", "天开", "的"]
+    assert "天开" not in content_terms(tokens, intent)
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("清水县2015年地区生产总值预期增长多少？", "rate"),
+        ("财政收入占比是多少？", "rate"),
+        ("项目总投资多少亿元？", "amount"),
+        ("共建成多少个充电站？", "count"),
+    ],
+)
+def test_the_kind_of_figure_asked_for(vocab, question, kind):
+    from assistant.answering.answerability import asked_kind
+
+    assert asked_kind(understand(question, vocab)) == kind
+
+
+def test_a_year_is_not_a_rate_and_a_percentage_is():
+    from assistant.answering.answerability import FACT_PATTERNS
+
+    rate = FACT_PATTERNS["rate"]
+    assert not rate.search("讨论《清水县2014年国民经济和社会发展计划执行情况及2015年计划(草案)的报告》")
+    assert rate.search("地区生产总值预期增长6.5%") and rate.search("提高2个百分点")
+
+
+def test_a_heading_that_says_the_meeting_approved_a_document_has_that_verb():
+    from assistant.ingest.parser import _verb
+
+    assert _verb("会议审定了县编办送审的《关于开展扩权强镇试点工作的实施意见》") == "审定"
+    assert _verb("会前学习了《中华人民共和国环境保护法》") == "学习"

@@ -220,10 +220,15 @@ def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
 
 
 def _date_words(m: Meeting) -> str:
+    """2021年8月20日; a year the minute does not print is said to be inferred, never stated as printed."""
     if not m.date:
         return m.date_as_written or "（日期未写明）"
     y, mo, d = m.date.split("-")
-    return f"{int(y)}年{int(mo)}月{int(d)}日"
+    said = f"{int(y)}年{int(mo)}月{int(d)}日"
+    how = m.provenance.get("date", "")
+    if "year" in how and "intro (full date)" not in how:
+        said += "（原文未写年份，年份为推断）"
+    return said
 
 
 def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:

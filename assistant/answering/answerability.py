@@ -33,6 +33,10 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:年底|年内|月底|季度|\d+\s*月(?:\s*\d+\s*日)?|\d{4}\s*年(?:\s*\d+\s*月)?底?)(?:前|之前|以前)"
         r"|前完成|限期|截至|力争|到\d{4}年"
     ),
+    # 增长多少 / 占比: a percentage, percentage points or a multiple — a year (2015年) is not a rate
+    "rate": re.compile(
+        r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|倍)|百分之[一二三四五六七八九十百\d]+|[一二三四五六七八九十两]+成"
+    ),
     "count": re.compile(
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
         r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
@@ -45,6 +49,7 @@ KIND_NAMES = {
         "date": "日期",
         "deadline": "完成时限",
         "count": "数量",
+        "rate": "增幅或比例",
         "person": "人员",
         "department": "单位",
         "decision": "决定",
@@ -54,6 +59,7 @@ KIND_NAMES = {
         "date": "a date",
         "deadline": "a deadline",
         "count": "a number",
+        "rate": "a rate or share",
         "person": "a person",
         "department": "a department",
         "decision": "a decision",

@@ -95,6 +95,14 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
     ("count", re.compile(r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|how many", re.I)),
     (
+        "rate",
+        re.compile(
+            r"(?:增长|增加|提高|提升|下降|减少|降低|上涨)(?:了|幅度|率)?(?:是)?多少|增速|增幅|百分之几|占比"
+            r"|比例(?:是)?多少|by how much|what (?:percentage|share|rate)|growth rate",
+            re.I,
+        ),
+    ),
+    (
         "department",
         re.compile(
             r"哪个部门|哪些部门|哪个单位|哪家单位|哪家|哪个机构"
@@ -131,3 +139,11 @@ REQUIREMENT_ASK_RE = re.compile(
 FOLLOWUP_START_RE = re.compile(r"^(?:那么?|那这个|这个|该|它|此|其|还有|另外|and|what about|how about)", re.I)
 ELLIPSIS_END_RE = re.compile(r"呢[？?]?$")
 PRONOUN_RE = re.compile(r"这项|该项|这个|上述|这份|该文件|这次|该会议|这些|其中|它|they|it\b|this|that", re.I)
+
+# Whole question phrases that ask when or where (哪天开的, 什么时候召开, 在哪儿开): the tokenizer cuts them
+# into pieces such as 天开, which must not be taken for topic words the minutes fail to mention.
+INTERROGATIVE_PHRASE_RE = re.compile(
+    r"(?:哪一?天|哪一?年|哪个月|几月几[日号]?|几号|什么时候|什么时间|何时|几时|多久)"
+    r"(?:召开|举行|举办|开会|开|办|定|印发)?的?"
+    r"|在?哪(?:儿|里|个地方)?(?:召开|举行|开)的?"
+)

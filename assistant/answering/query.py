@@ -23,6 +23,7 @@ from .cues import (
     EN_ORDINALS,
     EXCLUDE_VERB_RE,
     GENERIC_TERMS,
+    INTERROGATIVE_PHRASE_RE,
     ITEM_ORDINAL_EN_RE,
     ITEM_ORDINAL_RE,
     LIST_RE,
@@ -318,9 +319,12 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     """Query words that carry the topic (not filters, not question words)."""
     skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
     skip.update(c + "市" for c in intent.cities)
+    asking = INTERROGATIVE_PHRASE_RE.findall(intent.text)
     out = []
     for token in tokens:
         if token in skip or token.isdigit() or len(token) < 2:
+            continue
+        if any(token in phrase for phrase in asking):  # 天开 of 哪天开的
             continue
         if token.startswith("哪") or places.jieba_flag(token) == "r":  # 哪天, 哪儿, 什么, 这些: no topic
             continue

@@ -45,9 +45,11 @@ def _progress_printer():
 
 
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
-    from ..search.index import Index
+    """Add files through the boot path: an index built by an older parser or model is brought up to
+    date first (it raised IndexMismatch with a traceback before)."""
+    from ..app import open_index
 
-    index = Index(config)
+    index = open_index(config, _progress_printer(), lambda message: print(message, file=sys.stderr))
     report = index.ingest_paths(args.paths, progress=_progress_printer(), place=args.place)
     for f in report.files:
         line = f"[{f.status}] {f.source}"

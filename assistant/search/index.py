@@ -22,7 +22,7 @@ from pathlib import Path
 from ..config import Config
 from ..files import atomic_write, read_json
 from ..ingest.chunker import ChunkSettings, chunk_meeting
-from ..ingest.loaders import LoadedText, LoadError, load_bytes, load_file
+from ..ingest.loaders import SUPPORTED_SUFFIXES, LoadedText, LoadError, load_bytes, load_file
 from ..ingest.parser import parse_meeting
 from ..models import Meeting
 from .backends import SearchBackend, open_backend
@@ -481,11 +481,20 @@ def _load_or_report(name: str, load: Callable[[], LoadedText]) -> LoadedText | F
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the minutes inside folders named: a folder's README, gold or notes file is
+    not a minute (a gold.json beside the dev pages was once indexed as one); a file named on its own
+    is always tried, so a wrong format gets its clear error."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUPPORTED_SUFFIXES
+                )
+            )
         else:
             out.append(path)
     return out
