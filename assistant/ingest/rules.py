@@ -100,8 +100,9 @@ _WHERE = r"(?:在[^，。,]{1,30}?)?"
 CHAIR_NAME_FIRST_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
 )
+# "区长李旭召开区政府第63次常务会议": with the title before the name, 召开 alone also names the chair.
 CHAIR_TITLE_FIRST_RE = re.compile(
-    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:主持|召集)"
+    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:主持|召集|召开)"
 )
 # "代金涛同志主持召开…": a chair named without a title.
 CHAIR_NAME_ONLY_RE = re.compile(
