@@ -119,3 +119,24 @@ def test_parse_json_says_where_each_field_came_from_and_how_sure_it_is(capsys):
         "low",
     )
     assert fields["place"]["source"] == "missing"
+
+
+def test_a_forum_mirrors_noise_is_dropped_and_the_papers_name_gives_the_place():
+    text = (
+        "市政府五届六十四次常务会议召开 & K0 x& ^! M9 P2 X* F' \\6 u\n"
+        "平原日报讯 10月22日，市政府五届六十四次常务会议召开，听取前三季度全市经济运行情况汇报，研究推进大气污染防治工作。\n"
+        ") j$ M1 o( f- s5 Z0 i9 I 会议指出，要抓好大气污染防治。\n"
+    )
+    meeting = parse_meeting(text, "noise.txt")
+    assert "K0" not in meeting.items[0].text and "j$" not in "".join(i.text for i in meeting.items)
+    assert meeting.meeting == 64 and meeting.shown_date == "10-22（年份未写明）"
+    assert [i.heading[:4] for i in meeting.items[1:]] == ["听取前三"]  # ，研究推进… follows its 听取
+
+
+def test_a_single_topic_named_in_the_opening_is_an_item_but_a_generic_one_is_not():
+    named = parse_meeting(
+        "10月20日，区政府第45次常务会议召开，听取全区重点领域安全生产工作情况汇报。", "a.txt"
+    )
+    assert [i.heading for i in named.items[1:]] == ["听取全区重点领域安全生产工作情况汇报"]
+    generic = parse_meeting("10月20日，区长王五主持召开区政府常务会议，研究部署下一步工作。", "b.txt")
+    assert generic.items[1:] == []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
-from .cues import ASK_PATTERNS, META_RE
+from .cues import ASK_PATTERNS, CHAIR_ASK_RE, META_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
@@ -102,6 +102,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         )
     if kind == "attendance":
         return _attendance(result.hits[0].meeting, lang)
+    if intent.meeting is not None and CHAIR_ASK_RE.search(intent.text) and result.hits:
+        chaired = result.hits[0].meeting
+        if chaired.chair is None:  # never '由（未写明）主持' as an answer
+            name = chaired.label if lang == "zh" else chaired.english_label
+            return Verdict(False, say(lang, "no_chair", label=name), kind)
     topic_terms = _topic_terms(intent, retriever)
     if result.structured:
         return Verdict(True, kind=kind)

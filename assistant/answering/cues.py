@@ -47,7 +47,8 @@ ITEM_ORDINAL_EN_RE = re.compile(
     rf"\b(?:({'|'.join(EN_ORDINALS)})|(\d{{1,2}})(?:st|nd|rd|th))\s+(?:agenda\s+)?item\b|\bitem\s+(?:no\.\s*)?(\d{{1,2}})\b",
     re.I,
 )
-MEETING_ZH_RE = re.compile(r"第\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
+# 第68次 · 五届六十四次 / 十届四十二次 (term, then the number without 第) · 十八届人民政府第65次
+MEETING_ZH_RE = re.compile(r"(?:第|届(?:人民政府|政府)?第?)\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
 MEETING_EN_RE = re.compile(
     r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I
 )
@@ -146,4 +147,9 @@ INTERROGATIVE_PHRASE_RE = re.compile(
     r"(?:哪一?天|哪一?年|哪个月|几月几[日号]?|几号|什么时候|什么时间|何时|几时|多久)"
     r"(?:召开|举行|举办|开会|开|办|定|印发)?的?"
     r"|在?哪(?:儿|里|个地方)?(?:召开|举行|开)的?"
+)
+
+# Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.
+CHAIR_ASK_RE = re.compile(
+    r"由谁主持|谁主持|主持人是|主持人为|哪位[^，。？?]{0,6}主持|\bwho (?:chaired|presided)", re.I
 )

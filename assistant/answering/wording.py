@@ -25,6 +25,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "The question is too short to tell which topic it is about: add the place, meeting or topic",
     ),
     "no_doc_number": ("所找到的会议纪要没有写明文号", "the minutes found give no document number"),
+    "no_chair": (
+        "{label}的纪要没有写明由谁主持",
+        "the minutes of {label} do not say who chaired the meeting",
+    ),
     "unheld_place": ("已收录的纪要中没有写明〔{places}〕的常务会议", "no minutes in the index name {places}"),
     "fact_not_stated": (
         "{citation}「{heading}」没有写明{name}",

@@ -51,7 +51,7 @@ def _place(value: str | None, how: str) -> FieldSource:
         return FieldSource(value, "given", how, "high")
     if "named most often" in how:
         return FieldSource(value, "inferred", how, "low")
-    if "doc number prefix" in how:
+    if "doc number prefix" in how or "newspaper" in how:
         return FieldSource(value, "inferred", how, "medium")
     return FieldSource(value, "printed", how, "high")
 

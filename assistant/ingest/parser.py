@@ -407,17 +407,23 @@ def _intro_items(
 
 def _intro_topics(intro: str) -> list[clauses.Clause]:
     """The agenda clauses an opening paragraph names after the meeting itself, if any."""
-    topics: list[str] = []
+    topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            r"常务会议[^，,。]{0,4}[，,]|^(?=(?:会议|会上)(?:还)?" + rules.CLAUSE_VERB + ")", sentence
+            r"(?:常务会议|召开)[^，,。]{0,4}[，,]|^(?=(?:会议|会上)(?:还)?" + rules.CLAUSE_VERB + ")",
+            sentence,
         )
         if not after:
             continue
         rest = sentence[after.end() :]
         if rules.CLAUSE_START_RE.match(rest):
             topics += [t for t in clauses.agenda_clauses(rest) if rules.CLAUSE_START_RE.match(t.text)]
-    return topics if len(topics) > 1 or any("《" in t.heading for t in topics) else []
+    if len(topics) == 1:  # one topic is an item when it names one ('听取…安全生产工作情况汇报')
+        start = rules.CLAUSE_START_RE.match(topics[0].text)
+        named = topics[0].text[start.end() :] if start else topics[0].text
+        if "《" not in named and (len(named) < 6 or rules.GENERIC_OBJECT_RE.match(named)):
+            return []
+    return topics
 
 
 def _split_trailing(body: list[str]) -> tuple[list[str], list[str]]:
@@ -720,6 +726,9 @@ def _parse_place(
             prov["city"] = "title/intro (place before 政府)"
             return _cited_place(found, text, gaz)
     level = _meeting_level(header, intro)
+    if found := _place_of_newspaper(text, level, gaz):  # 随州日报讯: the city's own paper reports its meeting
+        prov["city"] = f"newspaper name ({found}日报/新闻网)"
+        return _cited_place([found], text, gaz)
     counts = Counter(
         m.name
         for m in gaz.mentions(text)
@@ -738,6 +747,19 @@ def _parse_place(
         prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
         return _cited_place([name], text, gaz)
     return None, None
+
+
+NEWSPAPER_RE = re.compile(r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯")
+
+
+def _place_of_newspaper(text: str, level: str | None, gaz: places.Gazetteer) -> str | None:
+    """The place whose paper printed the report ('随州日报讯…'), as a division of the meeting's level."""
+    for found in NEWSPAPER_RE.finditer(text):
+        name = found.group("place")
+        for candidate in (name + level if level else name, name):
+            if gaz.is_place(candidate) and _county_level(candidate, gaz):
+                return candidate
+    return None
 
 
 def _place_set_by_user(place: str, text: str) -> tuple[str, str | None]:

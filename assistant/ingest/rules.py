@@ -77,8 +77,9 @@ LIST_INTRO_RE = re.compile(r"(?:议题|事项|内容|如下)[^，。,:：]{0,4}[
 FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
 
 # ---------------------------------------------------------------- meeting
+# …主持召开… · …召开第N次常务会议 · 纪要如下 · 第N次常务会议和市长工作例会召开，…
 INTRO_RE = re.compile(
-    r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]|常务会议召开"
+    r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]|常务会议[^，。]{0,12}召开"
 )
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 # 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
@@ -143,6 +144,8 @@ DEBRIS_RES = [
     re.compile(r"\?{2,}"),  # characters lost in a bad re-encoding print as runs of '?'
     re.compile(r"^□?记者\s*\S{2,4}\s*报道$|^□?記者\s*\S{2,4}\s*報道$"),  # news byline
     re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),
+    # anti-copy noise of forum mirrors: five or more one- or two-character ASCII tokens ('& K0 x& ^! M9')
+    re.compile(r"(?:(?<=\s)|^)(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$)"),
 ]
 
 # ---------------------------------------------------------------- items
