@@ -119,8 +119,9 @@ STYLE = """<style>
 .src-body{display:none;margin-top:6px} .src:target .src-body{display:block}
 .src:target{border-color:#f0b400;background:#fffdf2}
 [data-testid="stFileUploaderDropzoneInstructions"]{display:none}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]{display:none}
-[data-testid="stFileUploaderDropzone"] button::after{content:"选择文件";font-size:0.9rem;margin-left:0.3rem}
+[data-testid="stFileUploaderDropzone"] button:not([aria-label^="Remove"]) [data-testid="stMarkdownContainer"]{display:none}
+[data-testid="stFileUploaderDropzone"] button:not([aria-label^="Remove"])::after{
+  content:"选择文件";font-size:0.9rem;margin-left:0.3rem;white-space:nowrap}
 [data-testid="stFileUploaderFileErrorMessage"],[data-testid="stFileUploaderFileError"]{font-size:0}
 [data-testid="stFileUploaderFileErrorMessage"]::after,[data-testid="stFileUploaderFileError"]::after{
   content:"文件超过大小上限，未上传";font-size:0.8rem}
@@ -257,12 +258,6 @@ def show_in_url(conversation: str | None) -> None:
         st.query_params.pop("c", None)
 
 
-def open_conversation() -> None:
-    chosen = st.session_state.get("conversation_picker")
-    if chosen:
-        set_open_conversation(chosen)
-
-
 def sidebar(assistant, user: User) -> Filters:
     with st.sidebar:
         st.header("常务会议纪要助手")
@@ -289,17 +284,18 @@ def conversation_list(assistant, user: User) -> None:
     conversations = assistant.conversations_of(user)
     if not conversations:
         return
-    ids = [c.id for c in conversations]
-    labels = {c.id: md_escape(f"{c.title}（{c.questions} 问）") for c in conversations}  # titles are data
-    if st.session_state.get("conversation_picker") != current:  # follow the open conversation (URL, new chat)
-        st.session_state["conversation_picker"] = current if current in ids else None
-    st.radio(
-        "历史对话",
-        ids,
-        format_func=lambda i: labels[i],
-        key="conversation_picker",
-        on_change=open_conversation,
-    )
+    st.caption("历史对话")
+    # One button per conversation, not a radio: a radio's value is its position in the list, so a
+    # conversation created in another tab shifted the list and the radio "changed" by itself, moving
+    # this tab's next question into another conversation (reproduced in Chromium and AppTest).
+    for c in conversations:
+        label = md_escape(f"{c.title}（{c.questions} 问）")  # titles are data
+        chosen = c.id == current
+        if st.button(
+            label, key=f"conversation_{c.id}", type="primary" if chosen else "secondary", width="stretch"
+        ):
+            set_open_conversation(c.id)
+            st.rerun()
     if current is None:
         return
     if not st.session_state.get("confirm_delete"):

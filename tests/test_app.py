@@ -68,6 +68,19 @@ def test_a_follow_up_stays_in_its_conversation_when_the_url_lags_behind(app):
     assert "63" in turns[-1].interpreted
 
 
+def test_a_new_conversation_elsewhere_does_not_move_the_next_question(app, sample_index):
+    """A conversation created meanwhile (another tab) used to shift the sidebar list and open another one."""
+    config, _ = sample_index
+    Assistant(None, config).start_conversation(LOCAL_USER, "另一个标签页的对话")
+    questions = ["太仓市第63次常务会议审议了哪些文件？", "谁汇报的？", "电力保供措施以什么名义印发？"]
+    for position, question in enumerate(questions):
+        if position == 2:
+            Assistant(None, config).start_conversation(LOCAL_USER, "又一个对话")
+        app.chat_input[0].set_value(question).run()
+    assert not app.exception
+    assert [t.question for t in _turns(app)] == questions
+
+
 def test_follow_up_is_answered_in_the_context_of_the_previous_turn(app):
     app.chat_input[0].set_value("昆山市第4次常务会议由谁主持？").run()
     app.chat_input[0].set_value("那太仓第59次呢？").run()
