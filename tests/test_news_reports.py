@@ -140,3 +140,10 @@ def test_a_single_topic_named_in_the_opening_is_an_item_but_a_generic_one_is_not
     assert [i.heading for i in named.items[1:]] == ["听取全区重点领域安全生产工作情况汇报"]
     generic = parse_meeting("10月20日，区长王五主持召开区政府常务会议，研究部署下一步工作。", "b.txt")
     assert generic.items[1:] == []
+
+
+def test_a_verb_phrase_is_never_taken_for_the_reporter():
+    from assistant.ingest.parser import _reporters
+
+    found = _reporters("会议听取并原则同意了市应急局关于全市安全生产工作情况的汇报。")
+    assert [r.as_written for r in found] == ["市应急局"]

@@ -515,7 +515,11 @@ def _titles(text: str) -> list[str]:
 def _reporters(body: str) -> list[Reporter]:
     found = rules.REPORT_RE.search(body)
     if found:
-        who = found.group("who").strip()
+        who = rules.VERB_PHRASE_PREFIX_RE.sub(
+            "", found.group("who").strip()
+        )  # 并原则同意了市应急局 → 市应急局
+        if not who or rules.VERB_PHRASE_PREFIX_RE.fullmatch(found.group("who").strip()):
+            return []
         official = rules.OFFICIAL_RE.match(who)
         if official and official.group("org"):
             return [

@@ -168,6 +168,10 @@ VERBS = [
     "审查",
     "专题研究",
 ]
+# What follows 会议听取 before the reporter in '会议听取并原则同意了市应急局关于…的汇报': never the reporter.
+VERB_PHRASE_PREFIX_RE = re.compile(
+    r"^(?:并|和|及|后)?(?:原则)?(?:同意|通过|审议|研究|讨论|审定)(?:了|通过了?)?"
+)
 INLINE_VERB_RE = re.compile(
     r"^(?:会议|会上|会前)(?:首先|还)?(?:专题)?(?P<verb>听取|审议|审定|审查|讨论|研究|学习|传达|通报|部署)"
 )
