@@ -12,6 +12,7 @@ from ..config import Config, load_config
 from ..search.store import StoreError
 from .bench import register as register_bench
 from .bench_api import register_bench_api
+from .bench_ingest import register_bench_ingest
 
 
 def cmd_eval(args: argparse.Namespace, config: Config) -> int:
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_eval(sub)
     register_parse_eval(sub)
     register_bench_api(sub)
+    register_bench_ingest(sub)
     register_bench(sub)
     return parser
 
