@@ -417,7 +417,7 @@ def _intro_topics(intro: str) -> list[clauses.Clause]:
             continue
         rest = sentence[after.end() :]
         if rules.CLAUSE_START_RE.match(rest):
-            topics += [t for t in clauses.agenda_clauses(rest) if rules.CLAUSE_START_RE.match(t.text)]
+            topics += [t for t in clauses.agenda_clauses(rest) if rules.CLAUSE_START_RE.match(t.heading)]
     if len(topics) == 1:  # one topic is an item when it names one ('听取…安全生产工作情况汇报')
         start = rules.CLAUSE_START_RE.match(topics[0].text)
         named = topics[0].text[start.end() :] if start else topics[0].text
