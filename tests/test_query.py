@@ -122,3 +122,40 @@ def test_a_heading_that_says_the_meeting_approved_a_document_has_that_verb():
 
     assert _verb("会议审定了县编办送审的《关于开展扩权强镇试点工作的实施意见》") == "审定"
     assert _verb("会前学习了《中华人民共和国环境保护法》") == "学习"
+
+
+def test_a_list_the_minutes_only_name_is_not_a_list_they_give():
+    from types import SimpleNamespace
+
+    from assistant.answering.answerability import _lists
+    from assistant.answering.cues import LIST_DETAIL_RE
+
+    asked = LIST_DETAIL_RE.search("菏泽市20项重点民生实事具体是哪些？")
+    assert asked and asked.group("set") == "重点民生实事"
+    assert LIST_DETAIL_RE.search("促消费十大工程分别是哪十项？").group("set") == "工程"
+
+    def hit(text):
+        return SimpleNamespace(item=SimpleNamespace(text=text))
+
+    assert not _lists(hit("审议《关于抓好20项重点民生实事落实的工作方案》。"), "重点民生实事")
+    assert not _lists(
+        hit("实施十大促消费工程,开展促消费系列活动,改善消费条件、创新消费场景、营造消费氛围"), "工程"
+    )
+    assert _lists(hit("确定20项重点民生实事：新建学校、改造老旧小区、增设停车位等。"), "重点民生实事")
+    assert _lists(hit("十大工程包括城市更新、交通畅通、生态修复等。"), "工程")
+
+
+def test_a_count_of_person_times_is_a_count(vocab):
+    from assistant.answering.answerability import FACT_PATTERNS, asked_kind
+
+    assert asked_kind(understand("百日集中整治行动出动警力多少人次？", vocab)) == "count"
+    assert FACT_PATTERNS["count"].search("共出动警力1200人次") and not FACT_PATTERNS["count"].search(
+        "加大警力投放"
+    )
+
+
+def test_a_news_report_heading_stops_before_the_remark():
+    from assistant.ingest.parser import _split_heading
+
+    heading, rest = _split_heading("会议听取了关于全市耕地保护工作情况汇报,强调,要认真贯彻落实耕地保护要求。")
+    assert heading == "会议听取了关于全市耕地保护工作情况汇报" and rest.startswith("强调")

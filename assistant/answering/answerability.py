@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
-from .cues import ASK_PATTERNS, CHAIR_ASK_RE, META_RE
+from .cues import ASK_PATTERNS, CHAIR_ASK_RE, LIST_DETAIL_RE, META_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
@@ -39,7 +39,7 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "count": re.compile(
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
-        r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
+        r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)|\d+\s*(?:人次|吨)"
     ),
 }
 ORG_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}(?:局|委|办|中心|集团|公司|管委会|政府|街道|镇|院|所|站|队)")
@@ -123,6 +123,16 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     on_topic = [h for h in candidates if _covers(h, topic_terms, intent, retriever)]
     if not on_topic:
         return Verdict(False, _topic_reason(candidates[0], topic_terms, intent, retriever), kind)
+    if (asked := LIST_DETAIL_RE.search(intent.text)) and not any(
+        _lists(h, asked.group("set")) for h in on_topic
+    ):
+        hit = on_topic[0]
+        name = "具体清单" if lang == "zh" else "the list itself"
+        return Verdict(
+            False,
+            say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
+            "list",
+        )
     if kind == "topic":
         return Verdict(True, kind=kind)
     if any(_has_fact(h, kind) for h in on_topic):
@@ -134,6 +144,20 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
         kind,
     )
+
+
+def _lists(hit: ItemHit, set_word: str) -> bool:
+    """True when the item enumerates the set after naming it ('十大工程：一是…', 'A、B、C'), not
+    when it only names it ('实施十大促消费工程，…', '《关于抓好20项重点民生实事落实的工作方案》')."""
+    text = hit.item.text
+    for found in re.finditer(re.escape(set_word), text):
+        clause = re.split(r"[，,。；;》]", text[found.end() : found.end() + 120])[0]
+        following = text[found.end() : found.end() + 160]
+        if clause.count("、") >= 2 or clause.lstrip().startswith(("：", ":", "，即", "包括")):
+            return True
+        if re.search(r"一是|（一）|\(1\)|1[.、．]", following):
+            return True
+    return False
 
 
 def _meeting_level(

@@ -94,7 +94,13 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
-    ("count", re.compile(r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|how many", re.I)),
+    (
+        "count",
+        re.compile(
+            r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|多少人次|多少辆|多少台|多少吨|how many",
+            re.I,
+        ),
+    ),
     (
         "rate",
         re.compile(
@@ -152,4 +158,11 @@ INTERROGATIVE_PHRASE_RE = re.compile(
 # Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.
 CHAIR_ASK_RE = re.compile(
     r"由谁主持|谁主持|主持人是|主持人为|哪位[^，。？?]{0,6}主持|\bwho (?:chaired|presided)", re.I
+)
+
+# The members of a numbered set the minutes name (20项重点民生实事具体是哪些, 十大工程分别是哪十项):
+# answered only where the minutes list them, not where they only name the set.
+LIST_DETAIL_RE = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]+)(?:项|个|大|条|件|类)(?P<set>[\u4e00-\u9fa5]{2,10}?)"
+    r"(?:具体|分别|都|各自)?(?:是|有|包括)(?:哪些|什么|哪几[项个条类件]|哪[\d一二三四五六七八九十]+[项个条类件大])"
 )

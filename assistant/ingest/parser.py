@@ -466,7 +466,13 @@ def _make_item(
 
 
 def _split_heading(rest: str) -> tuple[str, str]:
-    """Split an inline heading ('会议审议了《…》。会议原则同意…') from the text that follows it."""
+    """Split an inline heading ('会议审议了《…》。会议原则同意…') from the text that follows it.
+
+    A news report runs on in the same sentence ('会议听取了…汇报，强调，要…'): the heading ends
+    before the remark.
+    """
+    if (remark := REMARK_START_RE.search(rest)) and remark.start() >= 8:
+        return rest[: remark.start()].strip(), rest[remark.start() + 1 :].strip()
     depth = 0
     for pos, ch in enumerate(rest):
         if ch == "《":
@@ -476,6 +482,9 @@ def _split_heading(rest: str) -> tuple[str, str]:
         elif depth == 0 and ch in "。：:；;" and len(rest) - pos - 1 >= 8:
             return rest[:pos].strip(), rest[pos + 1 :].strip()
     return rest.rstrip("。").strip(), ""
+
+
+REMARK_START_RE = re.compile(r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)[，,：:])")
 
 
 def _first_sentence(line: str) -> tuple[str, str]:
