@@ -159,3 +159,10 @@ def test_a_news_report_heading_stops_before_the_remark():
 
     heading, rest = _split_heading("会议听取了关于全市耕地保护工作情况汇报,强调,要认真贯彻落实耕地保护要求。")
     assert heading == "会议听取了关于全市耕地保护工作情况汇报" and rest.startswith("强调")
+
+
+def test_an_ordinal_item_question_is_not_a_question_for_the_members_of_a_set():
+    from assistant.answering.cues import LIST_DETAIL_RE
+
+    assert not LIST_DETAIL_RE.search("昆山市第4次常务会议第三项议题是什么？")
+    assert not LIST_DETAIL_RE.search("会议审议了哪几项议题？")

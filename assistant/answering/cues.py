@@ -163,6 +163,7 @@ CHAIR_ASK_RE = re.compile(
 # The members of a numbered set the minutes name (20项重点民生实事具体是哪些, 十大工程分别是哪十项):
 # answered only where the minutes list them, not where they only name the set.
 LIST_DETAIL_RE = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两]+)(?:项|个|大|条|件|类)(?P<set>[\u4e00-\u9fa5]{2,10}?)"
-    r"(?:具体|分别|都|各自)?(?:是|有|包括)(?:哪些|什么|哪几[项个条类件]|哪[\d一二三四五六七八九十]+[项个条类件大])"
+    r"(?<![第\d一二三四五六七八九十两])(?:\d+|[一二三四五六七八九十两]+)(?:项|个|大|条|件|类)"
+    r"(?P<set>(?!议题|事项)[\u4e00-\u9fa5]{2,10}?)"
+    r"(?:具体|分别|都|各自)?(?:是|有|包括)(?:哪些|哪几[项个条类件]|哪[\d一二三四五六七八九十]+[项个条类件大])"
 )
