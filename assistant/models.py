@@ -11,6 +11,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .ingest.rules import numeral_to_int
+
 CN_DIGITS = "〇一二三四五六七八九"
 # Shown where a minute never names its government (and none was set at ingest), instead of a guess.
 UNKNOWN_PLACE = "（地区未写明）"
@@ -117,6 +119,11 @@ class Meeting:
         return self.date_as_written
 
     @property
+    def year_inferred(self) -> bool:
+        """The date's year was worked out (doc number, page dates, the text), not printed with it."""
+        return bool(self.date) and "year" in self.provenance.get("date", "")
+
+    @property
     def year_missing(self) -> bool:
         """The minute gives month and day but no year anyone could infer."""
         return not self.date and month_day_of(self.date_as_written or "") is not None
@@ -177,22 +184,6 @@ def int_to_chinese(number: int) -> str:
 
 
 YEAR_NOT_WRITTEN = "（年份未写明）"
-_CN_NUMERAL = "〇零一二三四五六七八九十"
-
-
-def _numeral(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text and all(ch in _CN_NUMERAL for ch in text):
-        if text == "十":
-            return 10
-        if text.startswith("十"):
-            return 10 + _numeral(text[1:])
-        if "十" in text:
-            tens, _, ones = text.partition("十")
-            return _numeral(tens) * 10 + (_numeral(ones) if ones else 0)
-        return "〇一二三四五六七八九".index(text.replace("零", "〇")) if len(text) == 1 else None
-    return None
 
 
 MONTH_DAY_RE = re.compile(
@@ -202,13 +193,10 @@ MONTH_DAY_RE = re.compile(
 
 def month_day_of(written: str) -> str | None:
     """'6月15日下午' → '06-15'; None when the words give no valid month and day."""
-    found = re.search(
-        r"([0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})月([0-9]{1,2}|[〇零一二三四五六七八九十]{1,3})[日号]",
-        written,
-    )
+    found = MONTH_DAY_RE.search(written)
     if not found:
         return None
-    month, day = _numeral(found.group(1)), _numeral(found.group(2))
+    month, day = numeral_to_int(found.group(1)), numeral_to_int(found.group(2))
     if not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{month:02d}-{day:02d}"

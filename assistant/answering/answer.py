@@ -225,8 +225,7 @@ def _date_words(m: Meeting) -> str:
         return m.date_as_written or "（日期未写明）"
     y, mo, d = m.date.split("-")
     said = f"{int(y)}年{int(mo)}月{int(d)}日"
-    how = m.provenance.get("date", "")
-    if "year" in how and "intro (full date)" not in how:
+    if m.year_inferred:
         said += "（原文未写年份，年份为推断）"
     return said
 

@@ -38,6 +38,17 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def latency_summary(seconds: list[float]) -> dict[str, float]:
+    """How many answers, and their p50 and p95 in seconds (bench-api, bench-ingest)."""
+    if not seconds:
+        return {"n": 0}
+    return {
+        "n": len(seconds),
+        "p50_s": round(_percentile(seconds, 0.5), 3),
+        "p95_s": round(_percentile(seconds, 0.95), 3),
+    }
+
+
 def machine() -> str:
     import os
 

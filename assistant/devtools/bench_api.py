@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config, save_config
-from .bench import _percentile
+from .bench import latency_summary
 
 
 def _serve(config: Config, folder: Path) -> tuple[subprocess.Popen, str, str]:
@@ -68,14 +68,6 @@ def _ask(url: str, key: str, question: str) -> float:
     return time.perf_counter() - started
 
 
-def _summary(seconds: list[float]) -> dict[str, float]:
-    return {
-        "n": len(seconds),
-        "p50_s": round(_percentile(seconds, 0.5), 3),
-        "p95_s": round(_percentile(seconds, 0.95), 3),
-    }
-
-
 def bench_api(config: Config, questions: list[str], levels: list[int], per_client: int) -> dict[str, Any]:
     from ..app import open_assistant
     from ..service import LOCAL_USER
@@ -89,7 +81,7 @@ def bench_api(config: Config, questions: list[str], levels: list[int], per_clien
         for question in questions[:3]:
             _ask(url, key, question)  # warm the server's model
         idle = [_timed(browser, q) for q in questions[:12]]
-        report: dict[str, Any] = {"browser_idle": _summary(idle), "levels": []}
+        report: dict[str, Any] = {"browser_idle": latency_summary(idle), "levels": []}
         for clients in levels:
             load = [questions[i % len(questions)] for i in range(clients * per_client)]
             stop = threading.Event()
@@ -101,7 +93,11 @@ def bench_api(config: Config, questions: list[str], levels: list[int], per_clien
             stop.set()
             side.join()
             report["levels"].append(
-                {"clients": clients, "api": _summary(seconds), "browser_meanwhile": _summary(beside or [0.0])}
+                {
+                    "clients": clients,
+                    "api": latency_summary(seconds),
+                    "browser_meanwhile": latency_summary(beside or [0.0]),
+                }
             )
         return report
     except Exception:

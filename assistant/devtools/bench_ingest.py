@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from .bench import _percentile
+from .bench import _percentile, latency_summary
 
 
 def bench_ingest(config: Config, questions: list[str], files: list[Path]) -> dict[str, Any]:
@@ -51,22 +51,12 @@ def bench_ingest(config: Config, questions: list[str], files: list[Path]) -> dic
             "files": len(files),
             "ingest_s": round(seconds, 1),
             "added": sum(f.status == "added" for f in job.report.files) if job.report else 0,
-            "idle": _summary(idle),
-            "during_upload": _summary(during),
+            "idle": latency_summary(idle),
+            "during_upload": latency_summary(during),
             "ratio_p50": round(_percentile(during, 0.5) / _percentile(idle, 0.5), 2) if during else None,
         }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _summary(seconds: list[float]) -> dict[str, float]:
-    if not seconds:
-        return {"n": 0}
-    return {
-        "n": len(seconds),
-        "p50_s": round(_percentile(seconds, 0.5), 3),
-        "p95_s": round(_percentile(seconds, 0.95), 3),
-    }
 
 
 def cmd_bench_ingest(args: argparse.Namespace, config: Config) -> int:

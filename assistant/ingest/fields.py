@@ -61,7 +61,7 @@ def _date(meeting: Meeting, how: str) -> FieldSource:
         if meeting.year_missing:
             return FieldSource(meeting.shown_date, "printed", "月日见于原文，年份未写明且无从推断", "medium")
         return MISSING
-    if how.startswith("intro (full date)"):
+    if not meeting.year_inferred:
         return FieldSource(meeting.date, "printed", how, "high")
     weak = "据正文" in how
     return FieldSource(meeting.date, "inferred", how, "low" if weak else "high")

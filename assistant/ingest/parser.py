@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..models import AgendaItem, Meeting, Reporter
 from . import clauses, normalize, places, rules
@@ -79,7 +79,6 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
         prepared.metadata,
         issue_date,
         prepared.cleaned_text,
-        _page_dates(header_lines),
     )
     date, date_as_written = _parse_date(date_source, evidence, provenance, warnings)
     city_full, region = _parse_place(header_lines, intro_text, doc_number, issuer, prepared, provenance)
@@ -640,7 +639,6 @@ class YearEvidence:
     portal: dict[str, str]  # 发文日期/成文日期/发布时间… read from the page's metadata block
     issue_date: str | None
     text: str
-    page_dates: list[str] = field(default_factory=list)  # a bare date line above the report (ISO)
 
 
 PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间")
@@ -666,18 +664,6 @@ def _parse_date(
     return _iso(found, year), written
 
 
-def _page_dates(header_lines: list[str]) -> list[str]:
-    """Dates printed alone above the report (a portal's '2022-04-08' line), as ISO."""
-    dates = []
-    for line in header_lines:
-        if found := PAGE_DATE_RE.fullmatch(line.strip()):
-            dates.append(f"{int(found.group(1)):04d}-{int(found.group(2)):02d}-{int(found.group(3)):02d}")
-    return dates
-
-
-PAGE_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?")
-
-
 def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
     if evidence.doc_number and (found := rules.DOC_NUMBER_RE.search(evidence.doc_number)):
         return int(found.group("year")), f"取自文号{evidence.doc_number}"
@@ -688,10 +674,6 @@ def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
         year, later_month = int(when[:4]), int(when[5:7])
         name = "网页" + key if key != "印发日期" else key
         return (year if later_month >= month else year - 1), f"取自{name}{when}"
-    if evidence.page_dates:
-        when = evidence.page_dates[0]
-        year, later_month = int(when[:4]), int(when[5:7])
-        return (year if later_month >= month else year - 1), f"取自页面顶部日期{when}"
     return _year_named_in_text(month, evidence.text)
 
 
