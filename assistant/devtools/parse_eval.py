@@ -50,6 +50,9 @@ def score_document(meeting: Meeting, gold: dict) -> DocumentScore:
         if head not in item.heading and head not in item.heading_as_written:
             score.misses.append(f"heading {item.heading[:30]!r} lacks {head!r}")
             break
+    for head in gold.get("heads_any", []):  # in some item, wherever the item count puts it
+        if not any(head in item.heading or head in item.heading_as_written for item in items):
+            score.misses.append(f"no item heading holds {head!r}")
     if gold.get("chair") and meeting.chair != gold["chair"]:
         score.misses.append(f"chair {meeting.chair} != {gold['chair']}")
     return score
