@@ -147,3 +147,30 @@ def test_a_verb_phrase_is_never_taken_for_the_reporter():
 
     found = _reporters("会议听取并原则同意了市应急局关于全市安全生产工作情况的汇报。")
     assert [r.as_written for r in found] == ["市应急局"]
+
+
+HELD2 = ROOT / "data" / "heldback2" / "news"
+
+
+def test_a_huangshi_report_adds_its_also_reviewed_paragraph_as_one_item_after_the_openings_topics():
+    """'会议还审议了《A》和《B》，听取了…' names topics of its own: an item, not meeting-level text."""
+    meeting = parse_meeting(load_file(HELD2 / "hc08_huangshi.txt").text, "hc08")
+    headings = [item.heading for item in meeting.items[1:]]
+    assert headings[0] == "审议2023年《政府工作报告(讨论稿)》"
+    assert headings[-1].startswith("会议还审议了《关于黄石市2022年国民经济和社会发展计划执行情况")
+    assert "福彩公益金" in meeting.items[-1].text
+    assert "福彩公益金" not in meeting.items[0].text
+
+
+def test_an_also_studied_other_matters_line_stays_with_the_meeting():
+    meeting = parse_meeting(load_file(HELD2 / "hc06_anshan_haicheng.txt").text, "hc06")
+    assert len(meeting.items) == 3
+    assert "会议还研究讨论了其他事项" in meeting.items[0].text
+
+
+def test_a_date_printed_without_its_month_character_is_read_as_month_and_day():
+    """'1030日下午，…主持召开' (the 月 lost in publishing) is October 30 (the year from the text)."""
+    text = load_file(ROOT / "data" / "heldback" / "news" / "hb03_luoyang_luolong.txt").text
+    meeting = parse_meeting(text, "hb03")
+    assert meeting.date and meeting.date.endswith("-10-30")
+    assert meeting.provenance["date_printed"] == "1030日"

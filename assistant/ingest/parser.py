@@ -49,8 +49,11 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     header_lines = [ln for ln in lines[:header_end] if ln]
     intro_text = lines[intro_idx] if intro_idx is not None else None
     items, trailing, preamble = layout.items, layout.trailing, layout.preamble
-    if not items and intro_idx is not None:  # a news report that names its topics in the opening only
-        items, trailing = _intro_items(prepared, intro_idx, end_idx)
+    if (not items or layout.only_additions) and intro_idx is not None:
+        # a news report that names its topics in the opening (and perhaps adds '会议还审议了…')
+        intro_items, intro_trailing = _intro_items(prepared, intro_idx, end_idx)
+        if intro_items:
+            items, trailing, preamble = intro_items, intro_trailing, []
     if not items:
         warnings.append("未识别到议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
     if intro_idx is None:
@@ -272,6 +275,7 @@ class _Layout:
     trailing: list[str]
     preamble: list[str]
     first_line: int | None
+    only_additions: bool = False  # every item opens '会议还…': the opening names the main topics
 
 
 def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: int, end: int) -> _Layout:
@@ -292,7 +296,8 @@ def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: 
         items, trailing = _build_paragraph_items(prepared, openers, end)
         first = openers[0]
     preamble = [ln for ln in lines[start:first] if ln]
-    return _Layout(items, trailing, preamble, first)
+    additions = not labels and all(rules.TRAILING_RE.match(lines[idx]) for idx in openers)
+    return _Layout(items, trailing, preamble, first, additions)
 
 
 def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[int]) -> bool:
@@ -326,7 +331,7 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
     openers = []
     for idx in range(start, end):
         line = lines[idx]
-        if not line or rules.TRAILING_RE.match(line) or rules.TOPIC_BACKREF_RE.match(line):
+        if not line or _meeting_level_line(line) or rules.TOPIC_BACKREF_RE.match(line):
             continue
         if rules.TOPIC_OPENER_RE.match(line):
             openers.append(idx)
@@ -347,13 +352,13 @@ def _build_paragraph_items(
     for pos, first in enumerate(openers):
         stop = openers[pos + 1] if pos + 1 < len(openers) else end_idx
         body = lines[first + 1 : stop]
-        cut = next((i for i, ln in enumerate(body) if rules.TRAILING_RE.match(ln)), None)
+        cut = next((i for i, ln in enumerate(body) if _meeting_level_line(ln)), None)
         if cut is not None:
             trailing += [ln for ln in body[cut:] if ln]
             body = body[:cut]
         heading, first_body = _first_sentence(lines[first])
         topics = clauses.agenda_clauses(heading)
-        if len(topics) > 1:
+        if len(topics) > 1 and not rules.TRAILING_RE.match(lines[first]):  # '会议还…' is one item
             remarks = [first_body, *body] if first_body else body
             items += _clause_items(prepared, topics, remarks, first, len(items) + 1)
             continue
@@ -399,9 +404,32 @@ def _intro_items(
     if not tail:
         return [], []
     body = [ln for ln in prepared.lines[intro_idx + 1 : end_idx] if ln]
-    trailing = [ln for ln in body if rules.TRAILING_RE.match(ln)]
-    remarks = [ln for ln in body if not rules.TRAILING_RE.match(ln)]
+    trailing = [ln for ln in body if _meeting_level_line(ln)]
+    remarks = []
+    for line in body:
+        if _meeting_level_line(line):
+            continue
+        if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own
+            sentence, rest = _first_sentence(line)
+            tail.append(clauses.Clause(sentence, sentence))  # one item, as in paragraph reports
+            line = rest
+        remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
+
+
+def _meeting_level_line(line: str) -> bool:
+    """A '会议还…' line that names no topic of its own ('会议还研究了其他事项') belongs to the meeting.
+
+    One that names a topic or a document ('会议还审议了《A》《B》等议题事项', '会议还听取了…汇报')
+    is one agenda item (the parse gold of minutes-other counts it so), however many it lists.
+    """
+    if not rules.TRAILING_RE.match(line):
+        return False
+    for clause in clauses.agenda_clauses(_first_sentence(line)[0]):
+        named = rules.CLAUSE_VERBS_RE.sub("", clause.heading)  # '还研究讨论了' → ''
+        if "《" in named or (len(named) >= 4 and not rules.GENERIC_OBJECT_RE.match(named)):
+            return False
+    return True
 
 
 def _intro_topics(intro: str) -> list[clauses.Clause]:
@@ -648,6 +676,9 @@ def _parse_date(
     intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
 ) -> tuple[str | None, str | None]:
     found = rules.DATE_RE.search(intro)
+    if not found and (run := rules.MONTH_DAY_RUN_RE.search(intro)):  # '1030日': the 月 was lost
+        found = rules.DATE_RE.search(f"{run.group('m')}月{run.group('d')}日")
+        prov["date_printed"] = run.group(0)
     if not found:
         return None, None
     written = found.group(0)

@@ -95,6 +95,8 @@ DATE_RE = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|(?=[，,]))"  # "3月8," without 日 occurs
     r"(?P<tod>上午|下午|晚上|晚)?"
 )
+# A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
+MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<m>1[0-2]|0?[1-9])(?P<d>[12]\d|3[01]|0[1-9])日")
 LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:市|区|县|州|旗|盟)长"
 # "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
 _WHERE = r"(?:在[^，。,]{1,30}?)?"
@@ -226,6 +228,8 @@ CLAUSE_BREAK_RE = re.compile(
     r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|研究(?!决定|解决|部署|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
+# The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
+CLAUSE_VERBS_RE = re.compile(rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又)?(?:{CLAUSE_VERB}了?)+")
 CLAUSE_START_RE = re.compile(rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又)?(?P<verb>{CLAUSE_VERB})(?:了)?")
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
 GENERIC_OBJECT_RE = re.compile(
