@@ -75,6 +75,7 @@ class RetrievalConfig:
 class AnswerConfig:
     coverage_threshold: float = 0.15
     en_coverage_threshold: float = 0.25
+    list_coverage: float = 0.6
     max_sentences: int = 5
     relative_cutoff: float = 0.6
     meaning_weight: float = 4.0

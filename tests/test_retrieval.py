@@ -315,3 +315,19 @@ def test_questions_that_name_a_meeting_or_item_another_way_are_answered(
     hit = answer.citations[0].hit
     assert (hit.meeting.city, hit.meeting.meeting, hit.item.item) == cited
     assert stated in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question, lead",
+    [("哪些会议讨论了安全生产？", "共有"), ("Which meetings discussed work safety?", "Meetings that took this up")],
+)
+def test_a_which_meetings_question_lists_each_meeting_once_newest_first(retriever, sample_index, question, lead):
+    config, _ = sample_index
+    answer = answer_question(retriever, config, question)
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith(lead)
+    meetings = [c.hit.meeting for c in answer.citations]
+    assert len(meetings) >= 2
+    assert len({m.source for m in meetings}) == len(meetings)
+    assert [m.date for m in meetings] == sorted((m.date for m in meetings), reverse=True)
+    assert all("安全" in c.hit.item.heading + c.hit.item.text for c in answer.citations)

@@ -19,9 +19,9 @@ import numpy as np
 from ..config import Config
 from ..ingest import rules
 from ..models import Meeting, chinese_item_label
-from .answerability import FACT_PATTERNS, asked_kind, judge
+from .answerability import FACT_PATTERNS, asked_kind, judge, topic_share
 from .cited import CitedAnswer, Source
-from .cues import ITEM_WHAT_RE, MEETING_ASK_RE, OUTCOME_ASK_RE, QUESTION_WORD_RE, REPORTED_ASK_RE
+from .cues import ITEM_WHAT_RE, MEETING_ASK_RE, MEETINGS_ASK_RE, OUTCOME_ASK_RE, QUESTION_WORD_RE, REPORTED_ASK_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import HEARD_ONLY_RE, ScoredSentence, body_sentences, refine_kind, restates, score_sentences
@@ -126,6 +126,8 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
         return _not_found(result, config, interpreted, verdict.reason)
     if intent.meeting_level and result.hits[0].item.item == 0:
         text, cited = _meeting_answer(result)
+    elif MEETINGS_ASK_RE.search(intent.text) and _meeting_hits(result, retriever):
+        text, cited = _meetings_answer(result, retriever, config)
     elif result.structured and intent.wants_list:
         text, cited = _list_answer(result)
     else:
@@ -217,6 +219,40 @@ def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
     if n_items:
         lines.append(f"本次会议共{n_items}项议题。[1]")
     return "\n".join(lines), [hit]
+
+
+def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit]:
+    """The best item of each meeting that took the topic up, newest meeting first.
+
+    A meeting is listed only when its item holds most of the question's topic (`list_coverage`):
+    a list names the meetings that discussed it, not the ones that came close (items chosen by
+    structure — 第一项议题, 由…汇报 — are listed as the filters found them). A minute without a
+    year sorts after the dated ones (its month and day alone cannot be placed among them).
+    """
+    items = [h for h in result.hits if h.item.item != 0] or result.hits
+    bar = 0.0 if result.structured else retriever.config.answer.list_coverage  # filters chose them
+    firsts: dict[str, ItemHit] = {}
+    for hit in items:
+        if hit.doc_id not in firsts and topic_share(hit, result.intent, retriever) >= bar:
+            firsts[hit.doc_id] = hit
+    return sorted(firsts.values(), key=lambda h: h.meeting.date or "", reverse=True)
+
+
+def _meetings_answer(result: RetrievalResult, retriever: Retriever, config: Config) -> tuple[str, list[ItemHit]]:
+    """哪几次会议研究了…: one line per meeting — which meeting, when, which item — newest first; when
+    the question also asks what each said (…分别学习了什么), each meeting's best sentence under it."""
+    hits, lang = _meeting_hits(result, retriever), result.intent.lang
+    best: dict[int, str] = {}
+    if _second_facet(result.intent.text):
+        kind = refine_kind(asked_kind(result.intent), result.intent.text)
+        for sentence in _ranked_sentences(hits, result, retriever, config, kind):
+            best.setdefault(sentence.n, sentence.text)
+    lines = [say(lang, "meetings_found", n=len(hits))]
+    for n, hit in enumerate(hits, 1):
+        lines.append(f"{n}. {_item_name(hit, lang)}[{n}]")
+        if n in best and not restates(best[n], [lines[-1]]):
+            lines.append(f"· {hit.item.as_written(best[n])}[{n}]")
+    return "\n".join(lines), hits
 
 
 def _date_words(m: Meeting) -> str:

@@ -219,10 +219,19 @@ def _topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
 def _covers(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> bool:
     if not terms:
         return True
+    threshold = retriever.config.answer
+    return topic_share(hit, intent, retriever) >= (
+        threshold.en_coverage_threshold if intent.lang == "en" else threshold.coverage_threshold
+    )
+
+
+def topic_share(hit: ItemHit, intent: QueryIntent, retriever: Retriever) -> float:
+    """How much of the question's topic the item holds: the idf-weighted share of its words
+    (English: of the dictionary-known words with a translation in the item)."""
     if intent.lang == "en":
-        share, _ = bilingual.cross_lingual_coverage(terms, hit.item.heading + hit.item.text)
-        return share >= retriever.config.answer.en_coverage_threshold
-    return retriever.coverage(intent, hit) >= retriever.config.answer.coverage_threshold
+        terms = bilingual.english_topic_words(intent.text, intent.filter_words)
+        return bilingual.cross_lingual_coverage(terms, hit.item.heading + hit.item.text)[0] if terms else 1.0
+    return retriever.coverage(intent, hit)
 
 
 def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> str:

@@ -81,7 +81,7 @@ QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^
 GENERIC_TERMS = set(
     "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
-    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久".split()
+    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次".split()
 )
 
 # The kind of fact asked (answerability.asked_kind), first match wins.
@@ -132,6 +132,12 @@ QUESTION_WORD_RE = re.compile(
 )
 REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
 ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
+# Which meetings (plural) took up a topic: answered as a list of meetings, newest first.
+MEETINGS_ASK_RE = re.compile(
+    r"哪几次(?:常务)?会议?|哪些(?:常务)?会议|历次(?:常务)?会议|几次(?:常务)?会议[上中]?(?:讨论|研究|审议|听取|部署|提到|涉及)"
+    r"|(?:which|what) (?:executive |standing )?meetings|in which meetings|how many meetings",
+    re.I,
+)
 MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
 OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I

@@ -90,6 +90,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "responsible": ("由{who}负责：", "Responsible: {who}. "),
     "decision": ("{label}（{when}）的决定：", "Decision ({english_label}, {when}, item {item}): "),
+    "meetings_found": (
+        "共有{n}次会议涉及（由近及远）：",
+        "Meetings that took this up ({n}, newest first):",
+    ),
     "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),
     "at_meeting": (
         "在{label}（{when}）上，{item_label}「{heading}」。",
