@@ -319,9 +319,14 @@ def test_questions_that_name_a_meeting_or_item_another_way_are_answered(
 
 @pytest.mark.parametrize(
     "question, lead",
-    [("哪些会议讨论了安全生产？", "共有"), ("Which meetings discussed work safety?", "Meetings that took this up")],
+    [
+        ("哪些会议讨论了安全生产？", "共有"),
+        ("Which meetings discussed work safety?", "Meetings that took this up"),
+    ],
 )
-def test_a_which_meetings_question_lists_each_meeting_once_newest_first(retriever, sample_index, question, lead):
+def test_a_which_meetings_question_lists_each_meeting_once_newest_first(
+    retriever, sample_index, question, lead
+):
     config, _ = sample_index
     answer = answer_question(retriever, config, question)
     lines = answer.answer.split("\n")

@@ -21,7 +21,14 @@ from ..ingest import rules
 from ..models import Meeting, chinese_item_label
 from .answerability import FACT_PATTERNS, asked_kind, judge, topic_share
 from .cited import CitedAnswer, Source
-from .cues import ITEM_WHAT_RE, MEETING_ASK_RE, MEETINGS_ASK_RE, OUTCOME_ASK_RE, QUESTION_WORD_RE, REPORTED_ASK_RE
+from .cues import (
+    ITEM_WHAT_RE,
+    MEETING_ASK_RE,
+    MEETINGS_ASK_RE,
+    OUTCOME_ASK_RE,
+    QUESTION_WORD_RE,
+    REPORTED_ASK_RE,
+)
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import HEARD_ONLY_RE, ScoredSentence, body_sentences, refine_kind, restates, score_sentences
@@ -238,7 +245,9 @@ def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit
     return sorted(firsts.values(), key=lambda h: h.meeting.date or "", reverse=True)
 
 
-def _meetings_answer(result: RetrievalResult, retriever: Retriever, config: Config) -> tuple[str, list[ItemHit]]:
+def _meetings_answer(
+    result: RetrievalResult, retriever: Retriever, config: Config
+) -> tuple[str, list[ItemHit]]:
     """哪几次会议研究了…: one line per meeting — which meeting, when, which item — newest first; when
     the question also asks what each said (…分别学习了什么), each meeting's best sentence under it."""
     hits, lang = _meeting_hits(result, retriever), result.intent.lang
