@@ -17,7 +17,7 @@ from conftest import ROOT
 from servers import free_port, start, stop, wait_healthy
 
 from assistant.answering.answer import answer_question
-from assistant.answering.llm import split_sentences, supported, with_written_answer
+from assistant.answering.llm import build_messages, split_sentences, supported, with_written_answer
 from assistant.models import AgendaItem
 
 GGUF_DIR = ROOT / "embeddings" / "models" / "gguf"
@@ -42,6 +42,21 @@ def _tokenize(text: str) -> list[str]:
     import jieba
 
     return list(jieba.cut_for_search(text))
+
+
+def test_the_model_is_shown_the_sentences_the_answer_selected_not_the_whole_item(retriever, sample_index):
+    """The extractive answer's lead and quotes are the LLM's context; an item it quoted nothing from
+    is shown whole."""
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "太仓市人才公寓建设管理实施意见由哪个部门汇报？")
+    items = {c.n: (c.hit.citation, c.hit.item) for c in answer.citations}
+    prompt = build_messages(answer.question, items, "zh", answer.selected)[1]["content"]
+    first = answer.citations[0].hit.item
+    assert answer.selected[1] and all(sentence in prompt for sentence in answer.selected[1])
+    unselected = [s for s in first.text.split("。") if len(s) > 12 and s not in "".join(answer.selected[1])]
+    assert unselected and not all(s in prompt for s in unselected)
+    whole = build_messages(answer.question, items, "zh")[1]["content"]
+    assert first.text in whole
 
 
 def test_sentences_are_cut_after_their_markers_even_when_streamed_in_pieces():

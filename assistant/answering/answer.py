@@ -78,6 +78,9 @@ class Answer:
     generated: bool = False  # written by the configured LLM (verified sentence by sentence)
     removed_sentences: int = 0  # LLM sentences dropped because their cited item does not support them
     notices: list[str] = field(default_factory=list)  # said before the lead (overruled filters, fallbacks)
+    # The sentences the answer chose from each cited item ([n] → sentences as parsed): the optional
+    # LLM writes from these, not from whole items. Empty for answers built from parsed fields.
+    selected: dict[int, list[str]] = field(default_factory=dict)
 
     def record(self) -> CitedAnswer:
         return CitedAnswer(
@@ -131,6 +134,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
                 result.question, verdict.reason, False, [], [], interpreted, verdict.reason, lang=intent.lang
             )
         return _not_found(result, config, interpreted, verdict.reason)
+    selected: dict[int, list[str]] = {}
     if intent.meeting_level and result.hits[0].item.item == 0:
         text, cited = _meeting_answer(result)
     elif MEETINGS_ASK_RE.search(intent.text) and _meeting_hits(result, retriever):
@@ -138,7 +142,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
     elif result.structured and intent.wants_list:
         text, cited = _list_answer(result)
     else:
-        text, cited = _extractive_answer(result, retriever, config)
+        text, cited, selected = _extractive_answer(result, retriever, config)
     notices = []
     if intent.unknown_places:  # only minutes that never name their place could match: say so first
         notices.append(
@@ -147,7 +151,15 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
         text = "\n".join([*notices, text])
     citations = [Citation(n, hit) for n, hit in enumerate(cited, 1)]
     return Answer(
-        result.question, text, True, citations, result.hits, interpreted, lang=intent.lang, notices=notices
+        result.question,
+        text,
+        True,
+        citations,
+        result.hits,
+        interpreted,
+        lang=intent.lang,
+        notices=notices,
+        selected=selected,
     )
 
 
@@ -292,7 +304,7 @@ def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
 
 def _extractive_answer(
     result: RetrievalResult, retriever: Retriever, config: Config
-) -> tuple[str, list[ItemHit]]:
+) -> tuple[str, list[ItemHit], dict[int, list[str]]]:
     """Answer first — a lead of one or two sentences that states what was asked — then each cited item
     named once and at most `max_sentences` supporting sentences quoted verbatim, none said twice.
 
@@ -316,7 +328,9 @@ def _extractive_answer(
             lines.append(line)
         for sentence in quoted.get(n, []):
             lines.append(f"· {hit.item.as_written(sentence)}[{n}]")  # quoted as published
-    return "\n".join(lines), chosen
+    selected = {n: list(quoted.get(n, [])) for n in range(1, len(chosen) + 1)}
+    selected[1] = [*lead.sentences, *selected[1]]
+    return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
 
 
 def _item_line(hit: ItemHit, n: int, lead: Lead, previous: ItemHit | None, lang: str) -> str:

@@ -63,10 +63,21 @@ class WrittenAnswer:
 
 
 def build_messages(
-    question: str, items: dict[int, tuple[str, AgendaItem]], lang: str
+    question: str,
+    items: dict[int, tuple[str, AgendaItem]],
+    lang: str,
+    selected: dict[int, list[str]] | None = None,
 ) -> list[dict[str, str]]:
-    """System rules plus the question and the numbered items (citation label, heading, full text)."""
-    sources = "\n\n".join(f"[{n}] {label}\n{item.heading}\n{item.text}" for n, (label, item) in items.items())
+    """System rules plus the question and the numbered items: citation label, heading, and the
+    sentences the extractive answer chose from the item (its full text when it chose none).
+
+    The same selection both answers use keeps a small model on the sentences that answer, and
+    the prompt short enough for a CPU server's context and time budget."""
+    selected = selected or {}
+    sources = "\n\n".join(
+        f"[{n}] {label}\n{item.heading}\n{chr(10).join(selected.get(n) or [item.text])}"
+        for n, (label, item) in items.items()
+    )
     return [
         {"role": "system", "content": SYSTEM_PROMPT_EN if lang == "en" else SYSTEM_PROMPT},
         {"role": "user", "content": f"议题原文 / items:\n{sources}\n\n问题 / question: {question}"},
@@ -161,11 +172,15 @@ def write(
     tokenize: Callable[[str], list[str]],
     lang: str,
     on_sentence: Callable[[str], None] | None = None,
+    selected: dict[int, list[str]] | None = None,
 ) -> WrittenAnswer:
-    """Ask the endpoint, keep the verified sentences (reported as they complete), count the rest."""
+    """Ask the endpoint, keep the verified sentences (reported as they complete), count the rest.
+
+    Sentences are verified against the whole cited item, not only the selection it was shown."""
     result = WrittenAnswer()
+    messages = build_messages(question, items, lang, selected)
     try:
-        for sentence in split_sentences(stream_text(config, build_messages(question, items, lang))):
+        for sentence in split_sentences(stream_text(config, messages)):
             if supported(sentence, items, tokenize, lang):
                 result.sentences.append(sentence)
                 if on_sentence:
@@ -187,7 +202,7 @@ def with_written_answer(
     if not config.enabled or not answer.answerable or not answer.citations:
         return answer
     items = {c.n: (c.hit.citation, c.hit.item) for c in answer.citations}
-    written = write(answer.question, items, config, tokenize, answer.lang, on_sentence)
+    written = write(answer.question, items, config, tokenize, answer.lang, on_sentence, answer.selected)
     lang = answer.lang
     if written.usable:
         text = "\n".join([*answer.notices, *written.sentences])
