@@ -174,3 +174,30 @@ def test_a_date_printed_without_its_month_character_is_read_as_month_and_day():
     meeting = parse_meeting(text, "hb03")
     assert meeting.date and meeting.date.endswith("-10-30")
     assert meeting.provenance["date_printed"] == "1030日"
+
+
+HELD3 = ROOT / "data" / "heldback3" / "news"
+
+
+def _held3(name: str, place: str | None = None):
+    return parse_meeting(load_file(HELD3 / name).text, name, place=place)
+
+
+def test_each_request_of_a_list_naming_its_bureau_is_an_item():
+    """研究并原则通过州人社局、州财政局《A》,州财政局《B》,州安全监管局《C》: three documents."""
+    headings = [i.heading for i in _held3("hd02_qiandongnan.txt").items[1:]]
+    assert len(headings) == 4
+    assert "工伤保险" in headings[1] and "追加支出" in headings[2] and "金银洞" in headings[3]
+
+
+def test_a_papers_dateline_is_not_the_meeting_date_and_dui_jinxing_le_yanjiu_opens_a_topic():
+    meeting = _held3("hd06_hengyang_hengshan.txt")
+    assert meeting.date.endswith("-03-15")  # '3月18日讯…3月15日，…主持召开'
+    headings = [i.heading for i in meeting.items[1:]]
+    assert headings[0].startswith("会议对《政府工作报告(送审稿)》")
+    assert any("金融安全区" in h for h in headings)
+
+
+def test_a_portal_date_line_gives_the_year_of_a_date_printed_without_its_month_character():
+    meeting = _held3("hd12_chongqing_jiulongpo.txt")
+    assert meeting.date == "2021-11-10" and meeting.chair == "李顺"

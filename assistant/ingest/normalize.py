@@ -72,6 +72,7 @@ PORTAL_KEYS = (
     "打印本页",
     "关闭窗口",
     "分享到",
+    "日期",  # '日期: 2021-11-10' alone on its line (last: the longer keys above match first)
 )
 _KEYS = "|".join(PORTAL_KEYS)
 PORTAL_LINE_START_RE = re.compile(rf"^【?(?:{_KEYS})】?(?:\s*[:：]\s*|\s+|$)")
@@ -82,7 +83,7 @@ BYLINE_RE = re.compile(
     r"(?:\s*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
 )
 PORTAL_DATE_RE = re.compile(
-    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|时间)?\s*[:：]?\s*"
+    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|时间|日期)?\s*[:：]?\s*"
     r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
 )
 SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")

@@ -179,7 +179,9 @@ def _find_intro(lines: list[str]) -> int | None:
     if not candidates:
         return None
     top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if ln) < 12]
-    dated = [idx for idx in top if rules.DATE_RE.search(lines[idx])]
+    dated = [
+        idx for idx in top if rules.DATE_RE.search(lines[idx]) or rules.MONTH_DAY_RUN_RE.search(lines[idx])
+    ]
     return (dated or candidates)[0]
 
 
@@ -437,7 +439,7 @@ def _intro_topics(intro: str) -> list[clauses.Clause]:
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            r"(?:常务会议|召开)[^，,。]{0,4}[，,]|^(?=(?:会议|会上)(?:还)?" + rules.CLAUSE_VERB + ")",
+            r"(?:常务会议|召开)[^，,。]{0,4}[，,]|^(?=(?:会议|会上)?(?:还)?" + rules.CLAUSE_VERB + ")",
             sentence,
         )
         if not after:
@@ -669,13 +671,15 @@ class YearEvidence:
     text: str
 
 
-PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间")
+PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间", "日期")
 
 
 def _parse_date(
     intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
 ) -> tuple[str | None, str | None]:
-    found = rules.DATE_RE.search(intro)
+    found = next(
+        (m for m in rules.DATE_RE.finditer(intro) if not rules.DATELINE_AFTER_RE.match(intro, m.end())), None
+    )
     if not found and (run := rules.MONTH_DAY_RUN_RE.search(intro)):  # '1030日': the 月 was lost
         found = rules.DATE_RE.search(f"{run.group('m')}月{run.group('d')}日")
         prov["date_printed"] = run.group(0)
@@ -724,7 +728,7 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
     return latest, f"据正文中最晚出现的年份推断（{latest}年）"
 
 
-PLAN_AFTER_YEAR_RE = re.compile(r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标)")
+PLAN_AFTER_YEAR_RE = re.compile(r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标|政府工作报告)")
 
 
 def _parse_place(

@@ -95,6 +95,8 @@ DATE_RE = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|(?=[，,]))"  # "3月8," without 日 occurs
     r"(?P<tod>上午|下午|晚上|晚)?"
 )
+# '3月18日讯（记者…）3月15日，…主持召开': the first date is the paper's dateline, not the meeting's.
+DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
 MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<m>1[0-2]|0?[1-9])(?P<d>[12]\d|3[01]|0[1-9])日")
 LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:市|区|县|州|旗|盟)长"
@@ -133,10 +135,12 @@ TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研�
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
-    r"^(?:会议|会上|会前)?(?:首先|先后|专题|集中|重点|还)?"
+    r"^(?:会议|会上|会前)?(?:首先|先后|专题|集中|重点|还|组织|进一步|认真)?"
     r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|议定|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
+    # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
+    r"|^(?:会议|会上)(?:还)?对[^。；]{2,80}?(?:进行了|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
 )
 TOPIC_BACKREF_RE = re.compile(
     r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
@@ -230,7 +234,9 @@ CLAUSE_BREAK_RE = re.compile(
 )
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又)?(?:{CLAUSE_VERB}了?)+")
-CLAUSE_START_RE = re.compile(rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又)?(?P<verb>{CLAUSE_VERB})(?:了)?")
+CLAUSE_START_RE = re.compile(
+    rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真)?(?P<verb>{CLAUSE_VERB})(?:了)?"
+)
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
 GENERIC_OBJECT_RE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
@@ -239,5 +245,9 @@ GENERIC_OBJECT_RE = re.compile(
 # One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
 DOCUMENT_PART_RE = re.compile(
     r"^[^《》、]{0,12}《[^》]+》[^、，,；;。]{0,12}$|^关于[^、，,；;。]{2,60}?的(?:请示|报告|汇报|方案|意见|函)$"
+    r"|^[^《》，,；;。]{2,24}《[^》]+》$"  # 州人力资源社会保障局、州财政局《关于…的请示》
 )
-DOCUMENT_LIST_BREAK_RE = re.compile(r"、|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)")
+DOCUMENT_LIST_BREAK_RE = re.compile(
+    r"(?<=》|函)、|(?<=请示|报告|汇报|方案|意见)、|、(?![^、，,；;。《》]{0,12}《[^》]+》(?:$|[，,、；;]|和|及))|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)"
+    r"|(?<=》)[，,](?=[^，,；;。《》]{2,16}《)"  # 《A》，州财政局《B》
+)
