@@ -201,3 +201,8 @@ def test_a_papers_dateline_is_not_the_meeting_date_and_dui_jinxing_le_yanjiu_ope
 def test_a_portal_date_line_gives_the_year_of_a_date_printed_without_its_month_character():
     meeting = _held3("hd12_chongqing_jiulongpo.txt")
     assert meeting.date == "2021-11-10" and meeting.chair == "李顺"
+
+
+def test_a_place_typed_with_its_prefecture_is_cited_by_its_own_name():
+    meeting = _held3("hd01_chuxiong_shuangbai.txt", place="楚雄州双柏县")
+    assert meeting.city == "双柏" and meeting.region == "楚雄州"

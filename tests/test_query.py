@@ -101,6 +101,11 @@ def test_a_when_question_is_not_taken_for_a_topic_the_minutes_never_mention(voca
         ("财政收入占比是多少？", "rate"),
         ("项目总投资多少亿元？", "amount"),
         ("共建成多少个充电站？", "count"),
+        ("金矿事故造成几人死亡？", "count"),
+        ("政府工作报告提出地区生产总值增长目标是多少？", "rate"),
+        ("森林防火期是从几月到几月？", "date"),
+        ("夜景特色街区选址在哪里？", "location"),
+        ("常务会议是在哪儿开的？", "topic"),
     ],
 )
 def test_the_kind_of_figure_asked_for(vocab, question, kind):

@@ -37,6 +37,11 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "rate": re.compile(
         r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|倍)|百分之[一二三四五六七八九十百\d]+|[一二三四五六七八九十两]+成"
     ),
+    # 选址在哪里: a located place — 位于/选址/坐落, a street, village or block, 以东/以北…
+    "location": re.compile(
+        r"位于|选址|坐落|地块|(?:路|街|大道|村|镇|乡|社区)(?:以[东西南北]|[东西南北]侧|与|交汇|[0-9０-９]+号)"
+        r"|以[东西南北]"
+    ),
     "count": re.compile(
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
         r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)|\d+\s*(?:人次|吨)"
@@ -53,6 +58,7 @@ KIND_NAMES = {
         "person": "人员",
         "department": "单位",
         "decision": "决定",
+        "location": "地点",
     },
     "en": {
         "amount": "an amount",
@@ -63,6 +69,7 @@ KIND_NAMES = {
         "person": "a person",
         "department": "a department",
         "decision": "a decision",
+        "location": "a location",
     },
 }
 

@@ -20,7 +20,7 @@ LIST_RE = re.compile(
 )
 META_RE = re.compile(
     r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
-    r"|chair|held|attend|document number",
+    r"|chair|held|\bhold\b|convene|attend|document number",
     re.I,
 )
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
@@ -93,18 +93,19 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:什么时候|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline", re.I
         ),
     ),
-    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|日期|\bwhen\b|what date", re.I)),
+    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|几月|几号|日期|\bwhen\b|what date", re.I)),
     (
         "count",
         re.compile(
-            r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|多少人次|多少辆|多少台|多少吨|how many",
+            r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|多少人|几人|多少辆|多少台|多少吨"
+            r"|how many",
             re.I,
         ),
     ),
     (
         "rate",
         re.compile(
-            r"(?:增长|增加|提高|提升|下降|减少|降低|上涨)(?:了|幅度|率)?(?:是)?多少|增速|增幅|百分之几|占比"
+            r"(?:增长|增加|提高|提升|下降|减少|降低|上涨)[^，。？?]{0,6}?多少|增速|增幅|百分之几|占比"
             r"|比例(?:是)?多少|by how much|what (?:percentage|share|rate)|growth rate",
             re.I,
         ),
@@ -116,6 +117,11 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|which (?:department|agency|unit|company)",
             re.I,
         ),
+    ),
+    # where a thing is (选址在哪里), not where the meeting was held (在哪儿开的: meeting-level)
+    (
+        "location",
+        re.compile(r"选址|地点|位置|(?:在|于)(?:哪里|哪儿)(?!召?开|举行)|\bwhere\b(?!.*\bheld\b)", re.I),
     ),
     ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
     (

@@ -796,9 +796,15 @@ def _place_set_by_user(place: str, text: str) -> tuple[str, str | None]:
     """A place typed at ingest, cited like a parsed one when the gazetteer knows it (上海市宝山区 → parent 上海市)."""
     gaz = places.gazetteer()
     found = _place_at_start(place, gaz)
-    if not found or not place.endswith(found[-1]):  # not a known division: cite it as typed
-        return place, None
+    if not found or not place.endswith(found[-1]):  # not a known division: cite it as typed,
+        parts = TYPED_PLACE_RE.match(place)  # its own level apart ('楚雄州双柏县' → 双柏, in 楚雄州)
+        return place, parts.group("parent") if parts else None
     return _cited_place(found, f"{place}\n{text}", gaz)
+
+
+TYPED_PLACE_RE = re.compile(
+    r"^(?P<parent>.{2,}?(?:自治州|州|市|盟|地区))(?P<own>[^州市]{2,}(?:县|区|旗|市))$"
+)
 
 
 def _known_place(place: str) -> bool:
