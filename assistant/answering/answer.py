@@ -19,7 +19,7 @@ import numpy as np
 from ..config import Config
 from ..ingest import rules
 from ..models import Meeting, chinese_item_label
-from .answerability import FACT_PATTERNS, asked_kind, judge, topic_share
+from .answerability import FACT_PATTERNS, asked_kind, judge, topic_share, topic_terms
 from .cited import CitedAnswer, Source
 from .cues import (
     ITEM_WHAT_RE,
@@ -137,8 +137,8 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
     selected: dict[int, list[str]] = {}
     if intent.meeting_level and result.hits[0].item.item == 0:
         text, cited = _meeting_answer(result)
-    elif MEETINGS_ASK_RE.search(intent.text) and _meeting_hits(result, retriever):
-        text, cited = _meetings_answer(result, retriever, config)
+    elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
+        text, cited = _meetings_answer(listed, result, retriever, config)
     elif result.structured and intent.wants_list:
         text, cited = _list_answer(result)
     else:
@@ -250,19 +250,21 @@ def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit
     """
     items = [h for h in result.hits if h.item.item != 0] or result.hits
     bar = 0.0 if result.structured else retriever.config.answer.list_coverage  # filters chose them
+    terms = topic_terms(result.intent, retriever)
     firsts: dict[str, ItemHit] = {}
     for hit in items:
-        if hit.doc_id not in firsts and topic_share(hit, result.intent, retriever) >= bar:
+        if hit.doc_id not in firsts and topic_share(hit, terms, result.intent, retriever) >= bar:
             firsts[hit.doc_id] = hit
     return sorted(firsts.values(), key=lambda h: h.meeting.date or "", reverse=True)
 
 
 def _meetings_answer(
-    result: RetrievalResult, retriever: Retriever, config: Config
+    hits: list[ItemHit], result: RetrievalResult, retriever: Retriever, config: Config
 ) -> tuple[str, list[ItemHit]]:
-    """哪几次会议研究了…: one line per meeting — which meeting, when, which item — newest first; when
-    the question also asks what each said (…分别学习了什么), each meeting's best sentence under it."""
-    hits, lang = _meeting_hits(result, retriever), result.intent.lang
+    """哪几次会议研究了…: one line per meeting (`_meeting_hits`) — which meeting, when, which item —
+    newest first; when the question also asks what each said (…分别学习了什么), each meeting's best
+    sentence under it."""
+    lang = result.intent.lang
     best: dict[int, str] = {}
     if _second_facet(result.intent.text):
         kind = refine_kind(asked_kind(result.intent), result.intent.text)

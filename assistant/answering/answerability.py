@@ -114,12 +114,12 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         if chaired.chair is None:  # never '由（未写明）主持' as an answer
             name = chaired.label if lang == "zh" else chaired.english_label
             return Verdict(False, say(lang, "no_chair", label=name), kind)
-    topic_terms = _topic_terms(intent, retriever)
+    terms = topic_terms(intent, retriever)
     if result.structured:
         return Verdict(True, kind=kind)
     if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
-        return _meeting_level(result.hits[0], topic_terms, intent, retriever, kind)
-    if intent.unknown_places and not topic_terms:
+        return _meeting_level(result.hits[0], terms, intent, retriever, kind)
+    if intent.unknown_places and not terms:
         places = "、".join(intent.unknown_places)
         return Verdict(
             False,
@@ -127,9 +127,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             kind,
         )
     candidates = [h for h in result.hits[:3] if h.item.item != 0] or result.hits[:1]
-    on_topic = [h for h in candidates if _covers(h, topic_terms, intent, retriever)]
+    on_topic = [h for h in candidates if _covers(h, terms, intent, retriever)]
     if not on_topic:
-        return Verdict(False, _topic_reason(candidates[0], topic_terms, intent, retriever), kind)
+        return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
     if (asked := LIST_DETAIL_RE.search(intent.text)) and not any(
         _lists(h, asked.group("set")) for h in on_topic
     ):
@@ -197,10 +197,10 @@ def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> st
     if names_meeting or not several:
         return ""
     if intent.meeting_level or (
-        kind in ("person", "date", "attendance") and not _topic_terms(intent, retriever)
+        kind in ("person", "date", "attendance") and not topic_terms(intent, retriever)
     ):
         return say(intent.lang, "which_meeting")
-    if not _topic_terms(intent, retriever) and not intent.has_item_filters and not intent.wants_list:
+    if not topic_terms(intent, retriever) and not intent.has_item_filters and not intent.wants_list:
         return say(intent.lang, "too_short")
     return ""
 
@@ -217,7 +217,8 @@ def _attendance(meeting: Meeting, lang: str) -> Verdict:
     return Verdict(False, reason, kind="attendance")
 
 
-def _topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
+def topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
+    """The question's topic words: what an item must hold to be about it (question words left out)."""
     if intent.lang == "en":
         return bilingual.english_topic_words(intent.text, intent.filter_words)
     return content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
@@ -227,18 +228,18 @@ def _covers(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retr
     if not terms:
         return True
     threshold = retriever.config.answer
-    return topic_share(hit, intent, retriever) >= (
+    return topic_share(hit, terms, intent, retriever) >= (
         threshold.en_coverage_threshold if intent.lang == "en" else threshold.coverage_threshold
     )
 
 
-def topic_share(hit: ItemHit, intent: QueryIntent, retriever: Retriever) -> float:
-    """How much of the question's topic the item holds: the idf-weighted share of its words
-    (English: of the dictionary-known words with a translation in the item)."""
+def topic_share(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> float:
+    """How much of the question's topic (`topic_terms`) the item holds: the idf-weighted share of its
+    words (English: of the dictionary-known words with a translation in the item)."""
+    text = hit.item.heading + hit.item.text
     if intent.lang == "en":
-        terms = bilingual.english_topic_words(intent.text, intent.filter_words)
-        return bilingual.cross_lingual_coverage(terms, hit.item.heading + hit.item.text)[0] if terms else 1.0
-    return retriever.coverage(intent, hit)
+        return bilingual.cross_lingual_coverage(terms, text)[0] if terms else 1.0
+    return retriever.share_of_terms(terms, text)
 
 
 def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> str:

@@ -74,10 +74,8 @@ def build_messages(
     The same selection both answers use keeps a small model on the sentences that answer, and
     the prompt short enough for a CPU server's context and time budget."""
     selected = selected or {}
-    sources = "\n\n".join(
-        f"[{n}] {label}\n{item.heading}\n{chr(10).join(selected.get(n) or [item.text])}"
-        for n, (label, item) in items.items()
-    )
+    shown = {n: "\n".join(selected.get(n) or [item.text]) for n, (_, item) in items.items()}
+    sources = "\n\n".join(f"[{n}] {label}\n{item.heading}\n{shown[n]}" for n, (label, item) in items.items())
     return [
         {"role": "system", "content": SYSTEM_PROMPT_EN if lang == "en" else SYSTEM_PROMPT},
         {"role": "user", "content": f"议题原文 / items:\n{sources}\n\n问题 / question: {question}"},

@@ -405,11 +405,11 @@ def _intro_items(
     tail = _intro_topics(prepared.lines[intro_idx])
     if not tail:
         return [], []
-    body = [ln for ln in prepared.lines[intro_idx + 1 : end_idx] if ln]
-    trailing = [ln for ln in body if _meeting_level_line(ln)]
+    trailing: list[str] = []
     remarks = []
-    for line in body:
+    for line in filter(None, prepared.lines[intro_idx + 1 : end_idx]):
         if _meeting_level_line(line):
+            trailing.append(line)
             continue
         if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own
             sentence, rest = _first_sentence(line)

@@ -232,11 +232,11 @@ CLAUSE_BREAK_RE = re.compile(
     r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|研究(?!决定|解决|部署|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
+# What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
+CLAUSE_LEAD = r"(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真)?"
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
-CLAUSE_VERBS_RE = re.compile(rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又)?(?:{CLAUSE_VERB}了?)+")
-CLAUSE_START_RE = re.compile(
-    rf"^(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真)?(?P<verb>{CLAUSE_VERB})(?:了)?"
-)
+CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
+CLAUSE_START_RE = re.compile(rf"^{CLAUSE_LEAD}(?P<verb>{CLAUSE_VERB})(?:了)?")
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
 GENERIC_OBJECT_RE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
