@@ -699,13 +699,19 @@ def manage_user(assistant, user: User, users: list[User]) -> None:
     role_col, password_col = st.columns(2)
     with role_col:
         role = st.selectbox(
-            "角色", ROLES, index=ROLES.index(current.role), format_func=ROLE_NAMES.get, key="account_role"
-        )
+            "角色",
+            ROLES,
+            index=ROLES.index(current.role),
+            format_func=ROLE_NAMES.get,
+            key=f"account_role_{chosen}",
+        )  # keyed per user: a shared key showed the previous user's role for the next one chosen
         if st.button("更改角色", key="account_set_role", disabled=role == current.role):
             account_action(lambda: assistant.set_role(user, chosen, role), f"{chosen} 现为{ROLE_NAMES[role]}")
-    with password_col:
+    with password_col, st.form("reset_password", clear_on_submit=True, border=False):
+        # A form: the typed password and the click arrive together (a bare text input applies
+        # only on Enter or blur, so a button gated on it stayed disabled under the first click).
         password = st.text_input("新密码", type="password", key="account_password")
-        if st.button("重置密码", key="account_reset", disabled=not password):
+        if st.form_submit_button("重置密码"):
             account_action(
                 lambda: assistant.set_password(user, chosen, password),
                 f"已重置 {chosen} 的密码（其会话已失效）",

@@ -36,6 +36,7 @@ from .office.accounts import (
     AuditLog,
     AuthError,
     Lock,
+    LockedOut,
     OfficeStore,
     User,
 )
@@ -112,6 +113,9 @@ class Assistant:
         """A session token; failures are audited with the client address, and so is a lock."""
         try:
             token = self.accounts.sign_in(name, password, address)
+        except LockedOut:
+            self.audit.record(name, "登录被拒（锁定中）", address)
+            raise
         except AuthError:
             self.audit.record(name, "登录失败", address)
             if self.accounts.failures(name, address) == self.accounts.max_failures:

@@ -148,3 +148,49 @@ CHROMIUM_ARGS = [
 def launch_chromium(playwright):
     """Headless Debian Chromium for the end-to-end tests (Playwright's own browser download fails here)."""
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+@contextmanager
+def forwarded_from(url: str, source: str = "127.0.0.2") -> Iterator[str]:
+    """`url` reached through a TCP forwarder whose connections leave from `source`, another loopback
+    address: the server sees a second client machine (Linux routes all of 127.0.0.0/8 to lo).
+    Yields the forwarder's URL."""
+    import threading
+    from urllib.parse import urlparse
+
+    target = urlparse(url)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    port = listener.getsockname()[1]
+
+    def pump(reader: socket.socket, writer: socket.socket) -> None:
+        try:
+            while data := reader.recv(65536):
+                writer.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (reader, writer):
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def serve() -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # the listener was closed
+            upstream = socket.socket()
+            upstream.bind((source, 0))
+            upstream.connect((target.hostname, target.port))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=pump, args=(a, b), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        listener.close()

@@ -100,6 +100,10 @@ class AuthError(Exception):
     """A refused sign-in or account change, with a message for the user."""
 
 
+class LockedOut(AuthError):
+    """Too many wrong passwords for this name from this address: no password is even checked."""
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -224,7 +228,7 @@ class Accounts:
         """
         now = time.time()
         if self.failures(name, address, now) >= self.max_failures:
-            raise AuthError(
+            raise LockedOut(
                 f"登录失败次数过多，请 {int(self.lockout_s // 60)} 分钟后再试，或请管理员解除锁定"
             )
         row = self.store.conn.execute("SELECT password FROM users WHERE name = ?", (name,)).fetchone()
