@@ -122,10 +122,18 @@ STYLE = """<style>
 [data-testid="stFileUploaderDropzone"] button:not([aria-label^="Remove"]) [data-testid="stMarkdownContainer"]{display:none}
 [data-testid="stFileUploaderDropzone"] button:not([aria-label^="Remove"])::after{
   content:"选择文件";font-size:0.9rem;margin-left:0.3rem;white-space:nowrap}
-[data-testid="stFileUploaderFileErrorMessage"],[data-testid="stFileUploaderFileError"]{font-size:0}
-[data-testid="stFileUploaderFileErrorMessage"]::after,[data-testid="stFileUploaderFileError"]::after{
-  content:"文件超过大小上限，未上传";font-size:0.8rem}
-</style>"""
+[data-testid="stFileChip"][aria-invalid="true"]{max-width:none}
+[data-testid="stFileChip"][aria-invalid="true"] > div:nth-child(2)::after{
+  content:"未上传：超过 MAX_MB MB 上限或上传中断";display:block;color:#b71c1c;font-size:0.8rem;white-space:nowrap}
+[data-testid="stDialog"] section[role="dialog"] > h2{font-size:0}
+[data-testid="stDialog"] section[role="dialog"] > h2::after{content:"连接中断";font-size:1.4rem}
+[data-testid="stDialog"] section[role="dialog"] > h2 + div{font-size:0}
+[data-testid="stDialog"] section[role="dialog"] > h2 + div::after{font-size:1rem;
+  content:"与助手服务器的连接中断了（服务器可能正在重启）。恢复后页面会自动重新连接；长时间未恢复请联系管理员。"}
+</style>""".replace("MAX_MB", f"{CONFIG.data.max_file_mb:g}")
+# A refused file (too large) is only a red chip whose English reason shows on hover: the rules above
+# write the reason in Chinese under the file's name and size. The app opens no dialog of its own, so
+# a dialog is Streamlit's English "Connection error… Are you connected to the internet?": said in Chinese.
 
 
 # ------------------------------------------------------------------ resources

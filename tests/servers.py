@@ -150,47 +150,66 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
-@contextmanager
-def forwarded_from(url: str, source: str = "127.0.0.2") -> Iterator[str]:
-    """`url` reached through a TCP forwarder whose connections leave from `source`, another loopback
+class Forwarder:
+    """A TCP forwarder on 127.0.0.1 to `url` whose connections leave from `source`, another loopback
     address: the server sees a second client machine (Linux routes all of 127.0.0.0/8 to lo).
-    Yields the forwarder's URL."""
-    import threading
-    from urllib.parse import urlparse
+    `cut()` drops every connection and refuses new ones, as a server that went away."""
 
-    target = urlparse(url)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    port = listener.getsockname()[1]
+    def __init__(self, url: str, source: str):
+        import threading
+        from urllib.parse import urlparse
 
-    def pump(reader: socket.socket, writer: socket.socket) -> None:
+        target = urlparse(url)
+        self.target, self.source, self.sockets = (target.hostname, target.port), source, []
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(16)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return  # cut
+            upstream = socket.socket()
+            upstream.bind((self.source, 0))
+            upstream.connect(self.target)
+            self.sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(reader: socket.socket, writer: socket.socket) -> None:
         try:
             while data := reader.recv(65536):
                 writer.sendall(data)
         except OSError:
             pass
         finally:
-            for sock in (reader, writer):
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
+            Forwarder._close(reader, writer)
 
-    def serve() -> None:
-        while True:
+    @staticmethod
+    def _close(*sockets: socket.socket) -> None:
+        for sock in sockets:
             try:
-                client, _ = listener.accept()
+                sock.shutdown(socket.SHUT_RDWR)
             except OSError:
-                return  # the listener was closed
-            upstream = socket.socket()
-            upstream.bind((source, 0))
-            upstream.connect((target.hostname, target.port))
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=pump, args=(a, b), daemon=True).start()
+                pass
 
-    threading.Thread(target=serve, daemon=True).start()
+    def cut(self) -> None:
+        self.listener.close()
+        self._close(*self.sockets)
+
+
+@contextmanager
+def forwarded_from(url: str, source: str = "127.0.0.2") -> Iterator[Forwarder]:
+    """`url` as seen from another machine at `source`; see Forwarder."""
+    forwarder = Forwarder(url, source)
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield forwarder
     finally:
-        listener.close()
+        forwarder.cut()

@@ -3,9 +3,11 @@
 A stranger on another machine (another loopback address, through a forwarder) guesses a reader's
 and the admin's passwords until locked out; the reader and the admin still sign in from their own
 machines; the admin sees the lock, unlocks it and resets the reader's password (the old password and
-the old session stop working, the new one works); every step is in the audit log. An editor's
-upload result stays on the page after the import and the confirm button is gone, so a second click
-cannot import the same file again.
+the old session stop working, the new one works); every step is in the audit log. When the server
+goes away, the page says so in Chinese. An editor's
+file over the size limit is refused with a Chinese reason on the page; the upload result stays on
+the page after the import and the confirm button is gone, so a second click cannot import the same
+file again.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def test_a_stranger_cannot_lock_others_out_and_the_admin_unlocks_and_resets(offi
     url, config = office_server
     ARTIFACTS.mkdir(exist_ok=True)
     attempts = config.auth.max_failed_logins
-    with forwarded_from(url) as stranger_url, sync_playwright() as p:
+    with forwarded_from(url) as forwarder, sync_playwright() as p:
+        stranger_url = forwarder.url
         browser = launch_chromium(p)
         stranger, reader, admin = (
             _context(browser, Guard(origin)).new_page() for origin in (stranger_url, url, url)
@@ -90,6 +93,16 @@ def test_a_stranger_cannot_lock_others_out_and_the_admin_unlocks_and_resets(offi
         _try_sign_in(reader, url, "reader1", "reader1-password", WRONG)
         _try_sign_in(reader, url, "reader1", "a new pass 2026", "退出登录")
         expect(reader.get_by_placeholder("输入问题")).to_be_visible(timeout=60_000)
+
+        forwarder.cut()  # the stranger's connection to the server is lost: they are told so in Chinese
+        lost = stranger.get_by_test_id("stDialog")
+        expect(lost).to_be_visible(timeout=60_000)
+        said = lost.locator("h2, h2 + div").evaluate_all(
+            "els => els.map(e => [getComputedStyle(e).fontSize, getComputedStyle(e, '::after').content])"
+        )
+        stranger.screenshot(path=str(ARTIFACTS / "connection-lost.png"))
+        assert [size for size, _ in said] == ["0px", "0px"]  # Streamlit's English is hidden …
+        assert said[0][1] == '"连接中断"' and "服务器" in said[1][1]  # … and Chinese says what happened
         browser.close()
     audit = [
         (e["用户"], e["操作"], e["内容"])
@@ -122,6 +135,17 @@ def test_the_upload_result_stays_and_cannot_be_imported_twice(office_server, tmp
         expect(editor.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
         editor.wait_for_load_state("networkidle")
         editor.wait_for_timeout(1500)  # the tab switch reruns the page; let the uploader settle first
+        too_large = int((config.data.max_file_mb + 1) * 1024 * 1024)
+        editor.locator("input[type=file]").set_input_files(
+            files=[{"name": "过大.txt", "mimeType": "text/plain", "buffer": b"a" * too_large}]
+        )
+        refused = editor.locator('[data-testid="stFileChip"][aria-invalid="true"]')
+        expect(refused).to_be_visible(timeout=20_000)
+        reason = refused.locator("> div:nth-child(2)").evaluate("e => getComputedStyle(e, '::after').content")
+        assert "未上传：超过" in reason  # said in Chinese on the page, not only in an English tooltip
+        editor.screenshot(path=str(ARTIFACTS / "upload-too-large.png"), full_page=True)
+        refused.get_by_role("button").click()  # removed; the real file follows
+        expect(refused).to_have_count(0)
         confirm = editor.get_by_role("button", name="确认导入 1 个文件")
         for _ in range(3):  # an upload sent while a rerun replaces the widget is dropped: send it again
             editor.locator("input[type=file]").set_input_files(str(minute))
