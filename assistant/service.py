@@ -21,7 +21,7 @@ from typing import Any
 
 from .answering.answer import answer_question
 from .answering.cited import CitedAnswer, Source
-from .answering.followup import resolve_followup
+from .answering.followup import Asked, resolve_followup
 from .answering.llm import with_written_answer
 from .answering.retrieval import Filters, Retriever
 from .config import Config
@@ -147,10 +147,10 @@ class Assistant:
         """
         self.require(user, "ask")
         turns = self.conversations.turns(conversation_id, user.name) if conversation_id else []
-        previous = turns[-1].interpreted if turns else None
+        history = [Asked(t.question, t.interpreted) for t in turns]
         for earlier in earlier_questions or []:
-            previous = resolve_followup(earlier, previous, self.retriever.vocab)
-        interpreted = resolve_followup(question, previous, self.retriever.vocab)
+            history.append(Asked(earlier, resolve_followup(earlier, history, self.retriever.vocab)))
+        interpreted = resolve_followup(question, history, self.retriever.vocab)
         with self._lock:
             answer = answer_question(
                 self.retriever, self.config, interpreted, k=k, filters=filters, mode=mode

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import MINUTES
 
-from assistant.answering.followup import resolve_followup
+from assistant.answering.followup import Asked, resolve_followup
 from assistant.answering.query import Vocabulary, understand
 from assistant.ingest.loaders import load_file
 from assistant.ingest.parser import parse_meeting
@@ -171,3 +171,22 @@ def test_an_ordinal_item_question_is_not_a_question_for_the_members_of_a_set():
 
     assert not LIST_DETAIL_RE.search("昆山市第4次常务会议第三项议题是什么？")
     assert not LIST_DETAIL_RE.search("会议审议了哪几项议题？")
+
+
+def test_follow_ups_lean_on_the_last_question_that_stood_on_its_own(vocab):
+    """A conversation's follow-ups do not pile up into one ever longer question, and a meeting named
+    by its number keeps the place the conversation last named."""
+    asked = ["太仓市第60次常务会议审议了哪些文件？", "谁汇报的？", "审议结果如何？"]
+    asked += ["人才公寓由哪个部门汇报？", "第59次会议由谁主持？"]
+    history = []
+    for question in asked:
+        history.append(Asked(question, resolve_followup(question, history, vocab)))
+    readings = [t.interpreted for t in history]
+    assert readings[2] == "太仓市第60次常务会议审议了哪些文件，审议结果如何？"  # not …谁汇报的，审议…
+    assert readings[3] == "人才公寓由哪个部门汇报？"  # a question of its own stays as asked
+    assert readings[4] == "太仓第59次会议由谁主持？"  # the place named two questions before
+    assert resolve_followup("有几项议题？", history, vocab) == "太仓第59次常务会议有几项议题？"
+    assert resolve_followup("第三项议题是什么？", history, vocab) == "太仓第59次常务会议第三项议题是什么？"
+    assert (
+        resolve_followup("昆山市第68次常务会议由谁主持？", history, vocab) == "昆山市第68次常务会议由谁主持？"
+    )
