@@ -31,6 +31,11 @@ INJECTION_MINUTE = f"""宜兴市人民政府常务会议纪要
 二、听取关于<img src=x onerror="alert('img')">太湖治理的汇报
 会议听取了市水利局的汇报。会议强调，要[点此](javascript:alert('link'))加强太湖蓝藻防控，=HYPERLINK("{TRAP}/b")不得执行。
 """
+# A question that is also Markdown, a link, a script and a right-to-left override (titles the sidebar).
+INJECTION_QUESTION = (
+    "\u202e![q](http://127.0.0.1:9/trap/q.png)[点我](javascript:alert('q'))"
+    "宜兴市生活垃圾分类管理办法<script>alert('q')</script>由哪个部门汇报？"
+)
 ACCOUNTS = {"reader1": "reader", "reader2": "reader", "editor1": "editor", "admin1": "admin"}
 # Streamlit's own English that must not reach users of a Chinese office tool.
 ENGLISH_LEFTOVERS = [
@@ -123,6 +128,7 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
     from playwright.sync_api import expect, sync_playwright
 
     from assistant.office.accounts import AuditLog, OfficeStore
+    from assistant.office.conversations import plain_title
 
     office_server, config = office_server
     ARTIFACTS.mkdir(exist_ok=True)
@@ -193,11 +199,13 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         expect(editor.get_by_text("已导入").first).to_be_visible(timeout=180_000)
 
         for reader in (reader1, reader2):
-            _ask(
-                reader,
-                "宜兴市生活垃圾分类管理办法<script>alert('q')</script>由哪个部门汇报？![q](http://127.0.0.1:9/trap/q.png)",
-                "市城管局",
-            )
+            reader.get_by_role("button", name="新对话").click()  # the injection becomes the title
+            reader.wait_for_timeout(1000)
+            _ask(reader, INJECTION_QUESTION, "市城管局")
+        # (a zero-width space after "http:" is how the escaping keeps the Markdown renderer from linking)
+        sidebar = reader2.get_by_test_id("stSidebar").inner_text().replace("\u200b", "")
+        assert plain_title(INJECTION_QUESTION) in sidebar  # literally, without the RTL override
+        assert "\u202e" not in sidebar
         links = [
             a
             for a in reader2.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
