@@ -37,6 +37,7 @@ class EmbeddingConfig:
     document_prompt: str = "passage: "
     batch_size: int = 32
     int8_batch_size: int = 8
+    background_threads: int = 1  # the background ingest's model copy (0 = every core)
     backend: str = "sentence-transformers"
     precision: str = "auto"
 

@@ -328,3 +328,37 @@ def test_many_threads_write_the_office_database_at_once_without_losing_a_record(
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda n: audit.record(f"user{n % 4}", "API调用", f"call {n}"), range(400)))
     assert len(audit.entries(limit=1000)) == 400
+
+
+@pytest.mark.model
+def test_a_background_upload_lands_from_its_child_process_and_readers_then_find_it(config_factory):
+    """The browser's upload path: a low-priority child process ingests, progress reaches the job,
+    a bad file is reported while the good one lands, and the readers' index is swapped for the new one."""
+    from conftest import MINUTES
+
+    from assistant.app import open_assistant
+    from assistant.search.index import Index
+
+    config = config_factory("child-ingest")
+    index = Index(config)
+    assert not index.ingest_paths([MINUTES / "000_783b923adbb8bd02.txt"]).failed
+    index.close()
+    service = open_assistant(config)
+    stages = set()
+    job = service.start_upload(
+        LOCAL_USER,
+        [
+            ("taicang60.txt", (MINUTES / "003_987b33caa3b9b61e.txt").read_bytes()),
+            ("broken.docx", b"PK\x03\x04not a docx"),
+        ],
+    )
+    deadline = time.time() + 300
+    while not job.finished and time.time() < deadline:
+        stages.add(job.stage)
+        time.sleep(0.05)
+    assert job.error == "" and job.report is not None
+    assert {f.source: f.status for f in job.report.files} == {"taicang60.txt": "added", "broken.docx": "failed"}
+    assert "加载模型" in stages  # progress came over from the child
+    answer = service.ask(LOCAL_USER, "《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？").answer
+    assert "市资源规划局" in answer.text and "第60次" in answer.text
+    assert ("本机用户", "上传") in {(e["用户"], e["操作"]) for e in service.audit.entries()}

