@@ -219,14 +219,13 @@ SESSION_COOKIE = "assistant_session"
 
 def set_session_cookie(token: str, max_age: int) -> None:
     """Keep the sign-in across page reloads: the session token (random, URL-safe) in a same-site cookie."""
-    import streamlit.components.v1 as components
-
-    if not re.fullmatch(r"[A-Za-z0-9_-]*", token):
+    if not re.fullmatch(r"[A-Za-z0-9_-]*", token):  # only our own token's alphabet reaches the script
         return
-    components.html(
-        f"<script>parent.document.cookie='{SESSION_COOKIE}={token}; path=/; max-age={max_age}; "
+    # st.html, not components.v1.html (deprecated, removal announced for after 2026-06-01)
+    st.html(
+        f"<script>document.cookie='{SESSION_COOKIE}={token}; path=/; max-age={max_age}; "
         "SameSite=Strict';</script>",
-        height=0,
+        unsafe_allow_javascript=True,
     )
 
 

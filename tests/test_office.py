@@ -357,7 +357,10 @@ def test_a_background_upload_lands_from_its_child_process_and_readers_then_find_
         stages.add(job.stage)
         time.sleep(0.05)
     assert job.error == "" and job.report is not None
-    assert {f.source: f.status for f in job.report.files} == {"taicang60.txt": "added", "broken.docx": "failed"}
+    assert {f.source: f.status for f in job.report.files} == {
+        "taicang60.txt": "added",
+        "broken.docx": "failed",
+    }
     assert "加载模型" in stages  # progress came over from the child
     answer = service.ask(LOCAL_USER, "《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？").answer
     assert "市资源规划局" in answer.text and "第60次" in answer.text

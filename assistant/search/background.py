@@ -6,16 +6,17 @@ one interpreter lock: a reader's answer took 0.7–0.9 s instead of 0.09 s while
 written (bench-ingest). A child process has its own interpreter, runs at nice 10 on one thread, and
 writes the index files exactly as the CLI does; the parent then loads them and swaps them in.
 
-The child gets the config and the uploaded bytes and sends back progress and the IngestReport
-through a multiprocessing queue (objects this package defines; nothing from outside is unpickled).
+The child gets the config and the uploaded bytes on stdin and sends back progress and the
+IngestReport on stdout, pickled: both ends are this module (nothing from outside is unpickled).
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import queue
+import pickle
+import subprocess
+import sys
 from typing import Any
 
 from ..config import Config
@@ -32,29 +33,34 @@ class IngestFailed(RuntimeError):
 def ingest_uploads_in_child(
     config: Config, files: list[tuple[str, bytes]], place: str | None, progress: Progress
 ) -> IngestReport:
-    """Run `Index.ingest_uploads` in a fresh low-priority process; progress is relayed as it comes."""
-    context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-    messages = context.Queue()
-    child = context.Process(
-        target=_child, args=(config, files, place, messages), name="assistant-ingest", daemon=True
+    """Run `Index.ingest_uploads` in a fresh low-priority process; progress is relayed as it comes.
+
+    A plain `python -m assistant.search.background` child, not multiprocessing's spawn: under
+    `streamlit run` the main module is the page script, which spawn would run again in the child."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", __name__],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=None,  # the child's log lines go to the server's log
     )
-    child.start()
     try:
-        return _relay(child, messages, progress)
+        pickle.dump((config, files, place), child.stdin)
+        child.stdin.close()
+        return _relay(child, progress)
     finally:
-        child.join(timeout=30)
-        if child.is_alive():
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
             child.kill()
+            child.wait()
 
 
-def _relay(child, messages, progress: Progress) -> IngestReport:
+def _relay(child: subprocess.Popen, progress: Progress) -> IngestReport:
     while True:
         try:
-            kind, *payload = messages.get(timeout=1.0)
-        except queue.Empty:
-            if not child.is_alive():
-                raise IngestFailed(f"导入进程意外退出（退出码 {child.exitcode}）") from None
-            continue
+            kind, *payload = pickle.load(child.stdout)  # our own child's messages only
+        except EOFError:
+            raise IngestFailed(f"导入进程意外退出（退出码 {child.wait()}）") from None
         if kind == "progress":
             progress(*payload)
         elif kind == "done":
@@ -78,8 +84,13 @@ def _yield_to_readers() -> None:
         pass
 
 
-def _child(config: Config, files: list[tuple[str, bytes]], place: str | None, messages: Any) -> None:
-    """The child's whole life: lower its priority, load the model on few threads, ingest, report."""
+def _child() -> None:
+    """The child's whole life: take the job from stdin, lower its priority, load the model on few
+    threads, ingest, and send progress and the report to the parent on the original stdout (anything
+    else printed goes to stderr, so nothing stray corrupts the message stream)."""
+    messages = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    config, files, place = pickle.load(sys.stdin.buffer)
     _yield_to_readers()
     try:
         import torch
@@ -89,16 +100,24 @@ def _child(config: Config, files: list[tuple[str, bytes]], place: str | None, me
         pass
     from .embeddings import get_embedder
 
+    def send(*message: Any) -> None:
+        pickle.dump(message, messages)
+        messages.flush()
+
     def progress(stage: str, done: int, total: int) -> None:
-        messages.put(("progress", stage, done, total))
+        send("progress", stage, done, total)
 
     try:
         progress("加载模型", 0, len(files))
         index = Index(config, get_embedder(config, shared=False))
         try:
-            messages.put(("done", index.ingest_uploads(files, progress, place)))
+            send("done", index.ingest_uploads(files, progress, place))
         finally:
             index.close()
     except Exception as exc:  # reported to the uploader; the parent keeps serving the old index
         log.exception("background ingest failed")
-        messages.put(("error", f"{type(exc).__name__}: {exc}"))
+        send("error", f"{type(exc).__name__}: {exc}")
+
+
+if __name__ == "__main__":
+    _child()
