@@ -294,12 +294,12 @@ def test_a_meeting_the_index_does_not_hold_is_named_with_the_ones_it_does(retrie
         (
             "昆山市第4次常务会议第三项议题是什么？",
             ("昆山", 4, 3),
-            "《关于优化土地供给方式提高土地利用综合效益的实施意见》",
+            "的议题三是「讨论《关于优化土地供给方式提高土地利用综合效益的实施意见》」",
         ),
         (
             "What was the third item of Kunshan's 4th meeting?",
             ("昆山", 4, 3),
-            "item 3: 讨论《关于优化土地供给",
+            "Item 3 of the Kunshan City government, 4th executive meeting on 2017-05-24 was: 讨论《关于优化土地供给",
         ),
         ("太仓市第63次常务会议第二项议题由谁汇报？", ("太仓", 63, 2), "由市发改委汇报"),
         # question words (哪儿) are not topic words; when and where it met is a meeting-level question
@@ -315,6 +315,19 @@ def test_questions_that_name_a_meeting_or_item_another_way_are_answered(
     hit = answer.citations[0].hit
     assert (hit.meeting.city, hit.meeting.meeting, hit.item.item) == cited
     assert stated in answer.answer.split("\n")[0]
+
+
+def test_the_nth_item_is_named_with_its_reporter_and_decision_once(retriever, sample_index):
+    """第三项议题是什么: the heading, who reported and what was decided, in the lead; nothing repeated
+    below it (the item line 议题三，由…汇报 was said again, and a stray sub-point led)."""
+    config, _ = sample_index
+    answer = answer_question(retriever, config, "太仓市第59次常务会议第三项议题是什么？").answer
+    lines = answer.split("\n")
+    assert lines[0].startswith(
+        "太仓市政府第59次常务会议（2021-07-31）的议题三是「审议《关于全面推行证明事项告知承诺制的实施方案》」，"
+        "由市发改委汇报。会议明确，原则同意该《实施方案》"
+    )
+    assert not any(line.startswith("议题三") for line in lines) and len(set(lines)) == len(lines)
 
 
 @pytest.mark.parametrize(

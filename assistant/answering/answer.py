@@ -472,6 +472,8 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
             # meeting and item said once, in the frame; the heading too unless the decision restates it
             frame = say(lang, "decision", **names)
             return Lead(f"{frame}{item.as_written(decision)}[1]", True, (decision,))  # names the meeting
+    if intent.item and ITEM_WHAT_RE.search(intent.text) and kind != "date":
+        return _nth_item_lead(item, names, lang)
     if (
         kind == "date"
         or MEETING_ASK_RE.search(intent.text)
@@ -488,6 +490,27 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(own[:2], key=item.text.find), item, lang)
     return _quoted(own[:1] or [item.heading], item, lang)
+
+
+def _nth_item_lead(item, names: dict, lang: str) -> Lead:
+    """第三项议题是什么: the item as the minutes name it (heading, who reported), then what was
+    decided on it — not the sentence that happens to score best against 第三项议题."""
+    reporters = (
+        say(
+            lang,
+            "item_reporters",
+            all_reporters="、".join(r.as_written for r in item.reporters),
+            first_reporter=item.reporters[0].as_written,
+            reported=_reported(item),
+        )
+        if item.reporters
+        else ""
+    )
+    text = say(lang, "nth_item", reporters=reporters, **names)
+    decision = next((d for d in item.decisions if not restates(d, [text])), "")
+    if decision:
+        text += (" " if text.endswith(".") else "") + item.as_written(decision)
+    return Lead(f"{text}[1]", True, (decision,) if decision else ())
 
 
 def _framed(

@@ -95,6 +95,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Meetings that took this up ({n}, newest first):",
     ),
     "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),
+    "nth_item": (
+        "{label}（{when}）的{item_label}是「{heading}」{reporters}。",
+        "Item {item} of the {english_label} on {when} was: {heading}{reporters}.",
+    ),
     "at_meeting": (
         "在{label}（{when}）上，{item_label}「{heading}」。",
         "At the {english_label} on {when} (item {item}: {heading}).",
