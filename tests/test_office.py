@@ -365,3 +365,11 @@ def test_a_background_upload_lands_from_its_child_process_and_readers_then_find_
     answer = service.ask(LOCAL_USER, "《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？").answer
     assert "市资源规划局" in answer.text and "第60次" in answer.text
     assert ("本机用户", "上传") in {(e["用户"], e["操作"]) for e in service.audit.entries()}
+
+
+def test_the_cli_index_listing_says_what_a_minute_does_not_print():
+    from assistant.cli.commands import _meeting_line
+
+    bare = {"city": None, "meeting": None, "date": None}
+    assert _meeting_line(bare) == "（地区未写明） （未编号） （日期未写明）"  # not "None 第None次 None"
+    assert _meeting_line({"city": "太仓", "meeting": 60, "date": "2021-08-20"}) == "太仓 第60次 2021-08-20"

@@ -98,7 +98,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
             f"文件 {status['documents']} 份，段落 {status['passages']} 段，{'最新' if status['fresh'] else '需要刷新'}"
         )
         for m in status["meetings"]:
-            print(f"  {m['city']} 第{m['meeting']}次 {m['date']}  {m['n_items']} 项议题  ({m['source']})")
+            print(f"  {_meeting_line(m)}  {m['n_items']} 项议题  ({m['source']})")
     return 0
 
 
@@ -377,3 +377,9 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--mode", choices=["hybrid", "dense", "lexical"], default="hybrid", help="retrieval mode")
     p.set_defaults(func=cmd_ask)
+
+
+def _meeting_line(m: dict) -> str:
+    """太仓 第60次 2021-08-20, with words for what a minute does not print (never 第None次 None)."""
+    number = f"第{m['meeting']}次" if m["meeting"] is not None else "（未编号）"
+    return f"{m['city'] or '（地区未写明）'} {number} {m['date'] or '（日期未写明）'}"
