@@ -65,3 +65,18 @@ def test_bench_reports_every_figure_at_a_small_size(sample_index, dev_questions,
     faiss_row, milvus_row = report["rows"]
     assert abs(faiss_row["recall_at_5"] - milvus_row["recall_at_5"]) <= 0.01
     assert "cores" in report["machine"]
+
+
+def test_answer_text_measures_count_a_repeated_line_but_not_one_formula_for_two_items():
+    from assistant.devtools.answer_points import coverage, repeats
+
+    lead = "由市应急局汇报（太仓市政府第60次常务会议，议题四「审议《太仓市工业厂房出租管理办法》」）。[1]"
+    same_again = "· 议题四「审议《太仓市工业厂房出租管理办法》」，由市应急局汇报[1]"
+    assert repeats([lead, same_again])
+    two_items = [
+        "1. 议题二（汇报：市资源规划局）[1] 会议明确，原则同意该《意见》，会后由市资源规划局修改完善。[1]",
+        "2. 议题三（汇报：市城管局）[2] 会议明确，原则同意该《意见》，会后由市城管局修改完善。[2]",
+    ]
+    assert not repeats(two_items)
+    measured = coverage(["市应急局", "工业厂房出租"], [lead, "· 会议原则同意该《办法》。[1]"])
+    assert (measured.lead, measured.top3, measured.repeated) == (1.0, 1.0, False)

@@ -176,8 +176,9 @@ def _not_found(result: RetrievalResult, config: Config, interpreted: list[str], 
         text = config.answer.not_found_message_en + (f" {reason}." if reason else "")
     else:
         text = f"{reason}。" if reason else config.answer.not_found_message
-    if result.hits:
-        entries = [(h.citation, h.item.heading_as_written) for h in result.hits[:3]]
+    # the nearest items, except one the reason already names (it was listed twice, heading and all)
+    entries = [(h.citation, h.item.heading_as_written) for h in result.hits[:3] if h.citation not in reason]
+    if entries:
         text += say(lang, "nearest", items=nearest_items(lang, entries))
     return Answer(result.question, text, False, [], result.hits, interpreted, reason, lang=lang)
 
@@ -289,17 +290,31 @@ def _date_words(m: Meeting) -> str:
     return said
 
 
-def _list_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
+def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, list[ItemHit]]:
+    """哪些文件/议题: up to `compact_up_to` items, the first line names them all (the answer itself)
+    and one line per item follows with who reported and what was decided, heading not repeated;
+    longer lists keep one numbered line per item with its heading."""
     hits = result.hits
     meetings = {h.meeting.label for h in hits}
     head = f"共找到{len(hits)}项议题" + (f"（{next(iter(meetings))}）" if len(meetings) == 1 else "") + "："
+    compact = len(hits) <= compact_up_to
+    if compact:
+        head += "；".join(f"{h.item.heading_as_written}[{n}]" for n, h in enumerate(hits, 1)) + "。"
     lines = [head]
     for n, hit in enumerate(hits, 1):
         reporters = "、".join(r.as_written for r in hit.item.reporters)
         extra = f"（汇报：{reporters}）" if reporters else ""
-        decision = f" {hit.item.decisions[0]}" if hit.item.decisions else ""
-        decision = hit.item.as_written(decision)
-        name = f"{hit.meeting.label} · {chinese_item_label(hit.item.item)}：{hit.item.heading_as_written}"
+        decision = next((d for d in hit.item.decisions if not restates(d, [hit.item.heading])), "")
+        decision = hit.item.as_written(f" {decision}") if decision else ""  # not the heading again
+        where = "" if len(meetings) == 1 else f"{hit.meeting.label} · "
+        label = f"{where}{chinese_item_label(hit.item.item)}"
+        if compact and not (extra or decision):
+            continue  # the first line already said all there is
+        name = (
+            label
+            if compact
+            else f"{hit.meeting.label} · {label.removeprefix(where)}：{hit.item.heading_as_written}"
+        )
         lines.append(f"{n}. {name}{extra}[{n}]{decision}" + (f"[{n}]" if decision else ""))
     return "\n".join(lines), hits
 
@@ -322,7 +337,9 @@ def _extractive_answer(
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     lead = _lead(kind, intent, chosen, ranked)
     lines = [lead.text]
-    names = [_item_name(hit, intent.lang) for hit in chosen]
+    # headings also in the script the sentences are scored in (a traditional-script minute's heading
+    # as written did not match its own sentence, which was then quoted again below it)
+    names = [_item_name(hit, intent.lang) for hit in chosen] + [hit.item.heading for hit in chosen]
     quoted = _supporting(ranked, lead, names, config.answer.max_sentences)
     for n, hit in enumerate(chosen, 1):
         line = _item_line(hit, n, lead, chosen[n - 2] if n > 1 else None, intent.lang)
@@ -340,9 +357,10 @@ def _item_line(hit: ItemHit, n: int, lead: Lead, previous: ItemHit | None, lang:
     without a heading the lead quotes, and not at all when the lead already says everything in it."""
     same_meeting = previous is not None and previous.doc_id == hit.doc_id
     with_meeting = not ((n == 1 and lead.names_meeting) or same_meeting)
-    with_heading = not restates(hit.item.heading, [lead.text])
+    said = [lead.text, *lead.sentences]  # as written and as scored (a traditional-script lead)
+    with_heading = not restates(hit.item.heading, said)
     line = _item_name(hit, lang, with_heading, with_meeting)
-    return "" if restates(line, [lead.text]) else f"{line}[{n}]"
+    return "" if restates(line, said) else f"{line}[{n}]"
 
 
 @dataclass(frozen=True)
@@ -448,7 +466,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
     names = {
         "label": m.label,
         "english_label": m.english_label,
-        "when": m.shown_date or "",
+        "when": m.shown_date or say(lang, "date_not_written"),
         "item": item.item,
         "item_label": chinese_item_label(item.item),
         "heading": item.heading_as_written,

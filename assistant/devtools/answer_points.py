@@ -69,12 +69,20 @@ def share_stated(points: list[str], lines: list[str]) -> float:
     return sum(1 for p in points if any(states(p, line) for line in lines)) / len(points)
 
 
+CITED_RE = re.compile(r"\[(\d+)\]")
+
+
 def repeats(lines: list[str]) -> bool:
-    """Two lines saying the same thing: one inside the other, or most bigrams shared (≥ 0.8)."""
-    bodies = [normalise(line.lstrip("· ")) for line in lines]
-    bodies = [b for b in bodies if len(b) >= 6]
-    for i, first in enumerate(bodies):
-        for second in bodies[i + 1 :]:
+    """Two lines saying the same thing: one inside the other, or most bigrams shared (≥ 0.8).
+
+    Lines that cite only different items ([1] vs [2]) state different items' facts, even in the same
+    formula (原则同意该《意见》，会后由市城管局… / …由市应急局…): they are not compared."""
+    bodies = [(normalise(line.lstrip("· ")), set(CITED_RE.findall(line))) for line in lines]
+    bodies = [(b, cited) for b, cited in bodies if len(b) >= 6]
+    for i, (first, cites_first) in enumerate(bodies):
+        for second, cites_second in bodies[i + 1 :]:
+            if cites_first and cites_second and not cites_first & cites_second:
+                continue
             short, long = sorted((first, second), key=len)
             if short in long or len(bigrams(short) & bigrams(long)) / len(bigrams(short)) >= 0.8:
                 return True
