@@ -42,7 +42,7 @@ from .office.accounts import (
     User,
 )
 from .office.apikeys import ApiKey, ApiKeys
-from .office.conversations import ConversationStore, ConversationSummary, Turn
+from .office.conversations import ConversationStore, ConversationSummary, Turn, without_direction_controls
 from .office.export import FORMATS, export_turns, file_name, safe_cell
 from .search.background import ingest_uploads_in_child
 from .search.index import Index, IngestReport, Progress
@@ -148,6 +148,7 @@ class Assistant:
         endpoint): each is resolved against the one before, and the last one is the context.
         """
         self.require(user, "ask")
+        question = without_direction_controls(question)
         turns = self.conversations.turns(conversation_id, user.name) if conversation_id else []
         history = [Asked(t.question, t.interpreted) for t in turns]
         for earlier in earlier_questions or []:

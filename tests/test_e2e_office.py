@@ -206,6 +206,10 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         sidebar = reader2.get_by_test_id("stSidebar").inner_text().replace("\u200b", "")
         assert plain_title(INJECTION_QUESTION) in sidebar  # literally, without the RTL override
         assert "\u202e" not in sidebar
+        asked = reader2.get_by_test_id("stChatMessage").nth(-2).inner_text()
+        assert (
+            "宜兴市生活垃圾分类管理办法" in asked and "\u202e" not in asked
+        )  # reads forwards in the chat too
         links = [
             a
             for a in reader2.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")

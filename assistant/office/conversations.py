@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 import unicodedata
@@ -26,6 +27,15 @@ class Turn:
     interpreted: str
     answer: CitedAnswer
     created_at: float = field(default_factory=time.time)
+
+
+DIRECTION_CONTROLS_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_direction_controls(text: str) -> str:
+    """A question as it reads: bidi overrides and isolates (which show it backwards in the chat, the
+    exports and Word) dropped; everything else kept as typed."""
+    return DIRECTION_CONTROLS_RE.sub("", text)
 
 
 def plain_title(text: str) -> str:
