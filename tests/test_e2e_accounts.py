@@ -17,7 +17,7 @@ import re
 import pytest
 from servers import forwarded_from, launch_chromium
 from test_e2e_browser import ARTIFACTS
-from test_e2e_office import Guard, _context, _sign_in, office_server  # noqa: F401 - the fixture
+from test_e2e_office import Guard, _context, _sign_in, choose_upload, office_server, open_documents  # noqa: F401 - the fixture
 
 pytestmark = [pytest.mark.model, pytest.mark.e2e]
 LOCKED = "登录失败次数过多"
@@ -131,10 +131,7 @@ def test_the_upload_result_stays_and_cannot_be_imported_twice(office_server, tmp
         browser = launch_chromium(p)
         editor = _context(browser, Guard(url)).new_page()
         _sign_in(editor, url, "editor1")
-        editor.get_by_role("tab", name="文档管理").click()
-        expect(editor.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
-        editor.wait_for_load_state("networkidle")
-        editor.wait_for_timeout(1500)  # the tab switch reruns the page; let the uploader settle first
+        open_documents(editor)
         too_large = int((config.data.max_file_mb + 1) * 1024 * 1024)
         editor.locator("input[type=file]").set_input_files(
             files=[{"name": "过大.txt", "mimeType": "text/plain", "buffer": b"a" * too_large}]
@@ -146,14 +143,7 @@ def test_the_upload_result_stays_and_cannot_be_imported_twice(office_server, tmp
         editor.screenshot(path=str(ARTIFACTS / "upload-too-large.png"), full_page=True)
         refused.get_by_role("button").click()  # removed; the real file follows
         expect(refused).to_have_count(0)
-        confirm = editor.get_by_role("button", name="确认导入 1 个文件")
-        for _ in range(3):  # an upload sent while a rerun replaces the widget is dropped: send it again
-            editor.locator("input[type=file]").set_input_files(str(minute))
-            try:
-                expect(confirm).to_be_visible(timeout=20_000)
-                break
-            except AssertionError:
-                continue
+        confirm = choose_upload(editor, minute)
         confirm.click()
         done = editor.get_by_text(re.compile("江阴市第8次常务会议.txt：已导入"))
         expect(done).to_be_visible(timeout=180_000)

@@ -124,6 +124,31 @@ def _ask(page, question: str, expected: str) -> float:
     return time.perf_counter() - started
 
 
+def open_documents(page) -> None:
+    """The 文档管理 tab, once the rerun its click starts has settled the uploader."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="文档管理").click()
+    expect(page.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+
+
+def choose_upload(page, path):
+    """Choose one file in the uploader; returns its confirm button once the preview shows it."""
+    from playwright.sync_api import expect
+
+    confirm = page.get_by_role("button", name="确认导入 1 个文件")
+    for _ in range(3):  # an upload sent while a rerun replaces the widget is dropped: send it again
+        page.locator("input[type=file]").set_input_files(str(path))
+        try:
+            expect(confirm).to_be_visible(timeout=20_000)
+            break
+        except AssertionError:
+            continue
+    return confirm
+
+
 def test_three_accounts_private_conversations_upload_and_inert_injections(office_server, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
@@ -176,18 +201,8 @@ def test_three_accounts_private_conversations_upload_and_inert_injections(office
         )  # the sign-in survives a reload; the conversation is still there
         expect(reader1.get_by_text("工业厂房出租管理办法").first).to_be_visible(timeout=60_000)
 
-        editor.get_by_role("tab", name="文档管理").click()
-        expect(editor.get_by_text("已收录的纪要")).to_be_visible(timeout=30_000)
-        editor.wait_for_load_state("networkidle")
-        editor.wait_for_timeout(1500)  # the tab switch reruns the page; let the uploader settle first
-        confirm = editor.get_by_role("button", name="确认导入 1 个文件")
-        for _ in range(3):  # an upload sent while a rerun replaces the widget is dropped: send it again
-            editor.locator("input[type=file]").set_input_files(str(minute))
-            try:
-                expect(confirm).to_be_visible(timeout=20_000)
-                break
-            except AssertionError:
-                continue
+        open_documents(editor)
+        confirm = choose_upload(editor, minute)
         editor.screenshot(path=str(ARTIFACTS / "office-upload.png"), full_page=True)
         expect(confirm).to_be_visible(timeout=10_000)
         editor.get_by_role("button", name="确认导入 1 个文件").click()

@@ -306,15 +306,13 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
         extra = f"（汇报：{reporters}）" if reporters else ""
         decision = next((d for d in hit.item.decisions if not restates(d, [hit.item.heading])), "")
         decision = hit.item.as_written(f" {decision}") if decision else ""  # not the heading again
-        where = "" if len(meetings) == 1 else f"{hit.meeting.label} · "
-        label = f"{where}{chinese_item_label(hit.item.item)}"
         if compact and not (extra or decision):
             continue  # the first line already said all there is
-        name = (
-            label
-            if compact
-            else f"{hit.meeting.label} · {label.removeprefix(where)}：{hit.item.heading_as_written}"
-        )
+        item_label = chinese_item_label(hit.item.item)
+        if not compact:
+            name = f"{hit.meeting.label} · {item_label}：{hit.item.heading_as_written}"
+        else:  # the heading is in the first line; the meeting too when there is only one
+            name = item_label if len(meetings) == 1 else f"{hit.meeting.label} · {item_label}"
         lines.append(f"{n}. {name}{extra}[{n}]{decision}" + (f"[{n}]" if decision else ""))
     return "\n".join(lines), hits
 
@@ -433,15 +431,20 @@ def _item_name(hit: ItemHit, lang: str, with_heading: bool = True, with_meeting:
     )
     if with_heading:
         name += say(lang, "item_heading", heading=item.heading_as_written)
-    if item.reporters:
-        name += say(
-            lang,
-            "item_reporters",
-            all_reporters="、".join(r.as_written for r in item.reporters),
-            first_reporter=item.reporters[0].as_written,
-            reported=_reported(item),
-        )
-    return name
+    return name + _reporters_phrase(item, lang)
+
+
+def _reporters_phrase(item, lang: str) -> str:
+    """，由市发改委汇报 / — reported by 市发改委; empty when the minutes name no reporter."""
+    if not item.reporters:
+        return ""
+    return say(
+        lang,
+        "item_reporters",
+        all_reporters="、".join(r.as_written for r in item.reporters),
+        first_reporter=item.reporters[0].as_written,
+        reported=_reported(item),
+    )
 
 
 def _reported(item) -> str:
@@ -513,18 +516,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
 def _nth_item_lead(item, names: dict, lang: str) -> Lead:
     """第三项议题是什么: the item as the minutes name it (heading, who reported), then what was
     decided on it — not the sentence that happens to score best against 第三项议题."""
-    reporters = (
-        say(
-            lang,
-            "item_reporters",
-            all_reporters="、".join(r.as_written for r in item.reporters),
-            first_reporter=item.reporters[0].as_written,
-            reported=_reported(item),
-        )
-        if item.reporters
-        else ""
-    )
-    text = say(lang, "nth_item", reporters=reporters, **names)
+    text = say(lang, "nth_item", reporters=_reporters_phrase(item, lang), **names)
     decision = next((d for d in item.decisions if not restates(d, [text])), "")
     if decision:
         text += (" " if text.endswith(".") else "") + item.as_written(decision)
