@@ -194,7 +194,11 @@ def test_a_papers_dateline_is_not_the_meeting_date_and_dui_jinxing_le_yanjiu_ope
     meeting = _held3("hd06_hengyang_hengshan.txt")
     assert meeting.date.endswith("-03-15")  # '3月18日讯…3月15日，…主持召开'
     headings = [i.heading for i in meeting.items[1:]]
-    assert headings[0].startswith("会议对《政府工作报告(送审稿)》")
+    # 会议对《A》和《B》进行了认真细致审议: two documents reviewed, two items, the verb from the end
+    assert headings[:2] == [
+        "审议《政府工作报告(送审稿)》",
+        "审议《2016年国民经济和社会发展计划执行情况与2017年国民计划草案的报告(送审稿)》",
+    ]
     assert any("金融安全区" in h for h in headings)
 
 
@@ -206,3 +210,44 @@ def test_a_portal_date_line_gives_the_year_of_a_date_printed_without_its_month_c
 def test_a_place_typed_with_its_prefecture_is_cited_by_its_own_name():
     meeting = _held3("hd01_chuxiong_shuangbai.txt", place="楚雄州双柏县")
     assert meeting.city == "双柏" and meeting.region == "楚雄州"
+
+
+def test_reports_and_documents_joined_by_commas_are_one_item_each():
+    """纳溪区 prints its whole agenda in one sentence: 审议了《A》,《B》,《C》;听取了X汇报,Y汇报,…"""
+    headings = [i.heading for i in _held3("hd04_luzhou_naxi.txt").items[1:]]
+    reviewed = [h for h in headings if h.startswith("审议《")]
+    heard = [h for h in headings if h.startswith("听取")]
+    assert len(reviewed) == 3 and "塑料污染" in reviewed[2]
+    assert len(heard) == 10 and heard[0] == "听取我区疫情防控工作汇报"
+    assert heard[-1] == "听取关于收购泸州纳溪竹宝竹业有限公司的情况汇报"
+
+
+def test_a_list_of_topics_is_split_only_when_a_remark_takes_one_up_alone():
+    dongan = [i.heading for i in _held3("hd07_yongzhou_dongan.txt").items[1:]]
+    assert "研究农业农村工作" in dongan and "研究城市管理工作" in dongan  # '关于农业农村工作，…指出'
+    jiulongpo = [i.heading for i in _held3("hd12_chongqing_jiulongpo.txt").items[1:]]
+    assert any(h.startswith("研究部署疫情防控、年终收官") for h in jiulongpo)  # no remark on one alone
+
+
+def test_spirits_conveyed_together_are_one_item_and_a_regulation_its_own():
+    headings = [i.heading for i in _held3("hd08_hulunbuir_ewenki.txt").items[1:]]
+    assert len(headings) == 2
+    assert "民族和宗教" in headings[0] and "动员会精神" in headings[0]
+    assert headings[1] == "学习《呼伦贝尔市乡村人居环境建设管理条例》"
+
+
+def test_a_second_topic_inside_one_paragraph_is_its_own_item():
+    """广州: '会议听取了…汇报,决定…。会议审议并原则通过了《…工作方案》,要求…' in one paragraph."""
+    items = _held3("hd11_guangzhou.txt").items[1:]
+    assert len(items) == 2
+    assert items[1].document_titles == ["广州市创建全国垃圾分类示范城市万人行工作方案"]
+    assert "报市委常委会审议" in items[1].text and "报市委常委会" not in items[0].text
+
+
+def test_topics_of_the_opening_that_no_paragraph_takes_up_are_items_too():
+    chongqing = _held3("hd13_chongqing.txt").items[1:]
+    assert "顾问团" in chongqing[0].heading and "顾问团年会是我市" in chongqing[0].text
+    assert sum("水源工程" in i.heading for i in chongqing) == 1  # named twice, one item
+    jiulongpo = [i.heading for i in _held3("hd12_chongqing_jiulongpo.txt").items[1:]]
+    assert jiulongpo[1] == "传达学习了市政府第163次常务会议精神"
+    assert any("暂行办法" in h for h in jiulongpo)

@@ -10,6 +10,8 @@ topic words with. Pure functions over one sentence; the parser decides where the
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import rules
@@ -23,11 +25,13 @@ class Clause:
     text: str
 
 
-def agenda_clauses(sentence: str) -> list[Clause]:
+def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
     """The agenda clauses of a topic sentence, each with its verb; one clause when it holds one.
 
     `text` is always a verbatim span of the sentence (the separators between clauses dropped), so
-    every printed word stays in exactly one item.
+    every printed word stays in exactly one item. `remarks` are the paragraphs that follow: a list
+    of topics ('研究了A、B、C等工作') is one item each only when a remark takes one up on its own
+    ('关于A工作，…指出'); otherwise the meeting dealt with them together.
     """
     sentence = sentence.strip().rstrip("。")
     spans = _spans(sentence, rules.CLAUSE_BREAK_RE)
@@ -40,7 +44,7 @@ def agenda_clauses(sentence: str) -> list[Clause]:
             merged[-1] = (merged[-1][0], end)  # '研究部署下一步工作' adds nothing new
         else:
             merged.append((begin, end))
-    return [doc for begin, end in merged for doc in _documents(sentence[begin:end])]
+    return [doc for begin, end in merged for doc in _documents(sentence[begin:end], remarks)]
 
 
 def _spans(text: str, breaks) -> list[tuple[int, int]]:
@@ -53,19 +57,95 @@ def _spans(text: str, breaks) -> list[tuple[int, int]]:
     return [(b, e) for b, e in pieces if text[b:e].strip()]
 
 
-def _documents(clause: str) -> list[Clause]:
+def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     """'讨论通过了《A》、《B》以及关于C的请示' → one clause per document, each heading with the verb."""
     start = rules.CLAUSE_START_RE.match(clause)
     whole = [Clause(clause.strip(), clause.strip())]
     if not start:
-        return whole
+        return _objects_before_verb(clause) or whole
     spans = _spans(clause, rules.DOCUMENT_LIST_BREAK_RE)
     spans = [(max(b, start.end()) if i == 0 else b, e) for i, (b, e) in enumerate(spans)]
     parts = [clause[b:e].strip() for b, e in spans]
     if len(parts) < 2 or not all(rules.DOCUMENT_PART_RE.match(p) for p in parts):
-        return whole
+        return _named_objects(clause, start.end(), start.group("verb"), remarks) or whole
     verb = start.group("verb")
     texts = [clause[: spans[0][1]].strip(), *parts[1:]]
+    return [Clause(f"{verb}{part}", text) for part, text in zip(parts, texts)]
+
+
+def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -> list[Clause]:
+    """A clause acting on a list of named things, one item each, where the list is not 《A》、《B》.
+
+    '听取了A工作汇报，B情况汇报' (reports joined by commas), '审议了《A》,《B》', '学习了A精神、B精神和
+    《条例》' (the spirits conveyed in a row are one item, each document its own), '研究了A、B、C等
+    工作' (three or more topics named one by one). Every piece must end the way a named thing ends,
+    otherwise the clause stays whole: '听取了…汇报，原则同意…' is one item.
+    """
+    objects, tail = _split_off_tail(clause[begin:])
+    if topics := rules.TOPIC_LIST_RE.fullmatch(objects):
+        names = topics.group("names").split("、")
+        if len(names) < 3 or not _taken_up_alone(names, remarks):
+            return []
+        texts = [clause[:begin] + names[0], *names[1:]]
+        texts[-1] += topics.group("rest") + tail
+        return [Clause(f"{verb}{name}{topics.group('noun')}", text) for name, text in zip(names, texts)]
+    spans = _spans(objects, rules.NAMED_LIST_BREAK_RE)
+    if len(spans) < 2 or not all(_named(objects[b:e].strip()) for b, e in spans):
+        return []
+    groups: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if groups and _spirit(objects, span) and _spirit(objects, groups[-1][-1]):
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    if len(groups) < 2:
+        return []
+    named = [objects[group[0][0] : group[-1][1]].strip() for group in groups]
+    texts = [clause[:begin] + named[0], *named[1:]]
+    texts[-1] += tail
+    return [Clause(f"{verb}{name}", text) for name, text in zip(named, texts)]
+
+
+def _taken_up_alone(names: list[str], remarks: Sequence[str]) -> bool:
+    """Whether a remark opens on one topic of the list ('关于农业农村工作，龙某指出…')."""
+    for remark in remarks:
+        opening = rules.TOPIC_REMARK_RE.match(remark.strip())
+        if opening and any(name.strip("“”") in opening.group("topic") for name in names):
+            return True
+    return False
+
+
+def _named(piece: str) -> bool:
+    """A piece of a list that names a thing, not a decision on the one before ('原则同意该报告')."""
+    return rules.NAMED_PART_RE.search(piece) is not None and not rules.NOT_NAMED_RE.match(piece)
+
+
+def _spirit(objects: str, span: tuple[int, int]) -> bool:
+    """A conveyed spirit or speech not named as a document: several in a row are one item."""
+    piece = objects[span[0] : span[1]].strip()
+    return "《" not in piece and rules.SPIRIT_END_RE.search(piece) is not None
+
+
+def _split_off_tail(objects: str) -> tuple[str, str]:
+    """'…《条例》,并安排落实意见' → the objects and the short follow-on that names nothing new."""
+    found = rules.CLAUSE_TAIL_RE.search(objects)
+    if found:
+        return objects[: found.start()], objects[found.start() :]
+    return objects, ""
+
+
+def _objects_before_verb(clause: str) -> list[Clause]:
+    """'会议对《A》和《B》进行了认真细致审议' → one clause per document, the verb taken from the end."""
+    found = rules.OBJECT_FIRST_RE.match(clause)
+    if not found:
+        return []
+    verb = found.group("verb")
+    objects = found.group("objects")
+    parts = re.split(r"(?<=》)(?:和|及|、|，|,)?(?=《)", objects)
+    if len(parts) < 2 or not all(p.startswith("《") and p.endswith("》") for p in parts):
+        return []
+    texts = [clause[: found.start("objects")] + parts[0], *parts[1:]]
+    texts[-1] += clause[found.end("objects") :]
     return [Clause(f"{verb}{part}", text) for part, text in zip(parts, texts)]
 
 
@@ -80,6 +160,13 @@ def owner_of_remark(remark: str, clauses: list[Clause], previous: int) -> int:
         scores.append(len(said & own) / math.sqrt(len(own) or 1))
     best = max(range(len(clauses)), key=lambda i: (scores[i], i == previous))
     return best if scores[best] > 0 else previous
+
+
+def shared_words(one: str, other: str) -> float:
+    """The share of the shorter text's topic bigrams that the other holds too (0 with none)."""
+    first, second = _bigrams(one), _bigrams(other)
+    smaller = min(len(first), len(second))
+    return len(first & second) / smaller if smaller else 0.0
 
 
 def _bigrams(text: str) -> set[str]:

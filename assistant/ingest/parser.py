@@ -54,6 +54,8 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
         intro_items, intro_trailing = _intro_items(prepared, intro_idx, end_idx)
         if intro_items:
             items, trailing, preamble = intro_items, intro_trailing, []
+    elif items and layout.by_paragraph and intro_idx is not None:
+        items, preamble = _with_opening_topics(prepared, intro_idx, items, preamble)
     if not items:
         warnings.append("未识别到议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
     if intro_idx is None:
@@ -278,6 +280,7 @@ class _Layout:
     preamble: list[str]
     first_line: int | None
     only_additions: bool = False  # every item opens '会议还…': the opening names the main topics
+    by_paragraph: bool = False  # items are topic paragraphs, not numbered
 
 
 def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: int, end: int) -> _Layout:
@@ -299,7 +302,7 @@ def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: 
         first = openers[0]
     preamble = [ln for ln in lines[start:first] if ln]
     additions = not labels and all(rules.TRAILING_RE.match(lines[idx]) for idx in openers)
-    return _Layout(items, trailing, preamble, first, additions)
+    return _Layout(items, trailing, preamble, first, additions, by_paragraph=not labels)
 
 
 def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[int]) -> bool:
@@ -358,19 +361,43 @@ def _build_paragraph_items(
         if cut is not None:
             trailing += [ln for ln in body[cut:] if ln]
             body = body[:cut]
-        heading, first_body = _first_sentence(lines[first])
-        topics = clauses.agenda_clauses(heading)
-        if len(topics) > 1 and not rules.TRAILING_RE.match(lines[first]):  # '会议还…' is one item
-            remarks = [first_body, *body] if first_body else body
-            items += _clause_items(prepared, topics, remarks, first, len(items) + 1)
-            continue
-        label = _Label(first, "paragraph", "paragraph", len(items) + 1, "", lines[first])
-        items.append(
-            _make_item(
-                len(items) + 1, label, [ln for ln in body if ln], first + 1, first + 1 + len(body), prepared
-            )
-        )
+        parts = _topic_sentences(lines[first])
+        for pos_in_line, part in enumerate(parts):
+            rest = body if pos_in_line == len(parts) - 1 else []
+            items += _paragraph_items(prepared, first, part, rest, len(items) + 1)
     return items, trailing
+
+
+def _paragraph_items(
+    prepared: normalize.PreparedText, first: int, paragraph: str, body: list[str], number: int
+) -> list[AgendaItem]:
+    """The item(s) of one topic paragraph: one per agenda clause its first sentence names."""
+    heading, first_body = _first_sentence(paragraph)
+    topics = clauses.agenda_clauses(heading, [first_body, *body])
+    if len(topics) > 1 and not rules.TRAILING_RE.match(paragraph):  # '会议还…' is one item
+        remarks = [first_body, *body] if first_body else body
+        return _clause_items(prepared, topics, remarks, first, number)
+    label = _Label(first, "paragraph", "paragraph", number, "", paragraph)
+    end = first + 1 + len(body)
+    return [_make_item(number, label, [ln for ln in body if ln], first + 1, end, prepared)]
+
+
+def _topic_sentences(paragraph: str) -> list[str]:
+    """A paragraph cut where a sentence opens a new topic ('…再报市委审议。会议审议并原则通过了《B》').
+
+    Only a sentence that hears a report or acts on a document the paragraph has not named yet
+    starts a new item; '会议审议了该方案' or '会议要求…' stays with the topic before it.
+    """
+    parts = [""]
+    named: set[str] = set()
+    for sentence in re.split(r"(?<=。)", paragraph):
+        opens = rules.MID_TOPIC_RE.match(sentence)
+        titles = set(_titles(sentence.split("，")[0].split(",")[0]))
+        if parts[-1] and opens and (titles - named if titles else "汇报" in sentence[:80]):
+            parts.append("")
+        parts[-1] += sentence
+        named |= set(_titles(sentence))
+    return [part for part in parts if part]
 
 
 def _clause_items(
@@ -402,7 +429,7 @@ def _intro_items(
     Used when the body has no topic paragraph of its own: the paragraphs after the opening are the
     remarks, each given to the topic it is about; 会议还… lines go to the meeting.
     """
-    tail = _intro_topics(prepared.lines[intro_idx])
+    tail = _intro_topics(prepared.lines[intro_idx], prepared.lines[intro_idx + 1 : end_idx])
     if not tail:
         return [], []
     trailing: list[str] = []
@@ -417,6 +444,50 @@ def _intro_items(
             line = rest
         remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
+
+
+def _with_opening_topics(
+    prepared: normalize.PreparedText, intro_idx: int, items: list[AgendaItem], preamble: list[str]
+) -> tuple[list[AgendaItem], list[str]]:
+    """Topic paragraphs, plus the topics the opening names that no paragraph takes up again.
+
+    '…主持召开第182次常务会议，审议并原则通过《A》和《B》。' then '会议审议了《B》。…': 《B》 is one
+    item (its paragraph), 《A》 another, with the remarks between the opening and the first
+    paragraph. An opening that only announces what the paragraphs say adds nothing.
+    """
+    topics = _intro_topics(prepared.lines[intro_idx], [])
+    if len(topics) < 2:  # '…主持召开第37次常务会议，研究经济社会发展工作' announces the paragraphs
+        return items, preamble
+    if any(rules.DECISION_RE.match(item.heading) for item in items):
+        return items, preamble  # paragraphs that record decisions ('会议同意…') on the agenda announced
+    taken_up = [any(_same_topic(topic, item) for item in items) for topic in topics]
+    summary = any(map(_vague, topics)) or any(
+        done and not _titles(topic.heading) for topic, done in zip(topics, taken_up)
+    )
+    new = [
+        topic
+        for topic, done in zip(topics, taken_up)
+        if not done and (_titles(topic.heading) or not summary)  # a summary's documents still count
+    ]
+    if not new:
+        return items, preamble
+    opening = _clause_items(prepared, new, preamble, intro_idx, 1)
+    renumbered = [replace(item, item=len(opening) + pos + 1) for pos, item in enumerate(items)]
+    return [*opening, *renumbered], []
+
+
+def _vague(topic: clauses.Clause) -> bool:
+    """'审议有关文件，研究相关工作': an opening that sums up the paragraphs rather than naming topics."""
+    pieces = re.split(r"[，,]", topic.heading)
+    return any(rules.VAGUE_OBJECT_RE.match(rules.CLAUSE_VERBS_RE.sub("", piece)) for piece in pieces)
+
+
+def _same_topic(topic: clauses.Clause, item: AgendaItem) -> bool:
+    """Whether a paragraph item takes up a topic the opening named: a shared document, or most words."""
+    titles = _titles(topic.heading)
+    if titles:
+        return any(title in item.document_titles or title in item.heading for title in titles)
+    return clauses.shared_words(topic.heading, item.heading) >= 0.5
 
 
 def _meeting_level_line(line: str) -> bool:
@@ -434,7 +505,7 @@ def _meeting_level_line(line: str) -> bool:
     return True
 
 
-def _intro_topics(intro: str) -> list[clauses.Clause]:
+def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     """The agenda clauses an opening paragraph names after the meeting itself, if any."""
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
@@ -446,7 +517,8 @@ def _intro_topics(intro: str) -> list[clauses.Clause]:
             continue
         rest = sentence[after.end() :]
         if rules.CLAUSE_START_RE.match(rest):
-            topics += [t for t in clauses.agenda_clauses(rest) if rules.CLAUSE_START_RE.match(t.heading)]
+            named = clauses.agenda_clauses(rest, remarks)
+            topics += [t for t in named if rules.CLAUSE_START_RE.match(t.heading)]
     if len(topics) == 1:  # one topic is an item when it names one ('听取…安全生产工作情况汇报')
         start = rules.CLAUSE_START_RE.match(topics[0].text)
         named = topics[0].text[start.end() :] if start else topics[0].text

@@ -229,7 +229,7 @@ CLAUSE_VERB = (
 CLAUSE_BREAK_RE = re.compile(
     rf"[；;](?=\s*(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB})"
     rf"|[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
-    r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|研究(?!决定|解决|部署|确定))(?!了))"
+    r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|研究(?!决定|解决|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
@@ -238,9 +238,11 @@ CLAUSE_LEAD = r"(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
 CLAUSE_START_RE = re.compile(rf"^{CLAUSE_LEAD}(?P<verb>{CLAUSE_VERB})(?:了)?")
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
+# '研究部署梅县区下一阶段工作': the place's own next steps are no topic either.
 GENERIC_OBJECT_RE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
     r"(?:工作|事项|事宜|措施|意见|举措)?[。，,]?$|^(?:下一步|下阶段|相关|有关|其他|贯彻)"
+    r"|^(?:全|我|本)?[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州)(?:下一步|下一阶段|下阶段)(?:工作)?[。，,]?$"
 )
 # One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
 DOCUMENT_PART_RE = re.compile(
@@ -250,4 +252,34 @@ DOCUMENT_PART_RE = re.compile(
 DOCUMENT_LIST_BREAK_RE = re.compile(
     r"(?<=》|函)、|(?<=请示|报告|汇报|方案|意见)、|、(?![^、，,；;。《》]{0,12}《[^》]+》(?:$|[，,、；;]|和|及))|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)"
     r"|(?<=》)[，,](?=[^，,；;。《》]{2,16}《)"  # 《A》，州财政局《B》
+)
+# What an opening names when it sums up the paragraphs: '审议有关文件' · '研究部署贯彻落实措施'.
+VAGUE_OBJECT_RE = re.compile(r"^(?:有关|相关|其他|贯彻落实|下一步|下阶段)[^，,。]{0,4}$")
+# '研究了农业农村、生态环保、城市管理等工作': three or more topics named one by one.
+TOPIC_LIST_RE = re.compile(
+    r"(?P<names>[^、，,；;。《》]{2,14}(?:、[^、，,；;。《》]{2,14}){2,})(?P<rest>等(?P<noun>工作|事项|议题|问题))"
+)
+# A remark that takes up one topic of such a list: '关于农业农村工作，龙某指出' · '在安全生产方面，'.
+TOPIC_REMARK_RE = re.compile(r"^(?:关于|在|对于|就)(?P<topic>[^，,。；]{2,24}?)(?:工作)?(?:方面)?[，,]")
+# How a named thing ends: a document, a report, the spirit of a meeting or a speech.
+NAMED_ENDINGS = ("精神", "汇报", "讲话", "批示", "指示", "请示", "报告", "方案", "办法")
+NAMED_PART_RE = re.compile(r"(?:》[^《》，,、；;。]{0,6}|" + "|".join(NAMED_ENDINGS) + r")$")
+NOT_NAMED_RE = re.compile(
+    r"^(?:并|会议)?(?:原则|一致)?(?:同意|通过|批准|决定|要求|强调|指出)|^(?:该|此|上述|这)"
+)
+SPIRIT_END_RE = re.compile(r"(?:精神|讲话|批示|指示)$")
+# A list separator right after a named thing ('…工作汇报，…情况汇报' · '…精神和《条例》' · '》,《').
+NAMED_LIST_BREAK_RE = re.compile(
+    "(?:" + "|".join(f"(?<={e})" for e in ("》", *NAMED_ENDINGS)) + r")(?:以及|[、，,和及])|(?<=》)(?=《)"
+)
+# A short follow-on after the list that names nothing new: '…《条例》,并安排落实意见'.
+CLAUSE_TAIL_RE = re.compile(r"[，,](?:并|同时)[^，,。；;《》]{1,12}$")
+# '会议对《A》和《B》进行了认真细致审议': the documents before the verb.
+OBJECT_FIRST_RE = re.compile(
+    r"^(?:会议|会上)?(?:还)?对(?P<objects>《[^。；]+?》)(?:进行了|作了|作出了)[^。；，,]{0,6}?"
+    r"(?P<verb>审议|研究|讨论|部署)"
+)
+# A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
+MID_TOPIC_RE = re.compile(
+    r"^(?:会议|会上)(?:还|又|随后|接着)?(?:听取|审议|审定|传达学习|学习传达)(?!了?(?:该|上述|此|这))"
 )
