@@ -134,7 +134,11 @@ def prepare(text: str) -> PreparedText:
     unclean: list[str] = []
     for line in raw:
         line = strip_pinyin_notes(line)
-        parts = _split_inline_ordinals(rules.clean_line(line))
+        parts = [
+            piece
+            for written_line, simplified_line in _split_inline_ordinals(rules.clean_line(line))
+            for piece in _split_run_on_opening(written_line, simplified_line)
+        ]
         written.extend(w for w, _ in parts)
         simplified.extend(s for _, s in parts)
         unclean.extend([to_simplified(line)] if len(parts) == 1 else [s for _, s in parts])
@@ -159,6 +163,33 @@ def _split_inline_ordinals(line: str) -> list[tuple[str, str]]:
         (line[:cut].rstrip(), simplified[:cut].rstrip()),
         (line[cut:].lstrip(), simplified[cut:].lstrip()),
     ]
+
+
+def _split_run_on_opening(written: str, simplified: str) -> list[tuple[str, str]]:
+    """A news report printed as one paragraph, cut where each '会议…' sentence after the opening starts.
+
+    '12月16日，…召开第15次常务会议，区长…主持会议。 会议学习了…；研究了《…》。 会议强调：…' reads
+    as the opening and then one paragraph per '会议…' sentence, as most reports print them.
+    """
+    opening = RUN_ON_OPENING_RE.match(simplified)
+    if not opening or len(simplified) != len(written):
+        return [(written, simplified)]
+    cuts = [m.start("next") for m in RUN_ON_NEXT_RE.finditer(simplified, opening.end() - 1)]
+    if len(cuts) < 2:  # '…主持召开…。会议先后听取了…汇报。' then paragraphs: the opening names them
+        return [(written, simplified)]
+    bounds = [0, *cuts, len(simplified)]
+    return [
+        (written[a:b].strip(), simplified[a:b].strip())
+        for a, b in zip(bounds, bounds[1:])
+        if simplified[a:b].strip()
+    ]
+
+
+# The opening sentence of a report: who chaired which standing meeting, up to its first 。.
+RUN_ON_OPENING_RE = re.compile(
+    r"[^。]{0,160}?(?:主持|召开)[^。]{0,120}?。|[^。]{0,160}?常务会[^。]{0,120}?。"
+)
+RUN_ON_NEXT_RE = re.compile(r"。\s*(?P<next>(?:会议|会上)(?:还|首先|先后|并|又)?[\u4e00-\u9fa5])")
 
 
 def is_metadata_line(line: str) -> bool:

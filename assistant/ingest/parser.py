@@ -182,7 +182,11 @@ def _find_intro(lines: list[str]) -> int | None:
         return None
     top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if ln) < 12]
     dated = [
-        idx for idx in top if rules.DATE_RE.search(lines[idx]) or rules.MONTH_DAY_RUN_RE.search(lines[idx])
+        idx
+        for idx in top
+        if rules.DATE_RE.search(lines[idx])
+        or rules.MONTH_DAY_RUN_RE.search(lines[idx])
+        or rules.DAY_ONLY_RE.match(lines[idx])
     ]
     return (dated or candidates)[0]
 
@@ -456,8 +460,8 @@ def _with_opening_topics(
     paragraph. An opening that only announces what the paragraphs say adds nothing.
     """
     topics = _intro_topics(prepared.lines[intro_idx], [])
-    if len(topics) < 2:  # '…主持召开第37次常务会议，研究经济社会发展工作' announces the paragraphs
-        return items, preamble
+    if len(topics) < 2 and not any(map(_names_something, topics)):
+        return items, preamble  # '…主持召开第37次常务会议，研究经济社会发展工作' announces the paragraphs
     if any(rules.DECISION_RE.match(item.heading) for item in items):
         return items, preamble  # paragraphs that record decisions ('会议同意…') on the agenda announced
     taken_up = [any(_same_topic(topic, item) for item in items) for topic in topics]
@@ -474,6 +478,12 @@ def _with_opening_topics(
     opening = _clause_items(prepared, new, preamble, intro_idx, 1)
     renumbered = [replace(item, item=len(opening) + pos + 1) for pos, item in enumerate(items)]
     return [*opening, *renumbered], []
+
+
+def _names_something(topic: clauses.Clause) -> bool:
+    """'传达学习中共中央政治局会议精神、…' names what was conveyed; '研究经济社会发展工作' does not."""
+    first = re.split(r"[，,]", topic.heading)[0]
+    return bool(rules.NAMED_PART_RE.search(first))
 
 
 def _vague(topic: clauses.Clause) -> bool:
@@ -522,8 +532,9 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     if len(topics) == 1:  # one topic is an item when it names one ('听取…安全生产工作情况汇报')
         start = rules.CLAUSE_START_RE.match(topics[0].text)
         named = topics[0].text[start.end() :] if start else topics[0].text
-        if "《" not in named and (len(named) < 6 or rules.GENERIC_OBJECT_RE.match(named)):
-            return []
+        if "《" not in named and not _names_something(topics[0]):
+            if len(named) < 6 or rules.GENERIC_OBJECT_RE.match(named):
+                return []
     return topics
 
 
@@ -756,7 +767,7 @@ def _parse_date(
         found = rules.DATE_RE.search(f"{run.group('m')}月{run.group('d')}日")
         prov["date_printed"] = run.group(0)
     if not found:
-        return None, None
+        return _day_only_date(intro, evidence, prov, warnings)
     written = found.group(0)
     if found.group("y"):
         prov["date"] = "intro (full date)"
@@ -769,6 +780,27 @@ def _parse_date(
     prov["date"] = f"intro month/day; year {year} {how}"
     warnings.append(f"会议日期“{written}”未写年份：{year}年{how}")
     return _iso(found, year), written
+
+
+def _day_only_date(
+    intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
+) -> tuple[str | None, str | None]:
+    """'13日，…主持召开' under a page dated 2025-10-13: the month and year are the page's.
+
+    Taken only when the page was published the same month, on or after that day; otherwise the
+    day alone says too little and the date stays unknown.
+    """
+    day_only = rules.DAY_ONLY_RE.match(intro.strip())
+    published = [(key, evidence.portal[key]) for key in PORTAL_DATE_KEYS if key in evidence.portal]
+    if not day_only or not published:
+        return None, None
+    key, when = published[0]
+    day = int(day_only.group("d"))
+    if int(when[8:10]) < day:
+        return None, day_only.group(0).rstrip("，,")
+    prov["date"] = f"intro day only; year and month from the page's {key} {when}"
+    warnings.append(f"会议日期只写了“{day}日”：年月取自网页{key}{when}")
+    return f"{when[:8]}{day:02d}", day_only.group(0).rstrip("，,")
 
 
 def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:

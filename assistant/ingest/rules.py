@@ -86,20 +86,22 @@ TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 # 2022年第9次 (year-scoped) · 区政府召开第89次常务会议 · 第二次
 MEETING_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?(?:第?(?P<term>[一二三四五六七八九十]+届))?(?:人民)?(?:政府)?"
-    r"(?:(?P<year>\d{4})\s*年度?)?第?"
+    r"(?:(?P<year>\d{4})\s*年度?)?(?:政府)?第?"
     r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?常务会"
 )
 DATE_RE = re.compile(
     r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
     r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|(?=[，,]))"  # "3月8," without 日 occurs
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号|(?=[，,]))"  # "3月8," without 日 occurs
     r"(?P<tod>上午|下午|晚上|晚)?"
 )
 # '3月18日讯（记者…）3月15日，…主持召开': the first date is the paper's dateline, not the meeting's.
 DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
 MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<m>1[0-2]|0?[1-9])(?P<d>[12]\d|3[01]|0[1-9])日")
-LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:市|区|县|州|旗|盟)长"
+LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:(?:市|区|县|州|旗|盟|省)长|自治区主席)"
+# '13日，市政府党组书记、市长…主持召开': a news report may print only the day; the portal date gives the rest.
+DAY_ONLY_RE = re.compile(r"^(?P<d>[12]\d|3[01]|0?[1-9])日(?P<tod>上午|下午|晚上|晚)?[，,]")
 # "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
 _WHERE = r"(?:在[^，。,]{1,30}?)?"
 CHAIR_NAME_FIRST_RE = re.compile(
@@ -107,7 +109,7 @@ CHAIR_NAME_FIRST_RE = re.compile(
 )
 # "区长李旭召开区政府第63次常务会议": with the title before the name, 召开 alone also names the chair.
 CHAIR_TITLE_FIRST_RE = re.compile(
-    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:主持|召集|召开)"
+    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:参加并|出席并)?(?:主持|召集|召开)"
 )
 # "代金涛同志主持召开…": a chair named without a title.
 CHAIR_NAME_ONLY_RE = re.compile(
@@ -131,7 +133,7 @@ HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
 # 出席： 列席人员： 列席会议人员： 参加会议人员：
 ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员)?\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
-TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署)")
+TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
@@ -229,25 +231,27 @@ CLAUSE_VERB = (
 CLAUSE_BREAK_RE = re.compile(
     rf"[；;](?=\s*(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB})"
     rf"|[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
-    r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|研究(?!决定|解决|确定))(?!了))"
+    r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
-CLAUSE_LEAD = r"(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真)?"
+CLAUSE_LEAD = r"(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面)?"
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
-CLAUSE_START_RE = re.compile(rf"^{CLAUSE_LEAD}(?P<verb>{CLAUSE_VERB})(?:了)?")
+CLAUSE_START_RE = re.compile(rf"^{CLAUSE_LEAD}(?P<verb>{CLAUSE_VERB})(?:了)?(?:并(?:原则)?(?:通过|同意)了?)?")
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
 # '研究部署梅县区下一阶段工作': the place's own next steps are no topic either.
 GENERIC_OBJECT_RE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
     r"(?:工作|事项|事宜|措施|意见|举措)?[。，,]?$|^(?:下一步|下阶段|相关|有关|其他|贯彻)"
     r"|^(?:全|我|本)?[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州)(?:下一步|下一阶段|下阶段)(?:工作)?[。，,]?$"
+    r"|^[\u4e00-\u9fa5]{0,8}贯彻落实(?:工作|措施|意见|举措)?[。，,]?$"  # '研究政府系统贯彻落实工作'
 )
 # One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
 DOCUMENT_PART_RE = re.compile(
     r"^[^《》、]{0,12}《[^》]+》[^、，,；;。]{0,12}$|^关于[^、，,；;。]{2,60}?的(?:请示|报告|汇报|方案|意见|函)$"
     r"|^[^《》，,；;。]{2,24}《[^》]+》$"  # 州人力资源社会保障局、州财政局《关于…的请示》
+    r"|^[^《》、，,；;。]{0,40}的《[^》]+》$"  # 拟提请第十八届人民代表大会第三次会议审议的《A》
 )
 DOCUMENT_LIST_BREAK_RE = re.compile(
     r"(?<=》|函)、|(?<=请示|报告|汇报|方案|意见)、|、(?![^、，,；;。《》]{0,12}《[^》]+》(?:$|[，,、；;]|和|及))|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)"
@@ -262,7 +266,7 @@ TOPIC_LIST_RE = re.compile(
 # A remark that takes up one topic of such a list: '关于农业农村工作，龙某指出' · '在安全生产方面，'.
 TOPIC_REMARK_RE = re.compile(r"^(?:关于|在|对于|就)(?P<topic>[^，,。；]{2,24}?)(?:工作)?(?:方面)?[，,]")
 # How a named thing ends: a document, a report, the spirit of a meeting or a speech.
-NAMED_ENDINGS = ("精神", "汇报", "讲话", "批示", "指示", "请示", "报告", "方案", "办法")
+NAMED_ENDINGS = ("精神", "汇报", "讲话", "批示", "指示", "请示", "报告", "方案", "办法", "送审稿")
 NAMED_PART_RE = re.compile(r"(?:》[^《》，,、；;。]{0,6}|" + "|".join(NAMED_ENDINGS) + r")$")
 NOT_NAMED_RE = re.compile(
     r"^(?:并|会议)?(?:原则|一致)?(?:同意|通过|批准|决定|要求|强调|指出)|^(?:该|此|上述|这)"
@@ -270,7 +274,7 @@ NOT_NAMED_RE = re.compile(
 SPIRIT_END_RE = re.compile(r"(?:精神|讲话|批示|指示)$")
 # A list separator right after a named thing ('…工作汇报，…情况汇报' · '…精神和《条例》' · '》,《').
 NAMED_LIST_BREAK_RE = re.compile(
-    "(?:" + "|".join(f"(?<={e})" for e in ("》", *NAMED_ENDINGS)) + r")(?:以及|[、，,和及])|(?<=》)(?=《)"
+    "(?:" + "|".join(f"(?<={e})" for e in ("》", *NAMED_ENDINGS)) + r")(?:以及|[、，,；;和及])|(?<=》)(?=《)"
 )
 # A short follow-on after the list that names nothing new: '…《条例》,并安排落实意见'.
 CLAUSE_TAIL_RE = re.compile(r"[，,](?:并|同时)[^，,。；;《》]{1,12}$")
