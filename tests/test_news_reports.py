@@ -251,3 +251,46 @@ def test_topics_of_the_opening_that_no_paragraph_takes_up_are_items_too():
     jiulongpo = [i.heading for i in _held3("hd12_chongqing_jiulongpo.txt").items[1:]]
     assert jiulongpo[1] == "传达学习了市政府第163次常务会议精神"
     assert any("暂行办法" in h for h in jiulongpo)
+
+
+HELD4 = HELD3.parent.parent / "heldback4" / "news"
+
+
+def _held4(name: str, place: str | None = None):
+    return parse_meeting(load_file(HELD4 / name).text, name, place=place)
+
+
+def test_reports_joined_by_semicolons_are_items_and_after_hearing_remarks_join_them():
+    """九台区: 先后听取了A汇报;B汇报;…;审议通过了《X》、《Y》和《Z》, then 在听取A汇报后，区长指出…"""
+    meeting = _held4("he01_changchun_jiutai.txt")
+    items = meeting.items[1:]
+    assert meeting.chair == "宋长者"  # 区长宋长者参加并主持会议
+    assert len(items) == 10 and "总施工图" in items[0].heading and "电子商务" in items[9].heading
+    assert "施政方针和行动指南" in items[0].text
+    assert "外防输入、内防扩散" in items[1].text
+
+
+def test_a_report_printed_as_one_paragraph_is_cut_at_each_meeting_sentence():
+    items = _held4("he03_tonghua_erdaojiang.txt").items[1:]
+    assert any("政府工作报告" in i.heading for i in items)
+    report = next(i for i in items if "政府工作报告" in i.heading)
+    assert "庄严承诺" in report.text  # 会议指出:《报告》…庄严承诺 is about the report
+
+
+def test_a_day_printed_alone_takes_month_and_year_from_the_page_date():
+    meeting = _held4("he07_fuzhou.txt", place="福州市")
+    assert meeting.date == "2025-10-13" and meeting.chair == "吴贤德"
+    assert "page" in meeting.provenance["date"]
+
+
+def test_a_date_written_with_hao_and_a_year_before_zhengfu_in_the_number():
+    meeting = _held4("he06_shennongjia.txt", place="神农架林区")
+    assert meeting.date == "2018-12-10" and meeting.meeting == 16
+
+
+def test_documents_to_be_submitted_to_the_congress_are_one_item_each():
+    headings = [i.heading for i in _held4("he05_siping_gongzhuling.txt").items[1:]]
+    assert len(headings) == 3 and "预算" in headings[1] and "计划" in headings[2]
+    ningxia = _held4("he09_ningxia.txt", place="宁夏回族自治区")
+    assert ningxia.chair == "张雨浦"  # 自治区主席张雨浦主持召开
+    assert any("民生实事送审稿" in i.heading for i in ningxia.items[1:])

@@ -342,9 +342,23 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
         line = lines[idx]
         if not line or _meeting_level_line(line) or rules.TOPIC_BACKREF_RE.match(line):
             continue
-        if rules.TOPIC_OPENER_RE.match(line):
+        if rules.TOPIC_OPENER_RE.match(line) and not _hears_again(line, lines[:idx]):
             openers.append(idx)
     return openers
+
+
+def _hears_again(line: str, earlier: list[str]) -> bool:
+    """'在听取X汇报后，…' where X was listed before: remarks on that item, not a new one."""
+    found = rules.AFTER_HEARING_RE.match(line)
+    if not found:
+        return False
+    before = "\n".join(earlier)
+    what = found.group("what")
+    titles = _titles(what)
+    if titles:
+        return all(title in before for title in titles)
+    core = rules.REPORT_WORDS_RE.sub("", what)
+    return len(core) >= 4 and core in before
 
 
 def _build_paragraph_items(

@@ -258,7 +258,12 @@ DOCUMENT_LIST_BREAK_RE = re.compile(
     r"|(?<=》)[，,](?=[^，,；;。《》]{2,16}《)"  # 《A》，州财政局《B》
 )
 # What an opening names when it sums up the paragraphs: '审议有关文件' · '研究部署贯彻落实措施'.
-VAGUE_OBJECT_RE = re.compile(r"^(?:有关|相关|其他|贯彻落实|下一步|下阶段)[^，,。]{0,4}$")
+VAGUE_OBJECT_RE = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州|政府系统))?(?:有关|相关|其他|贯彻落实|下一步|下阶段)[^，,。]{0,4}$"
+)
+# '在听取全区疫情防控工作情况汇报后，区长要求…': remarks on a report the report listed before.
+AFTER_HEARING_RE = re.compile(r"^在(?:听取|审议|研究|讨论)(?:完|了)?(?P<what>[^，,。]{4,80}?)(?:之后|后|时)")
+REPORT_WORDS_RE = re.compile(r"(?:相关)?(?:工作)?(?:情况)?(?:的)?汇报$")
 # '研究了农业农村、生态环保、城市管理等工作': three or more topics named one by one.
 TOPIC_LIST_RE = re.compile(
     r"(?P<names>[^、，,；;。《》]{2,14}(?:、[^、，,；;。《》]{2,14}){2,})(?P<rest>等(?P<noun>工作|事项|议题|问题))"
