@@ -90,7 +90,9 @@ def test_meeting_level_questions_use_item_zero(retriever, sample_index):
     chair = answer_question(
         retriever, config, "Who chaired Taicang's 59th executive meeting, and when was it held?"
     )
-    assert "胡卫江" in chair.answer and "2021年7月31日" in chair.answer
+    # asked in English, answered in English: the chair's name as printed, the date in ISO form
+    assert chair.answer.startswith("Taicang City government, 59th executive meeting was held on 2021-07-31")
+    assert "胡卫江" in chair.answer
 
 
 def test_unanswerable_questions_are_refused_with_nearest_items(retriever, sample_index):

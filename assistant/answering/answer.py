@@ -19,7 +19,7 @@ import numpy as np
 from ..config import Config
 from ..ingest import rules
 from ..models import Meeting, chinese_item_label
-from .answerability import FACT_PATTERNS, asked_kind, judge, topic_share, topic_terms
+from .answerability import FACT_PATTERNS, asked_kind, judge, meeting_speaks, topic_share, topic_terms
 from .cited import CitedAnswer, Source
 from .cues import (
     ITEM_WHAT_RE,
@@ -221,6 +221,8 @@ def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
     """Who chaired, when, attendance, doc number, days to issue: from the parsed header, cited as item 0."""
     hit = result.hits[0]
     m, intent = hit.meeting, result.intent
+    if intent.lang == "en":
+        return _meeting_answer_en(m, intent.text), [hit]
     facts = [f"{m.label}于{_date_words(m)}召开，由{m.chair or '（未写明）'}{m.chair_title or ''}主持"]
     if m.doc_number:
         facts.append(f"纪要编号{m.doc_number}")
@@ -233,12 +235,47 @@ def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
     if re.search(r"出席|列席|参会|attend", intent.text, re.I):
         for role, names in m.attendance.items():
             lines.append(f"{role}：{'、'.join(names)}。[1]")
+        if not m.attendance:  # a news report says who attended in a sentence: quote it
+            lines += [f"{sentence}[1]" for sentence in _attendance_sentences(m)]
     if m.trailing and re.search(r"还|之外|其他", intent.text):
         lines.extend(f"{line}[1]" for line in m.trailing)
     n_items = len([it for it in m.items if it.item > 0])
     if n_items:
         lines.append(f"本次会议共{n_items}项议题。[1]")
     return "\n".join(lines), [hit]
+
+
+def _quotable(hit: ItemHit) -> list[str]:
+    """An item's sentences; of 会议概况 only its remarks (a page header or the opening is no answer)."""
+    if hit.item.item == 0:
+        return body_sentences("\n" + "\n".join(hit.meeting.preamble))
+    return body_sentences(hit.item.text)
+
+
+def _meeting_answer_en(m: Meeting, question: str) -> str:
+    """The meeting-level facts in English; names and quoted lines stay as the minutes print them."""
+    when = m.date or m.date_as_written or "an unstated date"
+    if m.date and m.year_inferred:
+        when += " (year not printed; inferred)"
+    chair = f"{m.chair}（{m.chair_title or ''}）" if m.chair else "a chair the minutes do not name"
+    lines = [f"{m.english_label} was held on {when}, chaired by {chair}.[1]"]
+    if re.search(r"attend", question, re.I):
+        lines += [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
+        if not m.attendance:
+            lines += [f"{sentence}[1]" for sentence in _attendance_sentences(m)]
+    if n_items := len([it for it in m.items if it.item > 0]):
+        lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
+    return "\n".join(lines)
+
+
+def _attendance_sentences(meeting) -> list[str]:
+    """The sentences of the meeting-level text that say who attended ('副市长…出席会议。')."""
+    text = meeting.items[0].text if meeting.items else ""
+    sentences = re.split(r"(?<=[。；])|\n", text)
+    return [s.strip() for s in sentences if ATTENDED_RE.search(s) and not s.strip().startswith("会议")][:3]
+
+
+ATTENDED_RE = re.compile(r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议)|应邀(?:出席|列席|参加)")
 
 
 def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit]:
@@ -328,8 +365,9 @@ def _extractive_answer(
     """
     intent = result.intent
     best = result.hits[0].score
-    # Meeting-level text (attendance lists) only answers meeting-level questions.
-    candidates = [h for h in result.hits if h.item.item != 0] or result.hits
+    # Meeting-level text (attendance lists) only answers meeting-level questions, unless it holds
+    # remarks of its own (a news report's 会议强调… before its first item).
+    candidates = [h for h in result.hits if h.item.item != 0 or meeting_speaks(h.meeting)] or result.hits
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     kind = refine_kind(asked_kind(intent), intent.text)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
@@ -374,7 +412,7 @@ def _ranked_sentences(
     """Every sentence of the chosen items scored against the question (sentences.py), best first;
     the question's embedding is the one retrieval already computed (lexical mode: encoded here)."""
     intent = result.intent
-    items = [(n, body_sentences(hit.item.text), hit.item.decisions) for n, hit in enumerate(chosen, 1)]
+    items = [(n, _quotable(hit), hit.item.decisions) for n, hit in enumerate(chosen, 1)]
     flat = [sentence for _, sentences, _ in items for sentence in sentences]
     question_vector = sentence_vectors = None
     if flat and config.answer.meaning_weight:
@@ -503,7 +541,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
         frame = say(lang, "at_meeting", **names)
         # which meeting asked *about what* (哪次会议要求…): the sentence that says it follows the frame
         return _framed(frame, intent, item, own, names_meeting=True, always=kind != "date")
-    if kind in ("count", "deadline", "amount"):
+    if kind in ("count", "deadline", "amount", "quantity"):
         pattern = FACT_PATTERNS[kind]
         for sentence in [*own, item.heading]:
             if pattern.search(sentence):

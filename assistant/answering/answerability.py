@@ -47,6 +47,11 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)|\d+\s*(?:人次|吨)"
     ),
 }
+# A figure of any kind: what a 'quantity' question (多少, 几头) needs the item to print.
+FACT_PATTERNS["quantity"] = re.compile(
+    "|".join(FACT_PATTERNS[kind].pattern for kind in ("amount", "count", "rate"))
+    + r"|[一二三四五六七八九十两百千万]+(?:个|项|家|头|只|名|人|户|元|批|座|条)"
+)
 ORG_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}(?:局|委|办|中心|集团|公司|管委会|政府|街道|镇|院|所|站|队)")
 KIND_NAMES = {
     "zh": {
@@ -59,6 +64,7 @@ KIND_NAMES = {
         "department": "单位",
         "decision": "决定",
         "location": "地点",
+        "quantity": "具体数字",
     },
     "en": {
         "amount": "an amount",
@@ -70,6 +76,7 @@ KIND_NAMES = {
         "department": "a department",
         "decision": "a decision",
         "location": "a location",
+        "quantity": "a figure",
     },
 }
 
@@ -126,7 +133,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             say(lang, "unheld_place", places=places),
             kind,
         )
-    candidates = [h for h in result.hits[:3] if h.item.item != 0] or result.hits[:1]
+    candidates = [h for h in result.hits[:3] if h.item.item != 0 or meeting_speaks(h.meeting)] or result.hits[
+        :1
+    ]
     on_topic = [h for h in candidates if _covers(h, terms, intent, retriever)]
     if not on_topic:
         return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
@@ -151,6 +160,12 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
         kind,
     )
+
+
+def meeting_speaks(meeting: Meeting) -> bool:
+    """Whether the meeting-level text holds remarks of its own ('会议强调，要…' before the first item of a
+    news report), so that 会议概况 can answer a topic, not only say who met when."""
+    return any(len(line) > 40 for line in meeting.preamble)
 
 
 def _lists(hit: ItemHit, set_word: str) -> bool:

@@ -27,7 +27,8 @@ meeting meetings executive standing municipal government county district city ba
 session minutes item items agenda decide decided decision require required requirement requirements say said
 discuss discussed hear heard approve approved set sets setting make made propose proposed take taken give given
 held hold chair chaired attend attended attendance report reported present presented plan plans regarding
-concerning related relevant according work works working th st nd rd
+concerning related relevant according work works working th st nd rd document documents file files
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
 )
 _ENTRY_RE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.*)/$")

@@ -50,7 +50,9 @@ ITEM_ORDINAL_EN_RE = re.compile(
 # 第68次 · 五届六十四次 / 十届四十二次 (term, then the number without 第) · 十八届人民政府第65次
 MEETING_ZH_RE = re.compile(r"(?:第|届(?:人民政府|政府)?第?)\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
 MEETING_EN_RE = re.compile(
-    r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)", re.I
+    r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)"
+    rf"|\b({'|'.join(EN_ORDINALS)})\s+(?:executive\s+|standing\s+)?meeting",  # first executive meeting
+    re.I,
 )
 YEAR_MEETING_RE = re.compile(
     r"(\d{4})\s*年(?!度)(?:\s*(\d{1,2})\s*月)?[^，。？?]{0,6}?(?:召开|的?常务会议|会议上)"
@@ -127,6 +129,13 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decision",
         re.compile(r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome|\bdecid|approv", re.I),
+    ),
+    # any other figure asked ('调整到多少', '扑杀了多少头', '目标是多少'): the minutes must print one
+    (
+        "quantity",
+        re.compile(
+            r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批]|万|亿|成)|how many|how much", re.I
+        ),
     ),
 ]
 

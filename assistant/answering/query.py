@@ -292,7 +292,8 @@ def _meeting_number(text: str) -> int | None:
             return rules.numeral_to_int(found.group(1))
     found = MEETING_EN_RE.search(text)
     if found:
-        return int(found.group(1) or found.group(2))
+        ordinal = found.group(3)
+        return EN_ORDINALS[ordinal.lower()] if ordinal else int(found.group(1) or found.group(2))
     return None
 
 

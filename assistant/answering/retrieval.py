@@ -207,7 +207,11 @@ class Retriever:
                 ),
             )
         if intent.verbs:
-            ok &= np.isin(t.verb, intent.verbs)
+            by_verb = ok & np.isin(t.verb, intent.verbs)
+            # '吉林市第八次常务会议研究审议了哪些事项' of a report whose items open 研究审议: for a meeting
+            # named by place and number the verb narrows its items, never empties them
+            named = intent.meeting is not None and intent.cities and not intent.unknown_places
+            ok = by_verb if by_verb.any() or not named else ok
         if intent.exclude_verbs:
             ok &= ~np.isin(t.verb, intent.exclude_verbs)
         if intent.routing:

@@ -45,6 +45,7 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "date": FACT_PATTERNS["date"],
     "deadline": FACT_PATTERNS["deadline"],
     "count": FACT_PATTERNS["count"],
+    "quantity": FACT_PATTERNS["quantity"],
 }
 # The asked kind (answerability.asked_kind, refined below) → the sentence cue that answers it.
 CUE_FOR_KIND = {
@@ -57,6 +58,7 @@ CUE_FOR_KIND = {
     "date": "date",
     "deadline": "deadline",
     "count": "count",
+    "quantity": "quantity",
 }
 REPORT_INTRO_RE = re.compile(r"^会议(?:听取|审议|研究|讨论|传达)")
 # 会议听取并审议了市资源规划局关于《…》的汇报。 — says only what the item line says (who reported what)

@@ -379,6 +379,8 @@ def _build_paragraph_items(
         if cut is not None:
             trailing += [ln for ln in body[cut:] if ln]
             body = body[:cut]
+        trailing += [ln for ln in body if rules.ATTENDANCE_SENTENCE_RE.match(ln)]
+        body = [ln for ln in body if not rules.ATTENDANCE_SENTENCE_RE.match(ln)]
         parts = _topic_sentences(lines[first])
         for pos_in_line, part in enumerate(parts):
             rest = body if pos_in_line == len(parts) - 1 else []
@@ -453,7 +455,7 @@ def _intro_items(
     trailing: list[str] = []
     remarks = []
     for line in filter(None, prepared.lines[intro_idx + 1 : end_idx]):
-        if _meeting_level_line(line):
+        if _meeting_level_line(line) or rules.ATTENDANCE_SENTENCE_RE.match(line):
             trailing.append(line)
             continue
         if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own

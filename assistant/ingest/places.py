@@ -177,6 +177,9 @@ def pinyin(name: str) -> str:
 
 def english_place_names(name: str) -> list[str]:
     """How English questions write a place: 'xing county', 'doumen district', 'taicang city'."""
+    if name.endswith("自治区"):  # 宁夏回族自治区 → ningxia region (the people's name left out)
+        stem = re.sub(r"(?:回族|壮族|维吾尔|藏族)?自治区$", "", name)
+        return [f"{pinyin(stem)} region"] if stem else []
     suffix = name[-1:]
     stem = name[:-1] if suffix in EN_SUFFIXES else name
     spelled = pinyin(stem)

@@ -292,3 +292,8 @@ OBJECT_FIRST_RE = re.compile(
 MID_TOPIC_RE = re.compile(
     r"^(?:会议|会上)(?:还|又|随后|接着)?(?:听取|审议|审定|传达学习|学习传达)(?!了?(?:该|上述|此|这))"
 )
+# '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
+ATTENDANCE_SENTENCE_RE = re.compile(
+    r"^(?!会议|会上).{2,300}?(?:出席|列席|参加|应邀参加|应邀出席)(?:了)?(?:会议|本次会议)[。；;]?"
+    r"(?:[（(][^）)]{0,12}[）)])?$"
+)
