@@ -294,3 +294,37 @@ def test_documents_to_be_submitted_to_the_congress_are_one_item_each():
     ningxia = _held4("he09_ningxia.txt", place="宁夏回族自治区")
     assert ningxia.chair == "张雨浦"  # 自治区主席张雨浦主持召开
     assert any("民生实事送审稿" in i.heading for i in ningxia.items[1:])
+
+
+HELD5 = HELD3.parent.parent / "heldback5" / "news"
+
+
+def _held5(name: str, place: str | None = None):
+    return parse_meeting(load_file(HELD5 / name).text, name, place=place)
+
+
+def test_verbs_run_together_before_a_list_of_drafts():
+    """武山县: 会议听取、讨论并原则通过了《A》(讨论稿)、《B》(讨论稿)和《C》(讨论稿) — three reports."""
+    headings = [i.heading for i in _held5("hf01_tianshui_wushan.txt").items[1:]]
+    assert len(headings) == 3
+    assert "政府工作报告" in headings[0] and "财政预算" in headings[1] and "国民经济" in headings[2]
+
+
+def test_matters_set_apart_by_semicolons_after_one_verb_are_items():
+    items = _held5("hf08_yuncheng_jiangxian.txt").items[1:]
+    assert 8 <= len(items) <= 10
+    assert "绩效工资" in items[0].heading and any("菏宝高速" in i.heading for i in items)
+
+
+def test_a_bulleted_page_date_and_a_topic_studied_jiu_jinxing_yanjiu():
+    meeting = _held5("hf04_tianjin_jinghai.txt")
+    assert meeting.date == "2022-08-30"  # '- 发布时间:2022-08-30' above '8月30日下午'
+    assert any("核酸检测屋" in i.heading for i in meeting.items[1:])  # 会议就…进行研究
+
+
+def test_an_autonomous_county_is_named_without_its_peoples():
+    from assistant.ingest.places import english_place_names, short_name
+
+    assert short_name("张家川回族自治县") == "张家川" and short_name("长白朝鲜族自治县") == "长白"
+    assert english_place_names("张家川回族自治县") == ["zhangjiachuan county"]
+    assert english_place_names("宁夏回族自治区") == ["ningxia region"]

@@ -63,8 +63,8 @@ def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     whole = [Clause(clause.strip(), clause.strip())]
     if not start:
         return _objects_before_verb(clause) or whole
-    spans = _spans(clause, rules.DOCUMENT_LIST_BREAK_RE)
-    spans = [(max(b, start.end()) if i == 0 else b, e) for i, (b, e) in enumerate(spans)]
+    begin = start.end()  # the list starts after the verbs ('听取、讨论并原则通过了' is no list)
+    spans = [(b + begin, e + begin) for b, e in _spans(clause[begin:], rules.DOCUMENT_LIST_BREAK_RE)]
     parts = [clause[b:e].strip() for b, e in spans]
     if len(parts) < 2 or not all(rules.DOCUMENT_PART_RE.match(p) for p in parts):
         return _named_objects(clause, start.end(), start.group("verb"), remarks) or whole
@@ -89,6 +89,10 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
         texts = [clause[:begin] + names[0], *names[1:]]
         texts[-1] += topics.group("rest") + tail
         return [Clause(f"{verb}{name}{topics.group('noun')}", text) for name, text in zip(names, texts)]
+    if pieces := _semicolon_list(objects):
+        texts = [clause[:begin] + pieces[0], *pieces[1:]]
+        texts[-1] += tail
+        return [Clause(f"{verb}{piece}", text) for piece, text in zip(pieces, texts)]
     spans = _spans(objects, rules.NAMED_LIST_BREAK_RE)
     if len(spans) < 2 or not all(_named(objects[b:e].strip()) for b, e in spans):
         return []
@@ -104,6 +108,14 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     texts = [clause[:begin] + named[0], *named[1:]]
     texts[-1] += tail
     return [Clause(f"{verb}{name}", text) for name, text in zip(named, texts)]
+
+
+def _semicolon_list(objects: str) -> list[str]:
+    """'研究讨论了A；B；C等相关事宜': three or more matters after one verb, set apart by semicolons."""
+    pieces = [p.strip() for p in re.split(r"[；;]", objects) if p.strip()]
+    if len(pieces) < 3 or any(len(p) < 4 or rules.NOT_NAMED_RE.match(p) for p in pieces):
+        return []
+    return pieces
 
 
 def _taken_up_alone(names: list[str], remarks: Sequence[str]) -> bool:

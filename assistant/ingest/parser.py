@@ -342,6 +342,7 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
         line = lines[idx]
         if not line or _meeting_level_line(line) or rules.TOPIC_BACKREF_RE.match(line):
             continue
+        line = rules.AT_MEETING_PREFIX_RE.sub("", line)
         if rules.TOPIC_OPENER_RE.match(line) and not _hears_again(line, lines[:idx]):
             openers.append(idx)
     return openers
@@ -381,7 +382,7 @@ def _build_paragraph_items(
             body = body[:cut]
         trailing += [ln for ln in body if rules.ATTENDANCE_SENTENCE_RE.match(ln)]
         body = [ln for ln in body if not rules.ATTENDANCE_SENTENCE_RE.match(ln)]
-        parts = _topic_sentences(lines[first])
+        parts = _topic_sentences(rules.AT_MEETING_PREFIX_RE.sub("", lines[first]))
         for pos_in_line, part in enumerate(parts):
             rest = body if pos_in_line == len(parts) - 1 else []
             items += _paragraph_items(prepared, first, part, rest, len(items) + 1)
@@ -413,7 +414,12 @@ def _topic_sentences(paragraph: str) -> list[str]:
     for sentence in re.split(r"(?<=。)", paragraph):
         opens = rules.MID_TOPIC_RE.match(sentence)
         titles = set(_titles(sentence.split("，")[0].split(",")[0]))
-        if parts[-1] and opens and (titles - named if titles else "汇报" in sentence[:80]):
+        new_topic = titles - named if titles else "汇报" in sentence[:80]
+        if not opens or not parts[-1]:
+            new_topic = False
+        elif not new_topic and not sentence.startswith(("会议", "会上")):  # '研究讨论了A。研究讨论了B。'
+            new_topic = clauses.shared_words(sentence, parts[-1]) < 0.3
+        if new_topic:
             parts.append("")
         parts[-1] += sentence
         named |= set(_titles(sentence))
@@ -621,7 +627,7 @@ def _first_sentence(line: str) -> tuple[str, str]:
     for pos, ch in enumerate(line):
         depth += ch == "《"
         depth -= ch == "》" and depth > 0
-        if ch == "。" and depth == 0:
+        if ch == "。" and (depth == 0 or "》" not in line[pos:]):  # an unclosed 《 ends at the 。
             return line[:pos], line[pos + 1 :].strip()
     return line, ""
 

@@ -141,8 +141,21 @@ def short_name(full: str) -> str:
     """太仓市 → 太仓, 斗门区 → 斗门, 兴县 → 兴县 (a one-character name keeps its suffix)."""
     for suffix in SHORT_SUFFIXES:
         if full.endswith(suffix) and len(full) - len(suffix) >= 2:
-            return full[: -len(suffix)]
+            stem = full[: -len(suffix)]
+            if suffix.startswith("自治"):  # 张家川回族自治县 → 张家川: the people's name is not the place's
+                bare = ETHNIC_TAIL_RE.sub("", stem)
+                stem = bare if len(bare) >= 2 else stem
+            return stem
     return full
+
+
+# The peoples named before 自治县/自治旗/自治州 (土家族苗族 names two).
+PEOPLES = (
+    "回 苗 土家 蒙古 藏 维吾尔 彝 壮 布依 朝鲜 满 侗 瑶 白 哈尼 哈萨克 傣 黎 傈僳 佤 畲 拉祜 水 东乡 纳西 景颇 "
+    "柯尔克孜 土 达斡尔 仫佬 羌 撒拉 毛南 仡佬 锡伯 普米 塔吉克 怒 鄂温克 保安 裕固 京 独龙 鄂伦春 赫哲 各 "
+    "布朗 德昂 阿昌 门巴 珞巴 基诺"
+).split()
+ETHNIC_TAIL_RE = re.compile("(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族)+$")
 
 
 def is_safe_short_name(short: str) -> bool:
@@ -180,6 +193,8 @@ def english_place_names(name: str) -> list[str]:
     if name.endswith("自治区"):  # 宁夏回族自治区 → ningxia region (the people's name left out)
         stem = re.sub(r"(?:回族|壮族|维吾尔|藏族)?自治区$", "", name)
         return [f"{pinyin(stem)} region"] if stem else []
+    if re.search(r"自治[县旗]$", name):  # 张家川回族自治县 → zhangjiachuan county
+        return [f"{pinyin(short_name(name))} {EN_SUFFIXES[name[-1]]}"]
     suffix = name[-1:]
     stem = name[:-1] if suffix in EN_SUFFIXES else name
     spelled = pinyin(stem)

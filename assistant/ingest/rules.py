@@ -142,7 +142,7 @@ TOPIC_OPENER_RE = re.compile(
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
-    r"|^(?:会议|会上)(?:还)?对[^。；]{2,80}?(?:进行了|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
+    r"|^(?:会议|会上)(?:还)?(?:对|就)[^。；]{2,80}?(?:进行了?|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
 )
 TOPIC_BACKREF_RE = re.compile(
     r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
@@ -152,6 +152,7 @@ DEBRIS_RES = [
     re.compile(r"\?{2,}"),  # characters lost in a bad re-encoding print as runs of '?'
     re.compile(r"^□?记者\s*\S{2,4}\s*报道$|^□?記者\s*\S{2,4}\s*報道$"),  # news byline
     re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),
+    re.compile(r"^\s*[-•·]\s+(?=\S)"),  # a page's list bullet ('- 发布时间:2022-08-30')
     # anti-copy noise of forum mirrors: five or more one- or two-character ASCII tokens ('& K0 x& ^! M9')
     re.compile(r"(?:(?<=\s)|^)(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$)"),
 ]
@@ -238,14 +239,18 @@ CLAUSE_BREAK_RE = re.compile(
 CLAUSE_LEAD = r"(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面)?"
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
-CLAUSE_START_RE = re.compile(rf"^{CLAUSE_LEAD}(?P<verb>{CLAUSE_VERB})(?:了)?(?:并(?:原则)?(?:通过|同意)了?)?")
+# '会议听取、讨论并原则通过了《A》': one clause, its verbs run together.
+CLAUSE_START_RE = re.compile(
+    rf"^{CLAUSE_LEAD}(?P<verb>{CLAUSE_VERB})(?:了)?(?:(?:并|、|和)(?:原则)?(?:{CLAUSE_VERB}|通过|同意)了?)*"
+)
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
 # '研究部署梅县区下一阶段工作': the place's own next steps are no topic either.
 GENERIC_OBJECT_RE = re.compile(
     r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
     r"(?:工作|事项|事宜|措施|意见|举措)?[。，,]?$|^(?:下一步|下阶段|相关|有关|其他|贯彻)"
     r"|^(?:全|我|本)?[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州)(?:下一步|下一阶段|下阶段)(?:工作)?[。，,]?$"
-    r"|^[\u4e00-\u9fa5]{0,8}贯彻落实(?:工作|措施|意见|举措)?[。，,]?$"  # '研究政府系统贯彻落实工作'
+    r"|^[\u4e00-\u9fa5]{0,8}贯彻落实(?:工作|措施|意见|举措)?[。，,]?$"
+    r"|^(?:我|全|本)?(?:省|市|区|县)?(?:具体)?落实(?:举措|措施|意见|工作)[。，,]?$"  # '研究我市具体落实举措'  # '研究政府系统贯彻落实工作'
 )
 # One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
 DOCUMENT_PART_RE = re.compile(
@@ -254,7 +259,7 @@ DOCUMENT_PART_RE = re.compile(
     r"|^[^《》、，,；;。]{0,40}的《[^》]+》$"  # 拟提请第十八届人民代表大会第三次会议审议的《A》
 )
 DOCUMENT_LIST_BREAK_RE = re.compile(
-    r"(?<=》|函)、|(?<=请示|报告|汇报|方案|意见)、|、(?![^、，,；;。《》]{0,12}《[^》]+》(?:$|[，,、；;]|和|及))|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)"
+    r"(?<=》|函)、|(?<=请示|报告|汇报|方案|意见)、|、(?=《)|(?<=[)）])(?:和|及)(?=《)|、(?![^、，,；;。《》]{0,12}《[^》]+》(?:$|[，,、；;]|和|及))|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)"
     r"|(?<=》)[，,](?=[^，,；;。《》]{2,16}《)"  # 《A》，州财政局《B》
 )
 # What an opening names when it sums up the paragraphs: '审议有关文件' · '研究部署贯彻落实措施'.
@@ -290,10 +295,12 @@ OBJECT_FIRST_RE = re.compile(
 )
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
 MID_TOPIC_RE = re.compile(
-    r"^(?:会议|会上)(?:还|又|随后|接着)?(?:听取|审议|审定|传达学习|学习传达)(?!了?(?:该|上述|此|这))"
+    r"^(?:会议|会上)?(?:还|又|随后|接着)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论)(?!了?(?:该|上述|此|这))"
 )
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
 ATTENDANCE_SENTENCE_RE = re.compile(
     r"^(?!会议|会上).{2,300}?(?:出席|列席|参加|应邀参加|应邀出席)(?:了)?(?:会议|本次会议)[。；;]?"
     r"(?:[（(][^）)]{0,12}[）)])?$"
 )
+# '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
+AT_MEETING_PREFIX_RE = re.compile(r"^在(?:政府)?常务会议上[，,]\s*")
