@@ -25,6 +25,7 @@ from .cues import (
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
+    NAMED_THING_ASK_RE,
     OUTCOME_ASK_RE,
     QUESTION_WORD_RE,
     REPORTED_ASK_RE,
@@ -548,6 +549,11 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
                 return _quoted([sentence], item, lang)
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(own[:2], key=item.text.find), item, lang)
+    asked = NAMED_THING_ASK_RE.search(intent.text)
+    if kind == "topic" and asked and asked.group("noun") in item.heading:  # 听取了什么汇报: the heading says
+        # the sentence that opens with the heading, when there is one, so it is not quoted twice
+        opening = next((s.text for s in ranked if s.n == 1 and s.text.startswith(item.heading)), None)
+        return _quoted([opening or item.heading + "。"], item, lang)
     return _quoted(own[:1] or [item.heading], item, lang)
 
 

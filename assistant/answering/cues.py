@@ -18,6 +18,17 @@ LIST_RE = re.compile(
     r"|which items|what items|how many (?:agenda )?items|agenda items|list",
     re.I,
 )
+# 哪些 + a noun that names things inside an item ('要规划打造哪些产业园'), not items themselves: the
+# answer is a sentence of the item, not a list of items.
+INNER_LIST_RE = re.compile(
+    r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
+    r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
+    r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
+)
+# 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
+NAMED_THING_ASK_RE = re.compile(
+    r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定)"
+)
 META_RE = re.compile(
     r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|\bhold\b|convene|attend|document number",

@@ -23,6 +23,7 @@ from .cues import (
     EN_ORDINALS,
     EXCLUDE_VERB_RE,
     GENERIC_TERMS,
+    INNER_LIST_RE,
     INTERROGATIVE_PHRASE_RE,
     ITEM_ORDINAL_EN_RE,
     ITEM_ORDINAL_RE,
@@ -234,7 +235,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         if phrase in text and len(phrase) >= 6:
             intent.routing.append(phrase)
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
-    intent.wants_list = bool(LIST_RE.search(text))
+    intent.wants_list = bool(LIST_RE.search(text)) and not INNER_LIST_RE.search(text)
     unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about
     for chair_words in intent.filter_words:
         if any(chair_words.startswith(chair) for chair in intent.chairs):

@@ -663,6 +663,8 @@ def _reporters(body: str) -> list[Reporter]:
         )  # 并原则同意了市应急局 → 市应急局
         if not who or rules.VERB_PHRASE_PREFIX_RE.fullmatch(found.group("who").strip()):
             return []
+        if rules.NOT_A_REPORTER_RE.search(who):  # '听取了一季度全市GDP完成情况的汇报': what, not who
+            return []
         official = rules.OFFICIAL_RE.match(who)
         if official and official.group("org"):
             return [

@@ -304,3 +304,5 @@ ATTENDANCE_SENTENCE_RE = re.compile(
 )
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
 AT_MEETING_PREFIX_RE = re.compile(r"^在(?:政府)?常务会议上[，,]\s*")
+# What a report is about, caught where REPORT_RE expects who made it: '关于落实…', '…完成情况'.
+NOT_A_REPORTER_RE = re.compile(r"^关于|情况$|完成|季度|[0-9０-９]{2,}")
