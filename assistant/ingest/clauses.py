@@ -181,6 +181,36 @@ def shared_words(one: str, other: str) -> float:
     return len(first & second) / smaller if smaller else 0.0
 
 
+def remark_parts(remark: str, clauses: list[Clause], owner: int) -> list[tuple[int, str]]:
+    """A remark paragraph that speaks to several clauses in turn, cut where it turns to another one.
+
+    '李某强调，开发区要牢固树立绩效意识…。原则同意…项目，…。' : each sentence goes to the clause it
+    shares the most topic words with, a sentence sharing none stays with the one before; the
+    paragraph's own owner (`owner`) starts. Sentences stay verbatim and in order.
+    """
+    sentences = [s for s in re.split(r"(?<=[。！？])", remark) if s.strip()]
+    if len(sentences) < 2 or len(clauses) < 2:
+        return [(owner, remark)]
+    parts: list[tuple[int, str]] = []
+    current = owner
+    for sentence in sentences:
+        current = _clear_owner(sentence, clauses, current)
+        if parts and parts[-1][0] == current:
+            parts[-1] = (current, parts[-1][1] + sentence)
+        else:
+            parts.append((current, sentence))
+    return [(who, text.strip()) for who, text in parts]
+
+
+def _clear_owner(sentence: str, clauses: list[Clause], current: int) -> int:
+    """The clause a sentence is plainly about: two or more of its topic words, more than any other."""
+    said = _bigrams(sentence)
+    shared = [len(said & _bigrams(clause.heading)) for clause in clauses]
+    best = max(range(len(clauses)), key=lambda i: (shared[i], i == current))
+    runner_up = max((n for i, n in enumerate(shared) if i != best), default=0)
+    return best if shared[best] >= 2 and shared[best] > runner_up else current
+
+
 def _bigrams(text: str) -> set[str]:
     """Character bigrams of the Chinese runs, less the words every clause and remark share."""
     core = "".join(ch if "\u4e00" <= ch <= "\u9fff" or ch.isalnum() else " " for ch in text)

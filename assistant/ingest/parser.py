@@ -434,7 +434,9 @@ def _clause_items(
     owner = len(topics) - 1  # remarks right after a list are about its last topic unless they say otherwise
     for remark in filter(None, remarks):
         owner = clauses.owner_of_remark(remark, topics, owner)
-        owned[owner].append(remark)
+        for part_owner, part in clauses.remark_parts(remark, topics, owner):
+            owned[part_owner].append(part)
+            owner = part_owner
     items = []
     for pos, topic in enumerate(topics):
         label = _Label(line, "paragraph", "clause", number + pos, "", topic.text + "。")
