@@ -216,7 +216,8 @@ def _value_like(line: str) -> bool:
 def _mark_metadata(prepared: PreparedText) -> None:
     """Read portal fields into `metadata` and blank their lines in both scripts.
 
-    A key alone on its line (a table cell, as HTML pages lay them out) takes the next line as its value.
+    A key alone on its line (a table cell, as HTML pages lay them out) takes the next line as its value,
+    and only that line: a widget label (字号：) must not take a paragraph further down.
     """
     pending_key = None
     for idx, line in enumerate(prepared.lines):
@@ -229,6 +230,7 @@ def _mark_metadata(prepared: PreparedText) -> None:
             prepared.metadata.setdefault(pending_key, line)
             line = f"{pending_key} {line}"
         elif not is_metadata_line(line):
+            pending_key = None if line else pending_key  # a key takes only the very next line
             continue
         bare = BARE_KEY_RE.match(line)
         pending_key = bare.group("key") if bare else None

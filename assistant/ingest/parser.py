@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from ..models import AgendaItem, Meeting, Reporter
 from . import clauses, normalize, places, rules
@@ -187,6 +188,8 @@ def _find_intro(lines: list[str]) -> int | None:
         if rules.DATE_RE.search(lines[idx])
         or rules.MONTH_DAY_RUN_RE.search(lines[idx])
         or rules.DAY_ONLY_RE.match(lines[idx])
+        or rules.RELATIVE_DAY_RE.match(lines[idx])
+        or rules.YEAR_MONTH_DAY_RUN_RE.search(lines[idx])
     ]
     return (dated or candidates)[0]
 
@@ -548,6 +551,7 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
             sentence,
         )
         if not after:
+            topics += _matter_before_verb(sentence.strip())
             continue
         rest = sentence[after.end() :]
         if rules.CLAUSE_START_RE.match(rest):
@@ -560,6 +564,17 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
             if len(named) < 6 or rules.GENERIC_OBJECT_RE.match(named):
                 return []
     return topics
+
+
+def _matter_before_verb(sentence: str) -> list[clauses.Clause]:
+    """'会议就《关于…的请示》8个议题进行了深入研究' in an opening: the matter named, as one topic."""
+    if several := clauses.agenda_clauses(sentence):
+        if len(several) > 1:
+            return several  # 会议对《A》和《B》进行了审议: one per document
+    found = rules.ON_TOPIC_RE.match(sentence)
+    if not found or rules.VAGUE_OBJECT_RE.match(found.group("what")):
+        return []
+    return [clauses.Clause(found.group("verb") + found.group("what"), sentence)]
 
 
 def _split_trailing(body: list[str]) -> tuple[list[str], list[str]]:
@@ -792,6 +807,10 @@ def _parse_date(
     if not found and (run := rules.MONTH_DAY_RUN_RE.search(intro)):  # '1030日': the 月 was lost
         found = rules.DATE_RE.search(f"{run.group('m')}月{run.group('d')}日")
         prov["date_printed"] = run.group(0)
+    if not found and (run := rules.YEAR_MONTH_DAY_RUN_RE.search(intro)):
+        return _run_together_date(run, evidence, prov, warnings)
+    if not found and rules.RELATIVE_DAY_RE.match(intro.strip()):
+        return _relative_date(intro, evidence, prov, warnings)
     if not found:
         return _day_only_date(intro, evidence, prov, warnings)
     written = found.group(0)
@@ -827,6 +846,61 @@ def _day_only_date(
     prov["date"] = f"intro day only; year and month from the page's {key} {when}"
     warnings.append(f"会议日期只写了“{day}日”：年月取自网页{key}{when}")
     return f"{when[:8]}{day:02d}", day_only.group(0).rstrip("，,")
+
+
+def _page_date(evidence: YearEvidence) -> tuple[str, date] | None:
+    """The page's own date (发布时间, 日期…) as (key, date), when its metadata block printed one."""
+    for key in PORTAL_DATE_KEYS:
+        if key in evidence.portal:
+            try:
+                return key, date.fromisoformat(evidence.portal[key][:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _relative_date(
+    intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
+) -> tuple[str | None, str | None]:
+    """'昨天下午，市政府召开常务会议' in a paper dated 2015-07-10: the meeting was on 2015-07-09.
+
+    Without a page date the day cannot be known and the date stays empty (shown as written).
+    """
+    found = rules.RELATIVE_DAY_RE.match(intro.strip())
+    written = found.group(0).rstrip("，,")
+    page = _page_date(evidence)
+    if page is None:
+        warnings.append(f"会议日期写作“{written}”，网页没有日期可以推算")
+        return None, written
+    key, published = page
+    held = published - timedelta(days=rules.RELATIVE_DAY_OFFSET[found.group("rel")])
+    prov["date"] = f"intro '{written}' counted back from the page's {key} {published.isoformat()}"
+    warnings.append(f"会议日期写作“{written}”：按网页{key}{published.isoformat()}推算")
+    return held.isoformat(), written
+
+
+def _run_together_date(
+    run: re.Match[str], evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
+) -> tuple[str | None, str | None]:
+    """'202291日': year, month and day with 年 and 月 lost. Every way of cutting the digits into a
+    real month and day is a reading; one reading is taken, or the one on or just before the page's
+    date when there are two ('2022111日' is 1-11 or 11-1); otherwise the date stays empty.
+    """
+    year, digits = int(run.group("y")), run.group("md")
+    readings = []
+    for cut in range(1, len(digits)):
+        try:
+            readings.append(date(year, int(digits[:cut]), int(digits[cut:])))
+        except ValueError:
+            continue
+    page = _page_date(evidence)
+    if len(readings) > 1 and page:
+        readings = [max((d for d in readings if d <= page[1]), default=readings[0])]
+    if len(readings) != 1:
+        return None, run.group(0).strip("。）) ")
+    prov["date"] = f"intro digits '{run.group(0).strip()}' read as {readings[0].isoformat()}"
+    warnings.append(f"会议日期印作“{run.group(0).strip()}”：读作{readings[0].isoformat()}")
+    return readings[0].isoformat(), run.group(0).strip("。）) ")
 
 
 def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:

@@ -102,14 +102,23 @@ MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<m>1[0-2]|0?[1-9])(?P<d>[12]
 LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:(?:市|区|县|州|旗|盟|省)长|自治区主席)"
 # '13日，市政府党组书记、市长…主持召开': a news report may print only the day; the portal date gives the rest.
 DAY_ONLY_RE = re.compile(r"^(?P<d>[12]\d|3[01]|0?[1-9])日(?P<tod>上午|下午|晚上|晚)?[，,]")
+# '昨天下午，市政府召开常务会议' in a paper dated the next day: a day named relative to the page's date.
+RELATIVE_DAY_RE = re.compile(r"^(?P<rel>今天|今日|昨天|昨日|前天)(?P<tod>上午|下午|晚上|晚)?[，,]?")
+RELATIVE_DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+# '202291日，…主持召开': year, month and day run together with 年 and 月 lost.
+YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
 # "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
-_WHERE = r"(?:在[^，。,]{1,30}?)?"
+# '…先后主持召开' · '…通过视频连线方式主持召开' · '…以视频会议形式主持召开': how, not who.
+_WHERE = r"(?:在[^，。,]{1,30}?|(?:通过|以)[^，。,]{1,16}?(?:方式|形式)|先后|分别|亲自)?"
+# A name: two to four characters, or a transliterated name in parts joined by a middle dot
+# ('阿不都克力木·艾力', '阿不力米提·阿塔吾拉').
+NAME = r"(?:[\u4e00-\u9fa5]{1,8}(?:[·•・][\u4e00-\u9fa5]{1,10}?){1,3}|[\u4e00-\u9fa5]{2,4}?)"
 CHAIR_NAME_FIRST_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
+    rf"(?P<name>{NAME})(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
 )
 # "区长李旭召开区政府第63次常务会议": with the title before the name, 召开 alone also names the chair.
 CHAIR_TITLE_FIRST_RE = re.compile(
-    rf"(?P<title>{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})(?:同志)?{_WHERE}(?:参加并|出席并)?(?:主持|召集|召开)"
+    rf"(?P<title>{LEADER_TITLE})(?P<name>{NAME})(?:同志)?{_WHERE}(?:参加并|出席并)?(?:主持|召集|召开)"
 )
 # "代金涛同志主持召开…": a chair named without a title.
 CHAIR_NAME_ONLY_RE = re.compile(
@@ -134,10 +143,12 @@ HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
 ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员)?\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
+# The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…'.
+MEETING_SUBJECT = r"(?:会议|会上|会前|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
-    r"^(?:会议|会上|会前)?(?:首先|先后|专题|集中|重点|还|组织|进一步|认真)?"
+    rf"^{MEETING_SUBJECT}?(?:首先|先后|专题|集中|重点|还|组织|进一步|认真|书面)?"
     r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|议定|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
@@ -236,7 +247,7 @@ CLAUSE_BREAK_RE = re.compile(
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
-CLAUSE_LEAD = r"(?:会议|会上|会前)?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面)?"
+CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面|书面)?"
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
 # '会议听取、讨论并原则通过了《A》': one clause, its verbs run together.
@@ -284,7 +295,10 @@ NOT_NAMED_RE = re.compile(
 SPIRIT_END_RE = re.compile(r"(?:精神|讲话|批示|指示)$")
 # A list separator right after a named thing ('…工作汇报，…情况汇报' · '…精神和《条例》' · '》,《').
 NAMED_LIST_BREAK_RE = re.compile(
-    "(?:" + "|".join(f"(?<={e})" for e in ("》", *NAMED_ENDINGS)) + r")(?:以及|[、，,；;和及])|(?<=》)(?=《)"
+    "(?:" + "|".join(f"(?<={e})" for e in ("》", *NAMED_ENDINGS)) + r")(?:以及|[、，,；;和及])"
+    # '…会议主要精神及孙吴县贯彻落实意见': a spirit and the place's own follow-up are one thing
+    r"(?![^、，,；;。《》]{0,10}?(?:贯彻落实|落实)(?:意见|情况|措施|举措))"
+    r"|(?<=》)(?=《)"
 )
 # A short follow-on after the list that names nothing new: '…《条例》,并安排落实意见'.
 CLAUSE_TAIL_RE = re.compile(r"[，,](?:并|同时)[^，,。；;《》]{1,12}$")
@@ -293,9 +307,14 @@ OBJECT_FIRST_RE = re.compile(
     r"^(?:会议|会上)?(?:还)?对(?P<objects>《[^。；]+?》)(?:进行了|作了|作出了)[^。；，,]{0,6}?"
     r"(?P<verb>审议|研究|讨论|部署)"
 )
+# '会议就县卫健委《关于…的请示》等8个议题进行了深入研究': one matter named before the verb.
+ON_TOPIC_RE = re.compile(
+    r"^(?:会议|会上)(?:还)?(?:对|就)(?P<what>[^。；，,]{2,80}?)(?:进行了?|作了|作出了)[^。；，,]{0,6}?"
+    r"(?P<verb>审议|研究|讨论|部署)"
+)
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
 MID_TOPIC_RE = re.compile(
-    r"^(?:会议|会上)?(?:还|又|随后|接着)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论)(?!了?(?:该|上述|此|这))"
+    rf"^{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论)(?!了?(?:该|上述|此|这))"
 )
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
 ATTENDANCE_SENTENCE_RE = re.compile(
