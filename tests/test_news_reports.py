@@ -327,4 +327,52 @@ def test_an_autonomous_county_is_named_without_its_peoples():
 
     assert short_name("张家川回族自治县") == "张家川" and short_name("长白朝鲜族自治县") == "长白"
     assert english_place_names("张家川回族自治县") == ["zhangjiachuan county"]
+    assert "chaoyang district" in english_place_names("朝阳区")  # the reading place names keep
     assert english_place_names("宁夏回族自治区") == ["ningxia region"]
+
+
+HELD6 = ROOT / "data" / "heldback6" / "news"
+
+
+def _parse6(name: str, place: str | None = None):
+    return parse_meeting(load_file(HELD6 / name).text, name, place=place)
+
+
+def test_transliterated_chairs_and_how_phrases_before_zhuchi():
+    assert _parse6("hg05_yili_yining.txt").chair == "阿不都克力木·艾力"  # 同志 after the name dropped
+    assert _parse6("hg08_qinghai_2024.txt").chair == "吴晓军"  # 先后主持召开
+    assert _parse6("hg11_harbin_yilan.txt", "依兰县").chair == "张焱煜"  # 通过视频连线方式主持召开
+    assert _parse6("hg13_xizang.txt", "西藏自治区").chair == "向巴平措"  # four characters after 主席
+
+
+def test_yesterday_counts_back_from_the_page_date_and_run_together_digits_are_a_date():
+    beijing = _parse6("hg02_beijing_2015.txt", "北京市")
+    assert (beijing.date, beijing.date_as_written) == ("2015-07-09", "昨天下午")
+    assert _parse6("hg07_kashgar_shule.txt").date == "2022-09-01"  # '202291日' under a 2022-09-01 page
+
+
+def test_a_province_meeting_is_filed_under_the_province_and_short_names_drop_the_suffix():
+    assert _parse6("hg08_qinghai_2024.txt").city_full == "青海省"
+    from assistant.ingest.places import short_name
+
+    assert [short_name(n) for n in ("青海省", "西藏自治区", "新疆维吾尔自治区")] == ["青海", "西藏", "新疆"]
+
+
+def test_the_meeting_named_as_subject_opens_items_and_a_cut_last_paragraph_is_kept():
+    qinghai = _parse6("hg09_qinghai_2026.txt", "青海省").items[1:]
+    assert any(i.heading.startswith("省政府党组会议传达学习") for i in qinghai)
+    assert "审议《政府工作报告(送审稿)》" in [i.heading for i in qinghai]
+    beijing = _parse6("hg03_beijing_2016.txt", "北京市").items[1:]
+    assert "全民健身实施计划" in beijing[-1].heading  # the page's 字号: widget does not take it
+
+
+def test_a_matter_studied_jiu_in_the_opening_is_an_item_and_a_spirit_keeps_its_follow_up():
+    shule = _parse6("hg07_kashgar_shule.txt").items[1:]
+    assert len(shule) == 1 and "医学观察点" in shule[0].heading
+    sunwu = _parse6("hg12_heihe_sunwu.txt").items[1:]
+    assert not any(i.heading.startswith("听取孙吴县贯彻落实意见") for i in sunwu)
+
+
+def test_every_held_back_six_page_parses_to_its_gold():
+    scores = score_gold_file(ROOT / "data" / "heldback6" / "gold.json")
+    assert [s.misses for s in scores] == [[] for _ in scores]

@@ -25,6 +25,7 @@ from .cues import (
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
+    META_RE,
     NAMED_THING_ASK_RE,
     OUTCOME_ASK_RE,
     QUESTION_WORD_RE,
@@ -32,7 +33,15 @@ from .cues import (
 )
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
-from .sentences import HEARD_ONLY_RE, ScoredSentence, body_sentences, refine_kind, restates, score_sentences
+from .sentences import (
+    DISPOSAL_ASK_RE,
+    HEARD_ONLY_RE,
+    ScoredSentence,
+    body_sentences,
+    refine_kind,
+    restates,
+    score_sentences,
+)
 from .wording import join, nearest_items, say
 
 
@@ -137,7 +146,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
         return _not_found(result, config, interpreted, verdict.reason)
     selected: dict[int, list[str]] = {}
     if intent.meeting_level and result.hits[0].item.item == 0:
-        text, cited = _meeting_answer(result)
+        text, cited = _meeting_answer(result, topic_terms(intent, retriever))
     elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
         text, cited = _meetings_answer(listed, result, retriever, config)
     elif result.structured and intent.wants_list:
@@ -218,32 +227,52 @@ def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str =
     return say(lang, "no_match")
 
 
-def _meeting_answer(result: RetrievalResult) -> tuple[str, list[ItemHit]]:
-    """Who chaired, when, attendance, doc number, days to issue: from the parsed header, cited as item 0."""
+def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, list[ItemHit]]:
+    """Who chaired, when, attendance, doc number, days to issue: from the parsed header, cited as item 0.
+
+    What was asked comes first: who attended, or the opening's own sentence on what else the
+    question names ('以什么方式召开' → '…通过视频连线方式主持召开…'); then when and who chaired.
+    """
     hit = result.hits[0]
     m, intent = hit.meeting, result.intent
     if intent.lang == "en":
         return _meeting_answer_en(m, intent.text), [hit]
+    asked = _opening_sentences_naming(m, terms)
     facts = [f"{m.label}于{_date_words(m)}召开，由{m.chair or '（未写明）'}{m.chair_title or ''}主持"]
     if m.doc_number:
         facts.append(f"纪要编号{m.doc_number}")
     if m.issue_date:
         facts.append(f"{m.issuer or ''}于{m.issue_date}印发")
-    lines = ["，".join(facts) + "。[1]"]
+    lines = [f"{sentence}[1]" for sentence in asked] + ["，".join(facts) + "。[1]"]
     if intent.asks_days and m.date and m.issue_date:
         days = (date.fromisoformat(m.issue_date) - date.fromisoformat(m.date)).days
         lines.append(f"会议召开（{m.date}）后{days}天印发纪要（{m.issue_date}）。[1]")
     if re.search(r"出席|列席|参会|attend", intent.text, re.I):
-        for role, names in m.attendance.items():
-            lines.append(f"{role}：{'、'.join(names)}。[1]")
+        attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
-            lines += [f"{sentence}[1]" for sentence in _attendance_sentences(m)]
+            attended = [f"{sentence}[1]" for sentence in _attendance_sentences(m)]
+        lines = attended + [line for line in lines if line not in attended]  # who attended, first
     if m.trailing and re.search(r"还|之外|其他", intent.text):
         lines.extend(f"{line}[1]" for line in m.trailing)
     n_items = len([it for it in m.items if it.item > 0])
     if n_items:
         lines.append(f"本次会议共{n_items}项议题。[1]")
-    return "\n".join(lines), [hit]
+    return "\n".join(dict.fromkeys(lines)), [hit]  # a sentence asked for and listed again: once
+
+
+# What the facts line says already (when, who chaired, the minutes): no reason to quote the opening.
+MEETING_WORDS = ("纪要", "会议", "常务", "召开", "主持", "印发", "出席", "列席", "编号")
+
+
+def _opening_sentences_naming(meeting: Meeting, terms: list[str]) -> list[str]:
+    """Sentences of the meeting-level text holding a topic word of the question, at most two."""
+    terms = [t for t in terms if not META_RE.search(t) and not any(w in t for w in MEETING_WORDS)]
+    if not terms or not meeting.items:
+        return []
+    sentences = [
+        s.strip() for s in re.split(r"(?<=[。；])|\n", meeting.items[0].text) if len(s.strip()) >= 12
+    ]
+    return [s for s in sentences if any(term in s for term in terms)][:2]
 
 
 def _quotable(hit: ItemHit) -> list[str]:
@@ -260,10 +289,9 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         when += " (year not printed; inferred)"
     chair = f"{m.chair}（{m.chair_title or ''}）" if m.chair else "a chair the minutes do not name"
     lines = [f"{m.english_label} was held on {when}, chaired by {chair}.[1]"]
-    if re.search(r"attend", question, re.I):
-        lines += [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
-        if not m.attendance:
-            lines += [f"{sentence}[1]" for sentence in _attendance_sentences(m)]
+    if re.search(r"attend", question, re.I):  # who attended, first
+        attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
+        lines = (attended or [f"{sentence}[1]" for sentence in _attendance_sentences(m)]) + lines
     if n_items := len([it for it in m.items if it.item > 0]):
         lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
     return "\n".join(lines)
@@ -493,6 +521,25 @@ def _reported(item) -> str:
 AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
 
 
+def _best_decision(item, ranked: list[ScoredSentence], question: str) -> str:
+    """Of an item's decisions, the one the question is about: what becomes of it when asked so
+    ('通过后将如何处理' → '会议决定，该《办法》经进一步修改后…', not the approval before it),
+    else the best-scoring one, else the first."""
+    if not item.decisions:
+        return ""
+    place = {s.text.strip(): pos for pos, s in enumerate(ranked) if s.n == 1}
+
+    def rank(decision: str) -> tuple[bool, int]:
+        disposal = bool(DISPOSAL_ASK_RE.search(question)) and bool(DISPOSAL_RE.search(decision))
+        return not disposal, place.get(decision.strip(), len(place) + item.decisions.index(decision))
+
+    return min(item.decisions, key=rank)
+
+
+# What a decision does with a document after approving it: decides its route, submits, issues it.
+DISPOSAL_RE = re.compile(r"会议决定|修改(?:完善)?后|提交|报请|提请|印发|发布|实施|审定")
+
+
 def _second_facet(question: str) -> bool:
     """The question asks two things (哪次会议讨论了…？由谁汇报？): the lead answers both."""
     clauses = [c for c in re.split(r"[？?，,；;]|\band\b", question) if QUESTION_WORD_RE.search(c)]
@@ -527,7 +574,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
                 return Lead(f"{text}{item.as_written(sentence)}[1]", False, (sentence,))
     if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
         heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
-        decision = item.decisions[0] if item.decisions else (item.heading if heading_decides else "")
+        decision = _best_decision(item, ranked, intent.text) or (item.heading if heading_decides else "")
         if decision:
             # meeting and item said once, in the frame; the heading too unless the decision restates it
             frame = say(lang, "decision", **names)

@@ -50,9 +50,19 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 # A figure of any kind: what a 'quantity' question (多少, 几头) needs the item to print.
 FACT_PATTERNS["quantity"] = re.compile(
     "|".join(FACT_PATTERNS[kind].pattern for kind in ("amount", "count", "rate"))
-    + r"|[一二三四五六七八九十两百千万]+(?:个|项|家|头|只|名|人|户|元|批|座|条)"
+    + r"|[一二三四五六七八九十两百千万\d]+(?:个|项|家|头|只|名|人|户|元|批|座|条|级|类|档|轮|种)"
 )
-ORG_RE = re.compile(r"[\u4e00-\u9fa5]{1,12}(?:局|委|办|中心|集团|公司|管委会|政府|街道|镇|院|所|站|队)")
+ORG_RE = re.compile(
+    r"[\u4e00-\u9fa5]{1,12}(?:局|委|办(?![法理事])|中心|集团|公司|管委会|政府|街道|镇|院|所(?![有以在属])|站|队)"
+)
+# 由哪个部门负责: a unit named as the one that does it ('由水利局牵头', '市财政局要…', '会同…'), not
+# any organisation the item happens to mention ('以自治区政府规章发布').
+DUTY_RE = re.compile(
+    r"由[^，。；]{1,24}?(?:牵头|负责|组织|实施|承办|落实|办理)"
+    r"|(?:局|委|办|中心|公司|管委会|政府|街道|镇|院|所|站|队)"
+    r"(?:要|负责|牵头|会同|配合|抓好|做好|切实|承担|拟草|起草|拟定|制定|提请|提交|报送|汇报)"
+    r"|听取(?:了)?[\u4e00-\u9fa5]{1,16}?(?:局|委|办|中心|公司|管委会|政府|街道|镇|院|所|站|队)(?:关于|的|所作|作的|汇报)"
+)
 KIND_NAMES = {
     "zh": {
         "amount": "金额",
@@ -272,10 +282,9 @@ def _has_fact(hit: ItemHit, kind: str) -> bool:
     item = hit.item
     if kind in FACT_PATTERNS:
         return bool(FACT_PATTERNS[kind].search(item.text))
-    if kind in (
-        "person",
-        "department",
-    ):  # 由谁组织实施 is answered by an organisation as often as by a person
+    if kind == "department":  # who reported or does it, or the unit the item itself is about
+        return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))
+    if kind == "person":  # 由谁组织实施 is answered by an organisation as often as by a person
         return bool(item.reporters) or "同志" in item.text or bool(ORG_RE.search(item.text))
     if kind == "decision":  # '讨论研究并原则同意《…》': a numbered heading can itself be the decision
         return bool(item.decisions) or bool(rules.DECISION_ANYWHERE_RE.search(item.heading))

@@ -27,7 +27,8 @@ INNER_LIST_RE = re.compile(
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
 NAMED_THING_ASK_RE = re.compile(
-    r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定)"
+    r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题)?"  # 哪个合作项目的汇报
+    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定)"
 )
 META_RE = re.compile(
     r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
@@ -38,7 +39,7 @@ NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多
 # Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
 AMOUNT_ASK_RE = re.compile(
     r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
-    r"|多少(?:钱|元|万元|亿元)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
+    r"|多少(?:钱|元|万元|亿元|资金|经费|投资|费用|补贴|预算)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
     r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
     r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of",
     re.I,
@@ -145,7 +146,8 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quantity",
         re.compile(
-            r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批]|万|亿|成)|how many|how much", re.I
+            r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批级类档轮种]|万|亿|成)|how many|how much",
+            re.I,
         ),
     ),
 ]
@@ -185,6 +187,8 @@ INTERROGATIVE_PHRASE_RE = re.compile(
     r"(?:哪一?天|哪一?年|哪个月|几月几[日号]?|几号|什么时候|什么时间|何时|几时|多久)"
     r"(?:召开|举行|举办|开会|开|办|定|印发)?的?"
     r"|在?哪(?:儿|里|个地方)?(?:召开|举行|开)的?"
+    r"|(?:什么|哪个|哪份|哪项)(?:情况|工作|专题)?(?:汇报|报告)"  # 听取了什么情况汇报: the kind asked, no topic
+    r"|哪(?:个|些|家|一个)(?:单位|部门|机构|企业)"  # 哪个单位的汇报: who, asked
 )
 
 # Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.

@@ -75,6 +75,7 @@ class QueryIntent:
     item: int | None = None
     date_from: str | None = None
     date_to: str | None = None
+    month_day: str | None = None  # '11月29日' with no year: meetings held on 11-29 of any year
     departments: list[str] = field(default_factory=list)
     verbs: list[str] = field(default_factory=list)
     exclude_verbs: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ class QueryIntent:
             or self.meeting is not None
             or self.date_from
             or self.date_to
+            or self.month_day
         )
 
     def describe(self) -> list[str]:
@@ -117,6 +119,8 @@ class QueryIntent:
             parts.append(label(lang, "meeting", n=self.meeting))
         if self.date_from or self.date_to:
             parts.append(f"{label(lang, 'dates')}{self.date_from or '…'} ~ {self.date_to or '…'}")
+        if self.month_day:
+            parts.append(f"{label(lang, 'dates')}{self.month_day}")
         if self.item:
             parts.append(label(lang, "item", n=self.item))
         for key, values in (
@@ -139,6 +143,7 @@ class Vocabulary:
     routing: list[str]
     regions: set[str] = field(default_factory=set)  # parent cities of held districts/counties (珠海市)
     chairs: dict[str, set[str]] = field(default_factory=dict)  # chair → titles written with the name (市长)
+    subplaces: dict[str, set[str]] = field(default_factory=dict)  # 北京 → {朝阳, 东城}: held places inside
 
     @classmethod
     def from_meetings(cls, meetings: list[Meeting]) -> Vocabulary:
@@ -147,6 +152,7 @@ class Vocabulary:
         routing: set[str] = set()
         regions: set[str] = set()
         chairs: dict[str, set[str]] = {}
+        subplaces: dict[str, set[str]] = {}
         for meeting in meetings:
             if meeting.chair and len(meeting.chair) >= 2:
                 chairs.setdefault(meeting.chair, set()).add(meeting.chair_title or "")
@@ -155,6 +161,7 @@ class Vocabulary:
                     cities[alias.lower()] = meeting.city
                 if meeting.region:
                     regions.add(meeting.region)
+                    subplaces.setdefault(places.short_name(meeting.region), set()).add(meeting.city)
             for item in meeting.items:
                 departments.update(r.org for r in item.reporters if r.org and len(r.org) >= 3)
                 routing.update(item.routing)
@@ -164,6 +171,7 @@ class Vocabulary:
             sorted(routing, key=len, reverse=True),
             regions,
             chairs,
+            subplaces,
         )
 
 
@@ -200,6 +208,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             intent.filter_words.append(alias)
             if short not in intent.cities:
                 intent.cities.append(short)
+    _with_places_inside(intent, lowered, vocab)
     for chair, titles in vocab.chairs.items():
         if chair in text:  # a meeting named by who chaired it: 杜小刚市长主持的 is a filter, not a topic
             intent.chairs.append(chair)
@@ -224,9 +233,12 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.exclude_verbs = [VERB_FAMILIES.get(m.group(1), m.group(1)) for m in EXCLUDE_VERB_RE.finditer(text)]
     verbs = "|".join(VERB_FAMILIES)
     for found in re.finditer(
-        rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、])*(?:{verbs}))(?:了|过)?(?:哪些|哪几|什么文件|多少)|是({verbs})",
+        rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、])*(?:{verbs}))(?:了|过)?"
+        r"(?:哪些|哪几|什么文件|多少|什么(?=[？?]|$|精神|内容|报告|汇报))|是({verbs})",
         text,
     ):
+        if found.group(0).endswith("什么") and META_RE.search(text):  # 还学习了什么: beside the items
+            continue
         for verb in re.split(r"[或和、]", next(g for g in found.groups() if g)):
             family = VERB_FAMILIES[verb]
             if family not in intent.verbs and family not in intent.exclude_verbs:
@@ -249,6 +261,22 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.asks_who = bool(WHO_ASK_RE.search(text))
     intent.asks_number = bool(NUMBER_ASK_RE.search(text))
     return intent
+
+
+GOVERNMENT_AFTER_RE = (
+    r"(?:市|省|区|县|自治区)?(?:人民)?(?:政府|常务会议|第)|(?: municipal| city| provincial)? government"
+)
+
+
+def _with_places_inside(intent: QueryIntent, lowered: str, vocab: Vocabulary) -> None:
+    """'2024北京CBD论坛…' names the area, so minutes of its districts (朝阳, 东城) count too;
+    '北京市政府…' names the city government and stays with the city's own minutes."""
+    for alias in [a for a in intent.filter_words if vocab.cities.get(a) in vocab.subplaces]:
+        if re.search(re.escape(alias) + f"(?:{GOVERNMENT_AFTER_RE})", lowered):
+            continue
+        for inside in sorted(vocab.subplaces[vocab.cities[alias]]):
+            if inside not in intent.cities:
+                intent.cities.append(inside)
 
 
 def _search_parent_city(intent: QueryIntent, text: str, vocab: Vocabulary) -> None:
@@ -307,6 +335,9 @@ def _date_range(text: str, intent: QueryIntent) -> None:
         year = int(english.group(2))
         month = EN_MONTHS.get(english.group(1).lower()) if english.group(1) else None
     if year is None:
+        if day := MONTH_DAY_ASK_RE.search(text):  # '北京市政府11月29日常务会议': the day names the meeting
+            intent.month_day = f"{int(day.group(1)):02d}-{int(day.group(2)):02d}"
+            intent.filter_words.append(day.group(0))
         return
     if month:
         import calendar
@@ -317,10 +348,17 @@ def _date_range(text: str, intent: QueryIntent) -> None:
         intent.date_from, intent.date_to = f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
+MONTH_DAY_ASK_RE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号]")
+
+
 def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     """Query words that carry the topic (not filters, not question words)."""
     skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
     skip.update(c + "市" for c in intent.cities)
+    # '北京市政府11月29日常务会议' tokenised 北京市政府 or 市政: the place and its government name no topic
+    governments = [
+        f + g for f in intent.filter_words for g in ("政府", "市政府", "区政府", "县政府", "省政府")
+    ]
     asking = INTERROGATIVE_PHRASE_RE.findall(intent.text)
     out = []
     for token in tokens:
@@ -331,6 +369,8 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         if token.startswith("哪") or places.jieba_flag(token) == "r":  # 哪天, 哪儿, 什么, 这些: no topic
             continue
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
+            continue
+        if any(token in named for named in governments):
             continue
         out.append(token)
     return out

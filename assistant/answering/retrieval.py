@@ -19,7 +19,7 @@ import numpy as np
 
 from ..config import Config
 from ..ingest.normalize import to_simplified
-from ..models import AgendaItem, Meeting, citation_label
+from ..models import AgendaItem, Meeting, citation_label, month_day_of
 from ..search.backends import SearchFilter, item_key
 from ..search.index import Index
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
@@ -121,6 +121,8 @@ class Retriever:
         limit = self.config.retrieval.structured_item_limit
         allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= limit else None
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
+        # one meeting named another way (北京市政府11月29日…), asked what it did (研究了哪些文件)
+        precise |= bool(intent.verbs) and intent.has_meeting_filters and int(doc_ok.sum()) == 1
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
         if query_vector is None and mode in ("hybrid", "dense"):
             query_vector = self.index.embedder.encode_queries([question])[0]
@@ -167,6 +169,8 @@ class Retriever:
                 ok[pos] = False
             elif intent.meeting is not None and meeting.meeting != intent.meeting:
                 ok[pos] = False
+            elif intent.month_day and _month_day(meeting) != intent.month_day:
+                ok[pos] = False
             elif (intent.date_from or intent.date_to) and meeting.year_missing:
                 ok[pos] = False  # its year is unknown: it cannot be placed in the range (and is said so)
                 yearless += 1
@@ -184,10 +188,12 @@ class Retriever:
         Vectorised over the item table built at refresh: verb families as an array,
         departments and routing phrases as lists of item positions per distinct value.
         """
-        # a chair names meetings by person: the backend gets them as item keys (it filters places, not people)
+        # a chair names meetings by person, a month and day without a year by day: the backend gets
+        # them as item keys (it filters places and date ranges, not people or days of any year)
         if (
             not intent.has_item_filters
             and not intent.chairs
+            and not intent.month_day
             and not (intent.wants_list and intent.meeting is not None)
         ):
             return None
@@ -496,3 +502,8 @@ def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
     for rank, pos in enumerate(order, 1):
         out[pos] = 1.0 / (k + rank)
     return out
+
+
+def _month_day(meeting: Meeting) -> str | None:
+    """MM-DD of a meeting, from its date or, with the year unknown, from the date as written."""
+    return meeting.date[5:] if meeting.date else month_day_of(meeting.date_as_written or "")

@@ -73,13 +73,17 @@ class ScoredSentence:
     score: float
 
 
+# '通过后将如何处理' asks what becomes of a document (the decision), not what was required.
+DISPOSAL_ASK_RE = re.compile(r"(?:怎么|如何)(?:处理|处置|办理)|通过后|what (?:happens|will happen)", re.I)
+
+
 def refine_kind(kind: str, question: str) -> str:
     """answerability's kind, with the two kinds only the answer needs: why, and requirements."""
     if kind == "date" and not MEETING_DATE_ASK_RE.search(question):
         return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's
     if kind == "topic" and WHY_ASK_RE.search(question):
         return "why"
-    if kind == "topic" and REQUIREMENT_ASK_RE.search(question):
+    if kind == "topic" and REQUIREMENT_ASK_RE.search(question) and not DISPOSAL_ASK_RE.search(question):
         return "requirement"
     return kind
 

@@ -204,11 +204,18 @@ def remark_parts(remark: str, clauses: list[Clause], owner: int) -> list[tuple[i
 
 def _clear_owner(sentence: str, clauses: list[Clause], current: int) -> int:
     """The clause a sentence is plainly about: two or more of its topic words, more than any other."""
+    if BACK_REFERENCE_RE.search(sentence):  # '会议决定，该《办法》经进一步修改后…': the one just named
+        return current
     said = _bigrams(sentence)
     shared = [len(said & _bigrams(clause.heading)) for clause in clauses]
     best = max(range(len(clauses)), key=lambda i: (shared[i], i == current))
     runner_up = max((n for i, n in enumerate(shared) if i != best), default=0)
     return best if shared[best] >= 2 and shared[best] > runner_up else current
+
+
+BACK_REFERENCE_RE = re.compile(
+    r"(?:该|此|上述|以上|这一?)(?:《|办法|方案|请示|报告|意见|条例|项目|文件|工作|议题)"
+)
 
 
 def _bigrams(text: str) -> set[str]:

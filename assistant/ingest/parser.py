@@ -959,6 +959,9 @@ def _parse_place(
         if found := _place_before_government(line, gaz):
             prov["city"] = "title/intro (place before 政府)"
             return _cited_place(found, text, gaz)
+    if found := _province_meeting(header, intro, gaz):
+        prov["city"] = "title/intro (province-level government before 政府, chaired by its 省长/主席)"
+        return found, None
     level = _meeting_level(header, intro)
     if found := _place_of_newspaper(text, level, gaz):  # 随州日报讯: the city's own paper reports its meeting
         prov["city"] = f"newspaper name ({found}日报/新闻网)"
@@ -1050,6 +1053,27 @@ def _place_before_government(line: str, gaz: places.Gazetteer) -> list[str] | No
         run = [name for name in run if _county_level(name, gaz)]
         if run:
             return run
+    return None
+
+
+def _province_meeting(header: list[str], intro: str | None, gaz: places.Gazetteer) -> str | None:
+    """'青海省政府党组会议和常务会议先后召开' over '省长吴晓军…主持召开': a province's own meeting.
+
+    Taken only when the chair is the province's head (省长, 自治区主席, or the 市长 of a
+    municipality), so a county that conveys its province's meeting is never filed under the province.
+    """
+    chaired = re.search(
+        r"(?:省长|自治区主席|主席)[\u4e00-\u9fa5·]{2,10}?(?:先后)?主持|市长[^，。]{2,10}主持", intro or ""
+    )
+    if not chaired:
+        return None
+    for line in [*header, intro or ""]:
+        for found in re.finditer(r"(?:人民)?政府", line):
+            before = [m for m in gaz.mentions(line[: found.start()]) if m.end == found.start()]
+            for mention in before:
+                provinces = [p for p in gaz.places(mention.name) if p.level == "province"]
+                if provinces and (not chaired.group(0).startswith("市长") or mention.name.endswith("市")):
+                    return mention.name
     return None
 
 

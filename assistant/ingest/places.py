@@ -25,7 +25,22 @@ from pathlib import Path
 import ahocorasick
 
 # Suffixes removed for a place's short name (太仓市 → 太仓), longest first; the short name keeps ≥ 2 characters.
-SHORT_SUFFIXES = ("自治县", "自治旗", "自治州", "特区", "林区", "新区", "市", "区", "县", "旗", "盟", "州")
+SHORT_SUFFIXES = (
+    "自治区",
+    "自治县",
+    "自治旗",
+    "自治州",
+    "特区",
+    "林区",
+    "新区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "州",
+)
 # Words that end in 市/区/县 but name no government when written before 政府 (本区政府, 全县政府…).
 NOT_A_PLACE_RE = re.compile(r"^(?:本|全|我|该|各|此|两|省|市|区|县|主持|召开|会议|同意|研究|审议|官方)")
 
@@ -138,7 +153,7 @@ def jieba_flag(word: str) -> str | None:
 
 
 def short_name(full: str) -> str:
-    """太仓市 → 太仓, 斗门区 → 斗门, 兴县 → 兴县 (a one-character name keeps its suffix)."""
+    """太仓市 → 太仓, 斗门区 → 斗门, 兴县 → 兴县 (a one-character name keeps its suffix), 宁夏回族自治区 → 宁夏."""
     for suffix in SHORT_SUFFIXES:
         if full.endswith(suffix) and len(full) - len(suffix) >= 2:
             stem = full[: -len(suffix)]
@@ -155,7 +170,7 @@ PEOPLES = (
     "柯尔克孜 土 达斡尔 仫佬 羌 撒拉 毛南 仡佬 锡伯 普米 塔吉克 怒 鄂温克 保安 裕固 京 独龙 鄂伦春 赫哲 各 "
     "布朗 德昂 阿昌 门巴 珞巴 基诺"
 ).split()
-ETHNIC_TAIL_RE = re.compile("(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族)+$")
+ETHNIC_TAIL_RE = re.compile("(?:(?:" + "|".join(sorted(PEOPLES, key=len, reverse=True)) + ")族|维吾尔)+$")
 
 
 def is_safe_short_name(short: str) -> bool:
@@ -177,7 +192,7 @@ def plausible_unlisted_place(name: str) -> bool:
     )
 
 
-EN_SUFFIXES = {"市": "city", "区": "district", "县": "county", "旗": "banner"}
+EN_SUFFIXES = {"市": "city", "区": "district", "县": "county", "旗": "banner", "省": "province"}
 
 
 @lru_cache(maxsize=4096)
@@ -188,14 +203,50 @@ def pinyin(name: str) -> str:
     return "".join(lazy_pinyin(name))
 
 
+# Characters that keep a reading of their own in place names, which pypinyin's word readings do not
+# prefer for a short name alone (朝阳 read zhaoyang 'morning sun'): 朝阳 Chaoyang, 长治 Changzhi,
+# 重庆 Chongqing, 六安 Lu'an, 蚌埠 Bengbu, 番禺 Panyu, 单县 Shan, 乐亭 Laoting, 铅山 Yanshan.
+PLACE_READINGS = {
+    "朝": "chao",
+    "长": "chang",
+    "重": "chong",
+    "六": "lu",
+    "蚌": "beng",
+    "番": "pan",
+    "单": "shan",
+    "乐": "lao",
+    "铅": "yan",
+    "尉": "yu",
+    "莘": "shen",
+    "洞": "tong",
+}
+
+
+@lru_cache(maxsize=4096)
+def pinyin_spellings(name: str) -> tuple[str, ...]:
+    """The usual toneless spelling of a name, then the one with place-name readings (朝阳 → zhaoyang,
+    chaoyang), so an English question may write either."""
+    from pypinyin import lazy_pinyin
+
+    usual = lazy_pinyin(name)
+    place = [
+        PLACE_READINGS.get(ch, syllable) if len(ch) == 1 else syllable for ch, syllable in zip(name, usual)
+    ]
+    if len(usual) != len(name):  # a name with non-Chinese characters: no per-character readings
+        return ("".join(usual),)
+    return tuple(dict.fromkeys(["".join(usual), "".join(place)]))
+
+
 def english_place_names(name: str) -> list[str]:
-    """How English questions write a place: 'xing county', 'doumen district', 'taicang city'."""
+    """How English questions write a place: 'xing county', 'doumen district', 'taicang city',
+    'qinghai province', 'ningxia region', in each reading of its characters (朝阳区: chaoyang district)."""
     if name.endswith("自治区"):  # 宁夏回族自治区 → ningxia region (the people's name left out)
         stem = re.sub(r"(?:回族|壮族|维吾尔|藏族)?自治区$", "", name)
-        return [f"{pinyin(stem)} region"] if stem else []
+        return [f"{spelled} region" for spelled in pinyin_spellings(stem)] if stem else []
     if re.search(r"自治[县旗]$", name):  # 张家川回族自治县 → zhangjiachuan county
-        return [f"{pinyin(short_name(name))} {EN_SUFFIXES[name[-1]]}"]
+        return [f"{spelled} {EN_SUFFIXES[name[-1]]}" for spelled in pinyin_spellings(short_name(name))]
     suffix = name[-1:]
     stem = name[:-1] if suffix in EN_SUFFIXES else name
-    spelled = pinyin(stem)
-    return [f"{spelled} {EN_SUFFIXES[suffix]}"] if spelled and suffix in EN_SUFFIXES else []
+    if not stem or suffix not in EN_SUFFIXES:
+        return []
+    return [f"{spelled} {EN_SUFFIXES[suffix]}" for spelled in pinyin_spellings(stem)]

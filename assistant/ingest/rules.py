@@ -324,4 +324,7 @@ ATTENDANCE_SENTENCE_RE = re.compile(
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
 AT_MEETING_PREFIX_RE = re.compile(r"^在(?:政府)?常务会议上[，,]\s*")
 # What a report is about, caught where REPORT_RE expects who made it: '关于落实…', '…完成情况'.
-NOT_A_REPORTER_RE = re.compile(r"^关于|情况$|完成|季度|[0-9０-９]{2,}")
+# '听取了近期全区市容环境工作的汇报': a topic of work, not who reported it.
+NOT_A_REPORTER_RE = re.compile(
+    r"^关于|情况$|完成|季度|[0-9０-９]{2,}|工作?$|^(?:近期|当前|今年|上半年|下半年|全年|全区|全市|全县|全省|全州)"
+)
