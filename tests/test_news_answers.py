@@ -5,6 +5,8 @@ whose items open with other verbs, remarks before the first item, English meetin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import ROOT
 
@@ -15,24 +17,33 @@ HELD4 = ROOT / "data" / "heldback4" / "news"
 HELD5 = ROOT / "data" / "heldback5" / "news"
 
 
-@pytest.fixture(scope="module")
-def news(config_factory):
+def _indexed(config_factory, name: str, pages: list[tuple[Path, str | None]]):
+    """A fresh index of real pages, each with the place an office would type for it (or none)."""
     from assistant.answering.retrieval import Retriever
     from assistant.search.index import Index
 
-    config = config_factory("news-answers")
+    config = config_factory(name)
     index = Index(config)
-    for path, place in [
-        (HELD4 / "he01_changchun_jiutai.txt", None),
-        (HELD4 / "he04_jilin.txt", None),
-        (HELD4 / "he06_shennongjia.txt", "神农架林区"),
-        (HELD4 / "he11_wuhai_hainan.txt", "乌海市海南区"),
-        (HELD5 / "hf02_tianshui_zhangjiachuan.txt", None),
-        (HELD5 / "hf05_tianjin_xiqing.txt", None),
-        (HELD5 / "hf12_anqing_yingjiang.txt", "安庆市迎江区"),
-    ]:
+    for path, place in pages:
         assert not index.ingest_paths([path], place=place).failed
     return config, Retriever(index, config)
+
+
+@pytest.fixture(scope="module")
+def news(config_factory):
+    return _indexed(
+        config_factory,
+        "news-answers",
+        [
+            (HELD4 / "he01_changchun_jiutai.txt", None),
+            (HELD4 / "he04_jilin.txt", None),
+            (HELD4 / "he06_shennongjia.txt", "神农架林区"),
+            (HELD4 / "he11_wuhai_hainan.txt", "乌海市海南区"),
+            (HELD5 / "hf02_tianshui_zhangjiachuan.txt", None),
+            (HELD5 / "hf05_tianjin_xiqing.txt", None),
+            (HELD5 / "hf12_anqing_yingjiang.txt", "安庆市迎江区"),
+        ],
+    )
 
 
 def test_a_figure_the_item_does_not_print_is_refused_with_the_item_named(news):
@@ -93,12 +104,7 @@ HELD6 = ROOT / "data" / "heldback6" / "news"
 def news6(config_factory):
     """Held-back 6 (measured blind once, now development material): Beijing and two of its
     districts, a province, a county reached only by video, a county whose leaders are named."""
-    from assistant.answering.retrieval import Retriever
-    from assistant.search.index import Index
-
-    config = config_factory("news-answers-6")
-    index = Index(config)
-    for name, place in [
+    pages = [
         ("hg01_beijing_chaoyang.txt", "北京市朝阳区"),
         ("hg03_beijing_2016.txt", "北京市"),
         ("hg04_beijing_dongcheng.txt", "北京市东城区"),
@@ -106,9 +112,8 @@ def news6(config_factory):
         ("hg11_harbin_yilan.txt", "依兰县"),
         ("hg12_heihe_sunwu.txt", None),
         ("hg13_xizang.txt", "西藏自治区"),
-    ]:
-        assert not index.ingest_paths([HELD6 / name], place=place).failed
-    return config, Retriever(index, config)
+    ]
+    return _indexed(config_factory, "news-answers-6", [(HELD6 / name, place) for name, place in pages])
 
 
 def test_a_meeting_named_by_city_government_and_day_lists_its_documents(news6):
