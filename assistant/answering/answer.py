@@ -28,6 +28,7 @@ from .cues import (
     META_RE,
     NAMED_THING_ASK_RE,
     OUTCOME_ASK_RE,
+    OWN_OBJECT_ASK_RE,
     QUESTION_WORD_RE,
     REPORTED_ASK_RE,
 )
@@ -597,7 +598,11 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(own[:2], key=item.text.find), item, lang)
     asked = NAMED_THING_ASK_RE.search(intent.text)
-    if kind == "topic" and asked and asked.group("noun") in item.heading:  # 听取了什么汇报: the heading says
+    own_object = OWN_OBJECT_ASK_RE.search(intent.text)
+    heading_names = (asked and asked.group("noun") in item.heading) or (
+        own_object and own_object.group("verb") in item.heading
+    )
+    if kind == "topic" and heading_names:  # 听取了什么汇报 · 传达学习了什么: the heading says
         # the sentence that opens with the heading, when there is one, so it is not quoted twice
         opening = next((s.text for s in ranked if s.n == 1 and s.text.startswith(item.heading)), None)
         return _quoted([opening or item.heading + "。"], item, lang)

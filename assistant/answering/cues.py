@@ -30,6 +30,10 @@ NAMED_THING_ASK_RE = re.compile(
     r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题)?"  # 哪个合作项目的汇报
     r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定)"
 )
+# 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
+OWN_OBJECT_ASK_RE = re.compile(
+    r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)(?:内容|精神|文件)?[？?]?$"
+)
 META_RE = re.compile(
     r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|\bhold\b|convene|attend|document number",
@@ -171,7 +175,9 @@ OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
 )
 MEETING_DATE_ASK_RE = re.compile(r"召开|举行|开的|开会|held|convened", re.I)
-WHY_ASK_RE = re.compile(r"为什么|为何|原因|理由|意义|目的|why|reason|purpose", re.I)
+WHY_ASK_RE = re.compile(
+    r"为什么|为何|原因|理由|意义|(?<![项题科栏节])目的|why|reason|purpose", re.I
+)  # 项目的: no
 REQUIREMENT_ASK_RE = re.compile(
     r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how", re.I
 )

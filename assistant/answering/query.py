@@ -332,6 +332,7 @@ def _date_range(text: str, intent: QueryIntent) -> None:
     if found:
         year, month = int(found.group(1)), int(found.group(2)) if found.group(2) else None
     elif english := EN_DATE_RE.search(text):
+        intent.filter_words.append(english.group(0).lower())  # 'in January 2026' names dates, no topic
         year = int(english.group(2))
         month = EN_MONTHS.get(english.group(1).lower()) if english.group(1) else None
     if year is None:

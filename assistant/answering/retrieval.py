@@ -123,6 +123,8 @@ class Retriever:
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         # one meeting named another way (北京市政府11月29日…), asked what it did (研究了哪些文件)
         precise |= bool(intent.verbs) and intent.has_meeting_filters and int(doc_ok.sum()) == 1
+        # …or the only meeting of the place whose items the verb picks (青海省政府常务会议审议了哪些报告)
+        precise |= bool(intent.verbs and intent.cities) and _one_meeting(self.items.doc, item_ok)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
         if query_vector is None and mode in ("hybrid", "dense"):
             query_vector = self.index.embedder.encode_queries([question])[0]
@@ -507,3 +509,8 @@ def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
 def _month_day(meeting: Meeting) -> str | None:
     """MM-DD of a meeting, from its date or, with the year unknown, from the date as written."""
     return meeting.date[5:] if meeting.date else month_day_of(meeting.date_as_written or "")
+
+
+def _one_meeting(item_docs: np.ndarray, item_ok: np.ndarray | None) -> bool:
+    """Whether the items a filter lets through all belong to one meeting."""
+    return item_ok is not None and bool(item_ok.any()) and len(np.unique(item_docs[item_ok])) == 1
