@@ -67,6 +67,7 @@ class RetrievalConfig:
     depth_factor: int = 20
     quoted_boost: float = 0.15
     meeting_level_boost: float = 0.35
+    overview_yield: float = 0.5
     rare_term_boost: float = 0.5
     rare_term_share: float = 0.005
     structured_item_limit: int = 20
@@ -78,6 +79,7 @@ class AnswerConfig:
     en_coverage_threshold: float = 0.25
     list_coverage: float = 0.6
     max_sentences: int = 5
+    lead_margin: float = 0.5
     relative_cutoff: float = 0.6
     meaning_weight: float = 4.0
     words_weight: float = 1.0

@@ -401,6 +401,9 @@ def _extractive_answer(
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     kind = refine_kind(asked_kind(intent), intent.text)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
+    if (stater := _item_that_states_it(ranked, config.answer.lead_margin)) > 1:
+        chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
+        ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     lead = _lead(kind, intent, chosen, ranked)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
@@ -434,6 +437,17 @@ class Lead:
     text: str
     names_meeting: bool  # the lead says which meeting item [1] is from: its item line does not repeat it
     sentences: tuple[str, ...]  # quoted sentences it contains (not quoted again below)
+
+
+def _item_that_states_it(ranked: list[ScoredSentence], margin: float) -> int:
+    """The found item whose sentence answers best, when it beats the first item's best by `margin`:
+    it is cited first. Retrieval ranks items by the whole text; the lead needs the sentence (a page
+    whose outline repeats the report leaves the remarks in 会议概况, its items bare)."""
+    if not ranked:
+        return 1
+    best = max(ranked, key=lambda s: s.score)
+    own = max((s.score for s in ranked if s.n == 1), default=float("-inf"))
+    return best.n if best.score - own >= margin else 1
 
 
 def _ranked_sentences(

@@ -279,6 +279,8 @@ class Retriever:
                 item_scores[key] = float(score)
                 best_passage[key] = self.p_text[pos]
                 parts[key] = (float(dense[pos]), float(lexical[pos]))
+        if not intent.meeting_level:
+            _overview_yields(item_scores, self.config.retrieval.overview_yield)
         return item_scores, best_passage, parts
 
     def _candidates(
@@ -514,3 +516,16 @@ def _month_day(meeting: Meeting) -> str | None:
 def _one_meeting(item_docs: np.ndarray, item_ok: np.ndarray | None) -> bool:
     """Whether the items a filter lets through all belong to one meeting."""
     return item_ok is not None and bool(item_ok.any()) and len(np.unique(item_docs[item_ok])) == 1
+
+
+def _overview_yields(item_scores: dict[tuple[str, int], float], share: float) -> None:
+    """会议概况 (item 0) names every topic in its opening, so it often outscores the item that is about
+    the topic; for a question about a topic, an item of the same meeting scoring at least `share` of
+    the overview's score is the better citation and ranks just above it."""
+    best: dict[str, float] = {}
+    for (doc, number), score in item_scores.items():
+        if number > 0:
+            best[doc] = max(best.get(doc, 0.0), score)
+    for (doc, number), score in list(item_scores.items()):
+        if number == 0 and doc in best and best[doc] < score and best[doc] >= share * score:
+            item_scores[(doc, 0)] = best[doc] * 0.99

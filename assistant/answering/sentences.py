@@ -60,7 +60,11 @@ CUE_FOR_KIND = {
     "count": "count",
     "quantity": "quantity",
 }
-REPORT_INTRO_RE = re.compile(r"^会议(?:听取|审议|研究|讨论|传达)")
+REPORT_INTRO_RE = re.compile(r"^(?:\d{1,2}[.、．])?会议(?:听取|审议|研究|讨论|传达)")
+# 会议还研究了其他事项。 — says nothing any question asks
+FILLER_RE = re.compile(
+    r"^(?:\d{1,2}[.、．])?(?:会议|会上)?还?(?:研究|审议|讨论|议定)了?其他(?:事项|问题|事宜)[。]?$"
+)
 # 会议听取并审议了市资源规划局关于《…》的汇报。 — says only what the item line says (who reported what)
 HEARD_ONLY_RE = re.compile(r"^会议(?:听取|审议|研究|讨论)[^，。；]*(?:汇报|报告|说明)[。]?$")
 
@@ -155,6 +159,8 @@ def score_sentences(
             )
             if REPORT_INTRO_RE.search(sentence) and len(sentences) > 1:
                 score -= weights.restatement_penalty
+            if FILLER_RE.match(sentence):
+                score -= 2 * weights.restatement_penalty
             scored.append(ScoredSentence(n, position, sentence, score))
     return sorted(scored, key=lambda s: (-s.score, s.n, s.position))
 
