@@ -980,10 +980,23 @@ def _parse_place(
             prov["city"] = f"doc number prefix {found.group('prefix')}"
             return _cited_place([named[0]], text, gaz)
     if counts:
-        name, count = counts.most_common(1)[0]
+        name, count = _most_named(counts, text, gaz)
         prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
         return _cited_place([name], text, gaz)
     return None, None
+
+
+def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str, int]:
+    """The place named most often; a county-level city of that prefecture wins when its short name
+    occurs as often ('杭州市市长…赴建德市调研…立足建德实际…杭州市生态环境局建德分局': a county-level
+    city's report names the prefecture above it, a prefecture's report names its counties in passing)."""
+    ranked = counts.most_common()
+    name, count = ranked[0]
+    for other, other_count in ranked[1:]:
+        if gaz.parent_of(other, text) == name:  # its own county-level city, named as often by short name
+            if text.count(places.short_name(other)) >= text.count(places.short_name(name)):
+                return other, other_count
+    return name, count
 
 
 NEWSPAPER_RE = re.compile(r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯")
