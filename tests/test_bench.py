@@ -80,3 +80,11 @@ def test_answer_text_measures_count_a_repeated_line_but_not_one_formula_for_two_
     assert not repeats(two_items)
     measured = coverage(["市应急局", "工业厂房出租"], [lead, "· 会议原则同意该《办法》。[1]"])
     assert (measured.lead, measured.top3, measured.repeated) == (1.0, 1.0, False)
+
+
+def test_a_date_point_matches_the_date_however_the_answer_writes_it():
+    from assistant.devtools.answer_points import states
+
+    assert states("2023-11-09", "双柏县政府第28次常务会议于2023年11月9日召开。[1]")
+    assert states("06-12", "溆浦县政府第40次常务会议于6月12日召开。[1]")  # the year unknown
+    assert not states("06-12", "会议于6月21日召开。[1]")

@@ -14,7 +14,7 @@ from ..ingest import rules
 
 # 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
 LIST_RE = re.compile(
-    r"哪些|有哪几|哪几[项个份次]|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
+    r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
     r"|which items|what items|how many (?:agenda )?items|agenda items|list",
     re.I,
 )

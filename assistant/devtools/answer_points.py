@@ -2,7 +2,7 @@
 
 A gold question lists `answer_points`: the facts a correct answer states
 (`市水利局局长徐彬`, `2021年8月20日`, `提交市委常委会讨论`). A point counts as stated by a
-line when, after both are put in one form (simplified script, ISO dates as 年月日, no
+line when, after both are put in one form (simplified script, ISO dates and MM-DD as 年月日, no
 punctuation, spaces or [n] markers, lower case), the point is inside the line or at least
 `MIN_BIGRAM_SHARE` of the point's character bigrams occur in it — the character n-gram
 overlap that ROUGE-2 (Lin, 2004) uses, read as recall over the point. An English point may
@@ -24,6 +24,7 @@ TOP_LINES = 3
 BRACKETS_RE = re.compile(r"[（(]([^（）()]*)[）)]")
 MARKER_RE = re.compile(r"\[\d{1,2}\]")
 ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+MONTH_DAY_RE = re.compile(r"(?<![\d-])(\d{2})-(\d{2})(?![\d-])")  # 11-09, a date whose year is unknown
 NOISE_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -42,6 +43,7 @@ class PointCoverage:
 def normalise(text: str) -> str:
     text = MARKER_RE.sub("", to_simplified(text))
     text = ISO_DATE_RE.sub(lambda m: f"{int(m[1])}年{int(m[2])}月{int(m[3])}日", text)
+    text = MONTH_DAY_RE.sub(lambda m: f"{int(m[1])}月{int(m[2])}日", text)
     return NOISE_RE.sub("", text).lower()
 
 
