@@ -161,3 +161,47 @@ def test_money_and_a_responsible_unit_the_minutes_do_not_name_are_refused(news6)
     assert not money.answerable and "金额" in money.answer
     unit = answer_question(retriever, config, "西藏自治区人工影响天气管理办法由哪个部门负责实施？")
     assert not unit.answerable and "单位" in unit.answer
+
+
+HELD7 = ROOT / "data" / "heldback7" / "news"
+
+
+@pytest.fixture(scope="module")
+def news7(config_factory):
+    """Held-back 7 (measured blind once, now development material) beside Fuzhou (福州) of held-back 4."""
+    pages = [
+        (HELD7 / "hh03_fuzhou_jx.txt", "抚州市"),
+        (HELD7 / "hh05_jinan_lixia.txt", None),
+        (HELD7 / "hh09_wenzhou_pingyang.txt", None),
+        (HELD7 / "hh11_panjin_panshan.txt", None),
+        (HELD4 / "he07_fuzhou.txt", "福州市"),
+    ]
+    return _indexed(config_factory, "news-answers-7", pages)
+
+
+def test_one_spelling_of_two_held_places_reaches_both(news7):
+    config, retriever = news7
+    answer = answer_question(retriever, config, "Who chaired Fuzhou's 30th executive meeting?")
+    assert answer.answerable and "高世文" in answer.answer
+
+
+def test_leaders_who_attended_printed_before_a_semicolon_are_quoted(news7):
+    config, retriever = news7
+    answer = answer_question(retriever, config, "抚州市政府第30次常务会议有哪些市领导出席？")
+    assert answer.answerable and "谭赣明" in answer.answer.splitlines()[0]
+
+
+def test_remarks_in_the_headings_paragraph_answer_and_an_approval_is_a_decision(news7):
+    config, retriever = news7
+    asked = answer_question(retriever, config, "平阳县对民生实事项目提出了哪些要求？")
+    assert "关" in asked.answer.splitlines()[0] and "长江" not in asked.answer.splitlines()[0]
+    decided = answer_question(retriever, config, "盘山县常务会议对三个报告作出了什么决定？")
+    assert decided.answerable and "原则上通过了这三个报告" in decided.answer.splitlines()[0]
+    english = "What did Pingyang county's 16th executive meeting decide on livelihood projects?"
+    assert "民生实事候选项目" in answer_question(retriever, config, english).answer.splitlines()[0]
+
+
+def test_an_english_question_about_a_city_not_held_is_not_answered_from_another(news7):
+    config, retriever = news7
+    answer = answer_question(retriever, config, "What did the Shijiazhuang government decide about heating?")
+    assert not answer.answerable

@@ -376,3 +376,24 @@ def test_a_matter_studied_jiu_in_the_opening_is_an_item_and_a_spirit_keeps_its_f
 def test_every_held_back_six_page_parses_to_its_gold():
     scores = score_gold_file(ROOT / "data" / "heldback6" / "gold.json")
     assert [s.misses for s in scores] == [[] for _ in scores]
+
+
+HELD7 = ROOT / "data" / "heldback7" / "news"
+
+
+def test_a_plan_period_names_its_first_year_and_huishang_opens_a_clause():
+    yanting = parse_meeting(load_file(HELD7 / "hh10_mianyang_yanting.txt").text, "hh10", place="盐亭县")
+    assert yanting.date == "2023-02-16"  # 2023年一季度, not the 2030 of '(2021-2030年)'
+    ganzhou = parse_meeting(load_file(HELD7 / "hh04_ganzhou.txt").text, "hh04", place="赣州市")
+    assert ganzhou.date == "2022-04-15"  # '(2022-2025年)' starts in the meeting's year
+    lixia = parse_meeting(load_file(HELD7 / "hh05_jinan_lixia.txt").text, "hh05")
+    assert [i.heading for i in lixia.items[1:]] == [
+        "听取关于《政府工作报告》起草情况的汇报",
+        "听取关于设立两个社区居民委员会的汇报",
+    ]
+    assert "人员调配" in lixia.items[2].text  # 会议要求 goes to the report it is about
+
+
+def test_a_county_level_city_named_beside_its_prefecture_is_the_meeting_place():
+    jiande = parse_meeting(load_file(ROOT / "data/heldback5/news/hf10_hangzhou_jiande.txt").text, "hf10")
+    assert jiande.city == "建德"

@@ -22,6 +22,7 @@ from ..models import Meeting, chinese_item_label
 from .answerability import FACT_PATTERNS, asked_kind, judge, meeting_speaks, topic_share, topic_terms
 from .cited import CitedAnswer, Source
 from .cues import (
+    ATTENDED_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
@@ -303,9 +304,6 @@ def _attendance_sentences(meeting) -> list[str]:
     text = meeting.items[0].text if meeting.items else ""
     sentences = re.split(r"(?<=[。；])|\n", text)
     return [s.strip() for s in sentences if ATTENDED_RE.search(s) and not s.strip().startswith("会议")][:3]
-
-
-ATTENDED_RE = re.compile(r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议)|应邀(?:出席|列席|参加)")
 
 
 def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit]:

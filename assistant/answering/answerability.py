@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
-from .cues import ASK_PATTERNS, CHAIR_ASK_RE, LIST_DETAIL_RE, META_RE
+from .cues import ASK_PATTERNS, ATTENDED_RE, CHAIR_ASK_RE, LIST_DETAIL_RE, META_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
@@ -232,9 +232,7 @@ def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> st
 
 def _attendance(meeting: Meeting, lang: str) -> Verdict:
     item0 = meeting.items[0].text if meeting.items else ""
-    if meeting.attendance or re.search(
-        r"出席会议|列席会议|参加会议|出席[:：]|列席[:：]|出席人员|参加人员", item0
-    ):
+    if meeting.attendance or ATTENDED_RE.search(item0):
         return Verdict(True, kind="attendance")
     chair = f"{meeting.chair}{meeting.chair_title or ''}" if meeting.chair else ""
     reason = say(lang, "no_attendees", label=meeting.label, english_label=meeting.english_label)

@@ -34,8 +34,14 @@ NAMED_THING_ASK_RE = re.compile(
 OWN_OBJECT_ASK_RE = re.compile(
     r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)(?:内容|精神|文件)?[？?]?$"
 )
+# A sentence of the meeting-level text that says who attended: '副市长…出席会议', '区领导…出席本次会议',
+# '市领导甲、乙出席；丙列席', '县委副书记…参加会议', '出席：…'.
+ATTENDED_RE = re.compile(
+    r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议)|应邀(?:出席|列席|参加)|(?:出席|列席)(?:[:：；;。]|$)"
+    r"|出席人员|参加人员"
+)
 META_RE = re.compile(
-    r"主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
+    r"参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
     r"|chair|held|\bhold\b|convene|attend|document number",
     re.I,
 )
@@ -104,7 +110,7 @@ GENERIC_TERMS = set(
 
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|attend", re.I)),
+    ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|attend", re.I)),
     (
         "deadline",
         re.compile(

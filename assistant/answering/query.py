@@ -144,6 +144,9 @@ class Vocabulary:
     regions: set[str] = field(default_factory=set)  # parent cities of held districts/counties (珠海市)
     chairs: dict[str, set[str]] = field(default_factory=dict)  # chair → titles written with the name (市长)
     subplaces: dict[str, set[str]] = field(default_factory=dict)  # 北京 → {朝阳, 东城}: held places inside
+    shared: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # 'fuzhou' → {福州, 抚州}: one spelling, two places
 
     @classmethod
     def from_meetings(cls, meetings: list[Meeting]) -> Vocabulary:
@@ -153,12 +156,14 @@ class Vocabulary:
         regions: set[str] = set()
         chairs: dict[str, set[str]] = {}
         subplaces: dict[str, set[str]] = {}
+        named: dict[str, set[str]] = {}
         for meeting in meetings:
             if meeting.chair and len(meeting.chair) >= 2:
                 chairs.setdefault(meeting.chair, set()).add(meeting.chair_title or "")
             if meeting.city:
                 for alias in place_aliases(meeting):
                     cities[alias.lower()] = meeting.city
+                    named.setdefault(alias.lower(), set()).add(meeting.city)
                 if meeting.region:
                     regions.add(meeting.region)
                     subplaces.setdefault(places.short_name(meeting.region), set()).add(meeting.city)
@@ -172,6 +177,7 @@ class Vocabulary:
             regions,
             chairs,
             subplaces,
+            {alias: shorts for alias, shorts in named.items() if len(shorts) > 1},
         )
 
 
@@ -206,8 +212,9 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
         if alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered):
             intent.filter_words.append(alias)
-            if short not in intent.cities:
-                intent.cities.append(short)
+            for place in [short, *sorted(vocab.shared.get(alias, set()) - {short})]:  # fuzhou: 福州 and 抚州
+                if place not in intent.cities:
+                    intent.cities.append(place)
     _with_places_inside(intent, lowered, vocab)
     for chair, titles in vocab.chairs.items():
         if chair in text:  # a meeting named by who chaired it: 杜小刚市长主持的 is a filter, not a topic
@@ -310,6 +317,10 @@ def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
         if all(p.level == "province" for p in gaz.places(name)) or gaz.is_generic_word(name):
             continue
         if name not in found:
+            found.append(name)
+    for word in re.findall(r"\b[a-z]{6,}\b", text):  # 'the Shijiazhuang government'
+        name = places.spelled_places().get(word)
+        if name and word not in vocab.cities and places.short_name(name) not in vocab.cities:
             found.append(name)
     return found
 

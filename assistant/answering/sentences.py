@@ -106,9 +106,12 @@ def split_sentences(text: str) -> list[str]:
 
 
 def body_sentences(item_text: str) -> list[str]:
-    """The item's sentences after its heading line."""
-    body = item_text.split("\n", 1)[1] if "\n" in item_text else item_text
-    return split_sentences(body)
+    """The item's sentences after its heading: the rest of the heading's own paragraph too, since a
+    news report runs on in it ('会议审议通过了…项目。会议指出，…会议强调，要把好“节奏关”…')."""
+    if "\n" not in item_text:
+        return split_sentences(item_text)
+    first, rest = item_text.split("\n", 1)
+    return split_sentences(first)[1:] + split_sentences(rest)
 
 
 def lexical_share(sentence: str, terms: list[str], idf) -> float:

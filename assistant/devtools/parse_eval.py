@@ -32,8 +32,11 @@ def _date_right(meeting: Meeting, gold: dict) -> bool:
     for want in accepted:
         if want is None and shown is None:
             return True
-        if want and shown and (shown == want or (len(want) == 5 and shown.endswith(want))):
+        if want and shown and shown == want:
             return True
+        year_known = any(w and len(w) == 10 for w in accepted)
+        if want and len(want) == 5 and shown and shown.endswith(want) and not (year_known and meeting.date):
+            return True  # 'MM-DD': any year when the gold knows none; else only a date kept without one
     return False
 
 

@@ -919,15 +919,21 @@ def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
 def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
     """The latest year the report names: a meeting discusses this year's work or next year's plan.
 
-    A standing meeting in October–December that names next year only as a plan or budget
+    A standing meeting in July–December that names next year only as a plan or budget
     ('编制2015年财政收支预算') was held the year before it; otherwise the latest year is the meeting's.
     """
-    named = [(int(m.group(1)), m.end()) for m in re.finditer(r"(?<!\d)(20\d{2}|19\d{2})年", text)]
+    # a plan's period ('2021-2030年', '(2022-2025年)') names the year it starts, not the one it ends
+    named = [
+        (int(m.group(1)), m.end())
+        for m in re.finditer(
+            r"(?<![\d—–~～至-])(20\d{2}|19\d{2})(?:年|(?=\s*[-—–~～至]\s*(?:20|19)\d{2}年))", text
+        )
+    ]
     if not named:
         return None, ""
     latest = max(year for year, _ in named)
     ahead = all(PLAN_AFTER_YEAR_RE.match(text, end) for year, end in named if year == latest)
-    if month >= 10 and ahead:
+    if month >= 7 and ahead:  # next year's plan or budget is drafted in the second half of the year
         return latest - 1, f"据正文推断（{latest}年只作为计划或预算出现，会议在此前一年的{month}月）"
     return latest, f"据正文中最晚出现的年份推断（{latest}年）"
 

@@ -237,6 +237,21 @@ def pinyin_spellings(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(["".join(usual), "".join(place)]))
 
 
+@lru_cache(maxsize=1)
+def spelled_places() -> dict[str, str]:
+    """Prefecture and county-level places by their pinyin spelling ('shijiazhuang' → 石家庄市), for
+    English questions; spellings shorter than six letters are left out (they collide with words)."""
+    gaz = gazetteer()
+    spelled: dict[str, str] = {}
+    for name, found in gaz.by_name.items():
+        if all(p.level == "province" for p in found):
+            continue
+        spelling = pinyin(short_name(name))
+        if len(spelling) >= 6 and spelling.isalpha():
+            spelled.setdefault(spelling, name)
+    return spelled
+
+
 def english_place_names(name: str) -> list[str]:
     """How English questions write a place: 'xing county', 'doumen district', 'taicang city',
     'qinghai province', 'ningxia region', in each reading of its characters (朝阳区: chaoyang district)."""

@@ -144,7 +144,7 @@ ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…'.
-MEETING_SUBJECT = r"(?:会议|会上|会前|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
+MEETING_SUBJECT = r"(?:会议|会上[，,]?|会前[，,]?|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
@@ -211,10 +211,12 @@ PERSON_TITLE_RE = re.compile(
 )
 DECISION_RE = re.compile(
     r"^会议(?:[^，。；]{0,6}[，,：:])?(?:[（(][一二三四五六七八九十]+[）)])?(?:会议)?"
-    r"(?:原则|一致|同意并)?(?:通过|同意|批准|决定)"
+    r"(?:原则上?|一致|同意并)?(?:通过|同意|批准|决定)"
 )
 # A decision stated mid-sentence ('会议听取了…的汇报，原则同意该《办法》') counts too.
-DECISION_ANYWHERE_RE = re.compile(r"原则(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)")
+DECISION_ANYWHERE_RE = re.compile(
+    r"原则上?(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)|(?:审议|讨论|研究)通过(?!后|之后)"
+)
 ROUTING_RES = [
     re.compile(r"提交[^，。；]{2,12}?(?:审议|讨论|审定|研究|决定)"),
     re.compile(r"以[^，。；]{2,14}?名义(?:印发|发布|下发|发文|出台)"),
@@ -242,8 +244,8 @@ CLAUSE_VERB = (
 # Where one clause ends and the next begins: ；, or ，/、 right before (会议)(还)verb(了).
 CLAUSE_BREAK_RE = re.compile(
     rf"[；;](?=\s*(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB})"
-    rf"|[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
-    r"|[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
+    rf"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
+    r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
