@@ -170,6 +170,8 @@ HELD7 = ROOT / "data" / "heldback7" / "news"
 def news7(config_factory):
     """Held-back 7 (measured blind once, now development material) beside Fuzhou (福州) of held-back 4."""
     pages = [
+        (HELD7 / "hh01_yingtan.txt", "鹰潭市"),
+        (HELD7 / "hh02_jingdezhen.txt", "景德镇市"),
         (HELD7 / "hh03_fuzhou_jx.txt", "抚州市"),
         (HELD7 / "hh05_jinan_lixia.txt", None),
         (HELD7 / "hh09_wenzhou_pingyang.txt", None),
@@ -205,3 +207,11 @@ def test_an_english_question_about_a_city_not_held_is_not_answered_from_another(
     config, retriever = news7
     answer = answer_question(retriever, config, "What did the Shijiazhuang government decide about heating?")
     assert not answer.answerable
+
+
+def test_a_topic_named_with_nothing_after_it_and_an_article_are_no_answer(news7):
+    config, retriever = news7
+    bare = answer_question(retriever, config, "鹰潭市第68次常务会议研究科技工作时提出了哪些具体要求？")
+    assert not bare.answerable and "具体要求" in bare.answer  # '研究部署科技等工作', nothing printed after
+    article = answer_question(retriever, config, "景德镇贸易兴市行动今年外贸进出口额目标是多少？")
+    assert not article.answerable  # '培育引进一批内贸企业' prints no figure

@@ -44,13 +44,15 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "count": re.compile(
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
-        r"|[一二三四五六七八九十两百千]+(?:个|项|家|所|座|条|件|支|台|处|套|名|户)|\d+\s*(?:人次|吨)"
+        r"|(?:[一二三四五六七八九十两百千]{2,}|[二三四五六七八九十两百千])(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
+        r"|\d+\s*(?:人次|吨)"  # 一个/一批 alone are articles ('一个祥和的节日', '引进一批企业'), not figures
     ),
 }
 # A figure of any kind: what a 'quantity' question (多少, 几头) needs the item to print.
 FACT_PATTERNS["quantity"] = re.compile(
     "|".join(FACT_PATTERNS[kind].pattern for kind in ("amount", "count", "rate"))
-    + r"|[一二三四五六七八九十两百千万\d]+(?:个|项|家|头|只|名|人|户|元|批|座|条|级|类|档|轮|种)"
+    + r"|(?:[一二三四五六七八九十两百千万]{2,}|[二三四五六七八九十两百千万]|\d+)"
+    r"(?:个|项|家|头|只|名|人|户|元|批|座|条|级|类|档|轮|种)"
 )
 ORG_RE = re.compile(
     r"[\u4e00-\u9fa5]{1,12}(?:局|委|办(?![法理事])|中心|集团|公司|管委会|政府|街道|镇|院|所(?![有以在属])|站|队)"
@@ -159,6 +161,15 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
             "list",
         )
+    items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
+    if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, items)):
+        hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
+        name = "具体要求" if lang == "zh" else "requirements"
+        return Verdict(
+            False,
+            say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
+            kind,
+        )
     if kind == "topic":
         return Verdict(True, kind=kind)
     if any(_has_fact(h, kind) for h in on_topic):
@@ -170,6 +181,24 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
         kind,
     )
+
+
+# Requirements asked for in so many words (提出了哪些要求, 如何做好), not 研究部署了哪一年的…, 结果如何.
+REQUIREMENTS_ASKED_RE = re.compile(
+    r"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)|(?:怎么|如何)(?!处理)(?=[\u4e00-\u9fa5])"
+    r"|强调了?什么|\brequire",
+    re.I,
+)
+
+
+def _says_more(hit: ItemHit) -> bool:
+    """Whether an item prints anything besides its heading (of 会议概况: remarks of its own)."""
+    from .sentences import split_sentences
+
+    if hit.item.item == 0:
+        return meeting_speaks(hit.meeting)
+    text = hit.item.text
+    return len(split_sentences(text)) > 1 or len(text) > len(hit.item.heading) + 20  # '…汇报，强调…' runs on
 
 
 def meeting_speaks(meeting: Meeting) -> bool:

@@ -23,6 +23,7 @@ LIST_RE = re.compile(
 INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
+    r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
     r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
@@ -105,7 +106,7 @@ QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^
 GENERIC_TERMS = set(
     "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
-    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次".split()
+    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体".split()
 )
 
 # The kind of fact asked (answerability.asked_kind), first match wins.
@@ -114,7 +115,8 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deadline",
         re.compile(
-            r"(?:什么时候|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline", re.I
+            r"(?:什么时候|什么时间|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline",
+            re.I,
         ),
     ),
     ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|几月|几号|日期|\bwhen\b|what date", re.I)),

@@ -102,7 +102,11 @@ def split_sentences(text: str) -> list[str]:
             out[-1] += piece
         else:
             out.append(piece)
-    return [s for s in out if len(s) > 4]
+    return [s for s in out if len(s) > 4 and not MENU_RE.fullmatch(s)]
+
+
+# '政府信息公开 政务服务 互动交流': a site's menu left in the page, no sentence.
+MENU_RE = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:\s+[\u4e00-\u9fa5]{2,8}){2,}")
 
 
 def body_sentences(item_text: str) -> list[str]:
