@@ -119,6 +119,11 @@ class Meeting:
         return self.date_as_written
 
     @property
+    def month_day(self) -> str | None:
+        """MM-DD of the meeting, from its date or, with the year unknown, from the date as written."""
+        return self.date[5:] if self.date else month_day_of(self.date_as_written or "")
+
+    @property
     def year_inferred(self) -> bool:
         """The date's year was worked out (doc number, page dates, the text), not printed with it."""
         return bool(self.date) and "year" in self.provenance.get("date", "")

@@ -11,7 +11,7 @@ A generator (LLM) can later replace `compose` behind the same `Answer` type.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -271,9 +271,7 @@ def _opening_sentences_naming(meeting: Meeting, terms: list[str]) -> list[str]:
     terms = [t for t in terms if not META_RE.search(t) and not any(w in t for w in MEETING_WORDS)]
     if not terms or not meeting.items:
         return []
-    sentences = [
-        s.strip() for s in re.split(r"(?<=[。；])|\n", meeting.items[0].text) if len(s.strip()) >= 12
-    ]
+    sentences = [s for s in _meeting_sentences(meeting) if len(s) >= 12]
     return [s for s in sentences if any(term in s for term in terms)][:2]
 
 
@@ -301,9 +299,13 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
 
 def _attendance_sentences(meeting) -> list[str]:
     """The sentences of the meeting-level text that say who attended ('副市长…出席会议。')."""
+    return [s for s in _meeting_sentences(meeting) if ATTENDED_RE.search(s) and not s.startswith("会议")][:3]
+
+
+def _meeting_sentences(meeting: Meeting) -> list[str]:
+    """The sentences (and clauses ending in ；) of the meeting-level text, 会议概况."""
     text = meeting.items[0].text if meeting.items else ""
-    sentences = re.split(r"(?<=[。；])|\n", text)
-    return [s.strip() for s in sentences if ATTENDED_RE.search(s) and not s.strip().startswith("会议")][:3]
+    return [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s.strip()]
 
 
 def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit]:
@@ -401,7 +403,7 @@ def _extractive_answer(
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     if (stater := _item_that_states_it(ranked, config.answer.lead_margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
-        ranked = _ranked_sentences(chosen, result, retriever, config, kind)
+        ranked = _cited_first(ranked, stater)
     lead = _lead(kind, intent, chosen, ranked)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
@@ -446,6 +448,17 @@ def _item_that_states_it(ranked: list[ScoredSentence], margin: float) -> int:
     best = max(ranked, key=lambda s: s.score)
     own = max((s.score for s in ranked if s.n == 1), default=float("-inf"))
     return best.n if best.score - own >= margin else 1
+
+
+def _cited_first(ranked: list[ScoredSentence], n: int) -> list[ScoredSentence]:
+    """The same scored sentences with item `n` renumbered 1 and the items before it moved down one:
+    a sentence's score does not depend on its item's place, so nothing is encoded again."""
+
+    def moved(sentence: ScoredSentence) -> ScoredSentence:
+        number = 1 if sentence.n == n else sentence.n + 1 if sentence.n < n else sentence.n
+        return replace(sentence, n=number)
+
+    return sorted(map(moved, ranked), key=lambda s: (-s.score, s.n, s.position))
 
 
 def _ranked_sentences(

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..config import Config
 from ..ingest.normalize import to_simplified
-from ..models import AgendaItem, Meeting, citation_label, month_day_of
+from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
 from ..search.index import Index
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
@@ -171,7 +171,7 @@ class Retriever:
                 ok[pos] = False
             elif intent.meeting is not None and meeting.meeting != intent.meeting:
                 ok[pos] = False
-            elif intent.month_day and _month_day(meeting) != intent.month_day:
+            elif intent.month_day and meeting.month_day != intent.month_day:
                 ok[pos] = False
             elif (intent.date_from or intent.date_to) and meeting.year_missing:
                 ok[pos] = False  # its year is unknown: it cannot be placed in the range (and is said so)
@@ -506,11 +506,6 @@ def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
     for rank, pos in enumerate(order, 1):
         out[pos] = 1.0 / (k + rank)
     return out
-
-
-def _month_day(meeting: Meeting) -> str | None:
-    """MM-DD of a meeting, from its date or, with the year unknown, from the date as written."""
-    return meeting.date[5:] if meeting.date else month_day_of(meeting.date_as_written or "")
 
 
 def _one_meeting(item_docs: np.ndarray, item_ok: np.ndarray | None) -> bool:

@@ -29,12 +29,12 @@ class DocumentScore:
 def _date_right(meeting: Meeting, gold: dict) -> bool:
     accepted = gold.get("date_accept") or [gold.get("date")]
     shown = meeting.date or month_day_of(meeting.date_as_written or "")  # 06-15 kept without a year
+    year_known = any(w and len(w) == 10 for w in accepted)
     for want in accepted:
         if want is None and shown is None:
             return True
         if want and shown and shown == want:
             return True
-        year_known = any(w and len(w) == 10 for w in accepted)
         if want and len(want) == 5 and shown and shown.endswith(want) and not (year_known and meeting.date):
             return True  # 'MM-DD': any year when the gold knows none; else only a date kept without one
     return False

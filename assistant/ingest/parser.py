@@ -836,13 +836,14 @@ def _day_only_date(
     day alone says too little and the date stays unknown.
     """
     day_only = rules.DAY_ONLY_RE.match(intro.strip())
-    published = [(key, evidence.portal[key]) for key in PORTAL_DATE_KEYS if key in evidence.portal]
-    if not day_only or not published:
+    page = _page_date(evidence)
+    if not day_only or not page:
         return None, None
-    key, when = published[0]
+    key, published = page
     day = int(day_only.group("d"))
-    if int(when[8:10]) < day:
+    if published.day < day:
         return None, day_only.group(0).rstrip("，,")
+    when = published.isoformat()
     prov["date"] = f"intro day only; year and month from the page's {key} {when}"
     warnings.append(f"会议日期只写了“{day}日”：年月取自网页{key}{when}")
     return f"{when[:8]}{day:02d}", day_only.group(0).rstrip("，,")
