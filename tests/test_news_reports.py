@@ -397,3 +397,33 @@ def test_a_plan_period_names_its_first_year_and_huishang_opens_a_clause():
 def test_a_county_level_city_named_beside_its_prefecture_is_the_meeting_place():
     jiande = parse_meeting(load_file(ROOT / "data/heldback5/news/hf10_hangzhou_jiande.txt").text, "hf10")
     assert jiande.city == "建德"
+
+
+DEV8 = ROOT / "data" / "dev8" / "news"
+
+
+def _parse8(name: str, place: str | None = None):
+    return parse_meeting(load_file(DEV8 / name).text, name, place=place)
+
+
+def test_every_dev_eight_page_parses_to_its_gold():
+    scores = score_gold_file(ROOT / "data" / "dev8" / "gold.json")
+    assert [s.misses for s in scores] == [[] for _ in scores]
+
+
+def test_a_widened_meeting_and_a_censored_date_keep_number_and_chair():
+    yueyang = _parse8("d07_yueyanglou.txt", place="岳阳市岳阳楼区")
+    assert yueyang.meeting == 48  # 第48次常务(扩大)会议
+    assert yueyang.items[-1].heading.startswith("会议调度了经济运行")
+    dingyuan = _parse8("d03_dingyuan.txt", place="定远县")
+    assert (dingyuan.chair, dingyuan.meeting, dingyuan.date) == ("潘金钟", 23, None)  # **月**日, 第**次
+
+
+def test_texts_conveyed_together_are_one_item_and_those_at_the_meeting_open_items():
+    shangrila = _parse8("d05_shangrila.txt", place="香格里拉市")
+    headings = [i.heading for i in shangrila.items[1:]]
+    assert len(headings) == 3 and headings[2].startswith("传达学习《中共云南省委办公厅")
+    suixi = _parse8("d04_suixi.txt", place="濉溪县").items[1:]
+    assert suixi[0].heading.startswith("与会人员首先共同学习了《习近平扶贫论述摘编》和")
+    assert not any("上述议题" in i.heading for i in suixi)
+    assert any("延期开工" in i.heading for i in suixi)

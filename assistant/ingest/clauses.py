@@ -57,6 +57,10 @@ def _spans(text: str, breaks) -> list[tuple[int, int]]:
     return [(b, e) for b, e in pieces if text[b:e].strip()]
 
 
+# Verbs that convey texts to the meeting rather than decide on them.
+CONVEYING_VERBS = ("传达学习", "学习传达", "传达", "学习")
+
+
 def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     """'讨论通过了《A》、《B》以及关于C的请示' → one clause per document, each heading with the verb."""
     start = rules.CLAUSE_START_RE.match(clause)
@@ -69,6 +73,8 @@ def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     if len(parts) < 2 or not all(rules.DOCUMENT_PART_RE.match(p) for p in parts):
         return _named_objects(clause, start.end(), start.group("verb"), remarks) or whole
     verb = start.group("verb")
+    if verb in CONVEYING_VERBS:
+        return whole  # '传达学习了《A公报》、《B公报》文件精神': texts studied together, one item
     texts = [clause[: spans[0][1]].strip(), *parts[1:]]
     return [Clause(f"{verb}{part}", text) for part, text in zip(parts, texts)]
 
@@ -89,6 +95,10 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
         texts = [clause[:begin] + names[0], *names[1:]]
         texts[-1] += topics.group("rest") + tail
         return [Clause(f"{verb}{name}{topics.group('noun')}", text) for name, text in zip(names, texts)]
+    if verb in CONVEYING_VERBS and (groups := _semicolon_groups(objects)):
+        texts = [clause[:begin] + groups[0], *groups[1:]]
+        texts[-1] += tail
+        return [Clause(f"{verb}{group.removeprefix('以及')}", text) for group, text in zip(groups, texts)]
     if pieces := _semicolon_list(objects):
         texts = [clause[:begin] + pieces[0], *pieces[1:]]
         texts[-1] += tail
@@ -108,6 +118,17 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     texts = [clause[:begin] + named[0], *named[1:]]
     texts[-1] += tail
     return [Clause(f"{verb}{name}", text) for name, text in zip(named, texts)]
+
+
+def _semicolon_groups(objects: str) -> list[str]:
+    """'传达学习了《A》、《B》精神；《C》精神；以及《D》…': texts conveyed in groups set apart by semicolons.
+
+    Each group is one item (what was studied together); a group that opens with 以及 is still one.
+    """
+    groups = [g.strip() for g in re.split(r"[；;]", objects) if g.strip()]
+    if len(groups) < 2 or not all("《" in g or _named(g) for g in groups):
+        return []
+    return groups
 
 
 def _semicolon_list(objects: str) -> list[str]:

@@ -169,7 +169,8 @@ def _find_intro(lines: list[str]) -> int | None:
     """The opening paragraph: '…主持召开市政府第N次常务会议…纪要如下'.
 
     News-style pages put a title ('区政府召开第89次常务会议') above it; the opening
-    paragraph is the first candidate near the top that also carries the date.
+    paragraph is the first candidate near the top that also carries the date, else the first that
+    names who chaired (a page may censor the date: '**月**日，县长潘某主持召开').
     """
     candidates = [
         idx
@@ -191,7 +192,8 @@ def _find_intro(lines: list[str]) -> int | None:
         or rules.RELATIVE_DAY_RE.match(lines[idx])
         or rules.YEAR_MONTH_DAY_RUN_RE.search(lines[idx])
     ]
-    return (dated or candidates)[0]
+    chaired = [idx for idx in top if _parse_chair(lines[idx])[1]]
+    return (dated or chaired or candidates)[0]
 
 
 def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | None]:
@@ -547,7 +549,7 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            r"(?:常务会议|召开)[^，,。]{0,4}[，,]|^(?=(?:会议|会上)?(?:还)?" + rules.CLAUSE_VERB + ")",
+            rf"(?:{rules.STANDING}议|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})",
             sentence,
         )
         if not after:

@@ -77,9 +77,12 @@ LIST_INTRO_RE = re.compile(r"(?:议题|事项|内容|如下)[^，。,:：]{0,4}[
 FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
 
 # ---------------------------------------------------------------- meeting
+# 常务会议, also '常务(扩大)会议' (a standing meeting widened to more attendees).
+STANDING = r"常务(?:[（(]扩大[）)])?会"
 # …主持召开… · …召开第N次常务会议 · 纪要如下 · 第N次常务会议和市长工作例会召开，…
 INTRO_RE = re.compile(
-    r"主持召开|主持了|召开了?[^，。]{0,20}常务会|纪要如下|会议纪要如下|常务会议[，,]|常务会议[^，。]{0,12}召开"
+    rf"主持召开|主持了|召开了?[^，。]{{0,20}}{STANDING}|纪要如下|会议纪要如下|{STANDING}议[，,]"
+    rf"|{STANDING}议?[^，。]{{0,12}}召开"  # '…第77次常务会召开，市长…主持会议'
 )
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 # 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
@@ -87,7 +90,7 @@ TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 MEETING_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?(?:第?(?P<term>[一二三四五六七八九十]+届))?(?:人民)?(?:政府)?"
     r"(?:(?P<year>\d{4})\s*年度?)?(?:政府)?第?"
-    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?常务会"
+    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?" + STANDING
 )
 DATE_RE = re.compile(
     r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
@@ -143,17 +146,20 @@ HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
 ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员)?\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
-# The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…'.
-MEETING_SUBJECT = r"(?:会议|会上[，,]?|会前[，,]?|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
+# The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
+# or those at it: '与会人员首先共同学习了《…》'.
+MEETING_SUBJECT = (
+    r"(?:会议|会上[，,]?|会前[，,]?|与会人员|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
+)
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
-    rf"^{MEETING_SUBJECT}?(?:首先|先后|专题|集中|重点|还|组织|进一步|认真|书面)?"
-    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|议定|"
+    rf"^{MEETING_SUBJECT}?(?:首先|先后|专题|集中|重点|还|组织|进一步|认真|书面)?(?:共同)?"
+    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
-    r"|^(?:会议|会上)(?:还)?(?:对|就)[^。；]{2,80}?(?:进行了?|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
+    r"|^(?:会议|会上)(?:还)?(?:对|就)(?!上述|以上|前述)[^。；]{2,80}?(?:进行了?|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
 )
 TOPIC_BACKREF_RE = re.compile(
     r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
@@ -249,7 +255,7 @@ CLAUSE_BREAK_RE = re.compile(
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
-CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面|书面)?"
+CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
 # '会议听取、讨论并原则通过了《A》': one clause, its verbs run together.
@@ -311,7 +317,7 @@ OBJECT_FIRST_RE = re.compile(
 )
 # '会议就县卫健委《关于…的请示》等8个议题进行了深入研究': one matter named before the verb.
 ON_TOPIC_RE = re.compile(
-    r"^(?:会议|会上)(?:还)?(?:对|就)(?P<what>[^。；，,]{2,80}?)(?:进行了?|作了|作出了)[^。；，,]{0,6}?"
+    r"^(?:会议|会上)(?:还)?(?:对|就)(?!上述|以上|前述)(?P<what>[^。；，,]{2,80}?)(?:进行了?|作了|作出了)[^。；，,]{0,6}?"
     r"(?P<verb>审议|研究|讨论|部署)"
 )
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
