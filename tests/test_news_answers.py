@@ -215,3 +215,45 @@ def test_a_topic_named_with_nothing_after_it_and_an_article_are_no_answer(news7)
     assert not bare.answerable and "具体要求" in bare.answer  # '研究部署科技等工作', nothing printed after
     article = answer_question(retriever, config, "景德镇贸易兴市行动今年外贸进出口额目标是多少？")
     assert not article.answerable  # '培育引进一批内贸企业' prints no figure
+
+
+DEV8 = ROOT / "data" / "dev8" / "news"
+
+
+@pytest.fixture(scope="module")
+def news8(config_factory):
+    return _indexed(
+        config_factory,
+        "news-answers-8",
+        [
+            (DEV8 / "d01_bazhou.txt", None),
+            (DEV8 / "d04_suixi.txt", "濉溪县"),
+            (DEV8 / "d05_shangrila.txt", "香格里拉市"),
+            (DEV8 / "d07_yueyanglou.txt", "岳阳市岳阳楼区"),
+        ],
+    )
+
+
+def test_a_bare_document_item_is_answered_from_the_remark_beside_it(news8):
+    config, retriever = news8
+    answer = answer_question(retriever, config, "霸州市如何支持企业上市？")
+    assert answer.answerable
+    first = answer.answer.splitlines()[0]
+    assert "企业上市财政补助扶持政策" in first and "廊坊经洽会" not in first  # one point, not its neighbour
+    assert "霸州市政府第36次常务会议" in answer.answer  # the county-level city reviewing its own draft
+
+
+def test_a_requirement_lead_leaves_out_the_sentence_that_names_the_topic(news8):
+    config, retriever = news8
+    answer = answer_question(retriever, config, "岳阳楼区对经济运行和争项争资工作提出了什么要求？")
+    first = answer.answer.splitlines()[0]
+    assert "开门红" in first and "争项争资政策研判" in first
+    assert not first.startswith("会议调度了")
+
+
+def test_a_list_asked_of_a_topic_no_item_is_about_is_refused(news8):
+    config, retriever = news8
+    refused = answer_question(retriever, config, "香格里拉市第77次常务会审议了哪些项目资金？")
+    assert not refused.answerable and "项目" in refused.answer
+    studied = answer_question(retriever, config, "濉溪县常务会议上学习了哪些材料？")
+    assert studied.answerable and "保守国家秘密法" in studied.answer.splitlines()[0]

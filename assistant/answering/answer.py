@@ -400,11 +400,17 @@ def _extractive_answer(
     candidates = [h for h in result.hits if h.item.item != 0 or meeting_speaks(h.meeting)] or result.hits
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     kind = refine_kind(asked_kind(intent), intent.text)
+    # what was said of an item that prints only its heading is said beside it (_with_bare_item_siblings)
+    bare = kind in ("requirement", "reason", "topic") and _bare_clause(chosen[0])
+    if bare:
+        chosen = _with_bare_item_siblings(chosen)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
-    if (stater := _item_that_states_it(ranked, config.answer.lead_margin)) > 1:
+    margin = 0.0 if bare else config.answer.lead_margin  # a heading alone states no requirement
+    if (stater := _item_that_states_it(ranked, margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
-    lead = _lead(kind, intent, chosen, ranked)
+    # a sentence borrowed from a bare item's neighbour is one point; the rest is the neighbour's own
+    lead = _lead(kind, intent, chosen, ranked, points=1 if bare and stater > 1 else 2)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
     # as written did not match its own sentence, which was then quoted again below it)
@@ -419,6 +425,37 @@ def _extractive_answer(
     selected = {n: list(quoted.get(n, [])) for n in range(1, len(chosen) + 1)}
     selected[1] = [*lead.sentences, *selected[1]]
     return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
+
+
+def _requirement_points(ranked: list[ScoredSentence], item) -> list[str]:
+    """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
+    工作') comes second only when it is the best: it names the topic, it does not require anything."""
+    own = [s.text for s in ranked if s.n == 1]
+    return own[:1] + [t for t in own[1:] if not restates(t, [item.heading])][:1]
+
+
+def _bare_clause(hit: ItemHit) -> bool:
+    """An item of a news report that prints nothing but the clause naming it ('审议并通过《…》'), named
+    in one sentence with other items."""
+    item = hit.item
+    if item.item == 0 or item.line is None or item.text.strip().rstrip("。") != item.heading.rstrip("。"):
+        return False
+    return any(other.line == item.line for other in hit.meeting.items if other.item not in (0, item.item))
+
+
+def _with_bare_item_siblings(chosen: list[ItemHit]) -> list[ItemHit]:
+    """A first item that prints only its heading ('审议并通过《…若干措施》') takes along the found items
+    named in the same sentence of the report: the remarks on it may have gone to a neighbouring
+    clause ('会议强调…；要做好拟上市企业的培育储备工作…'), and the sentence that answers is cited where
+    it is."""
+    first = chosen[0]
+    found = {h.item.item for h in chosen}
+    siblings = [  # found or not: retrieval ranks them by their own topic, not this one
+        ItemHit(first.doc_id, first.meeting, item, 0.0, item.text)
+        for item in first.meeting.items
+        if item.line == first.item.line and item.item not in found and item.item != 0
+    ]
+    return [*chosen, *siblings][:3]
 
 
 def _item_line(hit: ItemHit, n: int, lead: Lead, previous: ItemHit | None, lang: str) -> str:
@@ -572,7 +609,9 @@ def _second_facet(question: str) -> bool:
     return len(clauses) > 1
 
 
-def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[ScoredSentence]) -> Lead:
+def _lead(
+    kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[ScoredSentence], points: int = 2
+) -> Lead:
     """The direct answer: who reported, which meeting, what was decided, the figure, the reason or
     requirement asked for — from the parsed fields or the best-scoring sentence of the first item."""
     hit, lang = chosen[0], intent.lang
@@ -621,7 +660,7 @@ def _lead(kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[Sc
             if pattern.search(sentence):
                 return _quoted([sentence], item, lang)
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
-        return _quoted(sorted(own[:2], key=item.text.find), item, lang)
+        return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
     asked = NAMED_THING_ASK_RE.search(intent.text)
     own_object = OWN_OBJECT_ASK_RE.search(intent.text)
     heading_names = (asked and asked.group("noun") in item.heading) or (

@@ -134,7 +134,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             name = chaired.label if lang == "zh" else chaired.english_label
             return Verdict(False, say(lang, "no_chair", label=name), kind)
     terms = topic_terms(intent, retriever)
-    if result.structured:
+    if result.structured:  # '审议了哪些项目资金': a list asked of a topic no listed item is about
+        if terms and not any(_covers(h, terms, intent, retriever) for h in result.hits):
+            return Verdict(False, _topic_reason(result.hits[0], terms, intent, retriever), kind)
         return Verdict(True, kind=kind)
     if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
         return _meeting_level(result.hits[0], terms, intent, retriever, kind)

@@ -13,6 +13,7 @@ the parsed structure, not from similarity.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -385,12 +386,26 @@ class Retriever:
         return self.share_of_terms(terms, hit.item.heading + hit.item.text)
 
     def share_of_terms(self, terms: list[str], text: str) -> float:
-        """IDF-weighted share of `terms` that occur in `text` (1.0 when there are none to look for)."""
+        """IDF-weighted share of `terms` that occur in `text` (1.0 when there are none to look for); a
+        term no passage holds may occur as the words it abbreviates."""
         if not terms:
             return 1.0
         text = text.replace(" ", "")
         weights = [self.idf.get(t, self.idf.unseen) for t in terms]
-        return sum(w for t, w in zip(terms, weights) if t in text) / sum(weights)
+        held = [t in text or (not self.idf.df.get(t) and abbreviates(t, text)) for t in terms]
+        return sum(w for w, found in zip(weights, held) if found) / sum(weights)
+
+
+def abbreviates(term: str, text: str, span: int = 8) -> bool:
+    """Whether a two-character term is the short form of words in `text` (创卫 of 创建国家卫生县城,
+    扫黑 of 扫黑除恶): its characters in order, the second within `span` characters of the first.
+    Chinese abbreviations take one character from each word of the full name."""
+    if len(term) != 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
+        return False
+    return (
+        re.search(f"{re.escape(term[0])}[\u4e00-\u9fff]{{1,{span - 2}}}{re.escape(term[1])}", text)
+        is not None
+    )
 
 
 @dataclass

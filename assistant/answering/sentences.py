@@ -75,6 +75,7 @@ class ScoredSentence:
     position: int  # order in the item
     text: str  # simplified script; shown through the item's `as_written`
     score: float
+    words: float = 0.0  # the share of the question's topic words it holds (idf-weighted)
 
 
 # '通过后将如何处理' asks what becomes of a document (the decision), not what was required.
@@ -159,16 +160,17 @@ def score_sentences(
             if question_vector is not None and sentence_vectors is not None:
                 meaning = float(sentence_vectors[row] @ question_vector)
             row += 1
+            words = lexical_share(sentence, terms, idf)
             score = (
                 weights.meaning_weight * meaning
-                + weights.words_weight * lexical_share(sentence, terms, idf)
+                + weights.words_weight * words
                 + weights.cue_weight * cue_score(kind, sentence, decisions)
             )
             if REPORT_INTRO_RE.search(sentence) and len(sentences) > 1:
                 score -= weights.restatement_penalty
             if FILLER_RE.match(sentence):
                 score -= 2 * weights.restatement_penalty
-            scored.append(ScoredSentence(n, position, sentence, score))
+            scored.append(ScoredSentence(n, position, sentence, score, words))
     return sorted(scored, key=lambda s: (-s.score, s.n, s.position))
 
 

@@ -998,8 +998,13 @@ def _parse_place(
 def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str, int]:
     """The place named most often; a county-level city of that prefecture wins when its short name
     occurs as often ('杭州市市长…赴建德市调研…立足建德实际…杭州市生态环境局建德分局': a county-level
-    city's report names the prefecture above it, a prefecture's report names its counties in passing)."""
+    city's report names the prefecture above it, a prefecture's report names its counties in passing).
+    A place whose own document the meeting reviews ('审议《霸州市…办法》') is the meeting's, however
+    often the prefecture above it is named."""
     ranked = counts.most_common()
+    for own, own_count in ranked:  # '审议并通过《霸州市鼓励企业…若干措施》': a meeting reviews its own drafts
+        if re.search(rf"(?:审议|审定|讨论|通过)[^《。；]{{0,6}}《{places.short_name(own)}", text):
+            return own, own_count
     name, count = ranked[0]
     for other, other_count in ranked[1:]:
         if gaz.parent_of(other, text) == name:  # its own county-level city, named as often by short name

@@ -91,6 +91,10 @@ MIGRATIONS: list[str] = [
     DROP TABLE IF EXISTS messages;
     DROP TABLE IF EXISTS conversations;
     """,
+    # 5: the line an item starts on: items named in one sentence of a news report share it
+    """
+    ALTER TABLE items ADD COLUMN line INTEGER;
+    """,
 ]
 # The layout of documents, items and passages that the search files are built from, recorded in the
 # manifest: a migration that changes it bumps this (and the index is rebuilt); one that does not
@@ -262,7 +266,8 @@ class Store(MigratedDatabase):
         for item in meeting.items:
             conn.execute(
                 "INSERT INTO items(doc_id, item, label, heading, verb, titles_json, reporters_json,"
-                " decisions_json, routing_json, text, text_as_written) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " decisions_json, routing_json, text, text_as_written, line)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc_id,
                     item.item,
@@ -275,6 +280,7 @@ class Store(MigratedDatabase):
                     json.dumps(item.routing, ensure_ascii=False),
                     item.text,
                     item.text_as_written,
+                    item.line,
                 ),
             )
         pids = []
@@ -307,7 +313,7 @@ class Store(MigratedDatabase):
             self._item_from_row(r)
             for r in self.conn.execute(
                 "SELECT item, label, heading, verb, titles_json, reporters_json, decisions_json, routing_json, text,"
-                " text_as_written FROM items WHERE doc_id = ? ORDER BY item",
+                " text_as_written, line FROM items WHERE doc_id = ? ORDER BY item",
                 (doc_id,),
             )
         ]
@@ -318,7 +324,7 @@ class Store(MigratedDatabase):
         items: dict[str, list[AgendaItem]] = {}
         for row in self.conn.execute(
             "SELECT doc_id, item, label, heading, verb, titles_json, reporters_json, decisions_json,"
-            " routing_json, text, text_as_written FROM items ORDER BY doc_id, item"
+            " routing_json, text, text_as_written, line FROM items ORDER BY doc_id, item"
         ):
             items.setdefault(row[0], []).append(self._item_from_row(row[1:]))
         out = {}
@@ -330,7 +336,7 @@ class Store(MigratedDatabase):
 
     @staticmethod
     def _item_from_row(row: tuple) -> AgendaItem:
-        number, label, heading, verb, titles, reporters, decisions, routing, text, written = row
+        number, label, heading, verb, titles, reporters, decisions, routing, text, written, line = row
         return AgendaItem(
             item=number,
             label=label or "",
@@ -342,6 +348,7 @@ class Store(MigratedDatabase):
             routing=json.loads(routing),
             text=text,
             text_as_written=written,
+            line=line,
         )
 
     # ------------------------------------------------------------- passages
