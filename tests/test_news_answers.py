@@ -191,6 +191,8 @@ def test_leaders_who_attended_printed_before_a_semicolon_are_quoted(news7):
     config, retriever = news7
     answer = answer_question(retriever, config, "抚州市政府第30次常务会议有哪些市领导出席？")
     assert answer.answerable and "谭赣明" in answer.answer.splitlines()[0]
+    took_part = answer_question(retriever, config, "抚州市政府第30次常务会议有哪些人参加？")  # 参加, not 出席
+    assert "谭赣明" in took_part.answer.splitlines()[0]
 
 
 def test_remarks_in_the_headings_paragraph_answer_and_an_approval_is_a_decision(news7):

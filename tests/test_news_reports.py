@@ -427,3 +427,13 @@ def test_texts_conveyed_together_are_one_item_and_those_at_the_meeting_open_item
     assert suixi[0].heading.startswith("与会人员首先共同学习了《习近平扶贫论述摘编》和")
     assert not any("上述议题" in i.heading for i in suixi)
     assert any("延期开工" in i.heading for i in suixi)
+
+
+def test_the_places_own_follow_up_and_an_unclosed_title_keep_the_item_count():
+    yang = parse_meeting(load_file(HELD7 / "hh08_hanzhong_yangxian.txt").text, "hh08")
+    headings = [i.heading for i in yang.items[1:]]
+    assert len(headings) == 4 and not any(h.startswith("研究了我县贯彻意见") for h in headings)
+    jiaokou = parse_meeting(
+        load_file(ROOT / "data/heldback5/news/hf09_lvliang_jiaokou.txt").text, "hf09", place="交口县"
+    )
+    assert any(i.heading.endswith("《2026 年度烟花爆竹零售经营布点工作") for i in jiaokou.items[1:])

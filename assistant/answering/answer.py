@@ -22,6 +22,7 @@ from ..models import Meeting, chinese_item_label
 from .answerability import FACT_PATTERNS, asked_kind, judge, meeting_speaks, topic_share, topic_terms
 from .cited import CitedAnswer, Source
 from .cues import (
+    ASK_PATTERNS,
     ATTENDED_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
@@ -249,7 +250,7 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     if intent.asks_days and m.date and m.issue_date:
         days = (date.fromisoformat(m.issue_date) - date.fromisoformat(m.date)).days
         lines.append(f"会议召开（{m.date}）后{days}天印发纪要（{m.issue_date}）。[1]")
-    if re.search(r"出席|列席|参会|attend", intent.text, re.I):
+    if dict(ASK_PATTERNS)["attendance"].search(intent.text):  # 出席 · 列席 · 有哪些人参加
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
             attended = [f"{sentence}[1]" for sentence in _attendance_sentences(m)]

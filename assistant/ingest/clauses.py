@@ -70,13 +70,25 @@ def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     begin = start.end()  # the list starts after the verbs ('听取、讨论并原则通过了' is no list)
     spans = [(b + begin, e + begin) for b, e in _spans(clause[begin:], rules.DOCUMENT_LIST_BREAK_RE)]
     parts = [clause[b:e].strip() for b, e in spans]
-    if len(parts) < 2 or not all(rules.DOCUMENT_PART_RE.match(p) for p in parts):
+    if len(parts) < 2 or not all(rules.DOCUMENT_PART_RE.match(p) or _topic_beside(p, parts) for p in parts):
         return _named_objects(clause, start.end(), start.group("verb"), remarks) or whole
     verb = start.group("verb")
     if verb in CONVEYING_VERBS:
         return whole  # '传达学习了《A公报》、《B公报》文件精神': texts studied together, one item
     texts = [clause[: spans[0][1]].strip(), *parts[1:]]
     return [Clause(f"{verb}{part}", text) for part, text in zip(parts, texts)]
+
+
+def _topic_beside(part: str, parts: list[str]) -> bool:
+    """'研究泗交国家级旅游度假区建设、《政府工作报告》等相关事宜': a matter named beside a document is
+    an item of its own (the document is one, so the list is not one topic in several words)."""
+    documents = [p for p in parts if rules.DOCUMENT_PART_RE.match(p)]
+    return (
+        bool(documents)
+        and 4 <= len(part) <= 24
+        and not re.search(r"[《》]", part)
+        and not (rules.NOT_NAMED_RE.match(part))
+    )
 
 
 def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -> list[Clause]:
