@@ -231,6 +231,7 @@ def news8(config_factory):
             (DEV8 / "d01_bazhou.txt", None),
             (DEV8 / "d04_suixi.txt", "濉溪县"),
             (DEV8 / "d05_shangrila.txt", "香格里拉市"),
+            (DEV8 / "d06_shifeng.txt", None),
             (DEV8 / "d07_yueyanglou.txt", "岳阳市岳阳楼区"),
         ],
     )
@@ -259,3 +260,17 @@ def test_a_list_asked_of_a_topic_no_item_is_about_is_refused(news8):
     assert not refused.answerable and "项目" in refused.answer
     studied = answer_question(retriever, config, "濉溪县常务会议上学习了哪些材料？")
     assert studied.answerable and "保守国家秘密法" in studied.answer.splitlines()[0]
+
+
+def test_a_name_asked_of_a_kind_the_item_does_not_print_is_refused(news):
+    config, retriever = news
+    county = answer_question(retriever, config, "吉林市通报的统计造假案例涉及哪个县？")
+    assert not county.answerable and "具体的县" in county.answer
+    members = answer_question(retriever, config, "海南区的六个行动具体是哪六个？")
+    assert not members.answerable  # '“六个行动”是…、…、…的抓手' says what the set is, not its members
+
+
+def test_the_lead_is_the_sentence_that_names_what_kind_was_asked(news8):
+    config, retriever = news8
+    answer = answer_question(retriever, config, "石峰区与哪些高校开展校地合作？")
+    assert "湖南铁路科技职业技术学院、湖南工业大学" in answer.answer.splitlines()[0]

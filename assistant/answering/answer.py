@@ -19,7 +19,16 @@ import numpy as np
 from ..config import Config
 from ..ingest import rules
 from ..models import Meeting, chinese_item_label
-from .answerability import FACT_PATTERNS, asked_kind, judge, meeting_speaks, topic_share, topic_terms
+from .answerability import (
+    ENTITY_ASK_RE,
+    FACT_PATTERNS,
+    asked_kind,
+    judge,
+    meeting_speaks,
+    names_entity,
+    topic_share,
+    topic_terms,
+)
 from .cited import CitedAnswer, Source
 from .cues import (
     ASK_PATTERNS,
@@ -662,6 +671,10 @@ def _lead(
                 return _quoted([sentence], item, lang)
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
+    if entity := ENTITY_ASK_RE.search(intent.text):  # 与哪些高校: the sentence that names them
+        naming = [t for t in [*own, item.heading] if names_entity(t, entity.group("kind"))]
+        if naming:
+            return _quoted(naming[:1], item, lang)
     asked = NAMED_THING_ASK_RE.search(intent.text)
     own_object = OWN_OBJECT_ASK_RE.search(intent.text)
     heading_names = (asked and asked.group("noun") in item.heading) or (

@@ -163,6 +163,16 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
             "list",
         )
+    if (entity := ENTITY_ASK_RE.search(intent.text)) and not any(
+        _names_entity(h, entity.group("kind")) for h in on_topic
+    ):
+        hit = on_topic[0]  # '涉及哪个县' of an item that names no county
+        name = f"具体的{entity.group('kind')}" if lang == "zh" else "the name asked for"
+        return Verdict(
+            False,
+            say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
+            kind,
+        )
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
     if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, items)):
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
@@ -209,6 +219,36 @@ def meeting_speaks(meeting: Meeting) -> bool:
     return any(len(line) > 40 for line in meeting.preamble)
 
 
+# '涉及哪个县' · '包括哪些街道' · '哪家公司': a named place or body of that kind must be printed.
+ENTITY_ASK_RE = re.compile(
+    r"哪(?:个|些|家|所|几个)(?P<kind>街道|社区|乡镇|镇|乡|村|县|公司|学校|医院|高校)"
+    r"(?!(?:人民)?(?:政府)?(?:常务会议)?(?:研究|审议|听取|召开|传达|部署|讨论))"  # not '哪些县研究了…'
+    # (which meeting: answered by its place)
+)
+# How names of each kind end ('东城街道', '某某有限公司', '湖南工业大学').
+ENTITY_ENDINGS = {
+    "高校": "大学|学院",
+    "学校": "学校|中学|小学|大学|学院",
+    "乡镇": "乡|镇",
+    "公司": "公司|集团",
+}
+GENERIC_NAME_RE = re.compile(r"^(?:各|全|本|该|我|相关|有关|所在|所属|辖区|其他|下辖|乡|镇)")
+
+
+def _names_entity(hit: ItemHit, kind: str) -> bool:
+    """Whether the item (or its meeting's own name) prints a name of the asked kind."""
+    return names_entity(f"{hit.meeting.city_full or ''} {hit.item.text}", kind)
+
+
+def names_entity(text: str, kind: str) -> bool:
+    """Whether `text` holds a name of that kind ('东城街道'), not a generic one ('各街道')."""
+    endings = ENTITY_ENDINGS.get(kind, kind)
+    for found in re.finditer(rf"([\u4e00-\u9fa5]{{2,10}}?)(?:{endings})", text):
+        if not GENERIC_NAME_RE.match(found.group(1)):
+            return True
+    return False
+
+
 def _lists(hit: ItemHit, set_word: str) -> bool:
     """True when the item enumerates the set after naming it ('十大工程：一是…', 'A、B、C'), not
     when it only names it ('实施十大促消费工程，…', '《关于抓好20项重点民生实事落实的工作方案》')."""
@@ -216,6 +256,8 @@ def _lists(hit: ItemHit, set_word: str) -> bool:
     for found in re.finditer(re.escape(set_word), text):
         clause = re.split(r"[，,。；;》]", text[found.end() : found.end() + 120])[0]
         following = text[found.end() : found.end() + 160]
+        if clause.lstrip("”\"'」 ").startswith(("是", "为", "工作", "的")):
+            continue  # '“六个行动”是聚焦…、…、…的重要抓手': said of the set, not its members
         if clause.count("、") >= 2 or clause.lstrip().startswith(("：", ":", "，即", "包括")):
             return True
         if re.search(r"一是|（一）|\(1\)|1[.、．]", following):
