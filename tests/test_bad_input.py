@@ -63,7 +63,8 @@ def test_legacy_doc_names_the_fix(monkeypatch):
 
 def test_a_store_of_the_previous_schema_loses_only_its_unused_conversation_tables(tmp_path):
     """Migration 4 drops the index store's old conversation tables (conversations live in the office
-    store); documents survive and the manifest's layout version is unchanged, so nothing is re-embedded."""
+    store), migration 5 adds the items' line; documents survive and the manifest's layout version is
+    unchanged, so nothing is re-embedded."""
     import sqlite3
 
     from assistant.search.store import MIGRATIONS, SCHEMA_VERSION, Store
@@ -82,8 +83,10 @@ def test_a_store_of_the_previous_schema_loses_only_its_unused_conversation_table
     store = Store(path)
     tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "conversations" not in tables and "messages" not in tables
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
     assert store.has_document("d1") and SCHEMA_VERSION == 3
+    columns = {row[1] for row in store.conn.execute("PRAGMA table_info(items)")}
+    assert "line" in columns  # migration 5: items named in one sentence share a line
     store.close()
 
 

@@ -100,3 +100,14 @@ def test_a_place_set_at_ingest_is_cited(config_factory):
     hit = Retriever(index, config).search("宝山区防汛救灾工作有什么要求？").hits[0]
     assert hit.citation == "〔上海市宝山区政府第115次常务会议 2020-07-01 · 议题一〕"
     assert "用户指定" in hit.meeting.provenance["city"]
+
+
+def test_numbered_requirements_lead_as_their_headlines(mixed):
+    from assistant.answering.answer import answer_question
+
+    config, retriever = mixed
+    answer = answer_question(retriever, config, "章贡区对学习《江西省水路交通条例》提出了哪几点要求？")
+    assert answer.answer.splitlines()[0].endswith("一要宣传到位；二要实施到位；三要压实责任。[1]")
+    english = "What requirements did Binhu district set for the three-year plan on unified city operation?"
+    first = answer_question(retriever, config, english).answer.splitlines()[0]
+    assert "一要加快建设投用；二要完善工作机制；三要拓展场景应用" in first

@@ -50,6 +50,7 @@ from .sentences import (
     HEARD_ONLY_RE,
     ScoredSentence,
     body_sentences,
+    ordinal_heads,
     refine_kind,
     restates,
     score_sentences,
@@ -669,6 +670,9 @@ def _lead(
         for sentence in [*own, item.heading]:
             if pattern.search(sentence):
                 return _quoted([sentence], item, lang)
+    if kind == "requirement" and (heads := ordinal_heads(item.text)):  # 一要…；二要…；三要…
+        text = "；".join(item.as_written(h) for h in heads) + "。"
+        return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
     if entity := ENTITY_ASK_RE.search(intent.text):  # 与哪些高校: the sentence that names them

@@ -200,3 +200,25 @@ def restates(sentence: str, shown: list[str]) -> bool:
         if plain in other or len(wanted & bigrams(other)) / len(wanted) >= RESTATES_SHARE:
             return True
     return False
+
+
+# '会议要求：一要宣传到位。…二要实施到位。…': numbered points whose headline is a sentence of its own
+# (not '（一）要从讲政治的高度看待…，…', where the point goes on after the comma).
+ORDINAL_HEAD_RE = re.compile(
+    r"(?:^|(?<=[。；;：:，,\n]))\s*(?:会议(?:要求|强调|指出)[：:，,]?)?"
+    r"(?P<head>(?P<n>[（(]?[一二三四五六七八九十][)）]?)(?:要|是|、)[^。；;，,：:\n]{2,20})(?=[。；;\n])"
+)
+ORDINALS = "一二三四五六七八九十"
+
+
+def ordinal_heads(text: str) -> list[str]:
+    """The headlines of a numbered list of requirements (一要…, 二要…), when the item has one of two
+    or more points in order, each headline a short sentence of its own."""
+    heads: list[str] = []
+    for found in ORDINAL_HEAD_RE.finditer(text):
+        number = ORDINALS.find(found.group("n").strip("（()）"))
+        if number == len(heads):
+            heads.append(found.group("head"))
+        elif heads and number != len(heads):
+            break
+    return heads if len(heads) >= 2 else []
