@@ -274,3 +274,31 @@ def test_the_lead_is_the_sentence_that_names_what_kind_was_asked(news8):
     config, retriever = news8
     answer = answer_question(retriever, config, "石峰区与哪些高校开展校地合作？")
     assert "湖南铁路科技职业技术学院、湖南工业大学" in answer.answer.splitlines()[0]
+
+
+HELD8 = ROOT / "data" / "heldback8" / "news"
+
+
+@pytest.fixture(scope="module")
+def news_held8(config_factory):
+    """Held-back 8 (measured blind once, now development material)."""
+    pages = [
+        (HELD8 / "hi01_chuxiong_mouding.txt", None),
+        (HELD8 / "hi04_tianshui_gangu.txt", None),
+        (HELD8 / "hi07_sanya.txt", None),
+    ]
+    return _indexed(config_factory, "news-answers-held8", pages)
+
+
+def test_who_chaired_leads_with_the_chair_and_the_asked_role_leads_attendance(news_held8):
+    config, retriever = news_held8
+    chair = answer_question(retriever, config, "牟定县十七届县人民政府第80次常务会议由谁主持？")
+    assert "由赖有常县长主持" in chair.answer.splitlines()[0]
+    sat_in = answer_question(retriever, config, "甘谷县第三十七次常务会议有哪些单位负责人列席？")
+    assert sat_in.answer.splitlines()[0].startswith("县政府办、监察局")  # 列席, before 参加会议
+
+
+def test_a_city_named_only_by_its_short_name_answers_a_question_naming_it(news_held8):
+    config, retriever = news_held8
+    answer = answer_question(retriever, config, "三亚市七届市政府第85次常务会议审议通过了什么？")
+    assert answer.answerable and "关于疫情期间支持建设项目安全有序复工的措施" in answer.answer.splitlines()[0]

@@ -437,3 +437,40 @@ def test_the_places_own_follow_up_and_an_unclosed_title_keep_the_item_count():
         load_file(ROOT / "data/heldback5/news/hf09_lvliang_jiaokou.txt").text, "hf09", place="交口县"
     )
     assert any(i.heading.endswith("《2026 年度烟花爆竹零售经营布点工作") for i in jiaokou.items[1:])
+
+
+HELD8 = ROOT / "data" / "heldback8" / "news"
+
+
+def _parse_held8(name: str):
+    return parse_meeting(load_file(HELD8 / name).text, name)
+
+
+def test_every_held_back_eight_page_parses_to_its_gold():
+    scores = score_gold_file(ROOT / "data" / "heldback8" / "gold.json")
+    assert [s.misses for s in scores] == [[] for _ in scores]
+
+
+def test_a_chair_named_apart_from_the_meeting_or_after_another_post_is_found():
+    assert _parse_held8("hi06_gannan.txt").chair == "赵凌云"  # '州长赵凌云主持会议。' on the next line
+    assert _parse_held8("hi01_chuxiong_mouding.txt").chair == "赖有常"
+    assert _parse_held8("hi10_shenyang.txt").chair == "吕志成"  # '市长、市政府党组书记吕志成主持召开'
+    assert _parse_held8("hi03_shanghai_changning.txt").chair == "侯继军"  # the dated title is no opening
+
+
+def test_a_city_named_only_by_its_short_name_or_its_paper_is_the_meeting_place():
+    assert _parse_held8("hi07_sanya.txt").city_full == "三亚市"  # '三亚要紧紧围绕…'
+    assert _parse_held8("hi06_gannan.txt").city_full == "甘南藏族自治州"  # not 天津市, named 3x
+    assert _parse_held8("hi10_shenyang.txt").city_full == "沈阳市"  # '来源:沈阳日报', not 北京冬奥会
+    xinbei = parse_meeting(load_file(ROOT / "data/minutes-other/06_changzhou_xinbei.txt").text, "06")
+    assert xinbei.city_full is None  # '港口' is a word, not 港口区: a district is never guessed so
+
+
+def test_reports_heard_one_by_one_and_attendance_under_a_key_are_kept_apart():
+    changning = _parse_held8("hi03_shanghai_changning.txt")
+    assert changning.items[1].heading.startswith("会议分别听取区府办")
+    assert "发文机构" not in changning.items[0].text  # portal metadata is no remark
+    changqing = _parse_held8("hi02_jinan_changqing.txt")
+    assert changqing.attendance == {
+        "列席单位": ["李京进同志", "区财政局、区司法局、区审计局主要负责同志", "区政府办公室副主任"]
+    }

@@ -33,6 +33,7 @@ from .cited import CitedAnswer, Source
 from .cues import (
     ASK_PATTERNS,
     ATTENDED_RE,
+    CHAIR_ASK_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
@@ -250,7 +251,8 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     m, intent = hit.meeting, result.intent
     if intent.lang == "en":
         return _meeting_answer_en(m, intent.text), [hit]
-    asked = _opening_sentences_naming(m, terms)
+    # who chaired is the facts line itself: an opening sentence does not go before it
+    asked = [] if CHAIR_ASK_RE.search(intent.text) else _opening_sentences_naming(m, terms)
     facts = [f"{m.label}于{_date_words(m)}召开，由{m.chair or '（未写明）'}{m.chair_title or ''}主持"]
     if m.doc_number:
         facts.append(f"纪要编号{m.doc_number}")
@@ -263,7 +265,9 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     if dict(ASK_PATTERNS)["attendance"].search(intent.text):  # 出席 · 列席 · 有哪些人参加
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
-            attended = [f"{sentence}[1]" for sentence in _attendance_sentences(m)]
+            role = re.search(r"出席|列席|参加", intent.text)  # the sentence with the asked role first
+            said = sorted(_attendance_sentences(m), key=lambda s: bool(role) and role.group() not in s)
+            attended = [f"{sentence}[1]" for sentence in said]
         lines = attended + [line for line in lines if line not in attended]  # who attended, first
     if m.trailing and re.search(r"还|之外|其他", intent.text):
         lines.extend(f"{line}[1]" for line in m.trailing)

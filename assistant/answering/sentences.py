@@ -60,7 +60,7 @@ CUE_FOR_KIND = {
     "count": "count",
     "quantity": "quantity",
 }
-REPORT_INTRO_RE = re.compile(r"^(?:\d{1,2}[.、．])?会议(?:听取|审议|研究|讨论|传达)")
+REPORT_INTRO_RE = re.compile(r"^(?:\d{1,2}[.、．])?会议(?:分别|先后|还)?(?:听取|审议|研究|讨论|传达)")
 # 会议还研究了其他事项。 — says nothing any question asks
 FILLER_RE = re.compile(
     r"^(?:\d{1,2}[.、．])?(?:会议|会上)?还?(?:研究|审议|讨论|议定)了?其他(?:事项|问题|事宜)[。]?$"

@@ -87,8 +87,12 @@ def _topic_beside(part: str, parts: list[str]) -> bool:
         bool(documents)
         and 4 <= len(part) <= 24
         and not re.search(r"[《》]", part)
-        and not (rules.NOT_NAMED_RE.match(part))
+        and not rules.NOT_NAMED_RE.match(part)
+        and not ORGANISATION_END_RE.search(part)  # '县政府办公室、县发改局…关于《A》': who reported
     )
+
+
+ORGANISATION_END_RE = re.compile(r"(?:局|办|办公室|委|委员会|中心|政府|部|厅|院|所|站|队|负责人|同志)$")
 
 
 def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -> list[Clause]:

@@ -74,6 +74,9 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     chair, chair_title = _parse_chair(intro_text or meta_text)
     if chair:
         provenance["chair"] = "intro"
+    elif intro_idx is not None and (found := _chair_after_intro(lines, intro_idx)):
+        chair, chair_title = found
+        provenance["chair"] = "line after the intro (…主持会议)"
     elif found := _header_value(header_lines, rules.HEADER_CHAIR_RE):
         chair, chair_title = found.group("name"), found.group("title")
         provenance["chair"] = "header 主持 line"
@@ -193,7 +196,8 @@ def _find_intro(lines: list[str]) -> int | None:
         or rules.YEAR_MONTH_DAY_RUN_RE.search(lines[idx])
     ]
     chaired = [idx for idx in top if _parse_chair(lines[idx])[1]]
-    return (dated or chaired or candidates)[0]
+    both = [idx for idx in dated if idx in chaired]  # a dated title above the dated, chaired opening
+    return (both or dated or chaired or candidates)[0]
 
 
 def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | None]:
@@ -780,6 +784,19 @@ def _parse_chair(intro: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _chair_after_intro(lines: list[str], intro_idx: int) -> tuple[str, str | None] | None:
+    """'…第33次常务会议在合作召开。' then '州委副书记、州长赵凌云主持会议。': the chair named in the next
+    sentence or line of the opening (a news report may give the meeting and its chair apart)."""
+    following = [ln for ln in lines[intro_idx + 1 : intro_idx + 4] if ln][:2]
+    for line in following:
+        first = re.split(r"(?<=。)", line)[0]
+        if "主持" in first and not first.startswith(("会议", "会上")):
+            name, title = _parse_chair(first)
+            if name:
+                return name, title
+    return None
+
+
 def _iso(found: re.Match[str], year: int | None = None) -> str:
     y = year if year is not None else rules.numeral_to_int(found.group("y"))
     m, d = rules.numeral_to_int(found.group("m")), rules.numeral_to_int(found.group("d"))
@@ -992,7 +1009,30 @@ def _parse_place(
         name, count = _most_named(counts, text, gaz)
         prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
         return _cited_place([name], text, gaz)
+    if level in ("市", "州", "盟") and (found := _place_by_short_name(text, level)):
+        prov["city"] = f"short name of a {level} named as a word in the text ({found})"
+        return _cited_place([found], text, gaz)
     return None, None
+
+
+def _place_by_short_name(text: str, level: str) -> str | None:
+    """'三亚要紧紧围绕…' · '推动沈阳振兴发展' · '甘南州人大常委会': a city's or prefecture's meeting
+    that names its place only by the short name, counted as a whole word jieba knows as a place name
+    ('长治久安' never reads as 长治); one place named most often, never a tie. Districts and counties
+    are left out: their short names are too often ordinary words (港口, 城关)."""
+    import jieba
+
+    by_short = places.places_by_short_name(level)
+    shorts = [word.removesuffix(level) if len(word) > 2 else word for word in jieba.lcut(text)]
+    counts = Counter(  # a place name to jieba ('ns'), so 港口 (a noun) and 王益 (a name) are not
+        by_short[short][0]
+        for short in shorts
+        if len(by_short.get(short, [])) == 1 and places.jieba_flag(short) == "ns"
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str, int]:
@@ -1013,13 +1053,19 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
     return name, count
 
 
-NEWSPAPER_RE = re.compile(r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯")
+# '随州日报讯' · '来源:沈阳日报' · '沈阳日报 2022年04月21日': the paper that printed the report.
+NEWSPAPER_RE = re.compile(
+    r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯"
+    r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)"
+    r"|^\s*(?P<dated>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)\s+\d{4}年",
+    re.M,
+)
 
 
 def _place_of_newspaper(text: str, level: str | None, gaz: places.Gazetteer) -> str | None:
     """The place whose paper printed the report ('随州日报讯…'), as a division of the meeting's level."""
     for found in NEWSPAPER_RE.finditer(text):
-        name = found.group("place")
+        name = found.group("place") or found.group("source") or found.group("dated")
         for candidate in (name + level if level else name, name):
             if gaz.is_place(candidate) and _county_level(candidate, gaz):
                 return candidate
@@ -1115,7 +1161,9 @@ def _cited_place(run: list[str], text: str, gaz: places.Gazetteer) -> tuple[str,
 
 def _meeting_level(header: list[str], intro: str | None) -> str | None:
     chunk = "\n".join(header) + (intro or "")
-    found = re.search(r"(市|区|县|旗)(?:人民)?政府(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)", chunk)
+    found = re.search(
+        r"(市|区|县|旗|州|盟)(?:人民)?政府(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)", chunk
+    )
     return found.group(1) if found else None
 
 
@@ -1139,8 +1187,10 @@ def _parse_attendance(raw_lines: list[str], stop_at_other_keys: bool = False) ->
         if found:
             role = found.group("role").replace("人员", "")
             line = line[found.end() :]
-        elif stop_at_other_keys and rules.HEADER_KEY_RE.match(line):
-            role = None
+        elif stop_at_other_keys and (
+            rules.HEADER_KEY_RE.match(line) or re.match(r"^[\u4e00-\u9fa5]{2,8}[:：]", line) or "主持" in line
+        ):
+            role = None  # '会议议定事项:' or the opening: the list has ended
         if role is None:
             continue
         for key, entries in _attendance_entries(role, line):

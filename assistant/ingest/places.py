@@ -124,6 +124,19 @@ class Gazetteer:
         return out
 
 
+@lru_cache(maxsize=8)
+def places_by_short_name(suffix: str) -> dict[str, list[str]]:
+    """Short name → full names of the divisions ending in `suffix` ('市': 三亚 → [三亚市]; '州':
+    甘南 → [甘南藏族自治州]): a news report often names its own government only so ('三亚要…')."""
+    out: dict[str, list[str]] = {}
+    for name, found in gazetteer().by_name.items():
+        if name.endswith(suffix) and any(p.level != "province" for p in found):
+            short = short_name(name)
+            if short != name and len(short) >= 2:
+                out.setdefault(short, []).append(name)
+    return out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer(_read_adcodes(_adcodes_path()))

@@ -121,7 +121,8 @@ CHAIR_NAME_FIRST_RE = re.compile(
 )
 # "区长李旭召开区政府第63次常务会议": with the title before the name, 召开 alone also names the chair.
 CHAIR_TITLE_FIRST_RE = re.compile(
-    rf"(?P<title>{LEADER_TITLE})(?P<name>{NAME})(?:同志)?{_WHERE}(?:参加并|出席并)?(?:主持|召集|召开)"
+    rf"(?P<title>{LEADER_TITLE})(?:、[\u4e00-\u9fa5]{{2,10}}?(?:书记|主任|组长))?(?P<name>{NAME})(?:同志)?"
+    rf"{_WHERE}(?:参加并|出席并)?(?:主持|召集|召开)"  # '市长、市政府党组书记吕志成主持召开'
 )
 # "代金涛同志主持召开…": a chair named without a title.
 CHAIR_NAME_ONLY_RE = re.compile(
@@ -142,8 +143,8 @@ HEADER_CHAIR_RE = re.compile(
     rf"^主持人?\s*[:：]\s*(?P<name>[\u4e00-\u9fa5]{{2,4}}?)\s*[（(]?(?P<title>(?:区委|市委|县委)?[^，。）)]{{0,8}}?{LEADER_TITLE})?[）)]?\s*$"
 )
 HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
-# 出席： 列席人员： 列席会议人员： 参加会议人员：
-ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员)?\s*[:：]\s*")
+# 出席： 列席人员： 列席会议人员： 参加会议人员： 列席情况：
+ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员|情况)?\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
@@ -154,7 +155,7 @@ MEETING_SUBJECT = (
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
-    rf"^{MEETING_SUBJECT}?(?:首先|先后|专题|集中|重点|还|组织|进一步|认真|书面)?(?:共同)?"
+    rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|重点|还|组织|进一步|认真|书面)?(?:共同)?"
     r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
@@ -255,7 +256,7 @@ CLAUSE_BREAK_RE = re.compile(
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
-CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
+CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
 # '会议听取、讨论并原则通过了《A》': one clause, its verbs run together.
