@@ -302,3 +302,29 @@ def test_a_city_named_only_by_its_short_name_answers_a_question_naming_it(news_h
     config, retriever = news_held8
     answer = answer_question(retriever, config, "三亚市七届市政府第85次常务会议审议通过了什么？")
     assert answer.answerable and "关于疫情期间支持建设项目安全有序复工的措施" in answer.answer.splitlines()[0]
+
+
+HELD9 = ROOT / "data" / "heldback9" / "news"
+
+
+@pytest.fixture(scope="module")
+def news_held9(config_factory):
+    """Held-back 9 (measured blind once, now development material)."""
+    pages = [
+        (HELD9 / name, None) for name in ("hj03_yancheng_yandu.txt", "hj08_xinyang.txt", "hj09_zhoukou.txt")
+    ]
+    return _indexed(config_factory, "news-answers-held9", pages)
+
+
+def test_when_a_named_meeting_was_held_is_answered_from_its_overview(news_held9):
+    config, retriever = news_held9
+    answer = answer_question(retriever, config, "When was Zhoukou's 2nd executive meeting held?")
+    assert answer.answerable and "10-12" in answer.answer.splitlines()[0]
+
+
+def test_a_count_of_a_unit_the_item_never_counts_is_refused_and_invited_guests_lead(news_held9):
+    config, retriever = news_held9
+    accidents = answer_question(retriever, config, "盐都区今年上半年发生了几起燃气事故？")
+    assert not accidents.answerable  # '三个责任' counts no accidents
+    guests = answer_question(retriever, config, "信阳市第二十五次常务会议有哪些人应邀出席？")
+    assert guests.answer.splitlines()[0].startswith("信阳军分区司令员程德明")

@@ -474,3 +474,8 @@ def test_reports_heard_one_by_one_and_attendance_under_a_key_are_kept_apart():
     assert changqing.attendance == {
         "列席单位": ["李京进同志", "区财政局、区司法局、区审计局主要负责同志", "区政府办公室副主任"]
     }
+
+
+def test_a_county_level_city_named_by_its_short_name_beats_its_prefectures_document():
+    ruzhou = parse_meeting(load_file(ROOT / "data/heldback9/news/hj07_pingdingshan_ruzhou.txt").text, "hj07")
+    assert ruzhou.city_full == "汝州市"  # '结合汝州实际' beside '平顶山市人民政府办公室关于…的通知'

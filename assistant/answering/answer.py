@@ -265,7 +265,7 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     if dict(ASK_PATTERNS)["attendance"].search(intent.text):  # 出席 · 列席 · 有哪些人参加
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
-            role = re.search(r"出席|列席|参加", intent.text)  # the sentence with the asked role first
+            role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", intent.text)  # the asked role first
             said = sorted(_attendance_sentences(m), key=lambda s: bool(role) and role.group() not in s)
             attended = [f"{sentence}[1]" for sentence in said]
         lines = attended + [line for line in lines if line not in attended]  # who attended, first

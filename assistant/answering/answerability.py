@@ -184,7 +184,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         )
     if kind == "topic":
         return Verdict(True, kind=kind)
-    if any(_has_fact(h, kind) for h in on_topic):
+    stated = [h for h in on_topic if _has_fact(h, kind)]
+    if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
+        counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
+        stated = [h for h in stated if counted.search(h.item.text)]
+    if stated:
         return Verdict(True, kind=kind)
     hit = on_topic[0]
     name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
@@ -347,6 +351,10 @@ def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever
         missing = sorted(missing, key=lambda t: -retriever.idf.get(t, 2.0))
     words = join(intent.lang, missing[:3] or terms[:3])
     return say(intent.lang, "off_topic", words=words, citation=hit.citation)
+
+
+# '几起' · '多少家': the unit counted, which the printed figure must carry ('个' counts anything).
+COUNT_UNIT_RE = re.compile(r"(?:几|多少)(?P<unit>[项家所座条件支台处套辆名户起次批])")
 
 
 def _has_fact(hit: ItemHit, kind: str) -> bool:

@@ -142,6 +142,8 @@ class Retriever:
             ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= limit else k]
             if structured:
                 ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+        if intent.meeting_level and intent.meeting is not None and ranked and ranked[0][1] != 0:
+            ranked = _overview_first(ranked)
         hits = []
         for doc_id, number in ranked:
             meeting = self.meetings[doc_id]
@@ -476,6 +478,15 @@ class _Idf:
     def get(self, token: str, default: float = 0.0) -> float:
         count = self.df.get(token)
         return math.log(1 + (self.n - count + 0.5) / (count + 0.5)) if count else default
+
+
+def _overview_first(ranked: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """When was / who chaired the 2nd meeting: the named meeting's 会议概况 answers, whatever item its
+    words happened to match best (an item that names '2013年度' outranked the overview once)."""
+    overview = (ranked[0][0], 0)
+    if overview not in ranked:
+        return ranked
+    return [overview, *(key for key in ranked if key != overview)]
 
 
 def _merge_filters(intent: QueryIntent, filters: Filters) -> None:

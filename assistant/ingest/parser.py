@@ -1009,7 +1009,7 @@ def _parse_place(
         name, count = _most_named(counts, text, gaz)
         prov["city"] = f"place of the meeting's level named most often in the text ({count}×)"
         return _cited_place([name], text, gaz)
-    if level in ("市", "州", "盟") and (found := _place_by_short_name(text, level)):
+    if level and (found := _place_by_short_name(text, level)):
         prov["city"] = f"short name of a {level} named as a word in the text ({found})"
         return _cited_place([found], text, gaz)
     return None, None
@@ -1024,13 +1024,15 @@ def _place_by_short_name(text: str, level: str) -> str | None:
 
     by_short = places.places_by_short_name(level)
     shorts = [word.removesuffix(level) if len(word) > 2 else word for word in jieba.lcut(text)]
-    counts = Counter(  # a place name to jieba ('ns'), so 港口 (a noun) and 王益 (a name) are not
-        by_short[short][0]
-        for short in shorts
-        if len(by_short.get(short, [])) == 1 and places.jieba_flag(short) == "ns"
-    )
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+    counts = Counter(by_short[short][0] for short in shorts if len(by_short.get(short, [])) == 1)
+    ranked = [
+        (name, n)
+        for name, n in counts.most_common()
+        # a place word to jieba ('ns') once, for a city; else three times: jieba tags many places as
+        # nouns or names (信阳, 苍溪), and once is how 港口 or 王益 turn up in passing
+        if n >= 3 or (level in ("市", "州", "盟") and places.jieba_flag(places.short_name(name)) == "ns")
+    ]
+    if not ranked or (len(ranked) >= 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
@@ -1050,6 +1052,10 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
         if gaz.parent_of(other, text) == name:  # its own county-level city, named as often by short name
             if text.count(places.short_name(other)) >= text.count(places.short_name(name)):
                 return other, other_count
+    for city in places.county_level_cities(name):  # '结合汝州实际' beside '平顶山市人民政府办公室关于…'
+        short = places.short_name(city)
+        if places.jieba_flag(short) == "ns" and text.count(short) >= text.count(places.short_name(name)):
+            return city, text.count(short)
     return name, count
 
 

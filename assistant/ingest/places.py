@@ -137,6 +137,16 @@ def places_by_short_name(suffix: str) -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=512)
+def county_level_cities(prefecture: str) -> tuple[str, ...]:
+    """The county-level cities (…市) a prefecture administers: 平顶山市 → (汝州市, 舞钢市)."""
+    return tuple(
+        name
+        for name, found in gazetteer().by_name.items()
+        if name.endswith("市") and any(p.level == "county" and p.parent == prefecture for p in found)
+    )
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer(_read_adcodes(_adcodes_path()))
