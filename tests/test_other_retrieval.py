@@ -108,6 +108,7 @@ def test_numbered_requirements_lead_as_their_headlines(mixed):
     config, retriever = mixed
     answer = answer_question(retriever, config, "章贡区对学习《江西省水路交通条例》提出了哪几点要求？")
     assert answer.answer.splitlines()[0].endswith("一要宣传到位；二要实施到位；三要压实责任。[1]")
+    assert "· 会议要求,一要宣传到位。" not in answer.answer  # the headline is not quoted again below
     english = "What requirements did Binhu district set for the three-year plan on unified city operation?"
     first = answer_question(retriever, config, english).answer.splitlines()[0]
     assert "一要加快建设投用；二要完善工作机制；三要拓展场景应用" in first

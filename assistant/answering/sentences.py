@@ -188,10 +188,13 @@ def bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
+REMARK_OPENER_RE = re.compile(r"^(?:会议|会上)(?:要求|强调|指出|认为|提出)[:：，,]")
+
+
 def restates(sentence: str, shown: list[str]) -> bool:
     """True when `sentence` says nothing new: inside a shown line, or ≥ 70 % of its character bigrams
     in one (the answer must not show a sentence twice, as lead, heading and bullet)."""
-    plain = _plain(sentence)
+    plain = _plain(REMARK_OPENER_RE.sub("", sentence))  # '会议要求,一要宣传到位。' says '一要宣传到位'
     if not plain:
         return True
     wanted = bigrams(plain)
