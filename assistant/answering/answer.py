@@ -18,7 +18,7 @@ import numpy as np
 
 from ..config import Config
 from ..ingest import rules
-from ..models import Meeting, chinese_item_label
+from ..models import AgendaItem, Meeting, chinese_item_label
 from .answerability import (
     ENTITY_ASK_RE,
     FACT_PATTERNS,
@@ -31,7 +31,7 @@ from .answerability import (
 )
 from .cited import CitedAnswer, Source
 from .cues import (
-    ASK_PATTERNS,
+    ATTENDANCE_ASK_RE,
     ATTENDED_RE,
     CHAIR_ASK_RE,
     ITEM_WHAT_RE,
@@ -262,7 +262,7 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     if intent.asks_days and m.date and m.issue_date:
         days = (date.fromisoformat(m.issue_date) - date.fromisoformat(m.date)).days
         lines.append(f"会议召开（{m.date}）后{days}天印发纪要（{m.issue_date}）。[1]")
-    if dict(ASK_PATTERNS)["attendance"].search(intent.text):  # 出席 · 列席 · 有哪些人参加
+    if ATTENDANCE_ASK_RE.search(intent.text):
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
             role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", intent.text)  # the asked role first
@@ -455,7 +455,16 @@ def _bare_clause(hit: ItemHit) -> bool:
     item = hit.item
     if item.item == 0 or item.line is None or item.text.strip().rstrip("。") != item.heading.rstrip("。"):
         return False
-    return any(other.line == item.line for other in hit.meeting.items if other.item not in (0, item.item))
+    return bool(_named_with(hit, {item.item}))
+
+
+def _named_with(hit: ItemHit, found: set[int]) -> list[AgendaItem]:
+    """The other items of the report named in the same sentence as this one (they share its line)."""
+    return [
+        item
+        for item in hit.meeting.items
+        if item.line == hit.item.line and item.item not in found and item.item != 0
+    ]
 
 
 def _with_bare_item_siblings(chosen: list[ItemHit]) -> list[ItemHit]:
@@ -464,11 +473,9 @@ def _with_bare_item_siblings(chosen: list[ItemHit]) -> list[ItemHit]:
     clause ('会议强调…；要做好拟上市企业的培育储备工作…'), and the sentence that answers is cited where
     it is."""
     first = chosen[0]
-    found = {h.item.item for h in chosen}
     siblings = [  # found or not: retrieval ranks them by their own topic, not this one
         ItemHit(first.doc_id, first.meeting, item, 0.0, item.text)
-        for item in first.meeting.items
-        if item.line == first.item.line and item.item not in found and item.item != 0
+        for item in _named_with(first, {h.item.item for h in chosen})
     ]
     return [*chosen, *siblings][:3]
 

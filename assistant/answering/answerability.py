@@ -158,30 +158,18 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     ):
         hit = on_topic[0]
         name = "具体清单" if lang == "zh" else "the list itself"
-        return Verdict(
-            False,
-            say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
-            "list",
-        )
+        return _not_stated(hit, name, lang, "list")
     if (entity := ENTITY_ASK_RE.search(intent.text)) and not any(
         _names_entity(h, entity.group("kind")) for h in on_topic
     ):
         hit = on_topic[0]  # '涉及哪个县' of an item that names no county
         name = f"具体的{entity.group('kind')}" if lang == "zh" else "the name asked for"
-        return Verdict(
-            False,
-            say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
-            kind,
-        )
+        return _not_stated(hit, name, lang, kind)
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
     if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, items)):
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
-        return Verdict(
-            False,
-            say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
-            kind,
-        )
+        return _not_stated(hit, name, lang, kind)
     if kind == "topic":
         return Verdict(True, kind=kind)
     stated = [h for h in on_topic if _has_fact(h, kind)]
@@ -192,6 +180,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         return Verdict(True, kind=kind)
     hit = on_topic[0]
     name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
+    return _not_stated(hit, name, lang, kind)
+
+
+def _not_stated(hit: ItemHit, name: str, lang: str, kind: str) -> Verdict:
+    """A refusal naming the item found and the kind of fact it does not print (金额, 具体要求…)."""
     return Verdict(
         False,
         say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),

@@ -109,9 +109,11 @@ GENERIC_TERMS = set(
     "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 材料 事项".split()
 )
 
+# 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
+ATTENDANCE_ASK_RE = re.compile(r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|attend", re.I)
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("attendance", re.compile(r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|attend", re.I)),
+    ("attendance", ATTENDANCE_ASK_RE),
     (
         "deadline",
         re.compile(

@@ -1016,10 +1016,10 @@ def _parse_place(
 
 
 def _place_by_short_name(text: str, level: str) -> str | None:
-    """'三亚要紧紧围绕…' · '推动沈阳振兴发展' · '甘南州人大常委会': a city's or prefecture's meeting
-    that names its place only by the short name, counted as a whole word jieba knows as a place name
-    ('长治久安' never reads as 长治); one place named most often, never a tie. Districts and counties
-    are left out: their short names are too often ordinary words (港口, 城关)."""
+    """'三亚要紧紧围绕…' · '推动沈阳振兴发展' · '甘南州人大常委会': a meeting that names its place only
+    by the short name, counted as a whole word ('长治久安' never reads as 长治): once when jieba tags it
+    a place name and the meeting is a city's or prefecture's, else three times (short names such as
+    港口 or 城关 are ordinary words in passing); one place named most often, never a tie."""
     import jieba
 
     by_short = places.places_by_short_name(level)
