@@ -19,9 +19,10 @@ import numpy as np
 from ..config import Config
 from ..ingest import rules
 from ..models import AgendaItem, Meeting, chinese_item_label
+from . import bilingual
 from .answerability import (
-    ENTITY_ASK_RE,
     FACT_PATTERNS,
+    asked_entity,
     asked_kind,
     judge,
     meeting_speaks,
@@ -34,6 +35,7 @@ from .cues import (
     ATTENDANCE_ASK_RE,
     ATTENDED_RE,
     CHAIR_ASK_RE,
+    HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
@@ -43,6 +45,8 @@ from .cues import (
     OWN_OBJECT_ASK_RE,
     QUESTION_WORD_RE,
     REPORTED_ASK_RE,
+    VENUE_ASK_RE,
+    VENUE_RE,
 )
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
@@ -51,7 +55,10 @@ from .sentences import (
     HEARD_ONLY_RE,
     ScoredSentence,
     body_sentences,
+    headline_section,
+    lexical_share,
     ordinal_heads,
+    reason_before,
     refine_kind,
     restates,
     score_sentences,
@@ -253,6 +260,8 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
         return _meeting_answer_en(m, intent.text), [hit]
     # who chaired is the facts line itself: an opening sentence does not go before it
     asked = [] if CHAIR_ASK_RE.search(intent.text) else _opening_sentences_naming(m, terms)
+    if VENUE_ASK_RE.search(intent.text):  # where it was held: the opening's sentence naming the room
+        asked = _venue_sentences(m) + asked
     facts = [f"{m.label}于{_date_words(m)}召开，由{m.chair or '（未写明）'}{m.chair_title or ''}主持"]
     if m.doc_number:
         facts.append(f"纪要编号{m.doc_number}")
@@ -304,12 +313,27 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         when += " (year not printed; inferred)"
     chair = f"{m.chair}（{m.chair_title or ''}）" if m.chair else "a chair the minutes do not name"
     lines = [f"{m.english_label} was held on {when}, chaired by {chair}.[1]"]
+    if VENUE_ASK_RE.search(question):  # where: the opening's own words naming the room
+        lines = [f"Where: {sentence}[1]" for sentence in _venue_sentences(m)] + lines
+    elif HOW_HELD_ASK_RE.search(question):  # how: the opening sentence itself says (by video, …)
+        held = [s for s in _meeting_sentences(m) if HELD_RE.search(s)]
+        lines = [f"How: {s}[1]" for s in sorted(held, key=lambda s: not MEDIUM_RE.search(s))[:1]] + lines
     if re.search(r"attend", question, re.I):  # who attended, first
         attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
         lines = (attended or [f"{sentence}[1]" for sentence in _attendance_sentences(m)]) + lines
     if n_items := len([it for it in m.items if it.item > 0]):
         lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
     return "\n".join(lines)
+
+
+HELD_RE = re.compile(r"主持召开|召开|主持")
+# How it was held: '通过腾讯视频会议' · '以视频会议形式' · '线上'.
+MEDIUM_RE = re.compile(r"通过|以[^，。,]{1,12}?(?:方式|形式)|视频|线上|网络")
+
+
+def _venue_sentences(meeting: Meeting) -> list[str]:
+    """The sentence of the opening that names the room or hall ('…在县委小礼堂主持召开…')."""
+    return [s for s in _meeting_sentences(meeting) if VENUE_RE.search(s)][:1]
 
 
 def _attendance_sentences(meeting) -> list[str]:
@@ -538,10 +562,19 @@ def _ranked_sentences(
         )
         question_vector = _unit([query])[0]
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
-    terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
-    return score_sentences(
-        items, question_vector, sentence_vectors, terms, retriever.idf, kind, config.answer
-    )
+    if intent.lang == "en":  # English words are checked through the dictionary ('tasks' → 任务)
+        words = bilingual.english_topic_words(intent.text, intent.filter_words)
+
+        def word_share(sentence: str) -> float:
+            return bilingual.dictionary_share(words, sentence)
+
+    else:
+        terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
+
+        def word_share(sentence: str) -> float:
+            return lexical_share(sentence, terms, retriever.idf)
+
+    return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer)
 
 
 def _unit(vectors) -> np.ndarray:
@@ -686,8 +719,11 @@ def _lead(
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
-    if entity := ENTITY_ASK_RE.search(intent.text):  # 与哪些高校: the sentence that names them
-        naming = [t for t in [*own, item.heading] if names_entity(t, entity.group("kind"))]
+    best = next((s for s in ranked if s.n == 1), None)
+    if kind == "why" and best and (reason := reason_before(body_sentences(item.text), best)):
+        return _quoted(reason, item, lang)
+    if entity := asked_entity(intent.text):  # 与哪些高校: the sentence that names them
+        naming = [t for t in [*own, item.heading] if names_entity(t, entity)]
         if naming:
             return _quoted(naming[:1], item, lang)
     asked = NAMED_THING_ASK_RE.search(intent.text)
@@ -725,6 +761,10 @@ def _framed(
 
 
 def _quoted(sentences: list[str], item, lang: str) -> Lead:
+    """The minutes' own sentences as the lead; a headline ('要抓实招商项目落地。') with the short
+    section under it, since the headline alone restates what was asked."""
+    if sentences and (section := headline_section(body_sentences(item.text), sentences[0])):
+        sentences = [sentences[0], *section]
     prefix = say(lang, "minutes_say")
     text = "".join(item.as_written(s) for s in sentences)
     return Lead(f"{prefix}{text}[1]", False, tuple(sentences))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
-from .cues import ASK_PATTERNS, ATTENDED_RE, CHAIR_ASK_RE, LIST_DETAIL_RE, META_RE
+from .cues import ASK_PATTERNS, ATTENDED_RE, CHAIR_ASK_RE, LIST_DETAIL_RE, META_RE, VENUE_RE
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
@@ -42,6 +42,7 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"位于|选址|坐落|地块|(?:路|街|大道|村|镇|乡|社区)(?:以[东西南北]|[东西南北]侧|与|交汇|[0-9０-９]+号)"
         r"|以[东西南北]"
     ),
+    "venue": VENUE_RE,
     "count": re.compile(
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
         r"|(?:[一二三四五六七八九十两百千]{2,}|[二三四五六七八九十两百千])(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
@@ -76,6 +77,7 @@ KIND_NAMES = {
         "department": "单位",
         "decision": "决定",
         "location": "地点",
+        "venue": "会议地点",
         "quantity": "具体数字",
     },
     "en": {
@@ -88,6 +90,7 @@ KIND_NAMES = {
         "department": "a department",
         "decision": "a decision",
         "location": "a location",
+        "venue": "where it was held",
         "quantity": "a figure",
     },
 }
@@ -159,11 +162,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         hit = on_topic[0]
         name = "具体清单" if lang == "zh" else "the list itself"
         return _not_stated(hit, name, lang, "list")
-    if (entity := ENTITY_ASK_RE.search(intent.text)) and not any(
-        _names_entity(h, entity.group("kind")) for h in on_topic
-    ):
+    if (entity := asked_entity(intent.text)) and not any(_names_entity(h, entity) for h in on_topic):
         hit = on_topic[0]  # '涉及哪个县' of an item that names no county
-        name = f"具体的{entity.group('kind')}" if lang == "zh" else "the name asked for"
+        name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
         return _not_stated(hit, name, lang, kind)
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
     if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, items)):
@@ -222,13 +223,28 @@ ENTITY_ASK_RE = re.compile(
     r"(?!(?:人民)?(?:政府)?(?:常务会议)?(?:研究|审议|听取|召开|传达|部署|讨论))"  # not '哪些县研究了…'
     # (which meeting: answered by its place)
 )
-# How names of each kind end ('东城街道', '某某有限公司', '湖南工业大学').
+# '新命名的道路叫什么名字' · '项目名称是什么': the name of the thing just named is asked.
+NAME_ASK_RE = re.compile(
+    r"(?P<kind>[\u4e00-\u9fa5]{2})(?:的)?(?:叫什么(?:名字|名称)?|叫做什么|(?:名字|名称)(?:是|叫)什么)"
+)
+# How names of each kind end ('东城街道', '某某有限公司', '湖南工业大学'); a road is '…路', not 道路.
+_ROAD_NAME = r"(?<!道)路|街(?!道)|大道|巷"
 ENTITY_ENDINGS = {
     "高校": "大学|学院",
     "学校": "学校|中学|小学|大学|学院",
     "乡镇": "乡|镇",
     "公司": "公司|集团",
+    "道路": _ROAD_NAME,
+    "街道": "街道",
 }
+
+
+def asked_entity(question: str) -> str | None:
+    """The kind of name the question asks for ('哪个县' → 县, '道路叫什么名字' → 道路), if any."""
+    found = ENTITY_ASK_RE.search(question) or NAME_ASK_RE.search(question)
+    return found.group("kind") if found else None
+
+
 GENERIC_NAME_RE = re.compile(r"^(?:各|全|本|该|我|相关|有关|所在|所属|辖区|其他|下辖|乡|镇)")
 
 
@@ -267,6 +283,9 @@ def _meeting_level(
 ) -> Verdict:
     """Who chaired, when, attendance: answered from the header — unless the question also names a topic
     the meeting never mentions (主持人对春运工作提出了什么要求, asked of a meeting without 春运)."""
+    undated = kind == "date" and not (hit.meeting.date or hit.meeting.date_as_written)  # '近日，…'
+    if undated or (kind == "venue" and not _has_fact(hit, kind)):  # '在哪里召开': no room named
+        return _not_stated(hit, KIND_NAMES[intent.lang][kind], intent.lang, kind)
     topic = [t for t in terms if not META_RE.search(t)]
     if intent.lang == "en" or not topic:
         return Verdict(True, kind=kind)

@@ -28,6 +28,7 @@ session minutes item items agenda decide decided decision require required requi
 discuss discussed hear heard approve approved set sets setting make made propose proposed take taken give given
 held hold chair chaired attend attended attendance report reported present presented plan plans regarding
 concerning related relevant according work works working th st nd rd document documents file files
+progress status situation update
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
 )
@@ -54,7 +55,9 @@ def _index() -> dict[str, frozenset[str]]:
             for gloss in found.group("glosses").split("/"):
                 gloss = re.sub(r"\([^)]*\)", " ", gloss).strip().lower()
                 words = _WORD_RE.findall(gloss)
-                if not words or len(words) > 4 or _SKIP_GLOSS_RE.match(gloss):
+                # a short gloss: at most four words that are not function words ('to make green with plants')
+                content = [w for w in words if w not in EN_STOPWORDS]
+                if not words or len(content) > 4 or len(words) > 6 or _SKIP_GLOSS_RE.match(gloss):
                     continue
                 for word in words:
                     if word not in EN_STOPWORDS and len(word) > 2:
@@ -81,12 +84,13 @@ def _forms(word: str) -> list[str]:
 
 
 def chinese_candidates(word: str) -> frozenset[str]:
-    """Simplified Chinese words whose CC-CEDICT gloss contains the English word (any simple form of it)."""
+    """Simplified Chinese words whose CC-CEDICT gloss contains the English word or a simple form of it.
+
+    Every form counts, not the first known one: 'greening' alone glosses only 黄龙病 (the citrus
+    disease), while 绿化 is glossed 'to make green'.
+    """
     index = _index()
-    for form in _forms(word.lower()):
-        if form in index:
-            return index[form]
-    return frozenset()
+    return frozenset().union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
 
 
 def english_topic_words(question: str, skip: list[str]) -> list[str]:
@@ -116,3 +120,12 @@ def _pinyin_of(chinese_text: str) -> str:
     from ..ingest.places import pinyin
 
     return pinyin(chinese_text).lower()
+
+
+def dictionary_share(words: list[str], chinese_text: str) -> float:
+    """Share of the English topic words the dictionary knows that some translation of occurs in the
+    text; 0.0 when it knows none (a sentence is not ranked up for words nobody could check)."""
+    known = [cands for w in words if (cands := chinese_candidates(w))]
+    if not known:
+        return 0.0
+    return sum(any(c in chinese_text for c in cands) for cands in known) / len(known)

@@ -71,7 +71,11 @@ ITEM_ORDINAL_EN_RE = re.compile(
     re.I,
 )
 # 第68次 · 五届六十四次 / 十届四十二次 (term, then the number without 第) · 十八届人民政府第65次
-MEETING_ZH_RE = re.compile(r"(?:第|届(?:人民政府|政府)?第?)\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次")
+# '第15次' of a standing meeting; not '省第十三次党代会', '第二十五次会议时的讲话' of another body
+MEETING_ZH_RE = re.compile(
+    r"(?:第|届(?:人民政府|政府)?第?)\s*([0-9０-９]+|[一二三四五六七八九十百]+)\s*次"
+    r"(?!\s*(?:党代会|代表大会|全会|全体(?:扩大)?会议|人代会|集体学习|主任会议|专题会议|党员代表))"
+)
 MEETING_EN_RE = re.compile(
     r"\b(\d+)(?:st|nd|rd|th)\b[^?.]{0,40}?meeting|meeting\s+(?:no\.?|number)\s*(\d+)"
     rf"|\b({'|'.join(EN_ORDINALS)})\s+(?:executive\s+|standing\s+)?meeting",  # first executive meeting
@@ -111,6 +115,15 @@ GENERIC_TERMS = set(
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
 ATTENDANCE_ASK_RE = re.compile(r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|attend", re.I)
+VENUE_ASK_RE = re.compile(
+    r"(?:在|于)(?:哪里|哪儿|何处|什么地方)(?:召?开|举行)|会议地点|会场在|\bwhere\b.*\b(?:held|meet)", re.I
+)
+# 'How was … held?': answered by the opening's own words ('…通过腾讯视频会议主持召开了…').
+HOW_HELD_ASK_RE = re.compile(r"\bhow\b.*\b(?:held|convened|conducted)\b|\bin what (?:way|form)\b", re.I)
+# '在县委小礼堂主持召开' · '在区府1729会议室': the room or hall an opening names.
+VENUE_RE = re.compile(
+    r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[^，。,；]{0,12}?(?:主持|召开|举行))"
+)
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", ATTENDANCE_ASK_RE),
@@ -147,6 +160,8 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # where the meeting was held ('在哪里召开', 'where was … held'): the venue its opening names
+    ("venue", VENUE_ASK_RE),
     # where a thing is (选址在哪里), not where the meeting was held (在哪儿开的: meeting-level)
     (
         "location",

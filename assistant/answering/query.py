@@ -70,6 +70,7 @@ class QueryIntent:
     chairs: list[str] = field(default_factory=list)  # 杜小刚市长主持的会议: meetings chaired by them
     filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
     notices: list[str] = field(default_factory=list)  # said before the answer: an explicit filter overruled
+    dates_unchecked: bool = False  # a meeting named by number prints no date: ranges not applied
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
     item: int | None = None
@@ -374,7 +375,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     asking = INTERROGATIVE_PHRASE_RE.findall(intent.text)
     out = []
     for token in tokens:
-        if token in skip or token.isdigit() or len(token) < 2:
+        if token in skip or token.isdigit() or len(token) < 2 or made_of_generic_words(token):
             continue
         if any(token in phrase for phrase in asking):  # 天开 of 哪天开的
             continue
@@ -386,3 +387,13 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+def made_of_generic_words(token: str) -> bool:
+    """'工作汇报' (工作 + 汇报), '情况汇报': a word jieba keeps whole but built only of words that name
+    no topic; asking '听取了哪些工作汇报' names none either."""
+    ends = {0}
+    for end in range(1, len(token) + 1):
+        if any(token[start:end] in GENERIC_TERMS for start in ends if start < end):
+            ends.add(end)
+    return len(token) in ends

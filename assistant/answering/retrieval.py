@@ -161,7 +161,7 @@ class Retriever:
         ok = np.ones(len(self.doc_ids), dtype=bool)
         if not intent.has_meeting_filters:
             return ok
-        yearless = 0
+        yearless = undated = 0
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
             if intent.cities and meeting.city not in intent.cities:
@@ -176,6 +176,10 @@ class Retriever:
                 ok[pos] = False
             elif intent.month_day and meeting.month_day != intent.month_day:
                 ok[pos] = False
+            elif (intent.date_from or intent.date_to) and intent.meeting is not None and not meeting.date:
+                undated += (
+                    1  # '马尾区2022年第14次常务会议' of a report printing no date: nothing contradicts it
+                )
             elif (intent.date_from or intent.date_to) and meeting.year_missing:
                 ok[pos] = False  # its year is unknown: it cannot be placed in the range (and is said so)
                 yearless += 1
@@ -185,6 +189,9 @@ class Retriever:
                 ok[pos] = False
         if yearless:
             intent.notices.append(say(intent.lang, "yearless_not_filtered", n=yearless))
+        if undated:
+            intent.notices.append(say(intent.lang, "undated_kept", n=undated))
+            intent.dates_unchecked = True  # the backends must not drop it by its empty date either
         return ok
 
     def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:
@@ -242,8 +249,8 @@ class Retriever:
             tuple(intent.cities),
             bool(intent.unknown_places and not intent.cities),
             intent.meeting,
-            intent.date_from,
-            intent.date_to,
+            None if intent.dates_unchecked else intent.date_from,
+            None if intent.dates_unchecked else intent.date_to,
             keys,
         )
         return None if where.is_empty else where

@@ -17,6 +17,7 @@ signals, summed with the weights in `[answer]` of config.toml:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,7 +38,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 SENTENCE_CUES: dict[str, re.Pattern[str]] = {
-    "why": re.compile(r"为了|是.{0,12}(?:需要|要求)|认为|指出"),
+    "why": re.compile(r"为了|^为[^，。,]{2,16}[，,]|由于|因为|是.{0,12}(?:需要|要求)|认为|指出"),
     "requirement": re.compile(r"要求|强调|部署|必须|务必|[一二三四五六七八九]是|要[^，。；]{2,}"),
     "decision": re.compile(r"原则(?:同意|通过)|同意|通过|批准|印发|提交|审定"),
     "agent": re.compile(r"由[^，。；]{2,24}(?:负责|牵头|会同|组织)|牵头|会同|负责"),
@@ -141,14 +142,15 @@ def score_sentences(
     items: list[tuple[int, list[str], list[str]]],
     question_vector: np.ndarray | None,
     sentence_vectors: np.ndarray | None,
-    terms: list[str],
-    idf,
+    word_share: Callable[[str], float],
     kind: str,
     weights: AnswerConfig,
 ) -> list[ScoredSentence]:
     """Every sentence of the given items (n, sentences, decisions), best first.
 
-    `sentence_vectors` are the sentences' embeddings in the same order (None: words and cues only).
+    `sentence_vectors` are the sentences' embeddings in the same order (None: words and cues only);
+    `word_share` says how much of the question's topic a sentence holds (`lexical_share`, or through
+    the dictionary for an English question).
     A sentence that only restates that the item was heard (会议听取了…的汇报) scores low unless it is
     the item's only sentence, since the item line already says it.
     """
@@ -160,7 +162,7 @@ def score_sentences(
             if question_vector is not None and sentence_vectors is not None:
                 meaning = float(sentence_vectors[row] @ question_vector)
             row += 1
-            words = lexical_share(sentence, terms, idf)
+            words = word_share(sentence)
             score = (
                 weights.meaning_weight * meaning
                 + weights.words_weight * words
@@ -225,3 +227,31 @@ def ordinal_heads(text: str) -> list[str]:
         elif heads and number != len(heads):
             break
     return heads if len(heads) >= 2 else []
+
+
+# '要抓实招商项目落地。' followed by what it takes: a short headline sentence opening a section.
+HEADLINE_RE = re.compile(r"^要[\u4e00-\u9fa5“”]{2,12}[。；;]$")
+
+
+def headline_section(sentences: list[str], headline: str, limit: int = 180) -> list[str]:
+    """The sentences a headline stands over, up to the next headline: what '要抓实招商项目落地。' says
+    to do. Empty when the sentence is no headline or its section is long (then it is no short answer)."""
+    if not HEADLINE_RE.match(headline) or headline not in sentences:
+        return []
+    body: list[str] = []
+    for sentence in sentences[sentences.index(headline) + 1 :]:
+        if HEADLINE_RE.match(sentence):
+            break
+        body.append(sentence)
+    return body if 0 < len(body) <= 3 and sum(map(len, body)) <= limit else []
+
+
+def reason_before(sentences: list[str], best: ScoredSentence) -> list[str]:
+    """'为什么申请调整原可研': when the best sentence is the asked action itself (it holds the question's
+    words, not a reason's frame), the reason printed just before it leads with it ('为更好适应发展需求,
+    对项目部分工艺…进行了优化调整。' then '…县工业园区申请对原可研进行调整'). Empty otherwise."""
+    if best.words < 0.8 or STRONG_CUES["why"].search(best.text) or best.text not in sentences:
+        return []
+    at = sentences.index(best.text)
+    before = sentences[at - 1] if at else ""
+    return [before, best.text] if before and SENTENCE_CUES["why"].search(before) else []

@@ -105,6 +105,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "minutes_say": ("", "The minutes say: "),
     "date_not_written": ("日期不详", "date not written"),
+    "undated_kept": (
+        "有 {n} 份纪要编号相符但未写日期，无法核对年份，仍列入检索。",
+        "{n} minutes with that meeting number print no date, so the year could not be checked; they"
+        " are included.",
+    ),
     "yearless_not_filtered": (
         "另有 {n} 份纪要只写了月日、未写年份，无法判断是否在所选日期范围内，未纳入检索。",
         "{n} more minutes give a month and day but no year, so they could not be placed in the date"

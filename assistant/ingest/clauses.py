@@ -42,6 +42,8 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
         topic = piece[start.end() :] if start else piece
         if merged and (not start or rules.GENERIC_OBJECT_RE.match(topic)):
             merged[-1] = (merged[-1][0], end)  # '研究部署下一步工作' adds nothing new
+        elif merged and rules.BARE_LEAD_RE.match(sentence[slice(*merged[-1])]):
+            merged[-1] = (merged[-1][0], end)  # '会议伊始,传达学习了…': the opening words lead it in
         else:
             merged.append((begin, end))
     return [doc for begin, end in merged for doc in _documents(sentence[begin:end], remarks)]

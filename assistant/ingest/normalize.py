@@ -90,6 +90,14 @@ PORTAL_DATE_RE = re.compile(
 )
 SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")
 WIDGET_RE = re.compile(r"^(?:\[\s*\]|×|【?(?:字号|字体)[:：]?.*|T\s*\|\s*T|大\s*中\s*小|打印|关闭|分享)$")
+# A page's comment box, share prompt and editing credits: '评论 0人参与,0条评论' · '扫一扫在手机打开当前页'
+# · '(编辑:赖聪 审核:黄争光)'. Its figures ('0人参与') are no fact of the meeting.
+PAGE_CHROME_RE = re.compile(
+    r"^(?:评论一下|最热评论|最新评论|网友评论列表|暂无网友评论|还没有评论.{0,12}|关联稿件[:：]?"
+    r"|(?:评论\s*)?\d+\s*人参与.{0,24}|已有\s*\d+\s*人参与.{0,24}"
+    r"|扫一扫在手机(?:上)?(?:打开|查看)当前(?:页|页面)?"
+    r"|[（(](?:责任)?(?:编辑|撰稿人?|审核|审稿人?|校对)\s*[:：][^（）()]{0,40}[)）])$"
+)
 # "会议共有九项议题：一是…": the first of an ordinal-word list written after a colon, put on its own line.
 INLINE_FIRST_ORDINAL_RE = re.compile(r"(?<=[:：])\s*(?=一是)")
 
@@ -197,7 +205,7 @@ RUN_ON_NEXT_RE = re.compile(r"。\s*(?P<next>(?:会议|会上)(?:还|首先|先�
 def is_metadata_line(line: str) -> bool:
     if not line:
         return False
-    if BYLINE_RE.match(line) or WIDGET_RE.match(line):
+    if BYLINE_RE.match(line) or WIDGET_RE.match(line) or PAGE_CHROME_RE.match(line):
         return True
     keys = PORTAL_KEY_RE.findall(line)
     if len(keys) >= 2:

@@ -185,7 +185,8 @@ def _find_intro(lines: list[str]) -> int | None:
     ]
     if not candidates:
         return None
-    top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if ln) < 12]
+    # Near the top: fewer than 12 lines of prose above it (a portal's key/value header lines are short).
+    top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if len(ln) > 20) < 12]
     dated = [
         idx
         for idx in top
@@ -774,7 +775,7 @@ def _parse_meeting_number(
 
 
 def _parse_chair(intro: str) -> tuple[str | None, str | None]:
-    cleaned = rules.DATE_RE.sub("，", intro)
+    cleaned = rules.DATE_RE.sub("，", rules.DATE_BEFORE_CHAIR_VERB_RE.sub("", intro))
     for pattern in (rules.CHAIR_NAME_FIRST_RE, rules.CHAIR_TITLE_FIRST_RE):
         found = pattern.search(cleaned)
         if found:
@@ -820,8 +821,14 @@ PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日�
 def _parse_date(
     intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
 ) -> tuple[str | None, str | None]:
+    conveyed_from = _conveyed_from(intro)
     found = next(
-        (m for m in rules.DATE_RE.finditer(intro) if not rules.DATELINE_AFTER_RE.match(intro, m.end())), None
+        (
+            m
+            for m in rules.DATE_RE.finditer(intro)
+            if not rules.DATELINE_AFTER_RE.match(intro, m.end()) and m.start() < conveyed_from
+        ),
+        None,
     )
     if not found and (run := rules.MONTH_DAY_RUN_RE.search(intro)):  # '1030日': the 月 was lost
         found = rules.DATE_RE.search(f"{run.group('m')}月{run.group('d')}日")
@@ -844,6 +851,17 @@ def _parse_date(
     prov["date"] = f"intro month/day; year {year} {how}"
     warnings.append(f"会议日期“{written}”未写年份：{year}年{how}")
     return _iso(found, year), written
+
+
+def _conveyed_from(intro: str) -> int:
+    """Where the opening starts listing what the meeting conveyed; dates from there on are theirs.
+
+    '…主持召开凯里市第十届人民政府第十五次常务会议,传达学习4月19日习近平总书记…的讲话精神':
+    4月19日 is when the speech was given, not when the meeting met (the report says only 近日).
+    """
+    held = rules.MEETING_HELD_RE.search(intro)
+    conveying = held and rules.CONVEYING_RE.search(intro, held.end())
+    return conveying.start() if conveying else len(intro)
 
 
 def _day_only_date(

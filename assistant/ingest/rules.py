@@ -98,10 +98,16 @@ DATE_RE = re.compile(
     r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号|(?=[，,]))"  # "3月8," without 日 occurs
     r"(?P<tod>上午|下午|晚上|晚)?"
 )
+# '…县长张龙11月4日主持召开': a date between the chair's name and 主持, dropped before the chair is read.
+DATE_BEFORE_CHAIR_VERB_RE = re.compile(rf"(?:{DATE_RE.pattern})(?=主持|召集|召开)")
 # '3月18日讯（记者…）3月15日，…主持召开': the first date is the paper's dateline, not the meeting's.
 DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
 MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<m>1[0-2]|0?[1-9])(?P<d>[12]\d|3[01]|0[1-9])日")
+# The verb that says the meeting was held, and the verb that starts what it conveyed: a date after
+# the second belongs to a conveyed speech or meeting ('…常务会议,传达学习4月19日习近平总书记…').
+MEETING_HELD_RE = re.compile(r"主持召开|主持|召开|举行")
+CONVEYING_RE = re.compile(r"传达|学习|贯彻")
 LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:(?:市|区|县|州|旗|盟|省)长|自治区主席)"
 # '13日，市政府党组书记、市长…主持召开': a news report may print only the day; the portal date gives the rest.
 DAY_ONLY_RE = re.compile(r"^(?P<d>[12]\d|3[01]|0?[1-9])日(?P<tod>上午|下午|晚上|晚)?[，,]")
@@ -112,7 +118,8 @@ RELATIVE_DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前�
 YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
 # "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
 # '…先后主持召开' · '…通过视频连线方式主持召开' · '…以视频会议形式主持召开': how, not who.
-_WHERE = r"(?:在[^，。,]{1,30}?|(?:通过|以)[^，。,]{1,16}?(?:方式|形式)|先后|分别|亲自)?"
+# '…通过腾讯视频会议主持召开了': the medium may stand there too.
+_WHERE = r"(?:在[^，。,]{1,30}?|(?:通过|以)[^，。,]{1,16}?(?:方式|形式|视频会议|视频连线)|先后|分别|亲自)?"
 # A name: two to four characters, or a transliterated name in parts joined by a middle dot
 # ('阿不都克力木·艾力', '阿不力米提·阿塔吾拉').
 NAME = r"(?:[\u4e00-\u9fa5]{1,8}(?:[·•・][\u4e00-\u9fa5]{1,10}?){1,3}|[\u4e00-\u9fa5]{2,4}?)"
@@ -148,15 +155,16 @@ ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
-# or those at it: '与会人员首先共同学习了《…》'.
+# or those at it: '与会人员首先共同学习了《…》', or its start: '会议伊始,传达学习了…'.
 MEETING_SUBJECT = (
-    r"(?:会议|会上[，,]?|会前[，,]?|与会人员|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
+    r"(?:会议伊始[，,]?|会议|会上[，,]?|会前[，,]?|与会人员"
+    r"|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
 )
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
     rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|重点|还|组织|进一步|认真|书面)?(?:共同)?"
-    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|"
+    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
@@ -257,6 +265,8 @@ CLAUSE_BREAK_RE = re.compile(
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
 CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
+# Lead words standing alone before a comma ('会议伊始,传达学习了…'): they lead the next clause in.
+BARE_LEAD_RE = re.compile(rf"^{CLAUSE_LEAD}[，,]?$")
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
 CLAUSE_VERBS_RE = re.compile(rf"^{CLAUSE_LEAD}(?:{CLAUSE_VERB}了?)+")
 # '会议听取、讨论并原则通过了《A》': one clause, its verbs run together.
