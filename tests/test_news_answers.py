@@ -407,3 +407,27 @@ def test_an_english_requirement_leads_with_the_sentence_its_words_translate(news
         news_held10, "What did Youhao district require on its ecological and environmental protection tasks?"
     ).answer.splitlines()[0]
     assert "要高度重视生态环境保护任务" in lead  # tasks → 任务, ecological → 生态 …
+
+
+def test_the_names_of_units_only_counted_are_refused(news7):
+    config, retriever = news7
+    committees = answer_question(retriever, config, "历下区新设立的两个社区居民委员会叫什么名字？")
+    assert not committees.answerable and "委员会名称" in committees.answer  # '设立两个社区居民委员会'
+
+
+def test_who_bears_a_cost_needs_a_unit_printed_as_doing_it(news_held8_gannan):
+    config, retriever = news_held8_gannan
+    cost = answer_question(retriever, config, "甘南州磨沟遗址保护经费由哪个部门承担？")
+    assert not cost.answerable  # '被国家文物局评为…' names a unit that bears nothing
+
+
+@pytest.fixture(scope="module")
+def news_held8_gannan(config_factory):
+    return _indexed(config_factory, "news-answers-held8-gannan", [(HELD8 / "hi06_gannan.txt", None)])
+
+
+def test_an_item_heading_a_quote_holds_is_not_named_again(news6):
+    config, retriever = news6
+    lines = answer_question(retriever, config, "西藏自治区人工影响天气管理办法草案通过后将如何处理？").answer
+    assert lines.splitlines()[1].startswith("议题二")  # the quote below names 《…管理办法(草案)》
+    assert "讨论《西藏自治区人工影响天气管理办法" not in lines.splitlines()[1]

@@ -456,7 +456,7 @@ def _extractive_answer(
     names = [_item_name(hit, intent.lang) for hit in chosen] + [hit.item.heading for hit in chosen]
     quoted = _supporting(ranked, lead, names, config.answer.max_sentences)
     for n, hit in enumerate(chosen, 1):
-        line = _item_line(hit, n, lead, chosen[n - 2] if n > 1 else None, intent.lang)
+        line = _item_line(hit, n, lead, chosen[n - 2] if n > 1 else None, intent.lang, quoted.get(n, []))
         if line:
             lines.append(line)
         for sentence in quoted.get(n, []):
@@ -504,13 +504,16 @@ def _with_bare_item_siblings(chosen: list[ItemHit]) -> list[ItemHit]:
     return [*chosen, *siblings][:3]
 
 
-def _item_line(hit: ItemHit, n: int, lead: Lead, previous: ItemHit | None, lang: str) -> str:
+def _item_line(
+    hit: ItemHit, n: int, lead: Lead, previous: ItemHit | None, lang: str, quotes: list[str] = ()
+) -> str:
     """Item n named once: without the meeting when the lead or the item before already named it,
-    without a heading the lead quotes, and not at all when the lead already says everything in it."""
+    without a heading the lead or one of its quotes holds, and not at all when the lead already says
+    everything in it."""
     same_meeting = previous is not None and previous.doc_id == hit.doc_id
     with_meeting = not ((n == 1 and lead.names_meeting) or same_meeting)
     said = [lead.text, *lead.sentences]  # as written and as scored (a traditional-script lead)
-    with_heading = not restates(hit.item.heading, said)
+    with_heading = not restates(hit.item.heading, [*said, *quotes])
     line = _item_name(hit, lang, with_heading, with_meeting)
     return "" if restates(line, said) else f"{line}[{n}]"
 

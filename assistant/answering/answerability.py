@@ -61,6 +61,11 @@ ORG_RE = re.compile(
 # 由哪个部门负责: a unit named as the one that does it ('由水利局牵头', '市财政局要…', '会同…'), not
 # any organisation the item happens to mention ('以自治区政府规章发布').
 _UNIT = r"(?:局|委|办|中心|公司|管委会|政府|街道|镇|院|所|站|队)"
+# '由哪个部门承担' · '哪个单位负责': the one who carries it out, which a unit merely named does not say.
+DUTY_ASK_RE = re.compile(
+    r"由(?:哪个|哪些|哪家|什么)(?:部门|单位|机构)?[^，。？?]{0,4}?(?:承担|负责|牵头|实施|落实|办理|组织)"
+    r"|(?:哪个|哪些|哪家)(?:部门|单位|机构)(?:来)?(?:承担|负责|牵头)"
+)
 DUTY_RE = re.compile(
     r"由[^，。；]{1,24}?(?:牵头|负责|组织|实施|承办|落实|办理)"
     rf"|{_UNIT}(?:要|负责|牵头|会同|配合|抓好|做好|切实|承担|拟草|起草|拟定|制定|提请|提交|报送|汇报)"
@@ -162,7 +167,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         hit = on_topic[0]
         name = "具体清单" if lang == "zh" else "the list itself"
         return _not_stated(hit, name, lang, "list")
-    if (entity := asked_entity(intent.text)) and not any(_names_entity(h, entity) for h in on_topic):
+    strict = bool(NAME_ASK_RE.search(intent.text))
+    if (entity := asked_entity(intent.text)) and not any(_names_entity(h, entity, strict) for h in on_topic):
         hit = on_topic[0]  # '涉及哪个县' of an item that names no county
         name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
         return _not_stated(hit, name, lang, kind)
@@ -173,7 +179,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         return _not_stated(hit, name, lang, kind)
     if kind == "topic":
         return Verdict(True, kind=kind)
-    stated = [h for h in on_topic if _has_fact(h, kind)]
+    duty = kind == "department" and DUTY_ASK_RE.search(intent.text)  # not any unit the item names
+    stated = [h for h in on_topic if _has_fact(h, "duty" if duty else kind)]
     if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
         counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
         stated = [h for h in stated if counted.search(h.item.text)]
@@ -225,7 +232,7 @@ ENTITY_ASK_RE = re.compile(
 )
 # '新命名的道路叫什么名字' · '项目名称是什么': the name of the thing just named is asked.
 NAME_ASK_RE = re.compile(
-    r"(?P<kind>[\u4e00-\u9fa5]{2})(?:的)?(?:叫什么(?:名字|名称)?|叫做什么|(?:名字|名称)(?:是|叫)什么)"
+    r"(?P<kind>委员会|[\u4e00-\u9fa5]{2})(?:的)?(?:叫什么(?:名字|名称)?|叫做什么|(?:名字|名称)(?:是|叫)什么)"
 )
 # How names of each kind end ('东城街道', '某某有限公司', '湖南工业大学'); a road is '…路', not 道路.
 _ROAD_NAME = r"(?<!道)路|街(?!道)|大道|巷"
@@ -246,18 +253,22 @@ def asked_entity(question: str) -> str | None:
 
 
 GENERIC_NAME_RE = re.compile(r"^(?:各|全|本|该|我|相关|有关|所在|所属|辖区|其他|下辖|乡|镇)")
+# '设立两个社区居民委员会' · '部分道路命名': words counting or creating things, never part of a name
+UNNAMED_RE = re.compile(r"[一二两三四五六七八九十\d]+个|部分|设立|新建|新设|命名")
 
 
-def _names_entity(hit: ItemHit, kind: str) -> bool:
+def _names_entity(hit: ItemHit, kind: str, strict: bool) -> bool:
     """Whether the item (or its meeting's own name) prints a name of the asked kind."""
-    return names_entity(f"{hit.meeting.city_full or ''} {hit.item.text}", kind)
+    return names_entity(f"{hit.meeting.city_full or ''} {hit.item.text}", kind, strict)
 
 
-def names_entity(text: str, kind: str) -> bool:
-    """Whether `text` holds a name of that kind ('东城街道'), not a generic one ('各街道')."""
+def names_entity(text: str, kind: str, strict: bool = False) -> bool:
+    """Whether `text` holds a name of that kind ('东城街道'), not a generic one ('各街道'). `strict`
+    (a name asked for in so many words: 叫什么名字) also takes no count or act for one ('设立两个…')."""
     endings = ENTITY_ENDINGS.get(kind, kind)
     for found in re.finditer(rf"([\u4e00-\u9fa5]{{2,10}}?)(?:{endings})", text):
-        if not GENERIC_NAME_RE.match(found.group(1)):
+        prefix = found.group(1)
+        if not GENERIC_NAME_RE.match(prefix) and not (strict and UNNAMED_RE.search(prefix)):
             return True
     return False
 
@@ -375,6 +386,8 @@ def _has_fact(hit: ItemHit, kind: str) -> bool:
         return bool(FACT_PATTERNS[kind].search(item.text))
     if kind == "department":  # who reported or does it, or the unit the item itself is about
         return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))
+    if kind == "duty":  # 由哪个部门承担: a unit printed as the one doing or paying for it
+        return bool(DUTY_RE.search(item.text))
     if kind == "person":  # 由谁组织实施 is answered by an organisation as often as by a person
         return bool(item.reporters) or "同志" in item.text or bool(ORG_RE.search(item.text))
     if kind == "decision":  # '讨论研究并原则同意《…》': a numbered heading can itself be the decision
