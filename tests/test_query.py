@@ -105,7 +105,7 @@ def test_a_when_question_is_not_taken_for_a_topic_the_minutes_never_mention(voca
         ("政府工作报告提出地区生产总值增长目标是多少？", "rate"),
         ("森林防火期是从几月到几月？", "date"),
         ("夜景特色街区选址在哪里？", "location"),
-        ("常务会议是在哪儿开的？", "topic"),
+        ("常务会议是在哪儿开的？", "venue"),  # the room: answered from the opening, or refused
     ],
 )
 def test_the_kind_of_figure_asked_for(vocab, question, kind):

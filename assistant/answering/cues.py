@@ -116,7 +116,9 @@ GENERIC_TERMS = set(
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
 ATTENDANCE_ASK_RE = re.compile(r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|attend", re.I)
 VENUE_ASK_RE = re.compile(
-    r"(?:在|于)(?:哪里|哪儿|何处|什么地方)(?:召?开|举行)|会议地点|会场在|\bwhere\b.*\b(?:held|meet)", re.I
+    r"(?:在|于)(?:哪里|哪儿|何处|什么地方)(?:召?开|举行)|(?:哪个|什么)(?:会议室|会场|礼堂)|会议地点|会场在"
+    r"|\bwhere\b.*\b(?:held|meet)|\bwhich (?:room|hall)\b",
+    re.I,
 )
 # 'How was … held?': answered by the opening's own words ('…通过腾讯视频会议主持召开了…').
 HOW_HELD_ASK_RE = re.compile(r"\bhow\b.*\b(?:held|convened|conducted)\b|\bin what (?:way|form)\b", re.I)
