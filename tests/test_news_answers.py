@@ -431,3 +431,47 @@ def test_an_item_heading_a_quote_holds_is_not_named_again(news6):
     lines = answer_question(retriever, config, "西藏自治区人工影响天气管理办法草案通过后将如何处理？").answer
     assert lines.splitlines()[1].startswith("议题二")  # the quote below names 《…管理办法(草案)》
     assert "讨论《西藏自治区人工影响天气管理办法" not in lines.splitlines()[1]
+
+
+HELD11 = ROOT / "data" / "heldback11" / "news"
+
+
+@pytest.fixture(scope="module")
+def news_held11(config_factory):
+    """Held-back 11 (measured blind once, now development material) beside Haicheng, a county-level
+    city of Anshan (held-back 2)."""
+    pages = [
+        (HELD11 / "hl02_shuangyashan_sifangtai.txt", None),
+        (HELD11 / "hl05_hunan.txt", None),
+        (HELD11 / "hl06_haidong.txt", None),
+        (HELD11 / "hl07_chifeng_harqin.txt", None),
+        (HELD11 / "hl09_ordos_uxin.txt", None),
+        (HELD11 / "hl10_anshan.txt", "鞍山市"),
+        (ROOT / "data" / "heldback2" / "news" / "hc06_anshan_haicheng.txt", None),
+    ]
+    return _indexed(config_factory, "news-answers-held11", pages)
+
+
+def test_a_province_named_short_a_study_before_the_meeting_and_a_remark_run_on(news_held11):
+    hunan = _ask(news_held11, "湖南省政府第50次常务会议审议了什么？")
+    assert hunan.answerable and "政府工作报告" in hunan.answer.splitlines()[0]
+    studied = _ask(news_held11, "四方台区常务会议会前学习了什么？")
+    assert studied.answerable and "优化营商环境条例" in studied.answer.splitlines()[0]
+    river = _ask(news_held11, "海东市对妨碍河道行洪突出问题排查整治提出了什么要求？")
+    assert river.answerable and "全力销号存量" in river.answer
+
+
+def test_an_english_banner_name_from_the_dictionary_and_a_city_kept_apart_from_its_cities(news_held11):
+    harqin = _ask(news_held11, "Who chaired Harqin banner's first executive meeting of 2026?")
+    assert harqin.answerable and "白玲" in harqin.answer.splitlines()[0]
+    anshan = _ask(
+        news_held11, "鞍山市这次常务会议审议通过了哪些文件？"
+    )  # 海城市's documents are not 鞍山市's
+    assert not anshan.answerable
+
+
+def test_the_plan_asked_for_leads_and_work_to_be_done_is_no_list_of_items(news_held11):
+    plan = _ask(news_held11, "乌审旗2024年第10次常务会议研究审议了什么方案？").answer.splitlines()[0]
+    assert "电动自行车安全隐患全链条整治行动方案" in plan
+    ecology = _ask(news_held11, "乌审旗要全力抓好哪些生态工作？").answer.splitlines()[0]
+    assert "防沙治沙" in ecology and not ecology.startswith("共找到")

@@ -507,3 +507,22 @@ def test_a_pages_comment_box_is_no_part_of_any_item():
     tongcheng = _parse_held10("hk11_xianning_tongcheng.txt")
     text = "".join(item.text for item in tongcheng.items)
     assert "人参与" not in text and "审核:黄争光" not in text and "铁塔云广播" in text
+
+
+HELD11 = ROOT / "data" / "heldback11" / "news"
+
+
+def test_those_at_the_meeting_open_an_item_and_a_remark_after_a_report_is_cut_off():
+    sifangtai = _page(HELD11, "hl02_shuangyashan_sifangtai.txt")
+    assert sifangtai.items[1].heading == "会前,全体参会人员共同学习了《优化营商环境条例》"
+    haidong = _page(HELD11, "hl06_haidong.txt")  # '…排查整治工作情况汇报强调,要把…'
+    river = next(item for item in haidong.items if "河道行洪" in item.heading)
+    assert river.heading.endswith("情况汇报") and "全力销号存量" in river.text
+    assert haidong.date == "2022-03-03"  # '2022年33日' under a page dated 2022-03-15
+
+
+def test_a_provinces_own_meeting_named_by_its_short_name_and_a_credited_attendance_line():
+    hunan = _page(HELD11, "hl05_hunan.txt")  # '省长毛伟明…召开省政府第50次常务会议…(湖南)…'
+    assert hunan.city_full == "湖南省"
+    harqin = _page(HELD11, "hl07_chifeng_harqin.txt")
+    assert any("徐晓东、任林" in line for line in harqin.trailing)  # '…列席会议。(记者 朱星然 通讯员 王晨旭)'

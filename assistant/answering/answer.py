@@ -309,6 +309,8 @@ def _quotable(hit: ItemHit) -> list[str]:
 def _meeting_answer_en(m: Meeting, question: str) -> str:
     """The meeting-level facts in English; names and quoted lines stay as the minutes print them."""
     when = m.date or m.date_as_written or "an unstated date"
+    if not m.date and m.date_as_written and "月" not in m.date_as_written:  # '14日' alone
+        when = f"a day printed only as {m.date_as_written}"
     if m.date and m.year_inferred:
         when += " (year not printed; inferred)"
     chair = f"{m.chair}（{m.chair_title or ''}）" if m.chair else "a chair the minutes do not name"
@@ -443,6 +445,7 @@ def _extractive_answer(
     bare = kind in ("requirement", "reason", "topic") and _bare_clause(chosen[0])
     if bare:
         chosen = _with_bare_item_siblings(chosen)
+    chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     margin = 0.0 if bare else config.answer.lead_margin  # a heading alone states no requirement
     if (stater := _item_that_states_it(ranked, margin)) > 1:
@@ -471,6 +474,19 @@ def _requirement_points(ranked: list[ScoredSentence], item) -> list[str]:
     工作') comes second only when it is the best: it names the topic, it does not require anything."""
     own = [s.text for s in ranked if s.n == 1]
     return own[:1] + [t for t in own[1:] if not restates(t, [item.heading])][:1]
+
+
+def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) -> list[ItemHit]:
+    """'审议了什么方案': a found item whose heading names a 《…方案》 goes first — the heading is the answer,
+    whatever item the question's other words matched better."""
+    asked = NAMED_THING_ASK_RE.search(question)
+    if not asked or asked.group("noun") in chosen[0].item.heading:
+        return chosen
+    noun = asked.group("noun")
+    naming = next((h for h in hits[:5] if re.search(rf"{noun}》|{noun}(?:\(|（)", h.item.heading)), None)
+    if naming is None or naming.doc_id != chosen[0].doc_id:
+        return chosen
+    return [naming, *(h for h in chosen if h is not naming)][: max(len(chosen), 1)]
 
 
 def _bare_clause(hit: ItemHit) -> bool:

@@ -129,3 +129,41 @@ def dictionary_share(words: list[str], chinese_text: str) -> float:
     if not known:
         return 0.0
     return sum(any(c in chinese_text for c in cands) for cands in known) / len(known)
+
+
+# The division words of an English place name ('Harqin banner', 'Sifangtai district').
+_PLACE_WORDS_RE = re.compile(
+    r"\b(?:banner|khoshuu|district|county(?: level city)?|city|prefecture|league)\b", re.I
+)
+
+
+@lru_cache(maxsize=1)
+def _place_glosses() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT's English names of divisions (旗, 县, 区, 市, 州, 盟) by simplified headword."""
+    out: dict[str, tuple[str, ...]] = {}
+    with _cedict_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            found = _ENTRY_RE.match(line.strip())
+            if found and found.group("simp")[-1:] in "旗县区市州盟" and len(found.group("simp")) >= 2:
+                out[found.group("simp")] = tuple(found.group("glosses").split("/"))
+    return out
+
+
+def english_place_names(name: str) -> list[str]:
+    """How CC-CEDICT writes a place in English ('喀喇沁旗' → 'harqin banner', 'kharchin khoshuu',
+    '乌审旗' → 'uxin', 'wushen banner'): names that pinyin alone does not give (Mongolian banners)."""
+    out: list[str] = []
+    for gloss in _place_glosses().get(name, ()):
+        gloss = re.sub(r"\s+(?:in|of)\s+[A-Z].*$", "", gloss.split(",")[0]).strip()
+        if not _PLACE_WORDS_RE.search(gloss) and " " in gloss:
+            continue
+        for part in re.split(r"\s+or\s+", gloss):
+            if not part.strip()[:1].isupper() or len(part.split()) > 3:  # a name, not a word or a phrase
+                continue
+            part = part.strip().lower()
+            stem = _PLACE_WORDS_RE.sub("", part).strip()
+            if re.fullmatch(r"[a-z][a-z' -]{3,40}", part):
+                out.append(part)
+            if len(stem) >= 4 and re.fullmatch(r"[a-z][a-z' -]+", stem) and stem not in EN_STOPWORDS:
+                out.append(stem)
+    return list(dict.fromkeys(out))

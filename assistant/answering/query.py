@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..ingest import places, rules
 from ..ingest.normalize import to_simplified
 from ..models import Meeting
+from . import bilingual
 from .cues import (
     AMOUNT_ASK_RE,
     DAYS_ASK_RE,
@@ -188,6 +189,7 @@ def place_aliases(meeting: Meeting) -> set[str]:
     short, full = meeting.city or "", meeting.city_full or meeting.city or ""
     base = full[len(meeting.region) :] if meeting.region and full.startswith(meeting.region) else full
     aliases = {full, base, _pinyin(short), *places.english_place_names(base)}
+    aliases.update(bilingual.english_place_names(base))  # 喀喇沁旗 → harqin banner (CC-CEDICT)
     if meeting.region:
         aliases.add(places.short_name(meeting.region) + short)
     if short == base or places.is_safe_short_name(short):
@@ -271,8 +273,11 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     return intent
 
 
+# '鞍山市政府…' · '鞍山市这次常务会议' · '鞍山市长…': the city's own government, not its districts'
 GOVERNMENT_AFTER_RE = (
-    r"(?:市|省|区|县|自治区)?(?:人民)?(?:政府|常务会议|第)|(?: municipal| city| provincial)? government"
+    r"(?:这次|本次|此次|的)?(?:市|省|区|县|自治区)?(?:这次|本次|此次|的)?(?:人民)?(?:政府|常务会议?|第)"
+    r"|(?<=[市区县])长|[市区县]长"
+    r"|(?: municipal| city| provincial)? government"
 )
 
 

@@ -404,6 +404,11 @@ def _paragraph_items(
 ) -> list[AgendaItem]:
     """The item(s) of one topic paragraph: one per agenda clause its first sentence names."""
     heading, first_body = _first_sentence(paragraph)
+    if (remark := REMARK_START_RE.search(heading)) and remark.start() >= 8:  # '…汇报强调,要…': the remark
+        heading, first_body = (
+            heading[: remark.start()],
+            f"{heading[remark.end() :]}。{first_body}".rstrip("。"),
+        )
     topics = clauses.agenda_clauses(heading, [first_body, *body])
     if len(topics) > 1 and not rules.TRAILING_RE.match(paragraph):  # '会议还…' is one item
         remarks = [first_body, *body] if first_body else body
@@ -630,7 +635,7 @@ def _split_heading(rest: str) -> tuple[str, str]:
     before the remark.
     """
     if (remark := REMARK_START_RE.search(rest)) and remark.start() >= 8:
-        return rest[: remark.start()].strip(), rest[remark.start() + 1 :].strip()
+        return rest[: remark.start()].strip(), rest[remark.end() :].strip()
     depth = 0
     for pos, ch in enumerate(rest):
         if ch == "《":
@@ -642,7 +647,10 @@ def _split_heading(rest: str) -> tuple[str, str]:
     return rest.rstrip("。").strip(), ""
 
 
-REMARK_START_RE = re.compile(r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)[，,：:])")
+# '…汇报，强调，要…' · '…情况汇报强调,要…' (no comma before 强调 after a report heard)
+REMARK_START_RE = re.compile(
+    r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)[，,：:])|(?<=汇报)(?=(?:并|时)?(?:强调|指出|要求)[，,：:])"
+)
 
 
 def _first_sentence(line: str) -> tuple[str, str]:
@@ -1171,7 +1179,16 @@ def _province_meeting(header: list[str], intro: str | None, gaz: places.Gazettee
                 provinces = [p for p in gaz.places(mention.name) if p.level == "province"]
                 if provinces and (not chaired.group(0).startswith("市长") or mention.name.endswith("市")):
                     return mention.name
-    return None
+    return _one_province_named(intro or "", chaired.group(0), gaz)
+
+
+def _one_province_named(intro: str, chaired: str, gaz: places.Gazetteer) -> str | None:
+    """'省长毛伟明主持召开省政府第50次常务会议…洞庭湖生态经济区(湖南)…': a province's head chairs 省政府's
+    meeting and the opening names exactly one province, by any of its names."""
+    if chaired.startswith("市长") or not re.search(r"(?:^|[，,。\s]|召开|主持)省政府", intro):
+        return None
+    named = {name for name in places.province_names() if name in intro or places.short_name(name) in intro}
+    return named.pop() if len(named) == 1 else None
 
 
 def _cited_place(run: list[str], text: str, gaz: places.Gazetteer) -> tuple[str, str | None]:

@@ -137,6 +137,14 @@ def places_by_short_name(suffix: str) -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def province_names() -> tuple[str, ...]:
+    """Every province-level division by its full name (湖南省, 宁夏回族自治区, 重庆市)."""
+    return tuple(
+        name for name, found in gazetteer().by_name.items() if any(p.level == "province" for p in found)
+    )
+
+
 @lru_cache(maxsize=512)
 def county_level_cities(prefecture: str) -> tuple[str, ...]:
     """The county-level cities (…市) a prefecture administers: 平顶山市 → (汝州市, 舞钢市)."""

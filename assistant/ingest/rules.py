@@ -115,7 +115,8 @@ DAY_ONLY_RE = re.compile(r"^(?P<d>[12]\d|3[01]|0?[1-9])日(?P<tod>上午|下午|
 RELATIVE_DAY_RE = re.compile(r"^(?P<rel>今天|今日|昨天|昨日|前天)(?P<tod>上午|下午|晚上|晚)?[，,]?")
 RELATIVE_DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 # '202291日，…主持召开': year, month and day run together with 年 and 月 lost.
-YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})(?P<md>\d{2,4})日")
+# '2022年33日': the 月 alone lost, month and day run together after the year.
+YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})年?(?P<md>\d{2,4})日")
 # "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
 # '…先后主持召开' · '…通过视频连线方式主持召开' · '…以视频会议形式主持召开': how, not who.
 # '…通过腾讯视频会议主持召开了': the medium may stand there too.
@@ -157,8 +158,8 @@ TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研�
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
 # or those at it: '与会人员首先共同学习了《…》', or its start: '会议伊始,传达学习了…'.
 MEETING_SUBJECT = (
-    r"(?:会议伊始[，,]?|会议|会上[，,]?|会前[，,]?|与会人员"
-    r"|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
+    r"(?:(?:会前|会上|会议)[，,]?(?:全体)?(?:参会|与会)(?:人员|同志)|会议伊始[，,]?|会议|会上[，,]?|会前[，,]?"
+    r"|(?:全体)?(?:参会|与会)(?:人员|同志)|(?:省|市|区|县|州|盟|旗|自治区)?政府(?:党组)?(?:常务)?会议)"
 )
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
@@ -339,7 +340,7 @@ MID_TOPIC_RE = re.compile(
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
 ATTENDANCE_SENTENCE_RE = re.compile(
     r"^(?!会议|会上).{2,300}?(?:出席|列席|参加|应邀参加|应邀出席)(?:了)?(?:会议|本次会议)[。；;]?"
-    r"(?:[（(][^）)]{0,12}[）)])?$"
+    r"(?:[（(][^）)]{0,24}[）)])?$"  # (记者 朱星然 通讯员 王晨旭)
 )
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
 AT_MEETING_PREFIX_RE = re.compile(r"^在(?:政府)?常务会议上[，,]\s*")
