@@ -24,6 +24,7 @@ from .answerability import (
     FACT_PATTERNS,
     asked_entity,
     asked_kind,
+    attendance_sentences,
     judge,
     meeting_speaks,
     names_entity,
@@ -33,7 +34,6 @@ from .answerability import (
 from .cited import CitedAnswer, Source
 from .cues import (
     ATTENDANCE_ASK_RE,
-    ATTENDED_RE,
     CHAIR_ASK_RE,
     HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
@@ -275,7 +275,7 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
             role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", intent.text)  # the asked role first
-            said = sorted(_attendance_sentences(m), key=lambda s: bool(role) and role.group() not in s)
+            said = sorted(attendance_sentences(m), key=lambda s: bool(role) and role.group() not in s)
             attended = [f"{sentence}[1]" for sentence in said]
         lines = attended + [line for line in lines if line not in attended]  # who attended, first
     if m.trailing and re.search(r"还|之外|其他", intent.text):
@@ -322,7 +322,7 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         lines = [f"How: {s}[1]" for s in sorted(held, key=lambda s: not MEDIUM_RE.search(s))[:1]] + lines
     if re.search(r"attend", question, re.I):  # who attended, first
         attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
-        lines = (attended or [f"{sentence}[1]" for sentence in _attendance_sentences(m)]) + lines
+        lines = (attended or [f"{sentence}[1]" for sentence in attendance_sentences(m)]) + lines
     if n_items := len([it for it in m.items if it.item > 0]):
         lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
     return "\n".join(lines)
@@ -336,11 +336,6 @@ MEDIUM_RE = re.compile(r"通过|以[^，。,]{1,12}?(?:方式|形式)|视频|线
 def _venue_sentences(meeting: Meeting) -> list[str]:
     """The sentence of the opening that names the room or hall ('…在县委小礼堂主持召开…')."""
     return [s for s in _meeting_sentences(meeting) if VENUE_RE.search(s)][:1]
-
-
-def _attendance_sentences(meeting) -> list[str]:
-    """The sentences of the meeting-level text that say who attended ('副市长…出席会议。')."""
-    return [s for s in _meeting_sentences(meeting) if ATTENDED_RE.search(s) and not s.startswith("会议")][:3]
 
 
 def _meeting_sentences(meeting: Meeting) -> list[str]:

@@ -208,14 +208,19 @@ REQUIREMENTS_ASKED_RE = re.compile(
 )
 
 
+REMARK_IN_HEADING_RE = re.compile(r"(?:强调|要求|指出)[，,：:]?要")
+
+
 def _says_more(hit: ItemHit) -> bool:
     """Whether an item prints anything besides its heading (of 会议概况: remarks of its own)."""
     from .sentences import split_sentences
 
     if hit.item.item == 0:
         return meeting_speaks(hit.meeting)
-    text = hit.item.text
-    return len(split_sentences(text)) > 1 or len(text) > len(hit.item.heading) + 20  # '…汇报，强调…' runs on
+    text, heading = hit.item.text, hit.item.heading
+    if REMARK_IN_HEADING_RE.search(heading[8:]):  # a heading that ran on into the remark ('…汇报强调,要…')
+        return True
+    return len(split_sentences(text)) > 1 or len(text) > len(heading) + 20  # '…汇报，强调…' runs on
 
 
 def meeting_speaks(meeting: Meeting) -> bool:
@@ -330,9 +335,16 @@ def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> st
     return ""
 
 
+def attendance_sentences(meeting: Meeting) -> list[str]:
+    """Sentences saying who attended ('副市长…出席会议。'), the meeting-level text first: a report may
+    print them last, after its items ('旗级领导…出席会议,…列席会议。(记者…)')."""
+    texts = [item.text for item in meeting.items]
+    sentences = [s.strip() for text in texts for s in re.split(r"(?<=[。；])|\n", text) if s.strip()]
+    return [s for s in sentences if ATTENDED_RE.search(s) and not s.startswith("会议")][:3]
+
+
 def _attendance(meeting: Meeting, lang: str) -> Verdict:
-    item0 = meeting.items[0].text if meeting.items else ""
-    if meeting.attendance or ATTENDED_RE.search(item0):
+    if meeting.attendance or attendance_sentences(meeting):
         return Verdict(True, kind="attendance")
     chair = f"{meeting.chair}{meeting.chair_title or ''}" if meeting.chair else ""
     reason = say(lang, "no_attendees", label=meeting.label, english_label=meeting.english_label)
