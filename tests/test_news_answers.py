@@ -475,3 +475,29 @@ def test_the_plan_asked_for_leads_and_work_to_be_done_is_no_list_of_items(news_h
     assert "电动自行车安全隐患全链条整治行动方案" in plan
     ecology = _ask(news_held11, "乌审旗要全力抓好哪些生态工作？").answer.splitlines()[0]
     assert "防沙治沙" in ecology and not ecology.startswith("共找到")
+
+
+HELD12 = ROOT / "data" / "heldback12" / "news"
+
+
+@pytest.fixture(scope="module")
+def news_held12(config_factory):
+    """Held-back 12 (measured blind once, now development material): two pages naming no government."""
+    pages = [
+        (HELD12 / "hm05_liaocheng_dongchangfu.txt", None),
+        (HELD12 / "hm06_chair_fang_zhirong.txt", None),
+        (HELD12 / "hm07_chair_wang_feng.txt", None),
+    ]
+    return _indexed(config_factory, "news-answers-held12", pages)
+
+
+def test_meetings_named_by_a_chair_in_pinyin_or_with_the_title_and_a_measure_not_printed(news_held12):
+    economy = _ask(
+        news_held12, "What did the district executive meeting chaired by Wang Feng require on the economy?"
+    )
+    assert economy.answerable and economy.interpreted == ["chaired by: 王锋"]  # not 'which meeting?'
+    assert "供圖" not in economy.answer  # a photo credit is page chrome
+    titled = _ask(news_held12, "县长房志荣主持的第9次常务会议研究了哪些工作？")  # 县长 is no topic
+    assert titled.answerable and "网格化" in titled.answer
+    area = _ask(news_held12, "东昌府区郑家镇工业聚集区规划面积多大？")  # the item prints no area
+    assert not area.answerable

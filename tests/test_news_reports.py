@@ -526,3 +526,21 @@ def test_a_provinces_own_meeting_named_by_its_short_name_and_a_credited_attendan
     assert hunan.city_full == "湖南省"
     harqin = _page(HELD11, "hl07_chifeng_harqin.txt")
     assert any("徐晓东、任林" in line for line in harqin.trailing)  # '…列席会议。(记者 朱星然 通讯员 王晨旭)'
+
+
+HELD12 = ROOT / "data" / "heldback12" / "news"
+
+
+def test_a_papers_own_page_a_conjunction_before_xian_and_a_publication_date_key():
+    luyi = _page(HELD12, "hm02_zhoukou_luyi.txt")  # '第05版:鹿邑新闻'
+    assert luyi.city_full == "鹿邑县"
+    fang = _page(HELD12, "hm06_chair_fang_zhirong.txt")  # '…党组(扩大)会议和县十六届第9次…'
+    assert fang.city_full is None and fang.meeting == 9
+    baofeng = _page(HELD12, "hm01_pingdingshan_baofeng.txt")  # '刊发日期:2020-05-18' over '5月14日下午'
+    assert baofeng.date == "2020-05-14"
+
+
+def test_an_agenda_listed_under_a_portal_key_gives_the_items():
+    headings = [item.heading for item in _page(HELD12, "hm04_zaozhuang_taierzhuang.txt").items[1:]]
+    assert "审议《台儿庄区农村供水统管工作实施方案》" in headings
+    assert any(h.startswith("研究生态环境保护、经济运行") for h in headings)

@@ -52,6 +52,7 @@ from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import (
     DISPOSAL_ASK_RE,
+    FILLER_RE,
     HEARD_ONLY_RE,
     ScoredSentence,
     body_sentences,
@@ -166,7 +167,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
             )
         return _not_found(result, config, interpreted, verdict.reason)
     selected: dict[int, list[str]] = {}
-    if intent.meeting_level and result.hits[0].item.item == 0:
+    if intent.meeting_level and result.hits[0].item.item == 0 and not _additions_not_kept(result):
         text, cited = _meeting_answer(result, topic_terms(intent, retriever))
     elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
         text, cited = _meetings_answer(listed, result, retriever, config)
@@ -246,6 +247,19 @@ def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str =
             span=span,
         )
     return say(lang, "no_match")
+
+
+ADDITION_WORDS = {"会议还", "还学习", "还审议", "还听取"}
+
+
+def _additions_not_kept(result: RetrievalResult) -> bool:
+    """'…常务会议还对哪些工作进行了安排部署': asked only what the meeting did besides, of a report that
+    keeps no such lines apart (its '会议还就…进行了安排部署' is an item): the items answer, not the header."""
+    asked = {m.group(0) for m in META_RE.finditer(result.intent.text)}
+    kept = [
+        line for line in result.hits[0].meeting.trailing if not FILLER_RE.match(line.split("。")[0] + "。")
+    ]
+    return bool(asked) and asked <= ADDITION_WORDS and not kept  # '会议还研究了其他事项' keeps nothing
 
 
 def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, list[ItemHit]]:

@@ -112,7 +112,8 @@ QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^
 GENERIC_TERMS = set(
     "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
-    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 材料 事项".split()
+    "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 材料 事项 "
+    "县长 区长 市长 州长 旗长 省长 主任".split()  # '县长房志荣主持的…': the chair's title, no topic
 )
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
@@ -180,7 +181,8 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quantity",
         re.compile(
-            r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批级类档轮种]|万|亿|成)|how many|how much",
+            r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批级类档轮种]|万|亿|成)|how many|how much"
+            r"|多大(?!规模)|多宽|多高|多深|how (?:big|large)",  # 规划面积多大: a measure the minutes print
             re.I,
         ),
     ),

@@ -225,6 +225,9 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True) if t)
             named = re.search(rf"{re.escape(chair)}(?:{title})?(?:同志)?(?:主持(?:召开)?的?)?", text)
             intent.filter_words.append(named.group(0))
+        elif intent.lang == "en" and (spelled := _spelled_chair(chair, lowered)):
+            intent.chairs.append(chair)  # 'chaired by Wang Feng': the name in pinyin, surname first
+            intent.filter_words.append(spelled)
     if not intent.cities:
         intent.unknown_places = _unheld_places(lowered, vocab)
         _search_parent_city(intent, text, vocab)
@@ -260,8 +263,10 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.wants_list = bool(LIST_RE.search(text)) and not INNER_LIST_RE.search(text)
     unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about
     for chair_words in intent.filter_words:
-        if any(chair_words.startswith(chair) for chair in intent.chairs):
-            unnamed = unnamed.replace(chair_words, " ")
+        if any(chair_words.startswith(chair) for chair in intent.chairs) or chair_words.endswith(
+            tuple(places.pinyin(chair[1:]) for chair in intent.chairs)
+        ):
+            unnamed = re.sub(re.escape(chair_words), " ", unnamed, flags=re.I)
     intent.meeting_level = bool(META_RE.search(unnamed)) and not re.search(
         r"哪次会议|哪次常务会议|which meeting", text, re.I
     )
@@ -271,6 +276,19 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.asks_who = bool(WHO_ASK_RE.search(text))
     intent.asks_number = bool(NUMBER_ASK_RE.search(text))
     return intent
+
+
+def _spelled_chair(chair: str, lowered: str) -> str | None:
+    """'wang feng' / 'wangfeng' for 王锋 in an English question, as a whole word; None if absent."""
+    if not re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", chair):
+        return None
+    surname, given = places.pinyin(chair[0]), places.pinyin(chair[1:])
+    for spelled in (f"{surname} {given}", f"{surname}{given}", f"{given} {surname}"):
+        if found := re.search(
+            rf"(?:\b(?:chaired|presided over|convened|held) by )?\b{re.escape(spelled)}\b", lowered
+        ):
+            return found.group(0)  # 'chaired by wang feng' names the meeting; it asks nothing
+    return None
 
 
 # '鞍山市政府…' · '鞍山市这次常务会议' · '鞍山市长…': the city's own government, not its districts'

@@ -472,7 +472,10 @@ def _intro_items(
     Used when the body has no topic paragraph of its own: the paragraphs after the opening are the
     remarks, each given to the topic it is about; 会议还… lines go to the meeting.
     """
-    tail = _intro_topics(prepared.lines[intro_idx], prepared.lines[intro_idx + 1 : end_idx])
+    following = prepared.lines[intro_idx + 1 : end_idx]
+    tail = _intro_topics(prepared.lines[intro_idx], following)
+    if not tail and (agenda := _agenda_listed_before(prepared.lines[:intro_idx])):
+        tail = _intro_topics(f"召开，{agenda}", following)  # the opening names no topic: the agenda key does
     if not tail:
         return [], []
     trailing: list[str] = []
@@ -487,6 +490,22 @@ def _intro_items(
             line = rest
         remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
+
+
+AGENDA_KEY_RE = re.compile(r"^会议议题\s*[:：]?\s*(?P<rest>.*)$")
+
+
+def _agenda_listed_before(header: list[str]) -> str | None:
+    """'会议议题' then '开展常务会议学法,传达学习…,审议《A》《B》等。' in a portal's key/value header."""
+    for pos, line in enumerate(header):
+        if found := AGENDA_KEY_RE.match(line):
+            rest = found.group("rest") or next((ln for ln in header[pos + 1 :] if ln), "")
+            pieces = re.split(r"(?<=[，,])", rest)  # from its first agenda verb ('开展常务会议学法,' before)
+            while pieces and not rules.CLAUSE_START_RE.match(pieces[0]):
+                pieces.pop(0)
+            rest = "".join(pieces)
+            return rest if len(rest) > 8 else None
+    return None
 
 
 def _with_opening_topics(
@@ -823,7 +842,17 @@ class YearEvidence:
     text: str
 
 
-PORTAL_DATE_KEYS = ("成文日期", "生成日期", "发文日期", "发布日期", "公开日期", "发布时间", "时间", "日期")
+PORTAL_DATE_KEYS = (
+    "成文日期",
+    "生成日期",
+    "发文日期",
+    "发布日期",
+    "公开日期",
+    "发布时间",
+    "刊发日期",
+    "时间",
+    "日期",
+)
 
 
 def _parse_date(
@@ -1089,7 +1118,8 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
 NEWSPAPER_RE = re.compile(
     r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯"
     r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)"
-    r"|^\s*(?P<dated>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)\s+\d{4}年",
+    r"|^\s*(?P<dated>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)\s+\d{4}年"
+    r"|第\s*\d+\s*版\s*[:：]\s*(?P<page>[\u4e00-\u9fa5]{2,3})新闻",  # '第05版:鹿邑新闻': its own page
     re.M,
 )
 
@@ -1097,7 +1127,7 @@ NEWSPAPER_RE = re.compile(
 def _place_of_newspaper(text: str, level: str | None, gaz: places.Gazetteer) -> str | None:
     """The place whose paper printed the report ('随州日报讯…'), as a division of the meeting's level."""
     for found in NEWSPAPER_RE.finditer(text):
-        name = found.group("place") or found.group("source") or found.group("dated")
+        name = found.group("place") or found.group("source") or found.group("dated") or found.group("page")
         for candidate in (name + level if level else name, name):
             if gaz.is_place(candidate) and _county_level(candidate, gaz):
                 return candidate

@@ -110,6 +110,7 @@ class Gazetteer:
     def mentions(self, text: str) -> list[Mention]:
         """Every place mention, longest first where matches overlap (宝兴县 over 兴县)."""
         found = [Mention(end - len(name) + 1, end + 1, name) for end, name in self._automaton.iter(text)]
+        found = [m for m in found if not _conjunction_before_division(m, text)]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         for mention in found:
@@ -122,6 +123,16 @@ class Gazetteer:
                 continue
             out.append(mention)
         return out
+
+
+# '…党组(扩大)会议和县十六届第9次…': 和县 (Anhui) read out of 和 + 县 — a two-character name
+# opening with a conjunction counts only when its government follows ('和县人民政府', '和县第…').
+CONJUNCTION_NAME_RE = re.compile(r"^[和与及并或同跟暨][县区市旗]$")
+GOVERNMENT_NEXT_RE = re.compile(r"(?:人民)?政府|委|常务|第|[（(]")
+
+
+def _conjunction_before_division(mention: Mention, text: str) -> bool:
+    return bool(CONJUNCTION_NAME_RE.match(mention.name)) and not GOVERNMENT_NEXT_RE.match(text, mention.end)
 
 
 @lru_cache(maxsize=8)
