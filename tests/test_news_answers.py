@@ -501,3 +501,17 @@ def test_meetings_named_by_a_chair_in_pinyin_or_with_the_title_and_a_measure_not
     assert titled.answerable and "网格化" in titled.answer
     area = _ask(news_held12, "东昌府区郑家镇工业聚集区规划面积多大？")  # the item prints no area
     assert not area.answerable
+
+
+def test_the_news_eval_index_is_built_from_gold_with_the_places_an_office_types(config_factory, capsys):
+    import argparse
+
+    from assistant.devtools.__main__ import cmd_ingest_gold
+    from assistant.search.index import Index
+
+    config = config_factory("news-ingest-gold")
+    gold = ROOT / "data" / "heldback12" / "gold.json"
+    assert cmd_ingest_gold(argparse.Namespace(gold=[str(gold)]), config) == 0
+    assert "7 pages, 0 failed" in capsys.readouterr().out
+    places = {meeting.city_full for meeting in Index(config).meetings().values()}
+    assert "济宁市任城区" in places  # typed (place_given), the page never names it

@@ -66,6 +66,30 @@ def register_parse_eval(sub: Any) -> None:
     p.set_defaults(func=cmd_parse_eval)
 
 
+def cmd_ingest_gold(args: argparse.Namespace, config: Config) -> int:
+    """Add the pages of parse-gold files to the configured index, each with the place its gold says an
+    office would type for it (`place_given`): how the news eval index is built over the held-back sets."""
+    from pathlib import Path
+
+    from ..search.index import Index
+
+    index = Index(config)
+    for gold_path in map(Path, args.gold):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        failed = 0
+        for doc in gold["documents"]:
+            report = index.ingest_paths([gold_path.parent / doc["file"]], place=doc.get("place_given"))
+            failed += len(report.failed)
+        print(f"{gold_path}: {len(gold['documents'])} pages, {failed} failed")
+    return 0
+
+
+def register_ingest_gold(sub: Any) -> None:
+    p = sub.add_parser("ingest-gold", help="add the pages of parse-gold files to the index (news eval)")
+    p.add_argument("gold", nargs="+", help="gold.json files whose pages to ingest")
+    p.set_defaults(func=cmd_ingest_gold)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant.devtools", description="评测与基准（开发者工具）"
@@ -74,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     register_eval(sub)
     register_parse_eval(sub)
+    register_ingest_gold(sub)
     register_bench_api(sub)
     register_bench_ingest(sub)
     register_bench(sub)
