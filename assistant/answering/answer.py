@@ -25,6 +25,7 @@ from .answerability import (
     asked_entity,
     asked_kind,
     attendance_sentences,
+    clause_sentences,
     judge,
     meeting_speaks,
     names_entity,
@@ -354,8 +355,7 @@ def _venue_sentences(meeting: Meeting) -> list[str]:
 
 def _meeting_sentences(meeting: Meeting) -> list[str]:
     """The sentences (and clauses ending in ；) of the meeting-level text, 会议概况."""
-    text = meeting.items[0].text if meeting.items else ""
-    return [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s.strip()]
+    return clause_sentences(meeting.items[0].text) if meeting.items else []
 
 
 def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit]:

@@ -335,11 +335,15 @@ def _missing_context(intent: QueryIntent, retriever: Retriever, kind: str) -> st
     return ""
 
 
+def clause_sentences(text: str) -> list[str]:
+    """The sentences and the clauses ending in ； of a text, one per line break too."""
+    return [s.strip() for s in re.split(r"(?<=[。；])|\n", text) if s.strip()]
+
+
 def attendance_sentences(meeting: Meeting) -> list[str]:
     """Sentences saying who attended ('副市长…出席会议。'), the meeting-level text first: a report may
     print them last, after its items ('旗级领导…出席会议,…列席会议。(记者…)')."""
-    texts = [item.text for item in meeting.items]
-    sentences = [s.strip() for text in texts for s in re.split(r"(?<=[。；])|\n", text) if s.strip()]
+    sentences = [s for item in meeting.items for s in clause_sentences(item.text)]
     return [s for s in sentences if ATTENDED_RE.search(s) and not s.startswith("会议")][:3]
 
 

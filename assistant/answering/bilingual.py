@@ -149,7 +149,7 @@ def _place_glosses() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def english_place_names(name: str) -> list[str]:
+def cedict_place_names(name: str) -> list[str]:
     """How CC-CEDICT writes a place in English ('喀喇沁旗' → 'harqin banner', 'kharchin khoshuu',
     '乌审旗' → 'uxin', 'wushen banner'): names that pinyin alone does not give (Mongolian banners)."""
     out: list[str] = []

@@ -189,7 +189,7 @@ def place_aliases(meeting: Meeting) -> set[str]:
     short, full = meeting.city or "", meeting.city_full or meeting.city or ""
     base = full[len(meeting.region) :] if meeting.region and full.startswith(meeting.region) else full
     aliases = {full, base, _pinyin(short), *places.english_place_names(base)}
-    aliases.update(bilingual.english_place_names(base))  # 喀喇沁旗 → harqin banner (CC-CEDICT)
+    aliases.update(bilingual.cedict_place_names(base))  # 喀喇沁旗 → harqin banner (CC-CEDICT)
     if meeting.region:
         aliases.add(places.short_name(meeting.region) + short)
     if short == base or places.is_safe_short_name(short):
