@@ -108,6 +108,12 @@ class Meeting:
         return f"{place} government, {number}executive meeting"
 
     @property
+    def printed_identity(self) -> str:
+        """What the minute itself prints about which meeting it is: title and header lines, the opening
+        sentence and the portal's fields — where a place or number the parser misread is still written."""
+        return "\n".join([*self.header_lines, self.intro_text or "", *self.portal.values()])
+
+    @property
     def shown_date(self) -> str | None:
         """The date as users see it: ISO when the year is known, else `06-15（年份未写明）` from the
         month and day the minute prints, else the words as written."""

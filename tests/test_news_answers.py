@@ -515,3 +515,24 @@ def test_the_news_eval_index_is_built_from_gold_with_the_places_an_office_types(
     assert "7 pages, 0 failed" in capsys.readouterr().out
     places = {meeting.city_full for meeting in Index(config).meetings().values()}
     assert "济宁市任城区" in places  # typed (place_given), the page never names it
+
+
+@pytest.fixture(scope="module")
+def misfiled(config_factory):
+    """A Luyi county page filed at upload under the wrong county (郸城县, typed by mistake), beside a page
+    of another county: its parsed place is wrong, what it prints is right."""
+    pages = [
+        (HELD12 / "hm02_zhoukou_luyi.txt", "郸城县"),
+        (HELD12 / "hm01_pingdingshan_baofeng.txt", "宝丰县"),
+    ]
+    return _indexed(config_factory, "news-answers-misfiled", pages)
+
+
+def test_a_minute_whose_parsed_place_is_wrong_is_found_by_the_place_and_number_it_prints(misfiled):
+    answer = _ask(misfiled, "鹿邑县第60次常务会议听取了哪些部门的工作情况汇报？")
+    assert answer.answerable, answer.answer
+    assert answer.answer.splitlines()[0].startswith("没有解析为")  # says the minute was found by its print
+    assert "统计、发改、交通" in answer.answer
+    assert {c.hit.meeting.meeting for c in answer.citations} == {60}
+    other = _ask(misfiled, "鹿邑县第61次常务会议听取了哪些汇报？")  # a number it does not print
+    assert not other.answerable

@@ -72,6 +72,7 @@ class QueryIntent:
     filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
     notices: list[str] = field(default_factory=list)  # said before the answer: an explicit filter overruled
     dates_unchecked: bool = False  # a meeting named by number prints no date: ranges not applied
+    printed_as_named: bool = False  # no parsed minute matched: found by the place and number it prints
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
     item: int | None = None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..config import Config
+from ..ingest import places, rules
 from ..ingest.normalize import to_simplified
 from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
@@ -161,20 +162,17 @@ class Retriever:
         ok = np.ones(len(self.doc_ids), dtype=bool)
         if not intent.has_meeting_filters:
             return ok
+        named = np.array([_named_by(self.meetings[doc_id], intent) for doc_id in self.doc_ids], dtype=bool)
+        if not named.any() and (printed := self._printed_as_named(intent)).any():
+            named = printed  # the parser misread a place or number the minute prints: trust the print
+            intent.notices.append(
+                say(intent.lang, "printed_identity_used", words="、".join(intent.filter_words))
+            )
+            intent.printed_as_named, intent.unknown_places = True, []
         yearless = undated = 0
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
-            if intent.cities and meeting.city not in intent.cities:
-                ok[pos] = False
-            elif intent.chairs and meeting.chair not in intent.chairs:
-                ok[pos] = False
-            elif (
-                intent.unknown_places and meeting.city is not None
-            ):  # only minutes of unnamed place can match
-                ok[pos] = False
-            elif intent.meeting is not None and meeting.meeting != intent.meeting:
-                ok[pos] = False
-            elif intent.month_day and meeting.month_day != intent.month_day:
+            if not named[pos]:
                 ok[pos] = False
             elif (intent.date_from or intent.date_to) and intent.meeting is not None and not meeting.date:
                 undated += (
@@ -194,6 +192,26 @@ class Retriever:
             intent.dates_unchecked = True  # the backends must not drop it by its empty date either
         return ok
 
+    def _printed_as_named(self, intent: QueryIntent) -> np.ndarray:
+        """Minutes whose own title, header or opening prints the place (and the number) the question
+        names, when no parsed minute matches: a page the parser misread (县政府第60次常务会议 under
+        '第05版:鹿邑新闻' read as another place) is still found by what it prints.
+
+        A place must be named: a bare number is printed in conveyed speeches too (国务院第60次常务会议).
+        """
+        named_places = _places_named(intent)
+        found = np.zeros(len(self.doc_ids), dtype=bool)
+        if not named_places:
+            return found
+        for pos, doc_id in enumerate(self.doc_ids):
+            printed = self.meetings[doc_id].printed_identity
+            found[pos] = (
+                any(place in printed for place in named_places)
+                and all(chair in printed for chair in intent.chairs)
+                and (intent.meeting is None or intent.meeting in _own_meeting_numbers(printed))
+            )
+        return found
+
     def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:
         """Boolean mask over items passing item-level filters; None when there are none.
 
@@ -207,6 +225,7 @@ class Retriever:
             and not intent.chairs
             and not intent.month_day
             and not (intent.wants_list and intent.meeting is not None)
+            and not intent.printed_as_named  # the backend filters parsed places: give it the items
         ):
             return None
         t = self.items
@@ -245,10 +264,11 @@ class Retriever:
     def _search_filter(self, intent: QueryIntent, item_ok: np.ndarray | None) -> SearchFilter | None:
         """The same filters for the search backend (Milvus: an expression evaluated before scoring)."""
         keys = None if item_ok is None else tuple(item_key(doc, n) for doc, n in self._item_keys(item_ok))
+        printed = intent.printed_as_named  # found by what it prints: its parsed place or number differ
         where = SearchFilter(
-            tuple(intent.cities),
+            () if printed else tuple(intent.cities),
             bool(intent.unknown_places and not intent.cities),
-            intent.meeting,
+            None if printed else intent.meeting,
             None if intent.dates_unchecked else intent.date_from,
             None if intent.dates_unchecked else intent.date_to,
             keys,
@@ -557,3 +577,41 @@ def _overview_yields(item_scores: dict[tuple[str, int], float], share: float) ->
     for (doc, number), score in list(item_scores.items()):
         if number == 0 and doc in best and best[doc] < score and best[doc] >= share * score:
             item_scores[(doc, 0)] = best[doc] * 0.99
+
+
+def _named_by(meeting: Meeting, intent: QueryIntent) -> bool:
+    """Whether a minute's parsed place, chair, number and day are those the question names."""
+    if intent.cities and meeting.city not in intent.cities:
+        return False
+    if intent.chairs and meeting.chair not in intent.chairs:
+        return False
+    if intent.unknown_places and meeting.city is not None:  # only minutes of unnamed place can match
+        return False
+    if intent.meeting is not None and meeting.meeting != intent.meeting:
+        return False
+    return not intent.month_day or meeting.month_day == intent.month_day
+
+
+def _places_named(intent: QueryIntent) -> set[str]:
+    """The places the question names, in Chinese short form (鹿邑县 → 鹿邑), as a minute would print them."""
+    gazetteer = places.gazetteer()
+    names = [
+        *intent.cities,
+        *intent.unknown_places,
+        *(w for w in intent.filter_words if gazetteer.is_place(w)),
+    ]
+    return {places.short_name(name) for name in names if re.fullmatch(r"[\u4e00-\u9fff]{2,}", name)}
+
+
+CONVEYED_BEFORE_RE = re.compile(r"(?:传达|学习|贯彻|国务院|党代会)[^。]{0,12}$")
+
+
+def _own_meeting_numbers(text: str) -> set[int]:
+    """Meeting numbers a minute prints of itself (第60次常务会议), not those of a speech it conveys."""
+    numbers = set()
+    for found in rules.MEETING_NUMBER_RE.finditer(text):
+        if "国务院" in found.group(0) or CONVEYED_BEFORE_RE.search(text[: found.start("num")]):
+            continue
+        if (number := rules.numeral_to_int(found.group("num"))) is not None:
+            numbers.add(number)
+    return numbers

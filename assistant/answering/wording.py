@@ -70,6 +70,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "No minutes in the index name {places}; what follows comes from minutes that do not name their "
         "place: check the sources.",
     ),
+    "printed_identity_used": (
+        "没有解析为“{words}”的纪要；以下纪要的标题或开头印有“{words}”，请核对来源。",
+        "No minutes were parsed as {words}; the minutes below print it in their title or opening: check "
+        "the sources.",
+    ),
     "parent_city_used": (
         "已收录的纪要中没有〔{name}〕自己的常务会议；已按其所属的〔{parent}〕的纪要检索。",
         "No minutes of {name} itself are indexed; searched the minutes of {parent}, which it belongs to.",
