@@ -536,3 +536,56 @@ def test_a_minute_whose_parsed_place_is_wrong_is_found_by_the_place_and_number_i
     assert {c.hit.meeting.meeting for c in answer.citations} == {60}
     other = _ask(misfiled, "鹿邑县第61次常务会议听取了哪些汇报？")  # a number it does not print
     assert not other.answerable
+
+
+HELD13 = ROOT / "data" / "heldback13" / "news"
+
+
+@pytest.fixture(scope="module")
+def news_held13(config_factory):
+    """Held-back 13 (measured blind once, now development material): a county report filed under its
+    city (an office typed 福州市) beside the city's own minutes, a chair named only as attending, a
+    province's transcript, pages heard as drafts; held-back 9's Zhonglou beside them."""
+    pages = [
+        (HELD13 / "hn01_fuzhou_minhou.txt", "福州市"),
+        (HELD4 / "he07_fuzhou.txt", None),
+        (HELD13 / "hn02_chair_qi_yongjun.txt", None),
+        (HELD13 / "hn08_shaanxi.txt", None),
+        (HELD13 / "hn09_liaoning.txt", "辽宁省"),
+        (HELD13 / "hn11_xinzhou.txt", "忻州市"),
+        (HELD9 / "hj02_changzhou_zhonglou.txt", None),
+    ]
+    return _indexed(config_factory, "news-answers-held13", pages)
+
+
+def test_a_county_filed_under_its_city_is_found_by_its_own_name_and_its_second_meeting(news_held13):
+    rule = _ask(news_held13, "闽侯县常务会议传达学习了中共中央、国务院印发的哪个条例？")
+    assert rule.answerable and "党政机关厉行节约反对浪费条例" in rule.answer
+    assert {c.hit.meeting.source for c in rule.citations} == {"hn01_fuzhou_minhou.txt"}  # not 福州's own
+    second = _ask(news_held13, "闽侯县第17次常务会议传达学习了赵乐际的什么讲话精神？")  # '又讯 …第17次'
+    assert second.answerable and "在福建调研" in second.answer
+
+
+def test_a_chair_named_as_attending_and_a_question_naming_the_meeting_by_who_chaired(news_held13):
+    kinds = _ask(news_held13, "齐永军县长主持的县政府第三次常务会议研究讨论了哪几类问题？")  # 几类: no topic
+    assert kinds.answerable and "城市建设" in kinds.answer
+    heard = _ask(news_held13, "齐永军主持的县政府第三次常务会议听取了什么汇报？")
+    assert "书记办公会议" in heard.answer.splitlines()[0]  # the item, not who attended
+
+
+def test_a_province_transcript_its_date_in_english_and_an_english_plan_question(news_held13):
+    passed = _ask(news_held13, "陕西省政府第五次常务会议审议通过了什么？")
+    assert passed.answerable and "部门分工意见" in passed.answer
+    when = _ask(news_held13, "When was Shaanxi's 5th provincial executive meeting held?")  # not Shanxi
+    assert "2020-03-03" in when.answer.splitlines()[0]
+    plan = _ask(news_held13, "What plan did Liaoning's executive meeting of 22 September 2025 review?")
+    assert "实施方案" in plan.answer.splitlines()[0]
+
+
+def test_a_requirement_leads_over_a_bare_heading_and_a_draft_heard_answers_what_was_reviewed(news_held13):
+    safety = _ask(news_held13, "忻州市对安全生产提出了什么要求？")
+    assert "三管三必须" in safety.answer.splitlines()[0]
+    reviewed = _ask(news_held13, "忻州市政府第33次常务会议审议了什么？")
+    assert "政府工作报告" in reviewed.answer.splitlines()[0]
+    proposed = _ask(news_held13, "钟楼区物业服务高质量提升实施方案由哪个部门提出？")
+    assert proposed.answerable and "区住建局" in proposed.answer.splitlines()[0]

@@ -481,8 +481,8 @@ def _parse_held10(name: str):
     return _page(HELD10, name)
 
 
-def _page(pages: Path, name: str):
-    return parse_meeting(load_file(pages / name).text, name)
+def _page(pages: Path, name: str, place: str | None = None):
+    return parse_meeting(load_file(pages / name).text, name, place=place)
 
 
 def test_a_day_or_a_video_call_between_chair_and_zhuchi_and_a_long_portal_header():
@@ -544,3 +544,23 @@ def test_an_agenda_listed_under_a_portal_key_gives_the_items():
     headings = [item.heading for item in _page(HELD12, "hm04_zaozhuang_taierzhuang.txt").items[1:]]
     assert "审议《台儿庄区农村供水统管工作实施方案》" in headings
     assert any(h.startswith("研究生态环境保护、经济运行") for h in headings)
+
+
+HELD13 = ROOT / "data" / "heldback13" / "news"
+
+
+def test_a_day_word_between_chair_and_verb_and_a_dated_masthead_line():
+    shaanxi = _page(HELD13, "hn08_shaanxi.txt")  # '省长刘国忠今天主持召开…' under '陕西新闻联播:2020-03-03'
+    assert (shaanxi.chair, shaanxi.date, shaanxi.meeting) == ("刘国忠", "2020-03-03", 5)
+    shanghai = _page(HELD13, "hn06_shanghai.txt", place="上海市")  # '市长龚正昨天主持召开…', no page date
+    assert shanghai.chair == "龚正" and shanghai.date is None and shanghai.date_as_written == "昨天"
+
+
+def test_a_county_paper_named_as_the_source_and_two_meetings_joined_by_he():
+    minhou = _page(HELD13, "hn01_fuzhou_minhou.txt")  # '…党组会议和县政府2025年第16次…', '来源:闽侯乡音报'
+    assert (minhou.city_full, minhou.meeting, minhou.date) == ("闽侯县", 16, "2025-05-23")
+
+
+def test_the_head_of_government_named_first_of_those_attending_chaired():
+    qi = _page(HELD13, "hn02_chair_qi_yongjun.txt")  # '…常务会议召开,县委副书记、县长齐永军,…副县长…出席'
+    assert (qi.chair, qi.chair_title, qi.meeting) == ("齐永军", "县长", 3)

@@ -190,3 +190,15 @@ def test_follow_ups_lean_on_the_last_question_that_stood_on_its_own(vocab):
     assert (
         resolve_followup("昆山市第68次常务会议由谁主持？", history, vocab) == "昆山市第68次常务会议由谁主持？"
     )
+
+
+def test_a_province_named_as_the_government_that_met_is_a_place_and_a_chaired_clause_is_no_chair_question(
+    vocab,
+):
+    met = understand("陕西省政府第五次常务会议审议通过了什么？", vocab)
+    assert (met.unknown_places, met.meeting) == (["陕西省"], 5)  # a place filter, not topic words
+    setting = understand("陕西省的重点项目有哪些？", vocab)  # the province as a setting stays a topic
+    assert setting.unknown_places == []
+    clause = understand("龚正主持的市政府常务会议要求上海农业走什么样的发展之路？", vocab)
+    assert not clause.meeting_level  # 主持的 names the meeting: the content is asked, not the chair
+    assert understand("太仓市第60次常务会议是谁主持的？", vocab).meeting_level

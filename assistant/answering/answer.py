@@ -41,15 +41,15 @@ from .cues import (
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
     META_RE,
-    NAMED_THING_ASK_RE,
     OUTCOME_ASK_RE,
     OWN_OBJECT_ASK_RE,
     QUESTION_WORD_RE,
     REPORTED_ASK_RE,
     VENUE_ASK_RE,
     VENUE_RE,
+    named_thing_nouns,
 )
-from .query import QueryIntent, content_terms
+from .query import QueryIntent, content_terms, verb_family
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import (
     DISPOSAL_ASK_RE,
@@ -456,7 +456,9 @@ def _extractive_answer(
         chosen = _with_bare_item_siblings(chosen)
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
-    margin = 0.0 if bare else config.answer.lead_margin  # a heading alone states no requirement
+    # a heading alone states no requirement or reason: any item that states one leads
+    heading_only = kind in ("requirement", "reason") and _prints_only_heading(chosen[0].item)
+    margin = 0.0 if bare or heading_only else config.answer.lead_margin
     if (stater := _item_that_states_it(ranked, margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
@@ -488,11 +490,11 @@ def _requirement_points(ranked: list[ScoredSentence], item) -> list[str]:
 def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) -> list[ItemHit]:
     """'审议了什么方案': a found item whose heading names a 《…方案》 goes first — the heading is the answer,
     whatever item the question's other words matched better."""
-    asked = NAMED_THING_ASK_RE.search(question)
-    if not asked or asked.group("noun") in chosen[0].item.heading:
+    nouns = named_thing_nouns(question)
+    if not nouns or any(noun in chosen[0].item.heading for noun in nouns):
         return chosen
-    noun = asked.group("noun")
-    naming = next((h for h in hits[:5] if re.search(rf"{noun}》|{noun}(?:\(|（)", h.item.heading)), None)
+    named = re.compile("|".join(rf"{noun}》|{noun}(?:\(|（)" for noun in nouns))
+    naming = next((h for h in hits[:5] if named.search(h.item.heading)), None)
     if naming is None or naming.doc_id != chosen[0].doc_id:
         return chosen
     return [naming, *(h for h in chosen if h is not naming)][: max(len(chosen), 1)]
@@ -502,9 +504,14 @@ def _bare_clause(hit: ItemHit) -> bool:
     """An item of a news report that prints nothing but the clause naming it ('审议并通过《…》'), named
     in one sentence with other items."""
     item = hit.item
-    if item.item == 0 or item.line is None or item.text.strip().rstrip("。") != item.heading.rstrip("。"):
+    if item.line is None or not _prints_only_heading(item):
         return False
     return bool(_named_with(hit, {item.item}))
+
+
+def _prints_only_heading(item: AgendaItem) -> bool:
+    """An item whose text is its heading and nothing more ('传达学习关于安全生产相关文件和会议精神。')."""
+    return item.item != 0 and item.text.strip().rstrip("。") == item.heading.rstrip("。")
 
 
 def _named_with(hit: ItemHit, found: set[int]) -> list[AgendaItem]:
@@ -754,10 +761,14 @@ def _lead(
         naming = [t for t in [*own, item.heading] if names_entity(t, entity)]
         if naming:
             return _quoted(naming[:1], item, lang)
-    asked = NAMED_THING_ASK_RE.search(intent.text)
     own_object = OWN_OBJECT_ASK_RE.search(intent.text)
-    heading_names = (asked and asked.group("noun") in item.heading) or (
-        own_object and own_object.group("verb") in item.heading
+    heading_names = any(noun in item.heading for noun in named_thing_nouns(intent.text)) or (
+        own_object
+        and (
+            own_object.group("verb") in item.heading
+            # '审议了什么' of an item heard as a draft ('听取《政府工作报告(讨论稿)》'): the title answers
+            or (verb_family(own_object.group("verb")) == "审议" and "《" in item.heading)
+        )
     )
     if kind == "topic" and heading_names:  # 听取了什么汇报 · 传达学习了什么: the heading says
         # the sentence that opens with the heading, when there is one, so it is not quoted twice

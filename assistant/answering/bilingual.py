@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..ingest import places
+
 # Words that name no topic: question words, meeting vocabulary, verbs of deciding and saying.
 EN_STOPWORDS = set(
     """
@@ -139,12 +141,16 @@ _PLACE_WORDS_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def _place_glosses() -> dict[str, tuple[str, ...]]:
-    """CC-CEDICT's English names of divisions (旗, 县, 区, 市, 州, 盟) by simplified headword."""
+    """CC-CEDICT's English names of divisions (旗, 县, 区, 市, 州, 盟) and of provinces (陕西 → Shaanxi,
+    which pinyin spells like 山西) by simplified headword."""
+    provinces = {places.short_name(name) for name in places.province_names()}
     out: dict[str, tuple[str, ...]] = {}
     with _cedict_path().open(encoding="utf-8") as handle:
         for line in handle:
             found = _ENTRY_RE.match(line.strip())
-            if found and found.group("simp")[-1:] in "旗县区市州盟" and len(found.group("simp")) >= 2:
+            if not found or len(found.group("simp")) < 2:
+                continue
+            if found.group("simp")[-1:] in "旗县区市州盟" or found.group("simp") in provinces:
                 out[found.group("simp")] = tuple(found.group("glosses").split("/"))
     return out
 
@@ -153,7 +159,9 @@ def cedict_place_names(name: str) -> list[str]:
     """How CC-CEDICT writes a place in English ('喀喇沁旗' → 'harqin banner', 'kharchin khoshuu',
     '乌审旗' → 'uxin', 'wushen banner'): names that pinyin alone does not give (Mongolian banners)."""
     out: list[str] = []
-    for gloss in _place_glosses().get(name, ()):
+    glosses = _place_glosses()
+    for gloss in glosses.get(name, ()) or glosses.get(places.short_name(name), ()):
+        gloss = re.sub(r"\s*\([^)]*\)", "", gloss)  # 'Shaanxi (formerly Shensi), province in…'
         gloss = re.sub(r"\s+(?:in|of)\s+[A-Z].*$", "", gloss.split(",")[0]).strip()
         if not _PLACE_WORDS_RE.search(gloss) and " " in gloss:
             continue

@@ -33,6 +33,33 @@ NAMED_THING_ASK_RE = re.compile(
     r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题)?"  # 哪个合作项目的汇报
     r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定)"
 )
+# 'What plan did … review?': the same ask in English, its noun as the headings write it.
+EN_NAMED_THING_ASK_RE = re.compile(
+    r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?P<noun>plan|report|regulation|rules|measures|document|opinions|draft)s?\b",
+    re.I,
+)
+EN_NAMED_NOUNS = {
+    "plan": ("方案", "规划", "计划"),
+    "report": ("汇报", "报告"),
+    "regulation": ("条例", "办法", "规定"),
+    "rules": ("条例", "办法", "规定", "细则"),
+    "measures": ("办法", "措施"),
+    "document": ("文件",),
+    "opinions": ("意见",),
+    "draft": ("草案", "送审稿", "征求意见稿"),
+}
+
+
+def named_thing_nouns(question: str) -> tuple[str, ...]:
+    """The kind of document a question asks the name of (听取了什么汇报 → 汇报; what plan → 方案/规划/计划)."""
+    if asked := NAMED_THING_ASK_RE.search(question):
+        return (asked.group("noun"),)
+    if asked := EN_NAMED_THING_ASK_RE.search(question):
+        return EN_NAMED_NOUNS[asked.group("noun").lower()]
+    return ()
+
+
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
 OWN_OBJECT_ASK_RE = re.compile(
     r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)(?:内容|精神|文件)?[？?]?$"

@@ -72,6 +72,7 @@ class QueryIntent:
     filter_words: list[str] = field(default_factory=list)  # the words that named filters (places, 第N次)
     notices: list[str] = field(default_factory=list)  # said before the answer: an explicit filter overruled
     dates_unchecked: bool = False  # a meeting named by number prints no date: ranges not applied
+    inside_places: list[str] = field(default_factory=list)  # 闽侯县, searched through its city 福州
     printed_as_named: bool = False  # no parsed minute matched: found by the place and number it prints
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
@@ -201,6 +202,11 @@ def place_aliases(meeting: Meeting) -> set[str]:
 _pinyin = places.pinyin
 
 
+# '<anyone>主持的…常务会议': a clause naming the meeting by who chaired it (held chair or not), not a
+# question about the chair ('是谁主持的？' has no meeting after it).
+CHAIRED_CLAUSE_RE = re.compile(r"(?<!谁)(?<!哪位)主持(?:召开)?的(?=[^？?]{0,16}?会)")
+
+
 def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     text = to_simplified(question.strip())
     lang = "en" if re.search(r"[A-Za-z]", text) and not re.search(r"[\u4e00-\u9fff]", text) else "zh"
@@ -268,6 +274,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             tuple(places.pinyin(chair[1:]) for chair in intent.chairs)
         ):
             unnamed = re.sub(re.escape(chair_words), " ", unnamed, flags=re.I)
+    unnamed = CHAIRED_CLAUSE_RE.sub(" ", unnamed)  # '龚正主持的市政府常务会议要求…' names the meeting
     intent.meeting_level = bool(META_RE.search(unnamed)) and not re.search(
         r"哪次会议|哪次常务会议|which meeting", text, re.I
     )
@@ -321,17 +328,23 @@ def _search_parent_city(intent: QueryIntent, text: str, vocab: Vocabulary) -> No
         if not city:
             continue
         intent.unknown_places.remove(name)
+        intent.inside_places.append(name)
         intent.filter_words.append(name)
         if city not in intent.cities:
             intent.cities.append(city)
         intent.notices.append(say(intent.lang, "parent_city_used", name=name, parent=parent))
 
 
+# '陕西省政府第五次常务会议' · '陕西省第五次常务会议': the province's own government met.
+OWN_GOVERNMENT_NEXT_RE = re.compile(r"(?:省)?(?:人民)?政府|第|(?:政府)?常务")
+
+
 def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
     """Real places (gazetteer) named in the question that the index holds no minutes of.
 
-    A parent city written before a held district (珠海市斗门区) is not one; neither is a
-    province or a place inside a document title (《广东省…》).
+    A parent city written before a held district (珠海市斗门区) is not one; neither is a place
+    inside a document title (《广东省…》) or a province named as a setting, not as the government
+    that met (陕西省政府第五次常务会议 names one).
     """
     gaz = places.gazetteer()
     found = []
@@ -339,8 +352,9 @@ def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
         name = mention.name
         if name in vocab.regions or name.lower() in vocab.cities or places.short_name(name) in vocab.cities:
             continue
-        if all(p.level == "province" for p in gaz.places(name)) or gaz.is_generic_word(name):
-            continue
+        province = all(p.level == "province" for p in gaz.places(name))
+        if (province and not OWN_GOVERNMENT_NEXT_RE.match(text, mention.end)) or gaz.is_generic_word(name):
+            continue  # a province named as the setting, not as the government that met
         if name not in found:
             found.append(name)
     for word in re.findall(r"\b[a-z]{6,}\b", text):  # 'the Shijiazhuang government'
@@ -403,7 +417,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         if any(token in phrase for phrase in asking):  # 天开 of 哪天开的
             continue
-        if token.startswith("哪") or places.jieba_flag(token) == "r":  # 哪天, 哪儿, 什么, 这些: no topic
+        if token.startswith(("哪", "几")) or places.jieba_flag(token) == "r":  # 哪天, 几类, 什么: no topic
             continue
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue

@@ -163,11 +163,13 @@ class Retriever:
         if not intent.has_meeting_filters:
             return ok
         named = np.array([_named_by(self.meetings[doc_id], intent) for doc_id in self.doc_ids], dtype=bool)
-        if not named.any() and (printed := self._printed_as_named(intent)).any():
-            named = printed  # the parser misread a place or number the minute prints: trust the print
-            intent.notices.append(
-                say(intent.lang, "printed_identity_used", words="、".join(intent.filter_words))
-            )
+        # a district searched through its city (闽侯县 → 福州) whose own minutes print its name come first
+        own = self._printed_as_named(intent, set(map(places.short_name, intent.inside_places)))
+        if own.any() or not named.any() and (own := self._printed_as_named(intent)).any():
+            named = own  # the parser misread a place or number the minute prints: trust the print
+            intent.notices[:] = [n for n in intent.notices if n not in _parent_city_notices(intent)]
+            words = "、".join(intent.filter_words)
+            intent.notices.append(say(intent.lang, "printed_identity_used", words=words))
             intent.printed_as_named, intent.unknown_places = True, []
         yearless = undated = 0
         for pos, doc_id in enumerate(self.doc_ids):
@@ -192,19 +194,19 @@ class Retriever:
             intent.dates_unchecked = True  # the backends must not drop it by its empty date either
         return ok
 
-    def _printed_as_named(self, intent: QueryIntent) -> np.ndarray:
+    def _printed_as_named(self, intent: QueryIntent, named_places: set[str] | None = None) -> np.ndarray:
         """Minutes whose own title, header or opening prints the place (and the number) the question
         names, when no parsed minute matches: a page the parser misread (县政府第60次常务会议 under
         '第05版:鹿邑新闻' read as another place) is still found by what it prints.
 
         A place must be named: a bare number is printed in conveyed speeches too (国务院第60次常务会议).
         """
-        named_places = _places_named(intent)
+        named_places = _places_named(intent) if named_places is None else named_places
         found = np.zeros(len(self.doc_ids), dtype=bool)
         if not named_places:
             return found
         for pos, doc_id in enumerate(self.doc_ids):
-            printed = self.meetings[doc_id].printed_identity
+            printed = _printed_identity(self.meetings[doc_id])
             found[pos] = (
                 any(place in printed for place in named_places)
                 and all(chair in printed for chair in intent.chairs)
@@ -592,6 +594,11 @@ def _named_by(meeting: Meeting, intent: QueryIntent) -> bool:
     return not intent.month_day or meeting.month_day == intent.month_day
 
 
+def _parent_city_notices(intent: QueryIntent) -> list[str]:
+    """The '…已按其所属的〔福州市〕的纪要检索' notices, withdrawn when the district's own minutes are found."""
+    return [n for n in intent.notices if any(name in n for name in intent.inside_places)]
+
+
 def _places_named(intent: QueryIntent) -> set[str]:
     """The places the question names, in Chinese short form (鹿邑县 → 鹿邑), as a minute would print them."""
     gazetteer = places.gazetteer()
@@ -601,6 +608,16 @@ def _places_named(intent: QueryIntent) -> set[str]:
         *(w for w in intent.filter_words if gazetteer.is_place(w)),
     ]
     return {places.short_name(name) for name in names if re.fullmatch(r"[\u4e00-\u9fff]{2,}", name)}
+
+
+HELD_SENTENCE_RE = re.compile(r"[^。\n]*(?:主持召开|召开)[^。\n]*常务会[^。\n]*")
+
+
+def _printed_identity(meeting: Meeting) -> str:
+    """What the minute prints about which meeting it is, and any sentence of its body that opens a
+    meeting ('又讯 5月29日,…主持召开…2025年第17次常务会议': a report that carries a second one)."""
+    body = "\n".join(item.text for item in meeting.items if item.item > 0)
+    return "\n".join([meeting.printed_identity, *HELD_SENTENCE_RE.findall(body)])
 
 
 CONVEYED_BEFORE_RE = re.compile(r"(?:传达|学习|贯彻|国务院|党代会)[^。]{0,12}$")

@@ -80,6 +80,9 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     elif found := _header_value(header_lines, rules.HEADER_CHAIR_RE):
         chair, chair_title = found.group("name"), found.group("title")
         provenance["chair"] = "header 主持 line"
+    elif intro_text and (found := rules.PRINCIPAL_ATTENDING_RE.search(intro_text)):
+        chair, chair_title = found.group("name"), found.group("title")
+        provenance["chair"] = "the head of government named first of those attending (no 主持 printed)"
     when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
     date_source = intro_text or (when_line.group(0) if when_line else meta_text)
     evidence = YearEvidence(
@@ -802,7 +805,8 @@ def _parse_meeting_number(
 
 
 def _parse_chair(intro: str) -> tuple[str | None, str | None]:
-    cleaned = rules.DATE_RE.sub("，", rules.DATE_BEFORE_CHAIR_VERB_RE.sub("", intro))
+    cleaned = rules.DATE_BEFORE_CHAIR_VERB_RE.sub("", rules.RELATIVE_DAY_BEFORE_HELD_RE.sub("", intro))
+    cleaned = rules.DATE_RE.sub("，", cleaned)
     for pattern in (rules.CHAIR_NAME_FIRST_RE, rules.CHAIR_TITLE_FIRST_RE):
         found = pattern.search(cleaned)
         if found:
@@ -872,8 +876,9 @@ def _parse_date(
         prov["date_printed"] = run.group(0)
     if not found and (run := rules.YEAR_MONTH_DAY_RUN_RE.search(intro)):
         return _run_together_date(run, evidence, prov, warnings)
-    if not found and rules.RELATIVE_DAY_RE.match(intro.strip()):
-        return _relative_date(intro, evidence, prov, warnings)
+    relative = rules.RELATIVE_DAY_RE.match(intro.strip()) or rules.RELATIVE_DAY_BEFORE_HELD_RE.search(intro)
+    if not found and relative:
+        return _relative_date(relative, evidence, prov, warnings)
     if not found:
         return _day_only_date(intro, evidence, prov, warnings)
     written = found.group(0)
@@ -935,13 +940,13 @@ def _page_date(evidence: YearEvidence) -> tuple[str, date] | None:
 
 
 def _relative_date(
-    intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
+    found: re.Match[str], evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
 ) -> tuple[str | None, str | None]:
-    """'昨天下午，市政府召开常务会议' in a paper dated 2015-07-10: the meeting was on 2015-07-09.
+    """'昨天下午，市政府召开常务会议' (or '市长龚正昨天主持召开…') in a paper dated 2015-07-10: the
+    meeting was on 2015-07-09.
 
     Without a page date the day cannot be known and the date stays empty (shown as written).
     """
-    found = rules.RELATIVE_DAY_RE.match(intro.strip())
     written = found.group(0).rstrip("，,")
     page = _page_date(evidence)
     if page is None:
@@ -1114,10 +1119,11 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
     return name, count
 
 
-# '随州日报讯' · '来源:沈阳日报' · '沈阳日报 2022年04月21日': the paper that printed the report.
+# '随州日报讯' · '来源:沈阳日报' · '来源:闽侯乡音报' · '沈阳日报 2022年04月21日': the paper that printed
+# the report.
 NEWSPAPER_RE = re.compile(
     r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯"
-    r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)"
+    r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|乡音报|[县市区]报|新闻网|融媒体中心)"
     r"|^\s*(?P<dated>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)\s+\d{4}年"
     r"|第\s*\d+\s*版\s*[:：]\s*(?P<page>[\u4e00-\u9fa5]{2,3})新闻",  # '第05版:鹿邑新闻': its own page
     re.M,

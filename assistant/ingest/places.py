@@ -131,8 +131,15 @@ CONJUNCTION_NAME_RE = re.compile(r"^[和与及并或同跟暨][县区市旗]$")
 GOVERNMENT_NEXT_RE = re.compile(r"(?:人民)?政府|委|常务|第|[（(]")
 
 
+# '…县政府党组会议和县政府2025年第16次常务会议': after a meeting's name, 和 joins two meetings.
+MEETING_BEFORE_RE = re.compile(r"(?:会议|会|[）)])$")
+
+
 def _conjunction_before_division(mention: Mention, text: str) -> bool:
-    return bool(CONJUNCTION_NAME_RE.match(mention.name)) and not GOVERNMENT_NEXT_RE.match(text, mention.end)
+    if not CONJUNCTION_NAME_RE.match(mention.name):
+        return False
+    after_meeting = bool(MEETING_BEFORE_RE.search(text[max(0, mention.start - 2) : mention.start]))
+    return after_meeting or not GOVERNMENT_NEXT_RE.match(text, mention.end)
 
 
 @lru_cache(maxsize=8)

@@ -114,6 +114,10 @@ DAY_ONLY_RE = re.compile(r"^(?P<d>[12]\d|3[01]|0?[1-9])日(?P<tod>上午|下午|
 # '昨天下午，市政府召开常务会议' in a paper dated the next day: a day named relative to the page's date.
 RELATIVE_DAY_RE = re.compile(r"^(?P<rel>今天|今日|昨天|昨日|前天)(?P<tod>上午|下午|晚上|晚)?[，,]?")
 RELATIVE_DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+# '市长龚正昨天主持召开…' · '省长刘国忠今天主持召开…': the day word between the chair and the verb.
+RELATIVE_DAY_BEFORE_HELD_RE = re.compile(
+    r"(?P<rel>今天|今日|昨天|昨日|前天)(?P<tod>上午|下午|晚上|晚)?(?=(?:在[^，。,]{1,30}?)?(?:主持|召集|召开))"
+)
 # '202291日，…主持召开': year, month and day run together with 年 and 月 lost.
 # '2022年33日': the 月 alone lost, month and day run together after the year.
 YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})年?(?P<md>\d{2,4})日")
@@ -135,6 +139,12 @@ CHAIR_TITLE_FIRST_RE = re.compile(
 # "代金涛同志主持召开…": a chair named without a title.
 CHAIR_NAME_ONLY_RE = re.compile(
     rf"(?:^|[，,。\s日午])(?P<name>[\u4e00-\u9fa5]{{2,3}})同志{_WHERE}(?:主持|召集)"
+)
+# '县政府第三次常务会议召开,县委副书记、县长齐永军,县委常委、副县长朱洪瑞,…出席': no one is said to
+# preside; the head of government, named first of those attending, is who chaired (not a deputy).
+PRINCIPAL_ATTENDING_RE = re.compile(
+    rf"常务会议?召开[，,](?:[\u4e00-\u9fa5]{{2,12}}?[、，,])?(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟|省)长)"
+    rf"(?P<name>{NAME})[，,、][^。]*?(?:出席|参加)"
 )
 DOC_NUMBER_RE = re.compile(
     r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{0,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
