@@ -62,6 +62,7 @@ class RetrievalConfig:
     dense_weight: float = 0.6
     lexical_weight: float = 0.4
     rrf_k: int = 60
+    dense_min_spread: float = 0.1
     top_k: int = 5
     exact_search_limit: int = 20000
     depth_factor: int = 20

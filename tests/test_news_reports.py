@@ -564,3 +564,11 @@ def test_a_county_paper_named_as_the_source_and_two_meetings_joined_by_he():
 def test_the_head_of_government_named_first_of_those_attending_chaired():
     qi = _page(HELD13, "hn02_chair_qi_yongjun.txt")  # '…常务会议召开,县委副书记、县长齐永军,…副县长…出席'
     assert (qi.chair, qi.chair_title, qi.meeting) == ("齐永军", "县长", 3)
+
+
+HELD14 = ROOT / "data" / "heldback14" / "news"
+
+
+def test_the_same_day_printed_in_full_in_the_title_gives_the_year():
+    zhuhai = _page(HELD14, "hp01_zhuhai.txt")  # '…审议2022年《政府工作报告(审议稿)》(2021年12月25日)'
+    assert zhuhai.date == "2021-12-25"  # not 2022, the latest year the report names

@@ -27,8 +27,8 @@ from .answerability import (
     attendance_sentences,
     clause_sentences,
     judge,
-    meeting_speaks,
     names_entity,
+    overview_answers,
     topic_share,
     topic_terms,
 )
@@ -315,9 +315,13 @@ def _opening_sentences_naming(meeting: Meeting, terms: list[str]) -> list[str]:
 
 
 def _quotable(hit: ItemHit) -> list[str]:
-    """An item's sentences; of 会议概况 only its remarks (a page header or the opening is no answer)."""
+    """An item's sentences; of 会议概况 its remarks, and its opening paragraph only when that says what no
+    item holds (…指出,… run on after the opening; 会议传达学习了《…》 never itemised) — a page header is
+    no answer."""
     if hit.item.item == 0:
-        return body_sentences("\n" + "\n".join(hit.meeting.preamble))
+        m = hit.meeting
+        opening = [m.intro_text or ""] if overview_answers(m) else []
+        return body_sentences("\n" + "\n".join([*opening, *m.preamble]))
     return body_sentences(hit.item.text)
 
 
@@ -447,7 +451,7 @@ def _extractive_answer(
     best = result.hits[0].score
     # Meeting-level text (attendance lists) only answers meeting-level questions, unless it holds
     # remarks of its own (a news report's 会议强调… before its first item).
-    candidates = [h for h in result.hits if h.item.item != 0 or meeting_speaks(h.meeting)] or result.hits
+    candidates = [h for h in result.hits if h.item.item != 0 or overview_answers(h.meeting)] or result.hits
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     kind = refine_kind(asked_kind(intent), intent.text)
     # what was said of an item that prints only its heading is said beside it (_with_bare_item_siblings)

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
-from .cues import ASK_PATTERNS, ATTENDED_RE, CHAIR_ASK_RE, LIST_DETAIL_RE, META_RE, VENUE_RE
+from .cues import (
+    ASK_PATTERNS,
+    ATTENDED_RE,
+    CHAIR_ASK_RE,
+    EN_NAMED_THING_ASK_RE,
+    LIST_DETAIL_RE,
+    META_RE,
+    VENUE_RE,
+)
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .wording import join, say
@@ -155,9 +163,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             say(lang, "unheld_place", places=places),
             kind,
         )
-    candidates = [h for h in result.hits[:3] if h.item.item != 0 or meeting_speaks(h.meeting)] or result.hits[
-        :1
-    ]
+    candidates = [
+        h for h in result.hits[:3] if h.item.item != 0 or overview_answers(h.meeting)
+    ] or result.hits[:1]
     on_topic = [h for h in candidates if _covers(h, terms, intent, retriever)]
     if not on_topic:
         return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
@@ -173,7 +181,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
         return _not_stated(hit, name, lang, kind)
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
-    if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, items)):
+    if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, on_topic)):  # 会议概况 too
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
         return _not_stated(hit, name, lang, kind)
@@ -223,10 +231,34 @@ def _says_more(hit: ItemHit) -> bool:
     return len(split_sentences(text)) > 1 or len(text) > len(heading) + 20  # '…汇报，强调…' runs on
 
 
+# '…听取…汇报。王丰鹏指出,…要…': remarks run on in the opening paragraph itself.
+RUN_ON_REMARK_RE = re.compile(r"。[^。]{0,12}?(?:指出|强调|要求)[，,:：]")
+
+
 def meeting_speaks(meeting: Meeting) -> bool:
     """Whether the meeting-level text holds remarks of its own ('会议强调，要…' before the first item of a
-    news report), so that 会议概况 can answer a topic, not only say who met when."""
-    return any(len(line) > 40 for line in meeting.preamble)
+    news report, or run on in its opening paragraph), so that 会议概况 can answer a topic, not only say
+    who met when."""
+    return any(len(line) > 40 for line in meeting.preamble) or bool(
+        RUN_ON_REMARK_RE.search(meeting.intro_text or "")
+    )
+
+
+# '…主持召开了…常务会议,会议传达学习了…《…》、…精神,…分别作了工作汇报': what the opening says was done.
+OPENING_ACTION_RE = re.compile(r"(?:传达学习|学习|听取|审议|作了工作汇报)了?(?P<what>[^，,。；]{4,})")
+
+
+def overview_answers(meeting: Meeting) -> bool:
+    """Whether 会议概况 can answer a topic: it holds remarks of its own, or its opening says what the
+    meeting studied or heard and no item took that clause apart (the report itemised only what followed)."""
+    if meeting_speaks(meeting):
+        return True
+    intro = meeting.intro_text or ""
+    held = rules.MEETING_HELD_RE.search(intro)
+    headings = "".join(item.heading for item in meeting.items if item.item > 0)
+    return bool(held) and any(
+        found.group("what")[:8] not in headings for found in OPENING_ACTION_RE.finditer(intro, held.end())
+    )
 
 
 # '涉及哪个县' · '包括哪些街道' · '哪家公司': a named place or body of that kind must be printed.
@@ -358,8 +390,11 @@ def _attendance(meeting: Meeting, lang: str) -> Verdict:
 
 def topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
     """The question's topic words: what an item must hold to be about it (question words left out)."""
-    if intent.lang == "en":
-        return bilingual.english_topic_words(intent.text, intent.filter_words)
+    if intent.lang == "en":  # 'What article did … study?': the kind of thing asked names no topic
+        asked = EN_NAMED_THING_ASK_RE.search(intent.text)
+        return bilingual.english_topic_words(
+            intent.text, [*intent.filter_words, *(asked.groups() if asked else ())]
+        )
     return content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
 
 

@@ -30,7 +30,8 @@ session minutes item items agenda decide decided decision require required requi
 discuss discussed hear heard approve approved set sets setting make made propose proposed take taken give given
 held hold chair chaired attend attended attendance report reported present presented plan plans regarding
 concerning related relevant according work works working th st nd rd document documents file files
-progress status situation update
+progress status situation update reports
+january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
 )

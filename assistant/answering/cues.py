@@ -31,12 +31,12 @@ INNER_LIST_RE = re.compile(
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
 NAMED_THING_ASK_RE = re.compile(
     r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题)?"  # 哪个合作项目的汇报
-    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定)"
+    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定|制度|细则|清单|纲要|文章)"
 )
 # 'What plan did … review?': the same ask in English, its noun as the headings write it.
 EN_NAMED_THING_ASK_RE = re.compile(
     r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?P<noun>plan|report|regulation|rules|measures|document|opinions|draft)s?\b",
+    r"(?P<noun>plan|report|regulation|rules|measures|document|opinions|draft|article|system)s?\b",
     re.I,
 )
 EN_NAMED_NOUNS = {
@@ -48,6 +48,8 @@ EN_NAMED_NOUNS = {
     "document": ("文件",),
     "opinions": ("意见",),
     "draft": ("草案", "送审稿", "征求意见稿"),
+    "article": ("文章", "》"),
+    "system": ("制度",),
 }
 
 

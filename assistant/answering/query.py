@@ -402,6 +402,9 @@ def _date_range(text: str, intent: QueryIntent) -> None:
 MONTH_DAY_ASK_RE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号]")
 
 
+ASKED_KIND_RE = re.compile(r"(?:什么|哪些|何种)(部署|安排|措施|举措|意见|建议)")
+
+
 def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     """Query words that carry the topic (not filters, not question words)."""
     skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
@@ -411,6 +414,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         f + g for f in intent.filter_words for g in ("政府", "市政府", "区政府", "县政府", "省政府")
     ]
     asking = INTERROGATIVE_PHRASE_RE.findall(intent.text)
+    skip.update(ASKED_KIND_RE.findall(intent.text))  # '作了什么部署': what kind of thing is asked, no topic
     out = []
     for token in tokens:
         if token in skip or token.isdigit() or len(token) < 2 or made_of_generic_words(token):

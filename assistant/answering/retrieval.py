@@ -298,7 +298,8 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             dense, scored = self._dense_scores(question, mask, where, query_vector)
         if mode in ("hybrid", "lexical") and tokens:
-            lexical, _ = self._as_array(self.index.search.lexical(tokens, self._depth, where), mask)
+            asked = _without_filter_words(tokens, intent)  # the filter already holds the place and number
+            lexical, _ = self._as_array(self.index.search.lexical(asked, self._depth, where), mask)
         fused = self._fuse(dense, lexical, mask, scored, mode)
         candidates = self._candidates(fused, lexical, mask, where, tokens, all_candidates)
         fused_c = fused[candidates] + self._boosts(intent, tokens, candidates)
@@ -371,7 +372,7 @@ class Retriever:
         if cfg.fusion == "rrf":
             fused = _rrf(dense, scored, cfg.rrf_k) + _rrf(lexical, mask & (lexical > 0), cfg.rrf_k)
             return np.where(mask, fused, 0.0).astype(np.float32)
-        d = _minmax(dense, scored)
+        d = _scaled_to_best(dense, scored, cfg.dense_min_spread)
         top_lex = lexical[mask].max() if mask.any() else 0.0
         lex = lexical / top_lex if top_lex > 0 else np.zeros_like(lexical)
         return np.where(
@@ -546,13 +547,14 @@ def _merge_filters(intent: QueryIntent, filters: Filters) -> None:
             intent.departments.append(department)
 
 
-def _minmax(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def _scaled_to_best(values: np.ndarray, mask: np.ndarray, min_spread: float) -> np.ndarray:
+    """Min-max scaling with the best at 1 and a floor on the spread: cosines of a few items of one
+    meeting differ by hundredths, which plain min-max would stretch from 0 to 1."""
     if not mask.any():
         return np.zeros_like(values)
     lo, hi = float(values[mask].min()), float(values[mask].max())
-    if hi - lo < 1e-9:
-        return np.where(mask, 1.0, 0.0).astype(np.float32)
-    return ((values - lo) / (hi - lo)).astype(np.float32)
+    spread = max(hi - lo, min_spread, 1e-9)
+    return np.clip(1.0 - (hi - values) / spread, 0.0, 1.0).astype(np.float32)
 
 
 def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
@@ -579,6 +581,16 @@ def _overview_yields(item_scores: dict[tuple[str, int], float], share: float) ->
     for (doc, number), score in list(item_scores.items()):
         if number == 0 and doc in best and best[doc] < score and best[doc] >= share * score:
             item_scores[(doc, 0)] = best[doc] * 0.99
+
+
+def _without_filter_words(tokens: list[str], intent: QueryIntent) -> list[str]:
+    """The question's words less those that named its filters (秀山县, 第6次): every minute left is of
+    that place and number, so an item printing the place's name again ('审定《秀山县林业…》') must not
+    outrank the one that answers."""
+    if not intent.has_meeting_filters:
+        return tokens
+    kept = [t for t in tokens if not any(t in words for words in intent.filter_words)]
+    return kept or tokens
 
 
 def _named_by(meeting: Meeting, intent: QueryIntent) -> bool:

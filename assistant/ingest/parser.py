@@ -886,6 +886,9 @@ def _parse_date(
         prov["date"] = "intro (full date)"
         return _iso(found), written
     month = rules.numeral_to_int(found.group("m")) or 0
+    if printed := _full_date_printed_elsewhere(found, evidence.text):  # '…(2021年12月25日)' in the title
+        prov["date"] = f"intro month/day; year from the same day printed in full: {printed.group(0)}"
+        return _iso(found, int(printed.group("y"))), written
     year, how = _infer_year(month, evidence)
     if year is None:
         warnings.append(f"会议日期“{written}”未写年份，且无法推断")
@@ -893,6 +896,22 @@ def _parse_date(
     prov["date"] = f"intro month/day; year {year} {how}"
     warnings.append(f"会议日期“{written}”未写年份：{year}年{how}")
     return _iso(found, year), written
+
+
+def _full_date_printed_elsewhere(found: re.Match[str], text: str) -> re.Match[str] | None:
+    """The same month and day printed with its year elsewhere in the minute (a title's
+    '…审议2022年《政府工作报告》(2021年12月25日)'): that is the meeting's year, whatever other years the
+    report names."""
+    month, day = rules.numeral_to_int(found.group("m")), rules.numeral_to_int(found.group("d"))
+    for other in rules.DATE_RE.finditer(text):
+        year = rules.numeral_to_int(other.group("y") or "")
+        same_day = (rules.numeral_to_int(other.group("m")), rules.numeral_to_int(other.group("d"))) == (
+            month,
+            day,
+        )
+        if year and same_day:
+            return other
+    return None
 
 
 def _conveyed_from(intro: str) -> int:
