@@ -202,3 +202,20 @@ def test_a_province_named_as_the_government_that_met_is_a_place_and_a_chaired_cl
     clause = understand("龚正主持的市政府常务会议要求上海农业走什么样的发展之路？", vocab)
     assert not clause.meeting_level  # 主持的 names the meeting: the content is asked, not the chair
     assert understand("太仓市第60次常务会议是谁主持的？", vocab).meeting_level
+
+
+def test_a_place_in_pinyin_is_not_also_read_as_a_chair_spelled_the_same():
+    from conftest import ROOT
+
+    pages = [
+        ROOT / "data" / "heldback12" / "news" / "hm01_pingdingshan_baofeng.txt",  # 宝丰县, place given
+        ROOT / "data" / "heldback15" / "news" / "hq03_fuxin_fumeng.txt",  # chaired by 包峰 (Bao Feng)
+    ]
+    held = Vocabulary.from_meetings(
+        [
+            parse_meeting(load_file(pages[0]).text, pages[0].name, place="宝丰县"),
+            parse_meeting(load_file(pages[1]).text, pages[1].name),
+        ]
+    )
+    intent = understand("When was Baofeng county's 66th executive meeting held?", held)
+    assert (intent.cities, intent.chairs, intent.meeting) == (["宝丰"], [], 66)

@@ -226,13 +226,16 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
                 if place not in intent.cities:
                     intent.cities.append(place)
     _with_places_inside(intent, lowered, vocab)
+    unplaced = lowered  # 'Baofeng county' is a place, not 包峰 chairing in pinyin
+    for words in intent.filter_words:
+        unplaced = unplaced.replace(words.lower(), " ")
     for chair, titles in vocab.chairs.items():
         if chair in text:  # a meeting named by who chaired it: 杜小刚市长主持的 is a filter, not a topic
             intent.chairs.append(chair)
             title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True) if t)
             named = re.search(rf"{re.escape(chair)}(?:{title})?(?:同志)?(?:主持(?:召开)?的?)?", text)
             intent.filter_words.append(named.group(0))
-        elif intent.lang == "en" and (spelled := _spelled_chair(chair, lowered)):
+        elif intent.lang == "en" and (spelled := _spelled_chair(chair, unplaced)):
             intent.chairs.append(chair)  # 'chaired by Wang Feng': the name in pinyin, surname first
             intent.filter_words.append(spelled)
     if not intent.cities:

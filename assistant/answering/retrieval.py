@@ -248,9 +248,14 @@ class Retriever:
         if intent.verbs:
             by_verb = ok & np.isin(t.verb, intent.verbs)
             # '吉林市第八次常务会议研究审议了哪些事项' of a report whose items open 研究审议: for a meeting
-            # named by place and number the verb narrows its items, never empties them
-            named = intent.meeting is not None and intent.cities and not intent.unknown_places
-            ok = by_verb if by_verb.any() or not named else ok
+            # named by place and number, or the one meeting its place or chair names ('钢城区政府常务会议
+            # 研究了哪些事项' of items that open 听取), the verb narrows its items, never empties them — and
+            # a report parsed into no items answers from its overview
+            named = intent.meeting is not None and bool(intent.cities) and not intent.unknown_places
+            named |= (
+                int(doc_ok.sum()) == 1 and bool(intent.cities or intent.chairs) and not intent.unknown_places
+            )
+            ok = by_verb if by_verb.any() or not named else (ok if ok.any() else doc_ok[t.doc].copy())
         if intent.exclude_verbs:
             ok &= ~np.isin(t.verb, intent.exclude_verbs)
         if intent.routing:
