@@ -637,7 +637,8 @@ def _printed_identity(meeting: Meeting) -> str:
     return "\n".join([meeting.printed_identity, *HELD_SENTENCE_RE.findall(body)])
 
 
-CONVEYED_BEFORE_RE = re.compile(r"(?:传达|学习|贯彻|国务院|党代会)[^。]{0,12}$")
+# the parser's conveying verbs (传达|学习|贯彻), or the State Council or a Party congress, just before
+CONVEYED_BEFORE_RE = re.compile(rf"(?:{rules.CONVEYING_RE.pattern}|国务院|党代会)[^。]{{0,12}}$")
 
 
 def _own_meeting_numbers(text: str) -> set[int]:
