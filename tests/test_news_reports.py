@@ -572,3 +572,24 @@ HELD14 = ROOT / "data" / "heldback14" / "news"
 def test_the_same_day_printed_in_full_in_the_title_gives_the_year():
     zhuhai = _page(HELD14, "hp01_zhuhai.txt")  # '…审议2022年《政府工作报告(审议稿)》(2021年12月25日)'
     assert zhuhai.date == "2021-12-25"  # not 2022, the latest year the report names
+
+
+def test_a_year_still_being_planned_does_not_date_a_last_quarter_meeting():
+    """A December report sums up one year and drafts the next ('2025年拟为民办实事候选项目'); an
+    October one puts projects forward for next year's list ('拟列入2013年度…'): the year is the earlier."""
+    gangcheng = _parse_text(
+        "钢城融媒讯 12月27日,区长程学锋主持召开区政府常务会议,研究2025年拟为民办实事候选项目征集情况。\n"
+        "会议指出,要全面总结2024年工作成效,科学制定2025年目标任务。\n"
+    )
+    zhoukou = _parse_text(
+        "本报讯 10月12日上午,市长岳文海主持召开市政府第2次常务会议,"
+        "听取周口市拟列入2013年度河南省第一批重点建设项目基本情况的汇报。\n"
+    )
+    current = _parse_text(
+        "10月31日,区长主持召开区政府常务会议,听取2025年民生实事项目推进情况和2024年审计整改情况的汇报。\n"
+    )
+    assert [m.date for m in (gangcheng, zhoukou, current)] == ["2024-12-27", "2012-10-12", "2025-10-31"]
+
+
+def _parse_text(text: str):
+    return parse_meeting(text, "report.txt")

@@ -1023,21 +1023,37 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
     """
     # a plan's period ('2021-2030年', '(2022-2025年)') names the year it starts, not the one it ends
     named = [
-        (int(m.group(1)), m.end())
+        (int(m.group(1)), m.start(), m.end())
         for m in re.finditer(
             r"(?<![\d—–~～至-])(20\d{2}|19\d{2})(?:年|(?=\s*[-—–~～至]\s*(?:20|19)\d{2}年))", text
         )
     ]
     if not named:
         return None, ""
-    latest = max(year for year, _ in named)
-    ahead = all(PLAN_AFTER_YEAR_RE.match(text, end) for year, end in named if year == latest)
+    latest = max(year for year, _, _ in named)
+    spans = [(start, end) for year, start, end in named if year == latest]
+    ahead = all(_planned(text, start, end, PLAN_AFTER_YEAR_RE) for start, end in spans)
     if month >= 7 and ahead:  # next year's plan or budget is drafted in the second half of the year
         return latest - 1, f"据正文推断（{latest}年只作为计划或预算出现，会议在此前一年的{month}月）"
+    # '全面总结2024年工作…2025年拟为民办实事候选项目' in December: the year summed up is the meeting's
+    summed_up = any(year == latest - 1 for year, _, _ in named)
+    if month >= 10 and summed_up and any(_planned(text, s, e, DRAFTED_AFTER_YEAR_RE) for s, e in spans):
+        return latest - 1, f"据正文推断（{month}月的会议总结{latest - 1}年、筹划{latest}年）"
     return latest, f"据正文中最晚出现的年份推断（{latest}年）"
 
 
-PLAN_AFTER_YEAR_RE = re.compile(r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标|政府工作报告)")
+PLAN_AFTER_YEAR_RE = re.compile(
+    r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标|政府工作报告|拟|候选)"
+)
+# Words saying a year's list is still being drawn up (拟, 候选, 草案): next year's, in the last quarter.
+DRAFTED_AFTER_YEAR_RE = re.compile(r"[^。；，,]{0,12}?(?:草案|拟|候选|征集)")
+# '拟列入2013年度…重点建设项目': a year put forward for a list is a year still to come.
+PROPOSED_BEFORE_YEAR_RE = re.compile(r"(?:拟列入|拟纳入|申报|谋划|明年即)$")
+
+
+def _planned(text: str, start: int, end: int, after: re.Pattern[str]) -> bool:
+    """Whether the year printed at text[start:end] is named as one still planned for."""
+    return bool(after.match(text, end) or PROPOSED_BEFORE_YEAR_RE.search(text, 0, start))
 
 
 def _parse_place(
