@@ -36,6 +36,7 @@ from .cited import CitedAnswer, Source
 from .cues import (
     ATTENDANCE_ASK_RE,
     CHAIR_ASK_RE,
+    EN_OWN_OBJECT_ASK_RE,
     HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
@@ -56,6 +57,7 @@ from .sentences import (
     FILLER_RE,
     HEARD_ONLY_RE,
     ScoredSentence,
+    announced_members,
     body_sentences,
     headline_section,
     lexical_share,
@@ -753,12 +755,16 @@ def _lead(
         for sentence in [*own, item.heading]:
             if pattern.search(sentence):
                 return _quoted([sentence], item, lang)
-    if kind == "requirement" and (heads := ordinal_heads(item.text)):  # 一要…；二要…；三要…
+    best = next((s for s in ranked if s.n == 1), None)
+    if kind in ("requirement", "topic") and (announced := _announced_set(own[:2], item)):
+        return announced  # '要着重做好五方面工作。' and the five, by their headlines
+    # 一要…；二要…；三要… — unless one sentence holds what was asked in so many words (切实做好哪些…工作)
+    heads = ordinal_heads(item.text) if kind == "requirement" else []
+    if heads and not _says_asked_point(best, heads, item):
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
-    best = next((s for s in ranked if s.n == 1), None)
     if kind == "why" and best and (reason := reason_before(body_sentences(item.text), best)):
         return _quoted(reason, item, lang)
     if entity := asked_entity(intent.text):  # 与哪些高校: the sentence that names them
@@ -766,12 +772,16 @@ def _lead(
         if naming:
             return _quoted(naming[:1], item, lang)
     own_object = OWN_OBJECT_ASK_RE.search(intent.text)
-    heading_names = any(noun in item.heading for noun in named_thing_nouns(intent.text)) or (
-        own_object
-        and (
-            own_object.group("verb") in item.heading
-            # '审议了什么' of an item heard as a draft ('听取《政府工作报告(讨论稿)》'): the title answers
-            or (verb_family(own_object.group("verb")) == "审议" and "《" in item.heading)
+    heading_names = (
+        any(noun in item.heading for noun in named_thing_nouns(intent.text))
+        or (bool(EN_OWN_OBJECT_ASK_RE.search(intent.text)))
+        or (
+            own_object
+            and (
+                own_object.group("verb") in item.heading
+                # '审议了什么' of an item heard as a draft ('听取《政府工作报告(讨论稿)》'): the title answers
+                or (verb_family(own_object.group("verb")) == "审议" and "《" in item.heading)
+            )
         )
     )
     if kind == "topic" and heading_names:  # 听取了什么汇报 · 传达学习了什么: the heading says
@@ -779,6 +789,27 @@ def _lead(
         opening = next((s.text for s in ranked if s.n == 1 and s.text.startswith(item.heading)), None)
         return _quoted([opening or item.heading + "。"], item, lang)
     return _quoted(own[:1] or [item.heading], item, lang)
+
+
+def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:
+    """A requirement sentence beside the numbered headlines that holds the question's words
+    ('…切实做好自建房安全隐患排查整治、疫情防控…等当前重点工作'): it answers, the headlines do not."""
+    return bool(
+        best
+        and best.words >= 0.8
+        and "要" in best.text
+        and not any(head in best.text for head in heads)
+        and not restates(best.text, [item.heading])
+    )
+
+
+def _announced_set(sentences: list[str], item) -> Lead | None:
+    """A best sentence announcing a count of things ('要着重做好五方面工作。'), then their headlines."""
+    for sentence in sentences:
+        if members := announced_members(item.text, sentence):
+            text = item.as_written(sentence) + "；".join(item.as_written(m) for m in members) + "。"
+            return Lead(f"{text}[1]", False, (sentence, *members))
+    return None
 
 
 def _nth_item_lead(item, names: dict, lang: str) -> Lead:

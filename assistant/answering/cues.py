@@ -25,7 +25,7 @@ INNER_LIST_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
     # 要全力抓好哪些生态工作: what is to be done, said inside an item (研究了哪些工作 lists items)
-    r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治)哪些"
+    r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治)(?:哪些|哪几|哪[两三四五六七八九十])"
     r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
@@ -65,6 +65,10 @@ def named_thing_nouns(question: str) -> tuple[str, ...]:
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
 OWN_OBJECT_ASK_RE = re.compile(
     r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)(?:内容|精神|文件)?[？?]?$"
+)
+# 'What did Xialu district's 60th executive meeting study?': the same ask in English.
+EN_OWN_OBJECT_ASK_RE = re.compile(
+    r"^what did\b.*\b(?:study|discuss|review|hear|consider|examine|deliberate|convey)\s*\??$", re.I
 )
 # A sentence of the meeting-level text that says who attended: '副市长…出席会议', '区领导…出席本次会议',
 # '市领导甲、乙出席；丙列席', '县委副书记…参加会议', '出席：…'.
@@ -227,7 +231,7 @@ REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|present
 ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
 # Which meetings (plural) took up a topic: answered as a list of meetings, newest first.
 MEETINGS_ASK_RE = re.compile(
-    r"哪几次(?:常务)?会议?|哪些(?:常务)?会议|历次(?:常务)?会议|几次(?:常务)?会议[上中]?(?:讨论|研究|审议|听取|部署|提到|涉及)"
+    r"哪几次(?:[\u4e00-\u9fa5]{0,10}?常务)?会议?|哪些(?:常务)?会议|历次(?:常务)?会议|几次(?:常务)?会议[上中]?(?:讨论|研究|审议|听取|部署|提到|涉及)"
     r"|(?:which|what) (?:executive |standing )?meetings|in which meetings|how many meetings",
     re.I,
 )

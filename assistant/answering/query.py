@@ -202,6 +202,10 @@ def place_aliases(meeting: Meeting) -> set[str]:
 _pinyin = places.pinyin
 
 
+# The apostrophe pinyin writes before a syllable opening with a vowel (Hai'an 海安, Ji'an 吉安), not "'s".
+SYLLABLE_MARK_RE = re.compile(r"(?<=[A-Za-z])['’](?=[aeoAEO][a-z])")
+
+
 # '<anyone>主持的…常务会议': a clause naming the meeting by who chaired it (held chair or not), not a
 # question about the chair ('是谁主持的？' has no meeting after it).
 CHAIRED_CLAUSE_RE = re.compile(r"(?<!谁)(?<!哪位)主持(?:召开)?的(?=[^？?]{0,16}?会)")
@@ -210,6 +214,8 @@ CHAIRED_CLAUSE_RE = re.compile(r"(?<!谁)(?<!哪位)主持(?:召开)?的(?=[^？
 def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     text = to_simplified(question.strip())
     lang = "en" if re.search(r"[A-Za-z]", text) and not re.search(r"[\u4e00-\u9fff]", text) else "zh"
+    if lang == "en":  # Hai'an, Xi'an, Tai'an: pinyin's syllable mark, not part of how the index spells it
+        text = SYLLABLE_MARK_RE.sub("", text)
     intent = QueryIntent(text=text, lang=lang)
     if REPORT_WORD_RE.search(text):
         for org in vocab.departments:
@@ -405,7 +411,8 @@ def _date_range(text: str, intent: QueryIntent) -> None:
 MONTH_DAY_ASK_RE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号]")
 
 
-ASKED_KIND_RE = re.compile(r"(?:什么|哪些|何种)(部署|安排|措施|举措|意见|建议)")
+# 哪些法律: the kind of thing named ('《…防治法》' prints no 法律)
+ASKED_KIND_RE = re.compile(r"(?:什么|哪些|何种|哪部)(部署|安排|措施|举措|意见|建议|法律法规|法律|法规)")
 
 
 def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:

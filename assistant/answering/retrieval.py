@@ -318,7 +318,7 @@ class Retriever:
                 best_passage[key] = self.p_text[pos]
                 parts[key] = (float(dense[pos]), float(lexical[pos]))
         if not intent.meeting_level:
-            _overview_yields(item_scores, self.config.retrieval.overview_yield)
+            _overview_yields(item_scores, parts, self.config.retrieval.overview_yield)
         return item_scores, best_passage, parts
 
     def _candidates(
@@ -575,13 +575,18 @@ def _one_meeting(item_docs: np.ndarray, item_ok: np.ndarray | None) -> bool:
     return item_ok is not None and bool(item_ok.any()) and len(np.unique(item_docs[item_ok])) == 1
 
 
-def _overview_yields(item_scores: dict[tuple[str, int], float], share: float) -> None:
+def _overview_yields(
+    item_scores: dict[tuple[str, int], float], parts: dict[tuple[str, int], tuple[float, float]], share: float
+) -> None:
     """会议概况 (item 0) names every topic in its opening, so it often outscores the item that is about
     the topic; for a question about a topic, an item of the same meeting scoring at least `share` of
-    the overview's score is the better citation and ranks just above it."""
+    the overview's score is the better citation and ranks just above it — when it holds some of the
+    question's words too, if the overview does (dense cosines alone barely tell a meeting's items
+    apart: '审定《…林业规划》' is no better citation for 锰行业的综合整治 than the overview printing it)."""
     best: dict[str, float] = {}
     for (doc, number), score in item_scores.items():
-        if number > 0:
+        words_in_overview = parts.get((doc, 0), (0.0, 0.0))[1] > 0
+        if number > 0 and (parts[(doc, number)][1] > 0 or not words_in_overview):
             best[doc] = max(best.get(doc, 0.0), score)
     for (doc, number), score in list(item_scores.items()):
         if number == 0 and doc in best and best[doc] < score and best[doc] >= share * score:

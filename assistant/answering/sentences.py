@@ -229,6 +229,26 @@ def ordinal_heads(text: str) -> list[str]:
     return heads if len(heads) >= 2 else []
 
 
+# '要着重做好五方面工作。稳定经济运行,…;突出项目建设,…;…': a sentence announcing a count of things,
+# whose members follow as clauses set apart by semicolons, each opening with its headline.
+ANNOUNCED_SET_RE = re.compile(
+    r"(?P<n>[二三四五六七八九十两]|\d)(?:个)?(?:方面|项|点|件|条)(?:重点)?(?:工作|任务|要求|措施|举措)?[。：:]$"
+)
+
+
+def announced_members(text: str, sentence: str) -> list[str]:
+    """The headlines of the members a sentence announces ('五方面工作。' → 稳定经济运行, 突出项目建设, …),
+    when as many clauses as it counts follow it; empty otherwise."""
+    announced = ANNOUNCED_SET_RE.search(sentence)
+    at = text.find(sentence)
+    if announced is None or at < 0:
+        return []
+    count = rules.numeral_to_int(announced.group("n").replace("两", "二"))
+    following = text[at + len(sentence) :].split("\n")[0]
+    members = [re.split(r"[，,。：:]", part.strip())[0] for part in re.split(r"[；;]", following)[:count]]
+    return members if len(members) == count and all(2 <= len(m) <= 20 for m in members) else []
+
+
 # '要抓实招商项目落地。' followed by what it takes: a short headline sentence opening a section.
 HEADLINE_RE = re.compile(r"^要[\u4e00-\u9fa5“”]{2,12}[。；;]$")
 

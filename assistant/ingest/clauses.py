@@ -78,7 +78,13 @@ def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     if verb in CONVEYING_VERBS:
         return whole  # '传达学习了《A公报》、《B公报》文件精神': texts studied together, one item
     texts = [clause[: spans[0][1]].strip(), *parts[1:]]
-    return [Clause(f"{verb}{part}", text) for part, text in zip(parts, texts)]
+    return [Clause(_with_verb(verb, part), text) for part, text in zip(parts, texts)]
+
+
+def _with_verb(verb: str, part: str) -> str:
+    """A listed thing headed with the clause's verb, unless the list repeats the verb itself
+    ('研究《A》(送审稿)、研究《B》(送审稿)')."""
+    return part if part.startswith(verb) else f"{verb}{part}"
 
 
 def _topic_beside(part: str, parts: list[str]) -> bool:
@@ -120,7 +126,7 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     if pieces := _semicolon_list(objects):
         texts = [clause[:begin] + pieces[0], *pieces[1:]]
         texts[-1] += tail
-        return [Clause(f"{verb}{piece}", text) for piece, text in zip(pieces, texts)]
+        return [Clause(_with_verb(verb, piece), text) for piece, text in zip(pieces, texts)]
     spans = _spans(objects, rules.NAMED_LIST_BREAK_RE)
     if len(spans) < 2 or not all(_named(objects[b:e].strip()) for b, e in spans):
         return []
@@ -135,7 +141,7 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     named = [objects[group[0][0] : group[-1][1]].strip() for group in groups]
     texts = [clause[:begin] + named[0], *named[1:]]
     texts[-1] += tail
-    return [Clause(f"{verb}{name}", text) for name, text in zip(named, texts)]
+    return [Clause(_with_verb(verb, name), text) for name, text in zip(named, texts)]
 
 
 def _semicolon_groups(objects: str) -> list[str]:

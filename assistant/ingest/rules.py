@@ -174,7 +174,7 @@ MEETING_SUBJECT = (
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
-    rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|重点|还|组织|进一步|认真|书面)?(?:共同)?"
+    rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"
     r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
@@ -190,6 +190,8 @@ DEBRIS_RES = [
     re.compile(r"^□?记者\s*\S{2,4}\s*报道$|^□?記者\s*\S{2,4}\s*報道$"),  # news byline
     re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),
     re.compile(r"^\s*[-•·]\s+(?=\S)"),  # a page's list bullet ('- 发布时间:2022-08-30')
+    # a portal's link to related pages ('相关解读:新城区政府召开…常务会议图解'), not the report's text
+    re.compile(r"^相关(?:解读|链接|阅读|新闻|文章|报道)\s*[:：|丨].*$|^相关链接\s*\|?\s*$"),
     # anti-copy noise of forum mirrors: five or more one- or two-character ASCII tokens ('& K0 x& ^! M9')
     re.compile(r"(?:(?<=\s)|^)(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$)"),
 ]
@@ -219,7 +221,7 @@ VERB_PHRASE_PREFIX_RE = re.compile(
     r"^(?:并|和|及|后)?(?:原则)?(?:同意|通过|审议|研究|讨论|审定)(?:了|通过了?)?"
 )
 INLINE_VERB_RE = re.compile(
-    rf"^{MEETING_SUBJECT}(?:首先|还)?(?:专题|共同)?(?P<verb>听取|审议|审定|审查|讨论|研究|学习|传达|通报|部署)"
+    rf"^{MEETING_SUBJECT}(?:首先|还)?(?:专题|共同|集体)?(?P<verb>听取|审议|审定|审查|讨论|研究|学习|传达|通报|部署)"
 )
 REPORT_RE = re.compile(
     r"会议(?:听取并(?:审议|讨论|研究)了?|听取了?|审议了)"
@@ -239,9 +241,11 @@ DECISION_RE = re.compile(
     r"^会议(?:[^，。；]{0,6}[，,：:])?(?:[（(][一二三四五六七八九十]+[）)])?(?:会议)?"
     r"(?:原则上?|一致|同意并)?(?:通过|同意|批准|决定)"
 )
-# A decision stated mid-sentence ('会议听取了…的汇报，原则同意该《办法》') counts too.
+# A decision stated mid-sentence ('会议听取了…的汇报，原则同意该《办法》') counts too, and a clause whose
+# subject, the meeting, was said before the semicolon ('会议通过…;决定加快推进…,对…收费标准进行调整').
 DECISION_ANYWHERE_RE = re.compile(
     r"原则上?(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)|(?:审议|讨论|研究)通过(?!后|之后)"
+    r"|^(?:并|还|同时)?决定(?![性权因])"
 )
 ROUTING_RES = [
     re.compile(r"提交[^，。；]{2,12}?(?:审议|讨论|审定|研究|决定)"),
