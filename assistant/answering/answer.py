@@ -791,13 +791,17 @@ def _lead(
     return _quoted(own[:1] or [item.heading], item, lang)
 
 
+# A clause that opens by requiring ('要强化责任担当,…' · '会议强调,要…'), not '重要' inside a remark.
+CLAUSE_REQUIRES_RE = re.compile(r"(?:^|[，,：:；;])\s*(?:会议)?(?:强调|要求|指出)?[，,：:]?要(?![求点素害闻])")
+
+
 def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:
     """A requirement sentence beside the numbered headlines that holds the question's words
     ('…切实做好自建房安全隐患排查整治、疫情防控…等当前重点工作'): it answers, the headlines do not."""
     return bool(
         best
         and best.words >= 0.8
-        and "要" in best.text
+        and bool(CLAUSE_REQUIRES_RE.search(best.text))
         and not any(head in best.text for head in heads)
         and not restates(best.text, [item.heading])
     )
