@@ -1,7 +1,8 @@
 """Answers over the reports of held-back set 16 (measured blind once, now development material): a place
 spelled with pinyin's syllable mark, laws studied together as an item, meetings listed by who chaired
 them, a sentence announcing five tasks, a decision after a semicolon, a requirement asked in so many words
-beside numbered headlines, and an overview holding the words no item holds.
+beside numbered headlines, an overview holding the words no item holds — and two unanswerable questions
+of held-back 14 and 15 (a final outcome asked of candidates, a year asked of a plan stating none).
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ def held16(config_factory):
 
     config = config_factory("held16-answers")
     index = Index(config)
-    pages = [*sorted(HELD16.glob("*.txt")), HELD14 / "hp04_chongqing_xiushan.txt"]
+    pages = [
+        *sorted(HELD16.glob("*.txt")),
+        HELD14 / "hp04_chongqing_xiushan.txt",
+        HELD14 / "hp01_zhuhai.txt",
+        ROOT / "data" / "heldback15" / "news" / "hq03_fuxin_fumeng.txt",
+    ]
     assert not index.ingest_paths(pages).failed
     return config, Retriever(index, config)
 
@@ -104,3 +110,16 @@ def test_a_portals_related_link_is_no_part_of_the_report():
     )
     meeting = parse_meeting(text, "report.txt")
     assert all("相关解读" not in item.text for item in meeting.items)
+
+
+def test_the_final_outcome_asked_of_an_item_studying_candidates_is_refused(held16):
+    config, retriever = held16
+    answer = answer_question(retriever, config, "珠海市2022年十件民生实事最终确定了哪些项目？")
+    assert not answer.answerable and "最终确定的结果" in answer.answer
+    assert answer_question(retriever, config, "珠海市政府常务会议研究了什么民生实事？").answerable
+
+
+def test_the_year_a_task_is_to_be_done_by_is_refused_when_no_deadline_is_printed(held16):
+    config, retriever = held16
+    answer = answer_question(retriever, config, "阜蒙县村庄规划编制要在哪一年完成？")
+    assert not answer.answerable and "完成时限" in answer.answer

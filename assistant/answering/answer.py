@@ -792,7 +792,9 @@ def _lead(
 
 
 # A clause that opens by requiring ('要强化责任担当,…' · '会议强调,要…'), not '重要' inside a remark.
-CLAUSE_REQUIRES_RE = re.compile(r"(?:^|[，,：:；;])\s*(?:会议)?(?:强调|要求|指出)?[，,：:]?要(?![求点素害闻])")
+CLAUSE_REQUIRES_RE = re.compile(
+    r"(?:^|[，,：:；;])\s*(?:会议)?(?:强调|要求|指出)?[，,：:]?要(?![求点素害闻])"
+)
 
 
 def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:

@@ -181,6 +181,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
         return _not_stated(hit, name, lang, kind)
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
+    if FINAL_ASK_RE.search(intent.text) and all(_only_proposed(h) for h in items):
+        name = "最终确定的结果" if lang == "zh" else "the final outcome"  # '候选项目' studied, none chosen
+        return _not_stated(items[0], name, lang, kind)
     if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, on_topic)):  # 会议概况 too
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
@@ -197,6 +200,16 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     hit = on_topic[0]
     name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
     return _not_stated(hit, name, lang, kind)
+
+
+# '最终确定了哪些项目': the settled outcome asked, which an item studying candidates or a draft does not give.
+FINAL_ASK_RE = re.compile(r"最终|最后(?:确定|敲定|选定|通过)|正式(?:确定|公布|通过)|\bfinal(?:ly)?\b", re.I)
+PROPOSED_RE = re.compile(r"候选|征集|征求意见稿|讨论稿|初步(?:方案|名单)")
+
+
+def _only_proposed(hit: ItemHit) -> bool:
+    """An item about candidates or a draft (研究…候选项目) that records no decision on them."""
+    return bool(PROPOSED_RE.search(hit.item.heading)) and not hit.item.decisions
 
 
 def _not_stated(hit: ItemHit, name: str, lang: str, kind: str) -> Verdict:

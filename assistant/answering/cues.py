@@ -168,11 +168,12 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deadline",
         re.compile(
-            r"(?:什么时候|什么时间|何时|哪天)(?:之?前)?(?:完成|建成|到位)|期限|截止|最迟|by when|deadline",
+            r"(?:什么时候|什么时间|何时|哪天|哪一?年|哪个月)(?:之?前)?(?:完成|建成|到位|实现)|期限|截止|最迟"
+            r"|by when|deadline|(?:in )?what year\b.*\b(?:complete|finish)",
             re.I,
         ),
     ),
-    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪年|几月|几号|日期|\bwhen\b|what date", re.I)),
+    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期|\bwhen\b|what date", re.I)),
     (
         "count",
         re.compile(
