@@ -2,7 +2,9 @@
 spelled with pinyin's syllable mark, laws studied together as an item, meetings listed by who chaired
 them, a sentence announcing five tasks, a decision after a semicolon, a requirement asked in so many words
 beside numbered headlines, an overview holding the words no item holds — and two unanswerable questions
-of held-back 14 and 15 (a final outcome asked of candidates, a year asked of a plan stating none).
+of held-back 14 and 15 (a final outcome asked of candidates, a year asked of a plan stating none); and
+from held-back 17, a district paper's report found by its number and a mention of the district, and
+'review' asked in English as the verb it is, not a topic.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from assistant.ingest.parser import parse_meeting
 pytestmark = pytest.mark.model
 HELD16 = ROOT / "data" / "heldback16" / "news"
 HELD14 = ROOT / "data" / "heldback14" / "news"
+HELD17 = ROOT / "data" / "heldback17" / "news"
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,8 @@ def held16(config_factory):
         HELD14 / "hp04_chongqing_xiushan.txt",
         HELD14 / "hp01_zhuhai.txt",
         ROOT / "data" / "heldback15" / "news" / "hq03_fuxin_fumeng.txt",
+        *(HELD17 / name for name in ("hs01_jian_jianxian.txt", "hs02_wuhu_fanchang_85.txt")),
+        HELD17 / "hs03_wuhu_fanchang_34.txt",
     ]
     assert not index.ingest_paths(pages).failed
     return config, Retriever(index, config)
@@ -123,3 +128,21 @@ def test_the_year_a_task_is_to_be_done_by_is_refused_when_no_deadline_is_printed
     config, retriever = held16
     answer = answer_question(retriever, config, "阜蒙县村庄规划编制要在哪一年完成？")
     assert not answer.answerable and "完成时限" in answer.answer
+
+
+def test_a_report_naming_no_government_is_found_by_its_number_and_a_mention_of_the_place(held16):
+    config, retriever = held16
+    answer = answer_question(retriever, config, "繁昌区政府第85次常务会议审议了什么文件？")
+    assert answer.answerable and "正文提到" in answer.answer
+    assert "行政规范性文件清理" in answer.answer.splitlines()[1]
+
+
+def test_an_interpretation_opens_an_item_and_a_second_document_mid_paragraph_too():
+    fanchang = parse_meeting(load_file(HELD17 / "hs02_wuhu_fanchang_85.txt").text, "hs02.txt")
+    assert [item.heading[:2] for item in fanchang.items[1:]] == ["解读", "审议"]
+    huangshan = parse_meeting(load_file(HELD17 / "hs06_huangshan.txt").text, "hs06.txt")
+    assert [("屯溪老街" in item.heading) for item in huangshan.items[1:]] == [False, True]
+
+
+def test_the_verb_an_english_question_asks_with_is_no_topic_word(held16):
+    assert "终期评估报告" in _lead(held16, "What report did Ji'an county's 53rd executive meeting review?")

@@ -171,6 +171,11 @@ class Retriever:
             words = "、".join(intent.filter_words)
             intent.notices.append(say(intent.lang, "printed_identity_used", words=words))
             intent.printed_as_named, intent.unknown_places = True, []
+        elif not named.any() and (mentioned := self._unplaced_mentioning(intent)).any():
+            named = mentioned  # a minute naming no government, numbered as asked, printing the place
+            words = "、".join(sorted(_places_named(intent)))
+            intent.notices.append(say(intent.lang, "place_mentioned_used", places=words))
+            intent.printed_as_named, intent.unknown_places = True, []
         yearless = undated = 0
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
@@ -212,6 +217,25 @@ class Retriever:
                 and all(chair in printed for chair in intent.chairs)
                 and (intent.meeting is None or intent.meeting in _own_meeting_numbers(printed))
             )
+        return found
+
+    def _unplaced_mentioning(self, intent: QueryIntent) -> np.ndarray:
+        """Minutes the parser could place nowhere that carry the number (and chair) asked and print
+        the place somewhere ('…推动繁昌文旅高质量发展' in a newspaper's '区政府召开第85次常务会议'): a
+        district paper rarely names its own district. A number is required: a place printed in passing
+        names no meeting by itself."""
+        found = np.zeros(len(self.doc_ids), dtype=bool)
+        named_places = _places_named(intent)
+        if intent.meeting is None or not named_places:
+            return found
+        for pos, doc_id in enumerate(self.doc_ids):
+            meeting = self.meetings[doc_id]
+            if meeting.city is not None or meeting.meeting != intent.meeting:
+                continue
+            if intent.chairs and meeting.chair not in intent.chairs:
+                continue
+            text = "".join(item.heading + item.text for item in meeting.items)
+            found[pos] = any(place in text for place in named_places)
         return found
 
     def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:
@@ -388,7 +412,7 @@ class Retriever:
         """Structure-aware nudges: quoted terms and titles, rare corpus terms, meeting-level questions → item 0."""
         cfg = self.config.retrieval
         boost = np.zeros(len(candidates), dtype=np.float32)
-        rare = self._rare_terms(tokens)
+        rare = self._rare_terms(_without_filter_words(tokens, intent))  # 盐都 named the filter, no topic
         for slot, pos in enumerate(candidates):
             doc_id, number = self._key(pos)
             if intent.quoted:

@@ -70,6 +70,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "No minutes in the index name {places}; what follows comes from minutes that do not name their "
         "place: check the sources.",
     ),
+    "place_mentioned_used": (
+        "没有写明〔{places}〕且编号相符的纪要；以下纪要未写明所属政府，编号相符，正文提到“{places}”，请核对来源。",
+        "No minutes name {places} with that number; the minutes below name no government, carry that "
+        "number and mention {places} in their text: check the sources.",
+    ),
     "printed_identity_used": (
         "没有解析为“{words}”的纪要；以下纪要的标题或开头印有“{words}”，请核对来源。",
         "No minutes were parsed as {words}; the minutes below print it in their title or opening: check "

@@ -430,7 +430,7 @@ def _topic_sentences(paragraph: str) -> list[str]:
     parts = [""]
     named: set[str] = set()
     for sentence in re.split(r"(?<=。)", paragraph):
-        opens = rules.MID_TOPIC_RE.match(sentence)
+        opens = rules.MID_TOPIC_RE.match(sentence.lstrip())  # '…。 会议研究了《B》': a space between
         titles = set(_titles(sentence.split("，")[0].split(",")[0]))
         new_topic = titles - named if titles else "汇报" in sentence[:80]
         if not opens or not parts[-1]:

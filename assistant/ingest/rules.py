@@ -175,7 +175,7 @@ MEETING_SUBJECT = (
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
 TOPIC_OPENER_RE = re.compile(
     rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"
-    r"(?:传达学习|学习传达|传达|学习|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
+    r"(?:传达学习|学习传达|传达|学习|解读(?=了?《)|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^在(?:听取|审议|研究|讨论)"
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
@@ -269,13 +269,13 @@ def clean_line(line: str) -> str:
 # A verb that opens an agenda clause inside a sentence: '会议传达学习了…；听取了…，审议了《…》'.
 CLAUSE_VERB = (
     r"(?:传达学习|学习传达|审议通过|讨论通过|研究通过|研究部署|安排部署|听取|审议|审定|研究|讨论|"
-    r"传达|学习|部署)"
+    r"传达|学习|解读|部署)"
 )
 # Where one clause ends and the next begins: ；, or ，/、 right before (会议)(还)verb(了).
 CLAUSE_BREAK_RE = re.compile(
     rf"[；;](?=\s*(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB})"
     rf"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
-    r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
+    r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|解读(?=《)|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
@@ -349,7 +349,8 @@ ON_TOPIC_RE = re.compile(
 )
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
 MID_TOPIC_RE = re.compile(
-    rf"^{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论)(?!了?(?:该|上述|此|这))"
+    rf"^{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
+    r"|(?:研究|传达|解读)(?=了?《))(?!了?(?:该|上述|此|这))"  # '会议研究了《B》' names a document of its own
 )
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
 ATTENDANCE_SENTENCE_RE = re.compile(
