@@ -593,3 +593,12 @@ def test_a_year_still_being_planned_does_not_date_a_last_quarter_meeting():
 
 def _parse_text(text: str):
     return parse_meeting(text, "report.txt")
+
+
+def test_a_reporters_byline_closing_a_paragraph_is_no_sentence_of_the_report():
+    meeting = _parse_text(
+        "10月30日,县长彭润金主持召开县政府第五十三次常务会议,审议了《甲方案》等文件。(何建平)\n"
+        "会议要求,要抓好落实。(记者 朱星然 通讯员 王晨旭)\n"
+    )
+    text = "".join(item.heading + item.text for item in meeting.items)
+    assert "何建平" not in text and "朱星然" not in text and "抓好落实" in text

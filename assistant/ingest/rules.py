@@ -190,6 +190,11 @@ DEBRIS_RES = [
     re.compile(r"^□?记者\s*\S{2,4}\s*报道$|^□?記者\s*\S{2,4}\s*報道$"),  # news byline
     re.compile(r"\[(?:footnote|comment|image)[^\]]*\]", re.IGNORECASE),
     re.compile(r"^\s*[-•·]\s+(?=\S)"),  # a page's list bullet ('- 发布时间:2022-08-30')
+    # a reporter's byline closing a paragraph ('…等文件。(何建平)', '。(记者 朱星然 通讯员 王晨旭)')
+    re.compile(
+        r"(?<=。)\s*[（(](?:(?:记者|通讯员|撰稿人?|审稿人?|编辑|供稿)[:：]?\s*)?[\u4e00-\u9fa5]{2,4}"
+        r"(?:\s+(?:(?:记者|通讯员|撰稿人?|审稿人?|编辑)[:：]?\s*)?[\u4e00-\u9fa5]{2,4})*[)）]\s*$"
+    ),
     # a portal's link to related pages ('相关解读:新城区政府召开…常务会议图解'), not the report's text
     re.compile(r"^相关(?:解读|链接|阅读|新闻|文章|报道)\s*[:：|丨].*$|^相关链接\s*\|?\s*$"),
     # anti-copy noise of forum mirrors: five or more one- or two-character ASCII tokens ('& K0 x& ^! M9')
