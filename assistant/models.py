@@ -89,6 +89,11 @@ class Meeting:
     )  # portal metadata (发文日期, 来源 …), never body text
 
     @property
+    def items_text(self) -> str:
+        """Every item's heading and text, run together: what the minute says, to look words up in."""
+        return "".join(item.heading + item.text for item in self.items)
+
+    @property
     def label(self) -> str:
         """Human name of the meeting, e.g. 太仓市政府第60次常务会议."""
         city = self.city_full or self.city or UNKNOWN_PLACE

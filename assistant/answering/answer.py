@@ -774,7 +774,7 @@ def _lead(
     own_object = OWN_OBJECT_ASK_RE.search(intent.text)
     heading_names = (
         any(noun in item.heading for noun in named_thing_nouns(intent.text))
-        or (bool(EN_OWN_OBJECT_ASK_RE.search(intent.text)))
+        or bool(EN_OWN_OBJECT_ASK_RE.search(intent.text))
         or (
             own_object
             and (
@@ -803,7 +803,7 @@ def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bo
     return bool(
         best
         and best.words >= 0.8
-        and bool(CLAUSE_REQUIRES_RE.search(best.text))
+        and CLAUSE_REQUIRES_RE.search(best.text)
         and not any(head in best.text for head in heads)
         and not restates(best.text, [item.heading])
     )

@@ -350,7 +350,7 @@ def _meeting_level(
     topic = [t for t in terms if not META_RE.search(t)]
     if intent.lang == "en" or not topic:
         return Verdict(True, kind=kind)
-    whole = "".join(item.heading + item.text for item in hit.meeting.items)
+    whole = hit.meeting.items_text
     if retriever.share_of_terms(topic, whole) >= retriever.config.answer.coverage_threshold:
         return Verdict(True, kind=kind)
     return Verdict(False, _topic_reason(hit, topic, intent, retriever), kind)

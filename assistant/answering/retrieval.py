@@ -234,8 +234,7 @@ class Retriever:
                 continue
             if intent.chairs and meeting.chair not in intent.chairs:
                 continue
-            text = "".join(item.heading + item.text for item in meeting.items)
-            found[pos] = any(place in text for place in named_places)
+            found[pos] = any(place in meeting.items_text for place in named_places)
         return found
 
     def _allowed_items(self, intent: QueryIntent, doc_ok: np.ndarray) -> np.ndarray | None:
@@ -607,10 +606,10 @@ def _overview_yields(
     the overview's score is the better citation and ranks just above it — when it holds some of the
     question's words too, if the overview does (dense cosines alone barely tell a meeting's items
     apart: '审定《…林业规划》' is no better citation for 锰行业的综合整治 than the overview printing it)."""
+    worded_overviews = {doc for (doc, number), (_, lexical) in parts.items() if number == 0 and lexical > 0}
     best: dict[str, float] = {}
     for (doc, number), score in item_scores.items():
-        words_in_overview = parts.get((doc, 0), (0.0, 0.0))[1] > 0
-        if number > 0 and (parts[(doc, number)][1] > 0 or not words_in_overview):
+        if number > 0 and (parts[(doc, number)][1] > 0 or doc not in worded_overviews):
             best[doc] = max(best.get(doc, 0.0), score)
     for (doc, number), score in list(item_scores.items()):
         if number == 0 and doc in best and best[doc] < score and best[doc] >= share * score:
