@@ -137,6 +137,15 @@ def test_a_report_naming_no_government_is_found_by_its_number_and_a_mention_of_t
     assert "行政规范性文件清理" in answer.answer.splitlines()[1]
 
 
+def test_a_topic_asked_of_a_district_alone_is_found_in_its_paper_naming_no_government(held16):
+    config, retriever = held16
+    answer = answer_question(retriever, config, "繁昌区对文旅融合有什么要求？")
+    assert answer.answerable and "一并检索" in answer.answer.splitlines()[0]
+    assert "打造文旅消费新场景" in answer.answer.splitlines()[1]
+    silent = answer_question(retriever, config, "繁昌区对养老服务有什么要求？")
+    assert not silent.answerable
+
+
 def test_an_interpretation_opens_an_item_and_a_second_document_mid_paragraph_too():
     fanchang = parse_meeting(load_file(HELD17 / "hs02_wuhu_fanchang_85.txt").text, "hs02.txt")
     assert [item.heading[:2] for item in fanchang.items[1:]] == ["解读", "审议"]

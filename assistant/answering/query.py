@@ -74,6 +74,7 @@ class QueryIntent:
     dates_unchecked: bool = False  # a meeting named by number prints no date: ranges not applied
     inside_places: list[str] = field(default_factory=list)  # 闽侯县, searched through its city 福州
     printed_as_named: bool = False  # no parsed minute matched: found by the place and number it prints
+    unplaced_searched: list[str] = field(default_factory=list)  # placeless reports mentioning the place
     unknown_places: list[str] = field(default_factory=list)  # real places named that the index does not hold
     meeting: int | None = None
     item: int | None = None

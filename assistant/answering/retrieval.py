@@ -156,6 +156,9 @@ class Retriever:
                     doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical
                 )
             )
+        if hits and hits[0].doc_id in intent.unplaced_searched:
+            words = "、".join(sorted(_places_named(intent)))
+            intent.notices.append(say(intent.lang, "place_mentioned_searched", places=words))
         return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured, query_vector)
 
     def _allowed_docs(self, intent: QueryIntent) -> np.ndarray:
@@ -176,6 +179,13 @@ class Retriever:
             words = "、".join(sorted(_places_named(intent)))
             intent.notices.append(say(intent.lang, "place_mentioned_used", places=words))
             intent.printed_as_named, intent.unknown_places = True, []
+        elif (
+            _asks_topic_of_place(intent)
+            and (extra := self._unplaced_mentioning(intent, False) & ~named).any()
+        ):
+            named |= extra  # 繁昌区对文旅融合有什么要求: also the district paper's reports mentioning 繁昌
+            intent.printed_as_named = True  # the backend filters parsed places: it gets the items
+            intent.unplaced_searched = [doc_id for doc_id, found in zip(self.doc_ids, extra) if found]
         yearless = undated = 0
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
@@ -219,18 +229,19 @@ class Retriever:
             )
         return found
 
-    def _unplaced_mentioning(self, intent: QueryIntent) -> np.ndarray:
+    def _unplaced_mentioning(self, intent: QueryIntent, by_number: bool = True) -> np.ndarray:
         """Minutes the parser could place nowhere that carry the number (and chair) asked and print
         the place somewhere ('…推动繁昌文旅高质量发展' in a newspaper's '区政府召开第85次常务会议'): a
-        district paper rarely names its own district. A number is required: a place printed in passing
-        names no meeting by itself."""
+        district paper rarely names its own district. A place printed in passing names no meeting by
+        itself, so without a number (by_number=False) they are only searched beside the place's own
+        minutes for a topic, and an answer drawn from them says so."""
         found = np.zeros(len(self.doc_ids), dtype=bool)
         named_places = _places_named(intent)
-        if intent.meeting is None or not named_places:
+        if not named_places or by_number and intent.meeting is None:
             return found
         for pos, doc_id in enumerate(self.doc_ids):
             meeting = self.meetings[doc_id]
-            if meeting.city is not None or meeting.meeting != intent.meeting:
+            if meeting.city is not None or by_number and meeting.meeting != intent.meeting:
                 continue
             if intent.chairs and meeting.chair not in intent.chairs:
                 continue
@@ -642,6 +653,14 @@ def _named_by(meeting: Meeting, intent: QueryIntent) -> bool:
 def _parent_city_notices(intent: QueryIntent) -> list[str]:
     """The '…已按其所属的〔福州市〕的纪要检索' notices, withdrawn when the district's own minutes are found."""
     return [n for n in intent.notices if any(name in n for name in intent.inside_places)]
+
+
+def _asks_topic_of_place(intent: QueryIntent) -> bool:
+    """A topic asked of a place alone (繁昌区对文旅融合有什么要求), no meeting, chair, day or kind of
+    item named: the question picks its item by topic words, wherever the place's reports were filed."""
+    return intent.meeting is None and not (
+        intent.chairs or intent.month_day or intent.has_item_filters or intent.meeting_level
+    )
 
 
 def _places_named(intent: QueryIntent) -> set[str]:

@@ -75,6 +75,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "No minutes name {places} with that number; the minutes below name no government, carry that "
         "number and mention {places} in their text: check the sources.",
     ),
+    "place_mentioned_searched": (
+        "以下纪要未写明所属政府，正文提到“{places}”：已与〔{places}〕的纪要一并检索，请核对来源。",
+        "The minutes below name no government and mention {places} in their text; they were searched "
+        "with the minutes of {places}: check the sources.",
+    ),
     "printed_identity_used": (
         "没有解析为“{words}”的纪要；以下纪要的标题或开头印有“{words}”，请核对来源。",
         "No minutes were parsed as {words}; the minutes below print it in their title or opening: check "
