@@ -78,6 +78,8 @@ class RetrievalConfig:
 class AnswerConfig:
     coverage_threshold: float = 0.15
     en_coverage_threshold: float = 0.25
+    bare_heading_coverage: float = 0.4
+    promote_coverage: float = 0.8
     list_coverage: float = 0.6
     max_sentences: int = 5
     lead_margin: float = 0.5

@@ -29,6 +29,7 @@ from .answerability import (
     judge,
     names_entity,
     overview_answers,
+    promote_on_topic,
     topic_share,
     topic_terms,
 )
@@ -66,6 +67,7 @@ from .sentences import (
     refine_kind,
     restates,
     score_sentences,
+    split_sentences,
 )
 from .wording import join, nearest_items, say
 
@@ -162,6 +164,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
             why = explain_no_meeting(intent, list(retriever.meetings.values()), intent.lang)
             return _not_found(result, config, interpreted, why)
         return _not_found(result, config, interpreted, "")
+    result = promote_on_topic(result, retriever)
     verdict = judge(result, retriever)
     if not verdict.answerable:
         if verdict.clarify:
@@ -463,9 +466,12 @@ def _extractive_answer(
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     # a heading alone states no requirement or reason: any item that states one leads
-    heading_only = kind in ("requirement", "reason") and _prints_only_heading(chosen[0].item)
+    topic_only = kind in ("requirement", "reason") and _topic_only(chosen[0].item)
+    heading_only = topic_only or kind in ("requirement", "reason") and _prints_only_heading(chosen[0].item)
     margin = 0.0 if bare or heading_only else config.answer.lead_margin
-    if (stater := _item_that_states_it(ranked, margin)) > 1:
+    # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence
+    stating = [s for s in ranked if s.n != 1] if topic_only else ranked
+    if (stater := _item_that_states_it(stating, margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
     # a sentence borrowed from a bare item's neighbour is one point; the rest is the neighbour's own
@@ -518,6 +524,19 @@ def _bare_clause(hit: ItemHit) -> bool:
 def _prints_only_heading(item: AgendaItem) -> bool:
     """An item whose text is its heading and nothing more ('传达学习关于安全生产相关文件和会议精神。')."""
     return item.item != 0 and item.text.strip().rstrip("。") == item.heading.rstrip("。")
+
+
+def _topic_only(item: AgendaItem) -> bool:
+    """An item whose text is only its heading's topic without the verb (a topic an opening lists:
+    '汉阴县2019年重点项目。' under 研究…): it states nothing, not even what was done with it."""
+    text = item.text.strip().rstrip("。")
+    verb = item.heading.removesuffix(text).rstrip("了")  # the heading is a verb and the text
+    return (
+        item.item != 0
+        and len(split_sentences(text)) == 1
+        and item.heading.endswith(text)
+        and verb in rules.VERBS
+    )
 
 
 def _named_with(hit: ItemHit, found: set[int]) -> list[AgendaItem]:

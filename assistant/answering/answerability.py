@@ -13,7 +13,7 @@ Otherwise the answer says what is missing and why, e.g.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..ingest import rules
 from ..models import Meeting
@@ -24,6 +24,7 @@ from .cues import (
     CHAIR_ASK_RE,
     EN_NAMED_THING_ASK_RE,
     LIST_DETAIL_RE,
+    MEETING_ASK_RE,
     META_RE,
     VENUE_RE,
 )
@@ -188,6 +189,10 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
         return _not_stated(hit, name, lang, kind)
+    if kind == "topic" and _bare_heading_only(on_topic, terms, intent, retriever):
+        hit = items[0]  # '车改方案规定取消哪些公务用车' of an item that only names the plan
+        name = "具体内容" if lang == "zh" else "the details asked for"
+        return _not_stated(hit, name, lang, kind)
     if kind == "topic":
         return Verdict(True, kind=kind)
     duty = kind == "department" and DUTY_ASK_RE.search(intent.text)  # not any unit the item names
@@ -219,6 +224,18 @@ def _not_stated(hit: ItemHit, name: str, lang: str, kind: str) -> Verdict:
         say(lang, "fact_not_stated", citation=hit.citation, heading=hit.item.heading, name=name),
         kind,
     )
+
+
+def _bare_heading_only(
+    on_topic: list[ItemHit], terms: list[str], intent: QueryIntent, retriever: Retriever
+) -> bool:
+    """Whether every item found prints its heading and nothing more while the question asks about
+    more than that heading says: a bare '审定《车改工作方案》' answers which plan was set, never what
+    the plan prescribes. A question the heading itself answers (its words mostly there) is kept."""
+    if not terms or MEETING_ASK_RE.search(intent.text) or any(map(_says_more, on_topic)):
+        return False  # '听取…汇报的是第几次会议': the heading is the answer
+    best = max(topic_share(h, terms, intent, retriever) for h in on_topic)
+    return best < retriever.config.answer.bare_heading_coverage
 
 
 # Requirements asked for in so many words (提出了哪些要求, 如何做好), not 研究部署了哪一年的…, 结果如何.
@@ -409,6 +426,32 @@ def topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
             intent.text, [*intent.filter_words, *(asked.groups() if asked else ())]
         )
     return content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
+
+
+def promote_on_topic(result: RetrievalResult, retriever: Retriever) -> RetrievalResult:
+    """The found items with the first one about the question's topic moved to the front, when the
+    three best-scored items of that meeting are not about it and a lower one is. Five items of one
+    meeting often score within a few hundredths of each other (a 'greening report' question ranks
+    the greening item fifth behind a forest-fire plan); an item holding nearly all the topic words
+    (`promote_coverage`) then leads."""
+    if result.structured or len(result.hits) <= 3:
+        return result
+    intent = result.intent
+    terms = topic_terms(intent, retriever)
+    if len(result.hits) <= 3:
+        return result
+    if not terms or any(_covers(h, terms, intent, retriever) for h in result.hits[:3]):
+        return result
+    doc, bar = result.hits[0].doc_id, retriever.config.answer.promote_coverage
+    later = [  # nearly all the topic, not one word in a wrong sense ('sorting' → 理顺 of garbage sorting)
+        h
+        for h in result.hits[3:]
+        if h.doc_id == doc and h.item.item != 0 and topic_share(h, terms, intent, retriever) >= bar
+    ]
+    if not later:
+        return result
+    first = later[0]
+    return replace(result, hits=[first, *(h for h in result.hits if h is not first)])
 
 
 def _covers(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> bool:

@@ -146,11 +146,15 @@ GENERIC_TERMS = set(
     "会议 常务 常务会议 要求 提出 哪些 什么 情况 工作 方面 哪次 审议 讨论 听取 汇报 政府 市政府 文件 议题 "
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
     "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 材料 事项 "
-    "县长 区长 市长 州长 旗长 省长 主任".split()  # '县长房志荣主持的…': the chair's title, no topic
+    "县长 区长 市长 州长 旗长 省长 主任 "  # '县长房志荣主持的…': the chair's title, no topic
+    "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次".split()  # relative time, asked order: no topic
 )
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
-ATTENDANCE_ASK_RE = re.compile(r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|attend", re.I)
+ATTENDANCE_ASK_RE = re.compile(
+    r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend",
+    re.I,
+)
 VENUE_ASK_RE = re.compile(
     r"(?:在|于)(?:哪里|哪儿|何处|什么地方)(?:召?开|举行)|(?:哪个|什么)(?:会议室|会场|礼堂)|会议地点|会场在"
     r"|\bwhere\b.*\b(?:held|meet)|\bwhich (?:room|hall)\b",
@@ -173,7 +177,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期|\bwhen\b|what date", re.I)),
+    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|\bwhen\b|what date", re.I)),
     (
         "count",
         re.compile(

@@ -17,6 +17,7 @@ from ..models import Meeting
 from . import bilingual
 from .cues import (
     AMOUNT_ASK_RE,
+    ATTENDANCE_ASK_RE,
     DAYS_ASK_RE,
     DOCNO_ASK_RE,
     EN_DATE_RE,
@@ -277,7 +278,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         if phrase in text and len(phrase) >= 6:
             intent.routing.append(phrase)
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
-    intent.wants_list = bool(LIST_RE.search(text)) and not INNER_LIST_RE.search(text)
+    asks_attendance = bool(ATTENDANCE_ASK_RE.search(text))  # 哪些人参加了…会议: people, not items
+    intent.wants_list = bool(LIST_RE.search(text)) and not INNER_LIST_RE.search(text) and not asks_attendance
     unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about
     for chair_words in intent.filter_words:
         if any(chair_words.startswith(chair) for chair in intent.chairs) or chair_words.endswith(
@@ -285,7 +287,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         ):
             unnamed = re.sub(re.escape(chair_words), " ", unnamed, flags=re.I)
     unnamed = CHAIRED_CLAUSE_RE.sub(" ", unnamed)  # '龚正主持的市政府常务会议要求…' names the meeting
-    intent.meeting_level = bool(META_RE.search(unnamed)) and not re.search(
+    intent.meeting_level = bool(META_RE.search(unnamed) or asks_attendance) and not re.search(
         r"哪次会议|哪次常务会议|which meeting", text, re.I
     )
     intent.asks_amount = bool(AMOUNT_ASK_RE.search(text))

@@ -280,14 +280,16 @@ class Retriever:
                 ),
             )
         if intent.verbs:
-            by_verb = ok & np.isin(t.verb, intent.verbs)
+            by_verb = ok & (np.isin(t.verb, intent.verbs) | np.isin(t.acted, intent.verbs))
             # '吉林市第八次常务会议研究审议了哪些事项' of a report whose items open 研究审议: for a meeting
             # named by place and number, or the one meeting its place or chair names ('钢城区政府常务会议
             # 研究了哪些事项' of items that open 听取), the verb narrows its items, never empties them — and
             # a report parsed into no items answers from its overview
             named = intent.meeting is not None and bool(intent.cities) and not intent.unknown_places
-            named |= (
-                int(doc_ok.sum()) == 1 and bool(intent.cities or intent.chairs) and not intent.unknown_places
+            named |= (  # or the one meeting held of that number ('市政府第108次常务会议研究了哪些工作')
+                int(doc_ok.sum()) == 1
+                and bool(intent.cities or intent.chairs or intent.meeting is not None)
+                and not intent.unknown_places
             )
             ok = by_verb if by_verb.any() or not named else (ok if ok.any() else doc_ok[t.doc].copy())
         if intent.exclude_verbs:
@@ -486,13 +488,14 @@ class _ItemTable:
     doc: np.ndarray
     number: np.ndarray
     verb: np.ndarray
+    acted: np.ndarray  # the verb of a later clause of the heading ('传达…精神,听取…汇报' → 听取), or ''
     by_org: dict[str, np.ndarray]
     by_routing: dict[str, np.ndarray]
     row: dict[tuple[int, int], int]
 
     @classmethod
     def build(cls, meetings: dict[str, Meeting], doc_ids: list[str]) -> _ItemTable:
-        docs, numbers, verbs = [], [], []
+        docs, numbers, verbs, acted = [], [], [], []
         by_org: dict[str, list[int]] = {}
         by_routing: dict[str, list[int]] = {}
         for doc_pos, doc_id in enumerate(doc_ids):
@@ -501,6 +504,7 @@ class _ItemTable:
                 docs.append(doc_pos)
                 numbers.append(item.item)
                 verbs.append(verb_family(item.verb) or "")
+                acted.append(_later_clause_verb(item.heading))
                 for org in {r.org for r in item.reporters if r.org}:
                     by_org.setdefault(org, []).append(position)
                 by_routing.setdefault(" ".join(item.routing), []).append(position)
@@ -510,10 +514,22 @@ class _ItemTable:
             np.array(docs, dtype=np.int64),
             np.array(numbers, dtype=np.int64),
             np.array(verbs, dtype=object),
+            np.array(acted, dtype=object),
             as_array(by_org),
             as_array(by_routing),
             row,
         )
+
+
+def _later_clause_verb(heading: str) -> str:
+    """The verb family opening a later clause of a heading: an item that conveys a meeting's spirit
+    and then hears a report ('传达了…会议精神,听取全区财政运行情况的汇报') answers 听取了哪些汇报 too."""
+    for clause in re.split(r"[,，]", heading)[1:]:
+        if re.search(r"贯彻|貫徹|落实|落實", clause):  # '…精神,研究我市贯彻落实意见' follows up the spirit
+            continue
+        if start := rules.CLAUSE_START_RE.match(clause.strip()):
+            return verb_family(start.group("verb")) or ""
+    return ""
 
 
 def _positions_mask(size: int, groups) -> np.ndarray:

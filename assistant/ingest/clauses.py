@@ -46,7 +46,36 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
             merged[-1] = (merged[-1][0], end)  # '会议伊始,传达学习了…': the opening words lead it in
         else:
             merged.append((begin, end))
-    return [doc for begin, end in merged for doc in _documents(sentence[begin:end], remarks)]
+    found: list[Clause] = []
+    for begin, end, joined in _conveyed_then_acted(sentence, merged):
+        text = sentence[begin:end].strip()
+        found += [Clause(text, text)] if joined else _documents(text, remarks)
+    return found
+
+
+def _conveyed_then_acted(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """'传达了…防汛抗旱工作会议精神，安排部署全区防汛抗旱工作；传达了…' : where semicolons set the
+    parts of a sentence apart, a part that conveys a meeting's spirit and then acts on it (部署/听取/
+    研究…) is one agenda item; the writer grouped them. Without semicolons the clauses stay apart."""
+    if not re.search(r"[；;]", sentence):
+        return [(begin, end, False) for begin, end in spans]
+    out: list[tuple[int, int, bool]] = []
+    conveying = False  # the last clause conveys and opens its part (sentence start or after a semicolon)
+    for begin, end in spans:
+        same_part = bool(out) and not re.search(r"[；;]", sentence[out[-1][1] : begin])
+        verb = _verb_of(sentence[begin:end])
+        if same_part and conveying and verb not in (*CONVEYING_VERBS, None):
+            out[-1] = (out[-1][0], end, True)
+            conveying = False
+            continue
+        conveying = not same_part and verb in CONVEYING_VERBS
+        out.append((begin, end, False))
+    return out
+
+
+def _verb_of(clause: str) -> str | None:
+    start = rules.CLAUSE_START_RE.match(clause.strip())
+    return start.group("verb") if start else None
 
 
 def _spans(text: str, breaks) -> list[tuple[int, int]]:
@@ -59,6 +88,8 @@ def _spans(text: str, breaks) -> list[tuple[int, int]]:
     return [(b, e) for b, e in pieces if text[b:e].strip()]
 
 
+# '《A》《B》等重要文章' · '》等系列讲话精神': texts conveyed as one batch.
+STUDIED_TOGETHER_RE = re.compile(r"》\s*等(?:重要|系列)?(?:重要)?(?:文章|讲话|论述|文件|指示|精神)")
 # Verbs that convey texts to the meeting rather than decide on them.
 CONVEYING_VERBS = ("传达学习", "学习传达", "传达", "学习")
 
@@ -111,6 +142,8 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     工作' (three or more topics named one by one). Every piece must end the way a named thing ends,
     otherwise the clause stays whole: '听取了…汇报，原则同意…' is one item.
     """
+    if verb in CONVEYING_VERBS and STUDIED_TOGETHER_RE.search(clause):
+        return []  # '学习了《求是》…刊发的《A》《B》等重要文章': articles studied together, one item
     objects, tail = _split_off_tail(clause[begin:])
     if topics := rules.TOPIC_LIST_RE.fullmatch(objects):
         names = topics.group("names").split("、")
@@ -264,8 +297,9 @@ BACK_REFERENCE_RE = re.compile(
 
 
 def _bigrams(text: str) -> set[str]:
-    """Character bigrams of the Chinese runs, less the words every clause and remark share."""
-    core = "".join(ch if "\u4e00" <= ch <= "\u9fff" or ch.isalnum() else " " for ch in text)
+    """Character bigrams of the Chinese runs, less the words every clause and remark share. Digits
+    are no topic words: '汉阴县2019年重点项目' and '…2019年计划(草案)报告' share a year, not a topic."""
+    core = "".join(ch if "\u4e00" <= ch <= "\u9fff" or ch.isalpha() else " " for ch in text)
     grams = {a + b for run in core.split() for a, b in zip(run, run[1:])}
     return grams - COMMON_BIGRAMS
 

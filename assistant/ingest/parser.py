@@ -55,6 +55,8 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
         intro_items, intro_trailing = _intro_items(prepared, intro_idx, end_idx)
         if intro_items:
             items, trailing, preamble = intro_items, intro_trailing, []
+        elif not items and (remarked := _remarks_item(prepared, intro_idx, end_idx)):
+            items, trailing, preamble = remarked
     elif items and layout.by_paragraph and intro_idx is not None:
         items, preamble = _with_opening_topics(prepared, intro_idx, items, preamble)
     if not items:
@@ -386,6 +388,7 @@ def _build_paragraph_items(
     items: list[AgendaItem] = []
     trailing: list[str] = []
     lines = prepared.lines
+    framed = sum(_study_then_decision(lines[first]) for first in openers) >= 2
     for pos, first in enumerate(openers):
         stop = openers[pos + 1] if pos + 1 < len(openers) else end_idx
         body = lines[first + 1 : stop]
@@ -398,12 +401,32 @@ def _build_paragraph_items(
         parts = _topic_sentences(rules.AT_MEETING_PREFIX_RE.sub("", lines[first]))
         for pos_in_line, part in enumerate(parts):
             rest = body if pos_in_line == len(parts) - 1 else []
-            items += _paragraph_items(prepared, first, part, rest, len(items) + 1)
+            items += _paragraph_items(prepared, first, part, rest, len(items) + 1, framed)
     return items, trailing
 
 
+def _study_then_decision(line: str) -> bool:
+    """'会议学习了总书记关于水库移民工作的重要指示精神，审定了…水库移民后扶项目资金计划方案。会议要求…':
+    a paragraph that studies a speech and then decides one matter (the '第一议题' habit of studying
+    before each item). When a report is written paragraph after paragraph this way, the study frames
+    the decision: one item per paragraph, not two."""
+    heading = _first_sentence(rules.AT_MEETING_PREFIX_RE.sub("", line))[0]
+    topics = clauses.agenda_clauses(heading)
+    return (
+        len(topics) == 2
+        and _verb(re.sub(rf"^{rules.MEETING_SUBJECT}", "", topics[0].heading)) in clauses.CONVEYING_VERBS
+        and "《" not in topics[0].heading
+        and _verb(topics[1].heading) not in (*clauses.CONVEYING_VERBS, None)
+    )
+
+
 def _paragraph_items(
-    prepared: normalize.PreparedText, first: int, paragraph: str, body: list[str], number: int
+    prepared: normalize.PreparedText,
+    first: int,
+    paragraph: str,
+    body: list[str],
+    number: int,
+    framed: bool = False,
 ) -> list[AgendaItem]:
     """The item(s) of one topic paragraph: one per agenda clause its first sentence names."""
     heading, first_body = _first_sentence(paragraph)
@@ -413,6 +436,8 @@ def _paragraph_items(
             f"{heading[remark.end() :]}。{first_body}".rstrip("。"),
         )
     topics = clauses.agenda_clauses(heading, [first_body, *body])
+    if framed and _study_then_decision(paragraph):
+        topics = topics[:1]
     if len(topics) > 1 and not rules.TRAILING_RE.match(paragraph):  # '会议还…' is one item
         remarks = [first_body, *body] if first_body else body
         return _clause_items(prepared, topics, remarks, first, number)
@@ -495,6 +520,26 @@ def _intro_items(
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
 
 
+REMARKS_OPEN_RE = re.compile(r"^(?:会议|会上)[，,]?(?:强调|指出|要求|认为|明确|提出|部署)[，,：:]?")
+
+
+def _remarks_item(
+    prepared: normalize.PreparedText, intro_idx: int, end_idx: int
+) -> tuple[list[AgendaItem], list[str], list[str]] | None:
+    """A report that names no topic, only what the meeting stressed ('4月14日，市政府召开第107次常务
+    会议。' then '会议强调，要…坚决打赢防汛抗旱这场硬仗…'): the remarks are the meeting's one item, so
+    an answer cites them as an item rather than the whole page as its overview."""
+    lines = [ln for ln in prepared.lines[intro_idx + 1 : end_idx] if ln]
+    trailing = [ln for ln in lines if _meeting_level_line(ln) or rules.ATTENDANCE_SENTENCE_RE.match(ln)]
+    body = [ln for ln in lines if ln not in trailing]
+    if not body or not REMARKS_OPEN_RE.match(body[0]):
+        return None
+    first = prepared.lines.index(body[0], intro_idx + 1)
+    label = _Label(first, "paragraph", "paragraph", 1, "", body[0])
+    item = _make_item(1, label, body[1:], first + 1, end_idx, prepared)
+    return [item], trailing, []
+
+
 AGENDA_KEY_RE = re.compile(r"^会议议题\s*[:：]?\s*(?P<rest>.*)$")
 
 
@@ -518,7 +563,9 @@ def _with_opening_topics(
 
     '…主持召开第182次常务会议，审议并原则通过《A》和《B》。' then '会议审议了《B》。…': 《B》 is one
     item (its paragraph), 《A》 another, with the remarks between the opening and the first
-    paragraph. An opening that only announces what the paragraphs say adds nothing.
+    paragraph. An opening that only announces what the paragraphs say adds nothing, unless the
+    remarks before the first paragraph take up a topic it names that no paragraph does ('研究全市安全
+    生产…等工作，听取…汇报' then '会议认为，做好安全生产…' then '会议听取了…的汇报').
     """
     topics = _intro_topics(prepared.lines[intro_idx], [])
     if len(topics) < 2 and not any(map(_names_something, topics)):
@@ -529,10 +576,16 @@ def _with_opening_topics(
     summary = any(map(_vague, topics)) or any(
         done and not _titles(topic.heading) for topic, done in zip(topics, taken_up)
     )
+    remarks = "".join(preamble)
     new = [
         topic
         for topic, done in zip(topics, taken_up)
-        if not done and (_titles(topic.heading) or not summary)  # a summary's documents still count
+        if not done
+        and (
+            _titles(topic.heading)  # a summary's documents still count
+            or not summary
+            or clauses.shared_words(topic.heading, remarks) >= 0.5  # remarked on before the paragraphs
+        )
     ]
     if not new:
         return items, preamble
