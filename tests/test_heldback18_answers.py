@@ -166,3 +166,10 @@ def test_requirements_lead_from_the_item_that_states_them_not_a_topic_the_openin
     answer = _ask(held18, "汉阴县对2019年重点项目有什么要求？")
     assert answer.answerable, answer.reason
     assert "发展有需求、政策有支持" in answer.answer.splitlines()[0]
+
+
+@pytest.mark.model
+def test_which_meetings_spirit_was_conveyed_lists_this_meetings_items_not_meetings(held18):
+    first = _ask(held18, "明山区第8次常务会议传达了哪些会议精神？").answer.splitlines()[0]
+    assert first.startswith("共找到") and "本溪市明山区政府第8次常务会议" in first
+    assert "“安全生产月”电视电话会议精神" in first and "防汛抗旱工作会议精神" in first

@@ -234,9 +234,10 @@ QUESTION_WORD_RE = re.compile(
 )
 REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
 ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
-# Which meetings (plural) took up a topic: answered as a list of meetings, newest first.
+# Which meetings (plural) took up a topic: answered as a list of meetings, newest first ('传达了哪些
+# 会议精神' asks which meetings' spirit was conveyed at this one, not which meetings).
 MEETINGS_ASK_RE = re.compile(
-    r"哪几次(?:[\u4e00-\u9fa5]{0,10}?常务)?会议?|哪些(?:常务)?会议|历次(?:常务)?会议|几次(?:常务)?会议[上中]?(?:讨论|研究|审议|听取|部署|提到|涉及)"
+    r"哪几次(?:[\u4e00-\u9fa5]{0,10}?常务)?会议?|哪些(?:常务)?会议(?!的?精神)|历次(?:常务)?会议|几次(?:常务)?会议[上中]?(?:讨论|研究|审议|听取|部署|提到|涉及)"
     r"|(?:which|what) (?:executive |standing )?meetings|in which meetings|how many meetings",
     re.I,
 )
