@@ -12,6 +12,27 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BACKENDS = ["faiss", "milvus"]  # every search backend runs the retrieval and incremental-ingest tests
 
 
+def indexed_reports(config_factory, name: str, reports: list[Path]):
+    """(config, retriever) over a private index of these reports, ingested with the real model."""
+    from assistant.answering.retrieval import Retriever
+    from assistant.search.index import Index
+
+    config = config_factory(name)
+    index = Index(config)
+    assert not index.ingest_paths(reports).failed
+    return config, Retriever(index, config)
+
+
+def answered_lead(indexed, question: str) -> str:
+    """The first line of the answer to `question`, which must be answered, not refused."""
+    from assistant.answering.answer import answer_question
+
+    config, retriever = indexed
+    answer = answer_question(retriever, config, question)
+    assert answer.answerable, (question, answer.answer)
+    return answer.answer.splitlines()[0]
+
+
 @pytest.fixture(scope="session")
 def gold_structure() -> dict:
     return json.loads((GOLD / "structure.json").read_text(encoding="utf-8"))

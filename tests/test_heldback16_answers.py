@@ -10,7 +10,7 @@ from held-back 17, a district paper's report found by its number and a mention o
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, answered_lead, indexed_reports
 
 from assistant.answering.answer import answer_question
 from assistant.ingest.loaders import load_file
@@ -24,11 +24,6 @@ HELD17 = ROOT / "data" / "heldback17" / "news"
 
 @pytest.fixture(scope="module")
 def held16(config_factory):
-    from assistant.answering.retrieval import Retriever
-    from assistant.search.index import Index
-
-    config = config_factory("held16-answers")
-    index = Index(config)
     pages = [
         *sorted(HELD16.glob("*.txt")),
         HELD14 / "hp04_chongqing_xiushan.txt",
@@ -37,15 +32,7 @@ def held16(config_factory):
         *(HELD17 / name for name in ("hs01_jian_jianxian.txt", "hs02_wuhu_fanchang_85.txt")),
         HELD17 / "hs03_wuhu_fanchang_34.txt",
     ]
-    assert not index.ingest_paths(pages).failed
-    return config, Retriever(index, config)
-
-
-def _lead(held16, question: str) -> str:
-    config, retriever = held16
-    answer = answer_question(retriever, config, question)
-    assert answer.answerable, (question, answer.answer)
-    return answer.answer.splitlines()[0]
+    return indexed_reports(config_factory, "held16-answers", pages)
 
 
 def test_an_english_place_written_with_its_syllable_mark_is_found(held16):
@@ -58,7 +45,7 @@ def test_an_english_place_written_with_its_syllable_mark_is_found(held16):
 def test_laws_studied_together_are_an_item_and_which_laws_is_answered(held16):
     meeting = parse_meeting(load_file(HELD16 / "hr07_hengshui_19.txt").text, "hr07_hengshui_19.txt")
     assert any("大气污染防治法" in item.heading for item in meeting.items[1:])
-    lead = _lead(held16, "衡水市政府第19次常务会议集体学习了哪些法律？")
+    lead = answered_lead(held16, "衡水市政府第19次常务会议集体学习了哪些法律？")
     assert "大气污染防治法" in lead and "土壤污染防治法" in lead
 
 
@@ -70,35 +57,35 @@ def test_the_meetings_one_mayor_chaired_are_listed(held16):
 
 
 def test_a_sentence_announcing_five_tasks_leads_with_their_headlines(held16):
-    lead = _lead(held16, "邢台市常务会议强调下一步要着重做好哪几方面工作？")
+    lead = answered_lead(held16, "邢台市常务会议强调下一步要着重做好哪几方面工作？")
     for task in ("稳定经济运行", "突出项目建设", "守牢生态底线", "抓好城建工作", "抓好民生工作"):
         assert task in lead
 
 
 def test_a_decision_after_a_semicolon_is_the_one_asked_about(held16):
-    lead = _lead(held16, "张家口市常务会议决定对什么收费标准进行调整？")
+    lead = answered_lead(held16, "张家口市常务会议决定对什么收费标准进行调整？")
     assert "公办幼儿园收费标准" in lead
 
 
 def test_a_requirement_asked_in_so_many_words_leads_over_the_numbered_headlines(held16):
-    asked = _lead(held16, "潘光区长主持的常务会议要求切实做好哪些当前重点工作？")
+    asked = answered_lead(held16, "潘光区长主持的常务会议要求切实做好哪些当前重点工作？")
     assert "自建房安全隐患排查整治" in asked
-    general = _lead(held16, "潘光主持的常务会议提出了哪些要求？")
+    general = answered_lead(held16, "潘光主持的常务会议提出了哪些要求？")
     assert "一要增强学习的自觉性" in general and "四要增强底线的把握" in general
 
 
 def test_what_is_to_be_done_with_two_named_things_is_a_sentence_not_a_list_of_items(held16):
-    lead = _lead(held16, "城厢区要统筹抓好哪两项创城工作？")
+    lead = answered_lead(held16, "城厢区要统筹抓好哪两项创城工作？")
     assert "文明、食安创城" in lead
 
 
 def test_what_an_english_question_says_was_studied_leads_with_the_heading(held16):
-    lead = _lead(held16, "What did Xialu district's 60th executive meeting study?")
+    lead = answered_lead(held16, "What did Xialu district's 60th executive meeting study?")
     assert "防溺水工作" in lead and "政务中心服务效能整体提升方案" in lead
 
 
 def test_an_overview_printing_the_asked_words_outranks_items_holding_none(held16):
-    lead = _lead(held16, "秀山县要抓好哪个行业的综合整治？")
+    lead = answered_lead(held16, "秀山县要抓好哪个行业的综合整治？")
     assert "锰行业" in lead
 
 
@@ -154,4 +141,6 @@ def test_an_interpretation_opens_an_item_and_a_second_document_mid_paragraph_too
 
 
 def test_the_verb_an_english_question_asks_with_is_no_topic_word(held16):
-    assert "终期评估报告" in _lead(held16, "What report did Ji'an county's 53rd executive meeting review?")
+    assert "终期评估报告" in answered_lead(
+        held16, "What report did Ji'an county's 53rd executive meeting review?"
+    )

@@ -9,7 +9,7 @@ and the questions: 节假日期间 is no date asked, 哪些人参加了… asks 
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, answered_lead, indexed_reports
 
 from assistant.answering.answer import answer_question
 from assistant.ingest.loaders import load_file
@@ -59,16 +59,6 @@ def test_a_year_shared_with_a_heading_is_no_shared_topic():
     assert any("重点项目" in item.heading for item in hanyin.items[1:])
 
 
-def _indexed(config_factory, name: str, reports: list):
-    from assistant.answering.retrieval import Retriever
-    from assistant.search.index import Index
-
-    config = config_factory(name)
-    index = Index(config)
-    assert not index.ingest_paths(reports).failed
-    return config, Retriever(index, config)
-
-
 def _ask(indexed, question: str):
     config, retriever = indexed
     return answer_question(retriever, config, question)
@@ -76,7 +66,7 @@ def _ask(indexed, question: str):
 
 @pytest.fixture(scope="module")
 def held18(config_factory):
-    return _indexed(config_factory, "held18-answers", sorted(HELD18.glob("*.txt")))
+    return indexed_reports(config_factory, "held18-answers", sorted(HELD18.glob("*.txt")))
 
 
 @pytest.mark.model
@@ -103,9 +93,7 @@ def test_what_a_topicless_report_stressed_is_cited_as_its_item(held18):
 
 @pytest.mark.model
 def test_a_meeting_named_by_number_alone_lists_its_items_whatever_verb_is_asked(held18):
-    answer = _ask(held18, "市政府第108次常务会议研究了哪些工作？")
-    assert answer.answerable, answer.answer
-    first = answer.answer.splitlines()[0]
+    first = answered_lead(held18, "市政府第108次常务会议研究了哪些工作？")
     assert first.startswith("共找到3项议题") and "防汛" in first
 
 
@@ -128,48 +116,39 @@ def test_an_item_that_only_names_its_matter_answers_nothing_more(held18, questio
 
 @pytest.mark.model
 def test_the_matter_named_by_a_bare_heading_is_still_answered(held18):
-    answer = _ask(held18, "汉阴县第8次常务会议审定了什么车改方案？")
-    assert answer.answerable, answer.reason
-    assert "全县事业单位车改工作方案" in answer.answer.splitlines()[0]
+    assert "全县事业单位车改工作方案" in answered_lead(held18, "汉阴县第8次常务会议审定了什么车改方案？")
 
 
 @pytest.mark.model
 def test_which_meeting_took_up_a_bare_heading_is_answered_by_it(held18):
-    answer = _ask(held18, "汉阴县审定车改工作方案的是第几次常务会议？")
-    assert answer.answerable, answer.reason
-    assert "第8次" in answer.answer.splitlines()[0]
+    assert "第8次" in answered_lead(held18, "汉阴县审定车改工作方案的是第几次常务会议？")
 
 
 @pytest.fixture(scope="module")
 def tongcheng(config_factory):
     report = ROOT / "data" / "heldback10" / "news" / "hk11_xianning_tongcheng.txt"
-    return _indexed(config_factory, "tongcheng-answers", [report])
+    return indexed_reports(config_factory, "tongcheng-answers", [report])
 
 
 @pytest.mark.model
 def test_the_item_about_the_asked_topic_leads_though_others_of_its_meeting_score_alike(tongcheng):
     question = "Which greening progress report did Tongcheng county's 6th executive meeting of 2020 hear?"
-    answer = _ask(tongcheng, question)
-    assert answer.answerable, answer.reason
-    assert "全域绿化" in answer.answer.splitlines()[0]
+    assert "全域绿化" in answered_lead(tongcheng, question)
 
 
 @pytest.mark.model
 def test_reports_heard_after_conveying_a_meetings_spirit_are_listed_with_the_others(held18):
-    answer = _ask(held18, "明山区第8次常务会议听取了哪些汇报？")
-    first = answer.answer.splitlines()[0]
+    first = answered_lead(held18, "明山区第8次常务会议听取了哪些汇报？")
     assert first.startswith("共找到2项议题") and "财政运行情况" in first and "生态环保督察" in first
 
 
 @pytest.mark.model
 def test_requirements_lead_from_the_item_that_states_them_not_a_topic_the_opening_lists(held18):
-    answer = _ask(held18, "汉阴县对2019年重点项目有什么要求？")
-    assert answer.answerable, answer.reason
-    assert "发展有需求、政策有支持" in answer.answer.splitlines()[0]
+    assert "发展有需求、政策有支持" in answered_lead(held18, "汉阴县对2019年重点项目有什么要求？")
 
 
 @pytest.mark.model
 def test_which_meetings_spirit_was_conveyed_lists_this_meetings_items_not_meetings(held18):
-    first = _ask(held18, "明山区第8次常务会议传达了哪些会议精神？").answer.splitlines()[0]
+    first = answered_lead(held18, "明山区第8次常务会议传达了哪些会议精神？")
     assert first.startswith("共找到") and "本溪市明山区政府第8次常务会议" in first
     assert "“安全生产月”电视电话会议精神" in first and "防汛抗旱工作会议精神" in first

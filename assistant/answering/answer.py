@@ -466,8 +466,9 @@ def _extractive_answer(
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     # a heading alone states no requirement or reason: any item that states one leads
-    topic_only = kind in ("requirement", "reason") and _topic_only(chosen[0].item)
-    heading_only = topic_only or kind in ("requirement", "reason") and _prints_only_heading(chosen[0].item)
+    asks_statement = kind in ("requirement", "reason")
+    topic_only = asks_statement and _topic_only(chosen[0].item)
+    heading_only = topic_only or asks_statement and _prints_only_heading(chosen[0].item)
     margin = 0.0 if bare or heading_only else config.answer.lead_margin
     # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence
     stating = [s for s in ranked if s.n != 1] if topic_only else ranked

@@ -438,8 +438,6 @@ def promote_on_topic(result: RetrievalResult, retriever: Retriever) -> Retrieval
         return result
     intent = result.intent
     terms = topic_terms(intent, retriever)
-    if len(result.hits) <= 3:
-        return result
     if not terms or any(_covers(h, terms, intent, retriever) for h in result.hits[:3]):
         return result
     doc, bar = result.hits[0].doc_id, retriever.config.answer.promote_coverage

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..config import Config
-from ..ingest import places, rules
+from ..ingest import clauses, places, rules
 from ..ingest.normalize import to_simplified
 from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
@@ -527,8 +527,8 @@ def _later_clause_verb(heading: str) -> str:
     for clause in re.split(r"[,，]", heading)[1:]:
         if re.search(r"贯彻|貫徹|落实|落實", clause):  # '…精神,研究我市贯彻落实意见' follows up the spirit
             continue
-        if start := rules.CLAUSE_START_RE.match(clause.strip()):
-            return verb_family(start.group("verb")) or ""
+        if verb := clauses.clause_verb(clause):
+            return verb_family(verb) or ""
     return ""
 
 

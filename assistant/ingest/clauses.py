@@ -63,7 +63,7 @@ def _conveyed_then_acted(sentence: str, spans: list[tuple[int, int]]) -> list[tu
     conveying = False  # the last clause conveys and opens its part (sentence start or after a semicolon)
     for begin, end in spans:
         same_part = bool(out) and not re.search(r"[；;]", sentence[out[-1][1] : begin])
-        verb = _verb_of(sentence[begin:end])
+        verb = clause_verb(sentence[begin:end])
         if same_part and conveying and verb not in (*CONVEYING_VERBS, None):
             out[-1] = (out[-1][0], end, True)
             conveying = False
@@ -73,7 +73,8 @@ def _conveyed_then_acted(sentence: str, spans: list[tuple[int, int]]) -> list[tu
     return out
 
 
-def _verb_of(clause: str) -> str | None:
+def clause_verb(clause: str) -> str | None:
+    """The agenda verb a clause opens with ('听取了…汇报' → 听取), or None."""
     start = rules.CLAUSE_START_RE.match(clause.strip())
     return start.group("verb") if start else None
 
