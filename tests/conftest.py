@@ -23,6 +23,14 @@ def indexed_reports(config_factory, name: str, reports: list[Path]):
     return config, Retriever(index, config)
 
 
+def asked(indexed, question: str):
+    """The assistant's answer to `question` over an `indexed_reports` index, answered or refused."""
+    from assistant.answering.answer import answer_question
+
+    config, retriever = indexed
+    return answer_question(retriever, config, question)
+
+
 def answered_lead(indexed, question: str) -> str:
     """The first line of the answer to `question`, which must be answered, not refused."""
     from assistant.answering.answer import answer_question

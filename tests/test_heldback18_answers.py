@@ -9,9 +9,8 @@ and the questions: 节假日期间 is no date asked, 哪些人参加了… asks 
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, answered_lead, indexed_reports
+from conftest import ROOT, answered_lead, asked, indexed_reports
 
-from assistant.answering.answer import answer_question
 from assistant.ingest.loaders import load_file
 from assistant.ingest.parser import parse_meeting
 
@@ -59,11 +58,6 @@ def test_a_year_shared_with_a_heading_is_no_shared_topic():
     assert any("重点项目" in item.heading for item in hanyin.items[1:])
 
 
-def _ask(indexed, question: str):
-    config, retriever = indexed
-    return answer_question(retriever, config, question)
-
-
 @pytest.fixture(scope="module")
 def held18(config_factory):
     return indexed_reports(config_factory, "held18-answers", sorted(HELD18.glob("*.txt")))
@@ -71,21 +65,21 @@ def held18(config_factory):
 
 @pytest.mark.model
 def test_work_arranged_for_the_holidays_is_no_date_asked(held18):
-    answer = _ask(held18, "明山区对节假日期间安排部署了哪些重点工作？")
+    answer = asked(held18, "明山区对节假日期间安排部署了哪些重点工作？")
     assert answer.answerable, answer.answer
     assert "安全生产" in "\n".join(answer.answer.splitlines()[:2])
 
 
 @pytest.mark.model
 def test_who_took_part_is_answered_from_the_attendance_line(held18):
-    answer = _ask(held18, "哪些人参加了李伟光主持的区政府第16次常务会议？")
+    answer = asked(held18, "哪些人参加了李伟光主持的区政府第16次常务会议？")
     assert answer.answerable, answer.answer
     assert "张振中" in answer.answer and "陈伟森" in answer.answer
 
 
 @pytest.mark.model
 def test_what_a_topicless_report_stressed_is_cited_as_its_item(held18):
-    answer = _ask(held18, "市政府第107次常务会议对防汛抗旱有什么要求？")
+    answer = asked(held18, "市政府第107次常务会议对防汛抗旱有什么要求？")
     assert answer.answerable, answer.answer
     assert "坚决打赢防汛抗旱这场硬仗" in "\n".join(answer.answer.splitlines()[:2])
     assert "议题一" in answer.answer
@@ -106,7 +100,7 @@ def test_a_meeting_named_by_number_alone_lists_its_items_whatever_verb_is_asked(
     ],
 )
 def test_an_item_that_only_names_its_matter_answers_nothing_more(held18, question):
-    answer = _ask(held18, question)
+    answer = asked(held18, question)
     assert not answer.answerable, answer.answer
     # the nearest item is the one named, refused for what it does not say (its heading alone or the
     # asked words it lacks: which one speaks depends on how much of the topic the heading carries)

@@ -152,8 +152,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             return Verdict(False, say(lang, "no_chair", label=name), kind)
     terms = topic_terms(intent, retriever)
     if result.structured:  # '审议了哪些项目资金': a list asked of a topic no listed item is about
-        if terms and not any(_covers(h, terms, intent, retriever) for h in result.hits):
+        covering = [h for h in result.hits if _covers(h, terms, intent, retriever)] if terms else result.hits
+        if not covering:
             return Verdict(False, _topic_reason(result.hits[0], terms, intent, retriever), kind)
+        if unrequired := _requirements_not_stated(covering, terms, intent, retriever):
+            return unrequired
         return Verdict(True, kind=kind)
     if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
         return _meeting_level(result.hits[0], terms, intent, retriever, kind)
@@ -171,7 +174,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if not on_topic:
         return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
     if (asked := LIST_DETAIL_RE.search(intent.text)) and not any(
-        _lists(h, asked.group("set")) for h in on_topic
+        _lists(h, asked.group("set") or asked.group("roster")) for h in on_topic
     ):
         hit = on_topic[0]
         name = "具体清单" if lang == "zh" else "the list itself"
@@ -189,6 +192,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
         return _not_stated(hit, name, lang, kind)
+    if unrequired := _requirements_not_stated(on_topic, terms, intent, retriever):
+        return unrequired  # '对殡葬改革提出了哪些具体措施' of an item that only studied 《殡葬管理条例》
     if kind == "topic" and _bare_heading_only(on_topic, terms, intent, retriever):
         hit = items[0]  # '车改方案规定取消哪些公务用车' of an item that only names the plan
         name = "具体内容" if lang == "zh" else "the details asked for"
@@ -246,7 +251,57 @@ REQUIREMENTS_ASKED_RE = re.compile(
 )
 
 
-REMARK_IN_HEADING_RE = re.compile(r"(?:强调|要求|指出)[，,：:]?要")
+# '提出了哪些具体措施' · '有什么要求': requirements asked for in so many words (not '怎么取得的').
+REQUIREMENTS_NAMED_RE = re.compile(r"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)")
+# '…强调,要…' · '…原则通过《…》,要求各地区、各部门要对照…': the remark's subject may come before its 要.
+REMARK_IN_HEADING_RE = re.compile(r"(?:强调|要求|指出)[，,：:]?(?:[^，,。；;]{0,10}?)要")
+
+
+def _requirements_not_stated(
+    hits: list[ItemHit], terms: list[str], intent: QueryIntent, retriever: Retriever
+) -> Verdict | None:
+    """Requirements asked in so many words of a topic no item's requiring sentences are about: refused
+    as not stated. None when requirements are not asked, or some item states them."""
+    if intent.lang != "zh" or not terms or not REQUIREMENTS_NAMED_RE.search(intent.text):
+        return None
+    if any(_requires_of_topic(h, terms, intent, retriever) for h in hits):
+        return None
+    items = [h for h in hits if h.item.item != 0] or hits
+    return _not_stated(items[0], "对此的具体要求", intent.lang, asked_kind(intent))
+
+
+# Words of a time frame ('第三季度', '上半年', '2024年'): when, not what.
+TIME_FRAME_RE = re.compile(r"季|半年|年度|^第?[一二三四五六七八九十]+$|^\d+年?$|[今明去]年|月份")
+# A sentence that requires or arranges something: '要…' · '必须…' · '确保…' · '严禁…'.
+REQUIRING_RE = re.compile(r"要|必须|务必|确保|严禁|不得|力争|抓好|做好|加快|推进")
+
+
+def _requires_of_topic(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> bool:
+    """Whether the item's requiring sentences are about the topic, not only its heading: an item that
+    studied 《殡葬管理条例》 and then required work on other things states no requirement on funerals."""
+    from .sentences import body_sentences, split_sentences
+
+    sentences = (  # the remarks, not the heading that names what was studied
+        body_sentences(hit.item.text)
+        if hit.item.item
+        else split_sentences("\n".join([*hit.meeting.preamble, hit.meeting.intro_text or ""]))
+    )
+    requiring = "".join(s for s in sentences if REQUIRING_RE.search(s))
+    terms = [t for t in terms if not TIME_FRAME_RE.search(t)]  # 第三季度 frames the report, not the topic
+    terms = [t for t in terms if t in hit.item.heading] or terms  # the words it is about, not 改革的思维
+    if not requiring or not terms:
+        return True  # no requiring sentence at all: `_says_more` decides
+    share = (
+        bilingual.cross_lingual_coverage(terms, requiring)[0]
+        if intent.lang == "en"
+        else retriever.share_of_terms(terms, requiring)
+    )
+    threshold = retriever.config.answer
+    if share >= (threshold.en_coverage_threshold if intent.lang == "en" else threshold.coverage_threshold):
+        return True
+    # Remarks speak of an item's one subject without naming it ('各相关部门要…制定具体工作方案'); only
+    # an item that took up several documents at once leaves the asked one without requirements.
+    return hit.item.heading.count("《") < 2
 
 
 def _says_more(hit: ItemHit) -> bool:

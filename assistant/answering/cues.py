@@ -78,16 +78,17 @@ ATTENDED_RE = re.compile(
 )
 META_RE = re.compile(
     r"参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
-    r"|chair|held|\bhold\b|convene|attend|document number",
+    r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back)\b)|convene|attend|document number",
     re.I,
 )
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
 # Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
 AMOUNT_ASK_RE = re.compile(
     r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
-    r"|多少(?:钱|元|万元|亿元|资金|经费|投资|费用|补贴|预算)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
+    r"|多少[\u4e00-\u9fa5]{0,4}?(?:钱|元|万元|亿元|资金|经费|投资|费用|补贴|预算)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
     r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
-    r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of",
+    r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of"
+    r"|\b(?:what|which) (?:price|fee|rent|tariff)s?\b|\bat what (?:price|rate)\b",
     re.I,
 )
 DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)
@@ -279,4 +280,6 @@ LIST_DETAIL_RE = re.compile(
     r"(?<![第\d一二三四五六七八九十两])(?:\d+|[一二三四五六七八九十两]+)(?:项|个|大|条|件|类)"
     r"(?P<set>(?!议题|事项)[\u4e00-\u9fa5]{2,10}?)"
     r"(?:具体|分别|都|各自)?(?:是|有|包括)(?:哪些|哪几[项个条类件]|哪[\d一二三四五六七八九十]+[项个条类件大])"
+    # a roster asked for by name ('民生实事候选项目有哪些'), which an item studying it may not print
+    r"|(?P<roster>(?:候选|入选|入围)[\u4e00-\u9fa5]{1,4}?|名单|清单)(?:具体|分别|都)?(?:有|包括|是)哪些"
 )

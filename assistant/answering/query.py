@@ -228,7 +228,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     for org in intent.departments:
         lowered = lowered.replace(org.lower(), " ")
     for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
-        if alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}", lowered):
+        if alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}(?![a-z])", lowered):
             intent.filter_words.append(alias)
             for place in [short, *sorted(vocab.shared.get(alias, set()) - {short})]:  # fuzhou: 福州 and 抚州
                 if place not in intent.cities:

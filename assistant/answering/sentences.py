@@ -31,7 +31,8 @@ from .cues import MEETING_DATE_ASK_RE, REQUIREMENT_ASK_RE, WHY_ASK_RE
 # A strong cue (the sentence is framed as that kind of statement) scores 1, a weak one (its wording only) 0.4.
 STRONG_CUES: dict[str, re.Pattern[str]] = {
     "why": re.compile(
-        r"^会议(?:认为|指出)|意义|旨在|有利于|(?:重要|有力|关键)(?:举措|抓手|保障|环节|组成部分)"
+        r"^会议(?:认为|指出)|意义|旨在|有利于|(?:重要|有力|关键)(?:举措|抓手|保障|环节|组成部分|指标|基础|前提)"
+        r"|事关|关乎|关系到"
     ),
     "requirement": re.compile(
         r"^会议(?:要求|强调|明确|部署)|^[（(]?[一二三四五六七八九十]+[）)、]|^\d+[.．、]"
@@ -41,7 +42,11 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "why": re.compile(r"为了|^为[^，。,]{2,16}[，,]|由于|因为|是.{0,12}(?:需要|要求)|认为|指出"),
     "requirement": re.compile(r"要求|强调|部署|必须|务必|[一二三四五六七八九]是|要[^，。；]{2,}"),
     "decision": re.compile(r"原则(?:同意|通过)|同意|通过|批准|印发|提交|审定"),
-    "agent": re.compile(r"由[^，。；]{2,24}(?:负责|牵头|会同|组织)|牵头|会同|负责"),
+    # who does it, or who the minutes name by title ('邀请…法学院教授张春林作专题讲座')
+    "agent": re.compile(
+        rf"由[^，。；]{{2,24}}(?:负责|牵头|会同|组织)|牵头|会同|负责"
+        rf"|(?:{rules.OFFICIAL_TITLES}|教授|专家|研究员|院士)[\u4e00-\u9fa5]{{2,3}}(?:同志)?(?:作|就|汇报|介绍|讲解|解读)"
+    ),
     "amount": FACT_PATTERNS["amount"],
     "date": FACT_PATTERNS["date"],
     "deadline": FACT_PATTERNS["deadline"],

@@ -42,6 +42,8 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
         topic = piece[start.end() :] if start else piece
         if merged and (not start or rules.GENERIC_OBJECT_RE.match(topic)):
             merged[-1] = (merged[-1][0], end)  # '研究部署下一步工作' adds nothing new
+        elif merged and REMARKING_RE.search(sentence[slice(*merged[-1])]):
+            merged[-1] = (merged[-1][0], end)  # '…,强调…,要以问题为导向,研究制定…目标': what is required
         elif merged and rules.BARE_LEAD_RE.match(sentence[slice(*merged[-1])]):
             merged[-1] = (merged[-1][0], end)  # '会议伊始,传达学习了…': the opening words lead it in
         else:
@@ -50,7 +52,30 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
     for begin, end, joined in _conveyed_then_acted(sentence, merged):
         text = sentence[begin:end].strip()
         found += [Clause(text, text)] if joined else _documents(text, remarks)
-    return found
+    return _with_purpose(sentence, found)
+
+
+# '为全面优化我市产业布局,…,会议研究通过了《…》': the purpose said first, before what was done.
+PURPOSE_LEAD_RE = re.compile(r"^为了?[^，,。；;]{2,}")
+
+
+def _with_purpose(sentence: str, found: list[Clause]) -> list[Clause]:
+    """A purpose clause that leads into the action is part of its item (the item's reason), not an
+    item of its own: the action's heading, the purpose and the action as the text."""
+    if (
+        len(found) < 2
+        or not PURPOSE_LEAD_RE.match(found[0].text)
+        or rules.CLAUSE_START_RE.match(found[0].text)
+    ):
+        return found
+    start, end = sentence.find(found[0].text), sentence.find(found[1].text)
+    if start < 0 or end < start:
+        return found
+    return [Clause(found[1].heading, sentence[start : end + len(found[1].text)]), *found[2:]]
+
+
+# A clause already remarking ('…原则通过《A》,强调…' · '…,要…'): verbs after it say what is required.
+REMARKING_RE = re.compile(r"[，,](?:并)?(?:会议)?(?:强调|要求|指出)|[，,]要(?![求点素闻])")
 
 
 def _conveyed_then_acted(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -110,7 +135,14 @@ def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     if verb in CONVEYING_VERBS:
         return whole  # '传达学习了《A公报》、《B公报》文件精神': texts studied together, one item
     texts = [clause[: spans[0][1]].strip(), *parts[1:]]
+    run = clause[start.start("verb") : begin].strip().removesuffix("了")  # '审议并原则通过了'
+    verb = run if DECIDING_RE.search(run) else verb  # '审议并原则通过了《A》、《B》': each is passed
     return [Clause(_with_verb(verb, part), text) for part, text in zip(parts, texts)]
+
+
+# Verbs before a list that record its passing ('审议并原则通过了', '研究同意'): each listed thing's heading
+# keeps them, so every item says it was passed, not only the first.
+DECIDING_RE = re.compile(r"通过|同意|批准")
 
 
 def _with_verb(verb: str, part: str) -> str:
@@ -156,7 +188,11 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     if verb in CONVEYING_VERBS and (groups := _semicolon_groups(objects)):
         texts = [clause[:begin] + groups[0], *groups[1:]]
         texts[-1] += tail
-        return [Clause(f"{verb}{group.removeprefix('以及')}", text) for group, text in zip(groups, texts)]
+        groups = [group.removeprefix("以及") for group in groups]
+        return [  # a group after a semicolon may have a verb of its own: '…;听取了…汇报'
+            Clause(group if rules.CLAUSE_START_RE.match(group) else f"{verb}{group}", text)
+            for group, text in zip(groups, texts)
+        ]
     if pieces := _semicolon_list(objects):
         texts = [clause[:begin] + pieces[0], *pieces[1:]]
         texts[-1] += tail

@@ -202,7 +202,10 @@ def _split_run_on_opening(written: str, simplified: str) -> list[tuple[str, str]
 RUN_ON_OPENING_RE = re.compile(
     r"[^。]{0,160}?(?:主持|召开)[^。]{0,120}?。|[^。]{0,160}?常务会[^。]{0,120}?。"
 )
-RUN_ON_NEXT_RE = re.compile(r"。\s*(?P<next>(?:会议|会上)(?:还|首先|先后|并|又)?[\u4e00-\u9fa5])")
+# '。会议审议了…' · '。为加强…工作,会议研究通过了…' (its purpose first): where the next topic starts.
+RUN_ON_NEXT_RE = re.compile(
+    r"。\s*(?P<next>(?:为了?[^。，,；;]{2,30}[，,])?(?:会议|会上)(?:还|首先|先后|并|又)?[\u4e00-\u9fa5])"
+)
 
 
 def is_metadata_line(line: str) -> bool:

@@ -50,7 +50,13 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     header_lines = [ln for ln in lines[:header_end] if ln]
     intro_text = lines[intro_idx] if intro_idx is not None else None
     items, trailing, preamble = layout.items, layout.trailing, layout.preamble
-    if (not items or layout.only_additions) and intro_idx is not None:
+    if (
+        not items
+        and intro_idx is not None
+        and (listed := _agenda_numbered_before(prepared, intro_idx, end_idx))
+    ):
+        items, trailing, preamble = listed
+    elif (not items or layout.only_additions) and intro_idx is not None:
         # a news report that names its topics in the opening (and perhaps adds '会议还审议了…')
         intro_items, intro_trailing = _intro_items(prepared, intro_idx, end_idx)
         if intro_items:
@@ -79,7 +85,10 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
     elif intro_idx is not None and (found := _chair_after_intro(lines, intro_idx)):
         chair, chair_title = found
         provenance["chair"] = "line after the intro (…主持会议)"
-    elif found := _header_value(header_lines, rules.HEADER_CHAIR_RE):
+    elif found := (
+        _header_value(header_lines, rules.HEADER_CHAIR_RE)
+        or _header_value(header_lines, rules.HEADER_TITLED_CHAIR_RE)
+    ):
         chair, chair_title = found.group("name"), found.group("title")
         provenance["chair"] = "header 主持 line"
     elif intro_text and (found := rules.PRINCIPAL_ATTENDING_RE.search(intro_text)):
@@ -87,6 +96,9 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
         provenance["chair"] = "the head of government named first of those attending (no 主持 printed)"
     when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
     date_source = intro_text or (when_line.group(0) if when_line else meta_text)
+    if when_line and intro_text and not _has_date(intro_text):
+        date_source = when_line.group(0)  # '会议时间:2025年12月13日' above '…常务会议在…召开。'
+
     evidence = YearEvidence(
         doc_number,
         number_year,
@@ -192,18 +204,21 @@ def _find_intro(lines: list[str]) -> int | None:
         return None
     # Near the top: fewer than 12 lines of prose above it (a portal's key/value header lines are short).
     top = [idx for idx in candidates if sum(1 for ln in lines[:idx] if len(ln) > 20) < 12]
-    dated = [
-        idx
-        for idx in top
-        if rules.DATE_RE.search(lines[idx])
-        or rules.MONTH_DAY_RUN_RE.search(lines[idx])
-        or rules.DAY_ONLY_RE.match(lines[idx])
-        or rules.RELATIVE_DAY_RE.match(lines[idx])
-        or rules.YEAR_MONTH_DAY_RUN_RE.search(lines[idx])
-    ]
+    dated = [idx for idx in top if _has_date(lines[idx])]
     chaired = [idx for idx in top if _parse_chair(lines[idx])[1]]
     both = [idx for idx in dated if idx in chaired]  # a dated title above the dated, chaired opening
     return (both or dated or chaired or candidates)[0]
+
+
+def _has_date(line: str) -> bool:
+    """Whether a line prints a date in any of the ways openings do (full, month-day, day, 昨日)."""
+    return bool(
+        rules.DATE_RE.search(line)
+        or rules.MONTH_DAY_RUN_RE.search(line)
+        or rules.DAY_ONLY_RE.match(line)
+        or rules.RELATIVE_DAY_RE.match(line)
+        or rules.YEAR_MONTH_DAY_RUN_RE.search(line)
+    )
 
 
 def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | None]:
@@ -357,7 +372,7 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
         line = lines[idx]
         if not line or _meeting_level_line(line) or rules.TOPIC_BACKREF_RE.match(line):
             continue
-        line = rules.AT_MEETING_PREFIX_RE.sub("", line)
+        line = rules.PURPOSE_PREFIX_RE.sub("", rules.AT_MEETING_PREFIX_RE.sub("", line))
         if rules.TOPIC_OPENER_RE.match(line) and not _hears_again(line, lines[:idx]):
             openers.append(idx)
     return openers
@@ -556,6 +571,63 @@ def _agenda_listed_before(header: list[str]) -> str | None:
     return None
 
 
+TIME_ONLY_RE = re.compile(r"^\d{1,2}[:：]\d{2}$")
+SPEAKER_MARK_RE = re.compile(r"^【[^】]{2,30}】$")
+
+
+def _agenda_numbered_before(
+    prepared: normalize.PreparedText, intro_idx: int, end_idx: int
+) -> tuple[list[AgendaItem], list[str], list[str]] | None:
+    """A numbered agenda above the opening, taken up in turn below it: the topics are the items.
+
+    A portal's 图文回放 page lists '会议议题:' '1.听取…审计查出问题整改情况的汇报;' '2.…' in its
+    header, then reports the meeting as a timeline ('13:55' '【区审计局局长…发言】' '…汇报…整改情况。'
+    '【区长…发言】审计整改是…'). Each line of the report goes to the topic it shares the most words
+    with, and stays with the topic before when it shares few; clock times and speaker marks are dropped.
+    """
+    lines = prepared.lines
+    key = next(
+        (
+            pos
+            for pos in range(intro_idx)
+            if (found := AGENDA_KEY_RE.match(lines[pos])) and not found.group("rest")
+        ),
+        None,
+    )
+    labels = _find_item_labels(lines, key + 1, intro_idx) if key is not None else []
+    if len(labels) < 2:
+        return None
+    bodies: list[list[str]] = [[] for _ in labels]
+    preamble: list[str] = []
+    current: int | None = None
+    for line in lines[intro_idx + 1 : end_idx]:
+        if (
+            not line
+            or TIME_ONLY_RE.match(line)
+            or SPEAKER_MARK_RE.match(line)
+            or AGENDA_KEY_RE.fullmatch(line)
+        ):
+            continue
+        shares = [clauses.shared_words(label.rest, line) if len(line) >= 8 else 0.0 for label in labels]
+        best = max(range(len(labels)), key=shares.__getitem__)
+        if shares[best] >= 0.3 and (current is None or best > current):
+            current = best
+        (preamble if current is None else bodies[current]).append(line)
+    bodies[-1], trailing = _split_trailing(bodies[-1])
+    items = [
+        _make_item(
+            pos + 1,
+            replace(label, rest=label.rest.rstrip(";；")),
+            body,
+            label.line + 1,
+            label.line + 1,
+            prepared,
+        )
+        for pos, (label, body) in enumerate(zip(labels, bodies))
+    ]
+    return items, trailing, preamble
+
+
 def _with_opening_topics(
     prepared: normalize.PreparedText, intro_idx: int, items: list[AgendaItem], preamble: list[str]
 ) -> tuple[list[AgendaItem], list[str]]:
@@ -658,6 +730,8 @@ def _matter_before_verb(sentence: str) -> list[clauses.Clause]:
     if several := clauses.agenda_clauses(sentence):
         if len(several) > 1:
             return several  # 会议对《A》和《B》进行了审议: one per document
+        if clauses.PURPOSE_LEAD_RE.match(sentence) and rules.CLAUSE_START_RE.match(several[0].heading):
+            return several  # '为加强…工作,会议研究通过了《…》': the action, its purpose in its text
     found = rules.ON_TOPIC_RE.match(sentence)
     if not found or rules.VAGUE_OBJECT_RE.match(found.group("what")):
         return []
@@ -681,7 +755,9 @@ def _make_item(
         first_line = [label.label, heading_line]
     else:
         first_line = [f"{label.label}{label.rest}"]
-    heading, first_body = _split_heading(heading_line)
+    heading, first_body = _split_heading(rules.PURPOSE_PREFIX_RE.sub("", heading_line))
+    if framed := DISCUSSING_FRAME_RE.match(heading):  # '在讨论《A》时,会议要求…' is about discussing 《A》
+        heading = framed.group("core")
     body_text = "\n".join([first_body, *body] if first_body else body)
     verb = _verb(heading)
     text = "\n".join([*first_line, *body]).strip()
@@ -701,6 +777,9 @@ def _make_item(
         end_line=end_line,
         text_as_written=_as_written(text, prepared),
     )
+
+
+DISCUSSING_FRAME_RE = re.compile(r"^在(?P<core>(?:讨论|审议|研究|听取)[^，,。；]{2,}?)时$")
 
 
 def _split_heading(rest: str) -> tuple[str, str]:
@@ -780,6 +859,18 @@ def _reporters(body: str) -> list[Reporter]:
                 )
             ]
         return [Reporter(who, None, None, "汇报", who)]
+    if (spoke := rules.SPEAKER_REPORT_RE.search(body)) and (
+        official := rules.OFFICIAL_RE.match(spoke.group("who"))
+    ):
+        return [
+            Reporter(
+                official.group("org"),
+                official.group("title"),
+                official.group("person"),
+                "汇报",
+                spoke.group("who"),
+            )
+        ]
     conveyed = rules.CONVEY_RE.search(body)
     if conveyed:
         who = conveyed.group("who").strip()
@@ -1137,7 +1228,9 @@ def _parse_place(
         prov["city"] = "title/intro (province-level government before 政府, chaired by its 省长/主席)"
         return found, None
     level = _meeting_level(header, intro)
-    if found := _place_of_newspaper(text, level, gaz):  # 随州日报讯: the city's own paper reports its meeting
+    source_line = f"来源:{prepared.metadata['来源']}\n" if prepared.metadata.get("来源") else ""
+    # 随州日报讯, or a portal's 来源:常山新闻网: the place's own paper reports its meeting
+    if found := _place_of_newspaper(source_line + text, level, gaz):
         prov["city"] = f"newspaper name ({found}日报/新闻网)"
         return _cited_place([found], text, gaz)
     counts = Counter(

@@ -301,6 +301,11 @@ def spelled_places() -> dict[str, str]:
     return spelled
 
 
+# Banners split by side (巴林左旗 and 巴林右旗, 乌拉特前/中/后旗): English names the side in words.
+BANNER_SIDES = {"左": "left", "右": "right", "中": "middle", "前": "front", "后": "rear"}
+BANNER_SIDE_RE = re.compile(r"(?P<stem>.+?)(?P<side>[左右中前后])旗")
+
+
 def english_place_names(name: str) -> list[str]:
     """How English questions write a place: 'xing county', 'doumen district', 'taicang city',
     'qinghai province', 'ningxia region', in each reading of its characters (朝阳区: chaoyang district)."""
@@ -309,6 +314,11 @@ def english_place_names(name: str) -> list[str]:
         return [f"{spelled} region" for spelled in pinyin_spellings(stem)] if stem else []
     if re.search(r"自治[县旗]$", name):  # 张家川回族自治县 → zhangjiachuan county
         return [f"{spelled} {EN_SUFFIXES[name[-1]]}" for spelled in pinyin_spellings(short_name(name))]
+    if (side := BANNER_SIDE_RE.fullmatch(name)) and len(
+        side.group("stem")
+    ) >= 2:  # 巴林左旗 → balin left banner
+        sided = f"{BANNER_SIDES[side.group('side')]} banner"
+        return [f"{spelled} {sided}" for spelled in pinyin_spellings(side.group("stem"))]
     suffix = name[-1:]
     stem = name[:-1] if suffix in EN_SUFFIXES else name
     if not stem or suffix not in EN_SUFFIXES:

@@ -161,6 +161,10 @@ HEADER_CHAIR_RE = re.compile(
     rf"^主持人?\s*[:：]\s*(?P<name>[\u4e00-\u9fa5]{{2,4}}?)\s*[（(]?(?P<title>(?:区委|市委|县委)?[^，。）)]{{0,8}}?{LEADER_TITLE})?[）)]?\s*$"
 )
 HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
+# A portal's '会议主持人:区委副书记、区长孟庆顺': the titles before the name.
+HEADER_TITLED_CHAIR_RE = re.compile(
+    rf"^(?:会议)?主持人?\s*[:：]\s*(?P<title>[\u4e00-\u9fa5、]{{0,16}}?{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})\s*$"
+)
 # 出席： 列席人员： 列席会议人员： 参加会议人员： 列席情况：
 ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员|情况)?\s*[:：]\s*")
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
@@ -239,6 +243,10 @@ OFFICIAL_TITLES = (
     r"秘书长|总经理|董事长|主席|部长|校长|行长|社长|关长|厅长|司令|队长|站长|馆长|总监)"
 )
 OFFICIAL_RE = re.compile(rf"^(?P<org>.*?)(?P<title>{OFFICIAL_TITLES})(?P<person>[\u4e00-\u9fa5]{{2,4}})$")
+# A timeline's line '区审计局局长张华国汇报市中区…整改情况。': an official reporting, at the line's start.
+SPEAKER_REPORT_RE = re.compile(
+    rf"(?m)^(?P<who>[^，,。；：:\n]{{2,24}}?{OFFICIAL_TITLES}[\u4e00-\u9fa5]{{2,3}}?)(?:同志)?(?:作了?)?汇报"
+)
 PERSON_TITLE_RE = re.compile(
     rf"^(?P<person>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?(?P<title>{LEADER_TITLE}|{OFFICIAL_TITLES})$"
 )
@@ -364,6 +372,8 @@ ATTENDANCE_SENTENCE_RE = re.compile(
 )
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
 AT_MEETING_PREFIX_RE = re.compile(r"^在(?:政府)?常务会议上[，,]\s*")
+# '为加强乡村扶贫解困工作,会议研究通过了…': a purpose before the meeting's act (kept in the item's text)
+PURPOSE_PREFIX_RE = re.compile(r"^为了?[^。，,；;]{2,30}[，,]\s*(?=会议|会上)")
 # What a report is about, caught where REPORT_RE expects who made it: '关于落实…', '…完成情况'.
 # '听取了近期全区市容环境工作的汇报': a topic of work, not who reported it.
 NOT_A_REPORTER_RE = re.compile(
