@@ -135,3 +135,38 @@ def test_hold_on_to_a_target_asks_what_was_said_not_when_the_meeting_was_held(he
 )
 def test_the_lead_states_what_was_asked(held19, question, stated):
     assert stated in answered_lead(held19, question)
+
+
+def test_a_page_reporting_two_meetings_is_cut_into_one_text_each():
+    from assistant.ingest.reports import split_meetings
+
+    texts = split_meetings(load_file(HELD19 / "hu05_jinan_2014.txt").text)
+    meetings = [parse_meeting(text, "hu05_jinan_2014.txt") for text in texts]
+    assert [(m.meeting, m.date) for m in meetings] == [(64, "2014-12-22"), (65, "2014-12-30")]
+    assert all(m.city == "济南" for m in meetings)  # the page's header tells both their place
+    assert not any("行政审批事项" in item.text for item in meetings[0].items)
+    one = load_file(HELD19 / "hu01_wuzhou.txt").text
+    assert split_meetings(one) == [one]
+
+
+def test_each_meeting_of_a_page_is_a_document_replaced_and_removed_with_its_file(config_factory):
+    from assistant.search.index import Index
+
+    index = Index(config_factory("held19-two-meetings"))
+    page = HELD19 / "hu05_jinan_2014.txt"
+    first = index.ingest_paths([page])
+    assert [f.status for f in first.files] == ["added", "added"]
+    labels = sorted((d.meeting, d.source) for d in index.store.documents())
+    assert labels == [(64, page.name), (65, page.name)]
+    again = index.ingest_paths([page])  # the same file again: both meetings replaced, none doubled
+    assert len(again.files) == 2 and len(index.store.documents()) == 2
+    second = next(d for d in index.store.documents() if d.meeting == 65)
+    index.reparse(second.doc_id)  # one meeting parsed again keeps the other
+    assert sorted(d.meeting for d in index.store.documents()) == [64, 65]
+    assert index.remove_source(page.name) == 2 and not index.store.documents()
+
+
+@pytest.mark.model
+def test_the_second_meeting_of_a_digest_page_is_found_by_its_number(held19):
+    assert "社会监督" in answered_lead(held19, "济南市第65次常务会议对市级行政审批事项作了什么决定？")
+    assert "2014年12月30日" in answered_lead(held19, "济南市政府第65次常务会议是哪天开的？")

@@ -284,7 +284,9 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     asked = [] if CHAIR_ASK_RE.search(intent.text) else _opening_sentences_naming(m, terms)
     if VENUE_ASK_RE.search(intent.text):  # where it was held: the opening's sentence naming the room
         asked = _venue_sentences(m) + asked
-    facts = [f"{m.label}于{_date_words(m)}召开，由{m.chair or '（未写明）'}{m.chair_title or ''}主持"]
+    held = f"{m.label}于{_date_words(m)}召开"  # who chaired only when it is written, or asked
+    chaired = f"由{m.chair or '（未写明）'}{m.chair_title or ''}主持"
+    facts = [f"{held}，{chaired}" if m.chair or CHAIR_ASK_RE.search(intent.text) else held]
     if m.doc_number:
         facts.append(f"纪要编号{m.doc_number}")
     if m.issue_date:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..ingest.loaders import load_file
 from ..ingest.parser import parse_meeting
+from ..ingest.reports import split_meetings
 from ..models import Meeting, month_day_of
 
 
@@ -66,7 +67,8 @@ def score_gold_file(gold_path: Path) -> list[DocumentScore]:
     scores = []
     for doc in gold["documents"]:
         path = gold_path.parent / doc["file"]
-        meeting = parse_meeting(load_file(path).text, path.name, place=doc.get("place_given"))
+        first = split_meetings(load_file(path).text)[0]  # the gold describes a page's first meeting
+        meeting = parse_meeting(first, path.name, place=doc.get("place_given"))
         scores.append(score_document(meeting, doc))
     return scores
 

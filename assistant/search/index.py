@@ -15,15 +15,16 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ..config import Config
 from ..files import atomic_write, read_json
 from ..ingest.chunker import ChunkSettings, chunk_meeting
-from ..ingest.loaders import SUPPORTED_SUFFIXES, LoadedText, LoadError, load_bytes, load_file
+from ..ingest.loaders import SUPPORTED_SUFFIXES, LoadedText, LoadError, load_bytes, load_file, part_of
 from ..ingest.parser import parse_meeting
+from ..ingest.reports import split_meetings
 from ..models import Meeting
 from .backends import SearchBackend, open_backend
 from .lexical import ChineseTokenizer, corpus_terms
@@ -175,17 +176,18 @@ class Index:
                 )
                 continue
             seen.add(entry.content_hash)
-            meeting = parse_meeting(entry.text, entry.source, place=entry.place)
-            meeting.warnings[:0] = entry.warnings
-            passages = chunk_meeting(
-                meeting,
-                ChunkSettings(self.config.chunking.max_chars, self.config.chunking.overlap_chars),
-                entry.content_hash,
-            )
-            if not passages:
-                report.files.append(FileReport(entry.source, "failed", "没有可检索的正文"))
-                continue
-            parsed.append((entry, meeting, passages))
+            for part in _meeting_parts(entry):
+                meeting = parse_meeting(part.text, part.source, place=part.place)
+                meeting.warnings[:0] = part.warnings
+                passages = chunk_meeting(
+                    meeting,
+                    ChunkSettings(self.config.chunking.max_chars, self.config.chunking.overlap_chars),
+                    part.content_hash,
+                )
+                if not passages:
+                    report.files.append(FileReport(part.source, "failed", "没有可检索的正文"))
+                    continue
+                parsed.append((part, meeting, passages))
         report.parse_s = time.perf_counter() - started
         report.passages = sum(len(ps) for _, _, ps in parsed)
         if parsed:
@@ -218,13 +220,13 @@ class Index:
         removed: list[str] = []
         added: list[int] = []
         for number, (entry, meeting, passages) in enumerate(parsed, 1):
-            replaced = list(
-                dict.fromkeys(
-                    [
-                        *self.store.doc_ids_for_source(entry.source),
-                        *([entry.content_hash] if self.store.has_document(entry.content_hash) else []),
-                    ]
-                )
+            own = [entry.content_hash] if self.store.has_document(entry.content_hash) else []
+            # a new file replaces every meeting stored from that file; one meeting parsed again, only itself
+            keeps_siblings = entry.part > 1 or (entry.part == 1 and entry.reparse)
+            replaced = (
+                own
+                if keeps_siblings
+                else list(dict.fromkeys([*self.store.doc_ids_for_source(entry.source), *own]))
             )
             try:
                 with self.store.transaction() as conn:
@@ -273,7 +275,11 @@ class Index:
             raise KeyError(doc_id)
         source, fmt, text, place_set = row
         return self.ingest_loaded(
-            [LoadedText(source, text, fmt, doc_id, place=place or place_set, reparse=True)]
+            [
+                LoadedText(
+                    source, text, fmt, doc_id, place=place or place_set, reparse=True, part=part_of(doc_id)
+                )
+            ]
         )
 
     def remove_source(self, source: str) -> int:
@@ -415,7 +421,7 @@ class Index:
     def source_texts(self) -> list[LoadedText]:
         """The texts as ingested, to rebuild the index after a model or schema change."""
         return [
-            LoadedText(source, text, fmt, doc_id)
+            LoadedText(source, text, fmt, doc_id, part=part_of(doc_id))
             for doc_id, source, fmt, text in self.store.conn.execute(
                 "SELECT doc_id, source, fmt, raw_text FROM documents ORDER BY ingested_at"
             )
@@ -433,10 +439,10 @@ def parser_fingerprint() -> str:
     chunker): when it changes, stored minutes are parsed again instead of serving stale items."""
     import hashlib
 
-    from ..ingest import chunker, normalize, parser, places, rules
+    from ..ingest import chunker, clauses, fields, normalize, parser, places, reports, rules
 
     digest = hashlib.sha256()
-    for module in (normalize, places, rules, parser, chunker):
+    for module in (normalize, places, rules, clauses, fields, parser, reports, chunker):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -464,6 +470,19 @@ def rebuild_index(config: Config, progress: Progress | None = None, embedder=Non
     os.replace(staging, old_dir)
     shutil.rmtree(backup, ignore_errors=True)
     return report
+
+
+def _meeting_parts(entry: LoadedText) -> list[LoadedText]:
+    """The page as one text per meeting it reports (`ingest.reports`), each stored as a document of its
+    own ('hash#1', 'hash#2') under the file's name; a page of one meeting, or one meeting parsed again,
+    stays whole."""
+    texts = [entry.text] if entry.part else split_meetings(entry.text)
+    if len(texts) == 1:
+        return [entry]
+    return [
+        replace(entry, text=text, content_hash=f"{entry.content_hash}#{n}", part=n)
+        for n, text in enumerate(texts, 1)
+    ]
 
 
 def _with_place(entry: LoadedText | FileReport, place: str | None) -> LoadedText | FileReport:
