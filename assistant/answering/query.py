@@ -415,7 +415,16 @@ MONTH_DAY_ASK_RE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[
 
 
 # 哪些法律: the kind of thing named ('《…防治法》' prints no 法律)
-ASKED_KIND_RE = re.compile(r"(?:什么|哪些|何种|哪部)(部署|安排|措施|举措|意见|建议|法律法规|法律|法规)")
+ASKED_KIND_RE = re.compile(
+    r"(?:什么|哪些|何种|哪部)(部署|安排|措施|举措|意见|建议|法律法规|法律|法规|规章制度|制度)(?:文件)?"
+)
+
+
+def _names_held_place(token: str, intent: QueryIntent) -> bool:
+    """Whether a word is the place the question already filters on, written with its suffix ('红河州' of
+    红河哈尼族彝族自治州 filed as 红河, and the tokeniser's piece '河州'): a filter, not a topic."""
+    suffixed = [city + suffix for city in intent.cities for suffix in "州市县区旗盟"]
+    return any(token == name or (len(token) >= 2 and name.endswith(token)) for name in suffixed)
 
 
 def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
@@ -439,6 +448,8 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue
         if any(token in named for named in governments):
+            continue
+        if intent.cities and _names_held_place(token, intent):  # 红河州 of a minute filed as 红河
             continue
         out.append(token)
     return out

@@ -30,6 +30,7 @@ def split_meetings(text: str) -> list[str]:
     if not cuts:
         return [text]
     header = lines[: openings[0][0]]
+    cuts = [_with_own_header(lines, cut) for cut in cuts]
     bounds = [0, *cuts, len(lines)]
     return [
         "\n".join(lines[a:b] if a == 0 else [*header, *lines[a:b]]).strip("\n")
@@ -45,3 +46,11 @@ def _meeting_key(line: str) -> tuple[str, int | None] | None:
     number = NUMBER_RE.search(line[found.start("date") : found.end() + 12])
     date = re.sub(r"\s", "", found.group("date"))
     return date, rules.numeral_to_int(number.group(1)) if number else None
+
+
+def _with_own_header(lines: list[str], cut: int) -> int:
+    """A list page prints each meeting's own short lines above its summary ('2023/01/10' '会议地点:…'):
+    the cut moves up over them, so that they go with that meeting, not the one before."""
+    while cut > 1 and lines[cut - 1].strip() and len(lines[cut - 1]) <= 60 and "。" not in lines[cut - 1]:
+        cut -= 1
+    return cut
