@@ -424,9 +424,17 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
     """哪些文件/议题: up to `compact_up_to` items, the first line names them all (the answer itself)
     and one line per item follows with who reported and what was decided, heading not repeated;
     longer lists keep one numbered line per item with its heading."""
-    hits = result.hits
+    hits, english = result.hits, result.intent.lang == "en"
     meetings = {h.meeting.label for h in hits}
-    head = f"共找到{len(hits)}项议题" + (f"（{next(iter(meetings))}）" if len(meetings) == 1 else "") + "："
+    if english:  # the frame in English, the headings quoted as the minutes print them
+        named = {h.meeting.english_label for h in hits}
+        head = (
+            f"Found {len(hits)} agenda items" + (f" ({next(iter(named))})" if len(named) == 1 else "") + ": "
+        )
+    else:
+        head = (
+            f"共找到{len(hits)}项议题" + (f"（{next(iter(meetings))}）" if len(meetings) == 1 else "") + "："
+        )
     compact = len(hits) <= compact_up_to
     if compact:
         head += "；".join(f"{h.item.heading_as_written}[{n}]" for n, h in enumerate(hits, 1)) + "。"
@@ -438,7 +446,7 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
         decision = hit.item.as_written(f" {decision}") if decision else ""  # not the heading again
         if compact and not (extra or decision):
             continue  # the first line already said all there is
-        item_label = chinese_item_label(hit.item.item)
+        item_label = f"item {hit.item.item}" if english else chinese_item_label(hit.item.item)
         if not compact:
             name = f"{hit.meeting.label} · {item_label}：{hit.item.heading_as_written}"
         else:  # the heading is in the first line; the meeting too when there is only one

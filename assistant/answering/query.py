@@ -23,6 +23,7 @@ from .cues import (
     EN_DATE_RE,
     EN_MONTHS,
     EN_ORDINALS,
+    EN_OWN_OBJECT_ASK_RE,
     EXCLUDE_VERB_RE,
     GENERIC_TERMS,
     INNER_LIST_RE,
@@ -280,6 +281,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
     asks_attendance = bool(ATTENDANCE_ASK_RE.search(text))  # 哪些人参加了…会议: people, not items
     intent.wants_list = bool(LIST_RE.search(text)) and not INNER_LIST_RE.search(text) and not asks_attendance
+    if lang == "en" and EN_OWN_OBJECT_ASK_RE.search(text) and _meeting_number(text) is not None:
+        intent.wants_list = True  # 'What did Xialu district's 60th executive meeting study?': its items
     unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about
     for chair_words in intent.filter_words:
         if any(chair_words.startswith(chair) for chair in intent.chairs) or chair_words.endswith(
