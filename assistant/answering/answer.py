@@ -57,11 +57,10 @@ from .sentences import (
     DISPOSAL_ASK_RE,
     FILLER_RE,
     HEARD_ONLY_RE,
-    SENTENCE_CUES,
-    STRONG_CUES,
     ScoredSentence,
     announced_members,
     body_sentences,
+    cue_score,
     headline_section,
     lexical_share,
     ordinal_heads,
@@ -799,7 +798,11 @@ def _lead(
         return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
     if kind == "why" and best and (reason := reason_before(body_sentences(item.text), best)):
         return _quoted(reason, item, lang)
-    if kind == "why" and _gives_reason(item.heading) and not (best and _gives_reason(best.text)):
+    if (
+        kind == "why"
+        and cue_score("why", item.heading, [])
+        and not (best and cue_score("why", best.text, []))
+    ):
         return _quoted([item.heading + "。"], item, lang)  # the reason run on in the heading: 事关…
     if entity := asked_entity(intent.text):  # 与哪些高校: the sentence that names them
         naming = [t for t in [*own, item.heading] if names_entity(t, entity)]
@@ -829,11 +832,6 @@ def _lead(
 CLAUSE_REQUIRES_RE = re.compile(
     r"(?:^|[，,：:；;])\s*(?:会议)?(?:强调|要求|指出)?[，,：:]?要(?![求点素害闻])"
 )
-
-
-def _gives_reason(text: str) -> bool:
-    """Whether a sentence is framed as a reason (会议认为…, …意义, 事关…) or worded like one (为了…)."""
-    return bool(STRONG_CUES["why"].search(text) or SENTENCE_CUES["why"].search(text))
 
 
 def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:

@@ -264,7 +264,7 @@ def _requirements_not_stated(
     as not stated. None when requirements are not asked, or some item states them."""
     if intent.lang != "zh" or not terms or not REQUIREMENTS_NAMED_RE.search(intent.text):
         return None
-    if any(_requires_of_topic(h, terms, intent, retriever) for h in hits):
+    if any(_requires_of_topic(h, terms, retriever) for h in hits):
         return None
     items = [h for h in hits if h.item.item != 0] or hits
     return _not_stated(items[0], "对此的具体要求", intent.lang, asked_kind(intent))
@@ -276,7 +276,7 @@ TIME_FRAME_RE = re.compile(r"季|半年|年度|^第?[一二三四五六七八九
 REQUIRING_RE = re.compile(r"要|必须|务必|确保|严禁|不得|力争|抓好|做好|加快|推进")
 
 
-def _requires_of_topic(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> bool:
+def _requires_of_topic(hit: ItemHit, terms: list[str], retriever: Retriever) -> bool:
     """Whether the item's requiring sentences are about the topic, not only its heading: an item that
     studied 《殡葬管理条例》 and then required work on other things states no requirement on funerals."""
     from .sentences import body_sentences, split_sentences
@@ -291,14 +291,8 @@ def _requires_of_topic(hit: ItemHit, terms: list[str], intent: QueryIntent, retr
     terms = [t for t in terms if t in hit.item.heading] or terms  # the words it is about, not 改革的思维
     if not requiring or not terms:
         return True  # no requiring sentence at all: `_says_more` decides
-    share = (
-        bilingual.cross_lingual_coverage(terms, requiring)[0]
-        if intent.lang == "en"
-        else retriever.share_of_terms(terms, requiring)
-    )
-    threshold = retriever.config.answer
-    if share >= (threshold.en_coverage_threshold if intent.lang == "en" else threshold.coverage_threshold):
-        return True
+    if retriever.share_of_terms(terms, requiring) >= retriever.config.answer.coverage_threshold:
+        return True  # (Chinese only: `_requirements_not_stated` asks it of no English question)
     # Remarks speak of an item's one subject without naming it ('各相关部门要…制定具体工作方案'); only
     # an item that took up several documents at once leaves the asked one without requirements.
     return hit.item.heading.count("《") < 2

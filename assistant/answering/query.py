@@ -433,7 +433,6 @@ def _names_held_place(token: str, intent: QueryIntent) -> bool:
 def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     """Query words that carry the topic (not filters, not question words)."""
     skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
-    skip.update(c + "市" for c in intent.cities)
     # '北京市政府11月29日常务会议' tokenised 北京市政府 or 市政: the place and its government name no topic
     governments = [
         f + g for f in intent.filter_words for g in ("政府", "市政府", "区政府", "县政府", "省政府")

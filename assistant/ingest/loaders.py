@@ -41,13 +41,13 @@ class LoadedText:
     warnings: list[str] = field(default_factory=list)
     place: str | None = None  # issuing government set by the user at ingest, for minutes that never name it
     reparse: bool = False  # parse again even though the same text is stored (a set place also re-parses)
-    part: int = 0  # 1, 2, …: one meeting of a page that reports several (its doc_id ends in #part)
 
-
-def part_of(doc_id: str) -> int:
-    """Which meeting of a page a stored document is (doc_id 'hash#2' → 2); 0 for a page of one meeting."""
-    _, _, part = doc_id.partition("#")
-    return int(part) if part.isdigit() else 0
+    @property
+    def part(self) -> int:
+        """Which meeting of a page reporting several this text is (content_hash 'hash#2' → 2); 0 for a
+        whole page."""
+        _, _, part = self.content_hash.partition("#")
+        return int(part) if part.isdigit() else 0
 
 
 def load_file(path: str | Path, max_bytes: int = 20 * 1024 * 1024) -> LoadedText:

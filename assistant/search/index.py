@@ -22,7 +22,7 @@ from pathlib import Path
 from ..config import Config
 from ..files import atomic_write, read_json
 from ..ingest.chunker import ChunkSettings, chunk_meeting
-from ..ingest.loaders import SUPPORTED_SUFFIXES, LoadedText, LoadError, load_bytes, load_file, part_of
+from ..ingest.loaders import SUPPORTED_SUFFIXES, LoadedText, LoadError, load_bytes, load_file
 from ..ingest.parser import parse_meeting
 from ..ingest.reports import split_meetings
 from ..models import Meeting
@@ -163,6 +163,7 @@ class Index:
         report = IngestReport()
         parsed = []
         seen: set[str] = set()
+        chunking = ChunkSettings(self.config.chunking.max_chars, self.config.chunking.overlap_chars)
         for entry in loaded:
             if isinstance(entry, FileReport):
                 report.files.append(entry)
@@ -179,11 +180,7 @@ class Index:
             for part in _meeting_parts(entry):
                 meeting = parse_meeting(part.text, part.source, place=part.place)
                 meeting.warnings[:0] = part.warnings
-                passages = chunk_meeting(
-                    meeting,
-                    ChunkSettings(self.config.chunking.max_chars, self.config.chunking.overlap_chars),
-                    part.content_hash,
-                )
+                passages = chunk_meeting(meeting, chunking, part.content_hash)
                 if not passages:
                     report.files.append(FileReport(part.source, "failed", "没有可检索的正文"))
                     continue
@@ -275,11 +272,7 @@ class Index:
             raise KeyError(doc_id)
         source, fmt, text, place_set = row
         return self.ingest_loaded(
-            [
-                LoadedText(
-                    source, text, fmt, doc_id, place=place or place_set, reparse=True, part=part_of(doc_id)
-                )
-            ]
+            [LoadedText(source, text, fmt, doc_id, place=place or place_set, reparse=True)]
         )
 
     def remove_source(self, source: str) -> int:
@@ -421,7 +414,7 @@ class Index:
     def source_texts(self) -> list[LoadedText]:
         """The texts as ingested, to rebuild the index after a model or schema change."""
         return [
-            LoadedText(source, text, fmt, doc_id, part=part_of(doc_id))
+            LoadedText(source, text, fmt, doc_id)
             for doc_id, source, fmt, text in self.store.conn.execute(
                 "SELECT doc_id, source, fmt, raw_text FROM documents ORDER BY ingested_at"
             )
@@ -480,8 +473,7 @@ def _meeting_parts(entry: LoadedText) -> list[LoadedText]:
     if len(texts) == 1:
         return [entry]
     return [
-        replace(entry, text=text, content_hash=f"{entry.content_hash}#{n}", part=n)
-        for n, text in enumerate(texts, 1)
+        replace(entry, text=text, content_hash=f"{entry.content_hash}#{n}") for n, text in enumerate(texts, 1)
     ]
 
 

@@ -456,7 +456,7 @@ class Store(MigratedDatabase):
 
 def read_source_texts(path: Path) -> list:
     """Texts of every document in a store file, read without migrating it (for rebuilds)."""
-    from ..ingest.loaders import LoadedText, part_of
+    from ..ingest.loaders import LoadedText
 
     if not Path(path).exists():
         return []
@@ -472,7 +472,7 @@ def read_source_texts(path: Path) -> list:
     finally:
         conn.close()
     return [
-        LoadedText(source, text, fmt, doc_id, place=place_set, part=part_of(doc_id))
+        LoadedText(source, text, fmt, doc_id, place=place_set)
         for doc_id, source, fmt, text, place_set in rows
     ]
 
