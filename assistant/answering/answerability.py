@@ -311,7 +311,8 @@ def _says_more(hit: ItemHit) -> bool:
 
 
 # '…听取…汇报。王丰鹏指出,…要…': remarks run on in the opening paragraph itself.
-RUN_ON_REMARK_RE = re.compile(r"。[^。]{0,12}?(?:指出|强调|要求)[，,:：]")
+# '。会议强调，要…' · '。会议举行专题学法讲座,…教授…为题进行了授课' run on after the opening sentence
+RUN_ON_REMARK_RE = re.compile(r"。(?:[^。]{0,12}?(?:指出|强调|要求)[，,:：]|(?:会议|会上)[^。]{20,})")
 
 
 def meeting_speaks(meeting: Meeting) -> bool:

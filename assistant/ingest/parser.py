@@ -27,11 +27,15 @@ class _Label:
     rest: str
 
 
-def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meeting:
+def parse_meeting(
+    text: str, source: str = "", place: str | None = None, page_place: str | None = None
+) -> Meeting:
     """Parse minutes text. Never raises on odd layouts: unknown parts become warnings.
 
     `place` is the issuing government when the user sets it at ingest (minutes that
     never name their place); it overrides what the text suggests and says so.
+    `page_place` is the place the other meetings of the same page name (`ingest.reports`): used only
+    when this meeting's own text names none, as a list page names its city in one summary only.
     """
     prepared = normalize.prepare(text)
     lines, raw_lines = prepared.lines, prepared.raw
@@ -113,6 +117,9 @@ def parse_meeting(text: str, source: str = "", place: str | None = None) -> Meet
         provenance["city"] = f"导入时由用户指定：{place.strip()}"
         if region is None and not _known_place(place.strip()):
             warnings.append(f"所填地区“{place.strip()}”不是已知的行政区划名称，请核对（将按所填原样引用）")
+    elif city_full is None and page_place:
+        city_full, region = _place_set_by_user(page_place, prepared.cleaned_text)
+        provenance["city"] = f"page: the place of the other meetings on the same page ({page_place})"
     base = city_full[len(region) :] if city_full and region and city_full.startswith(region) else city_full
     city = places.short_name(base) if base else None
     if city is None:

@@ -164,21 +164,22 @@ class Index:
         parsed = []
         seen: set[str] = set()
         chunking = ChunkSettings(self.config.chunking.max_chars, self.config.chunking.overlap_chars)
-        for entry in loaded:
-            if isinstance(entry, FileReport):
-                report.files.append(entry)
+        for page in _pages(loaded):
+            if isinstance(page, FileReport):
+                report.files.append(page)
                 continue
-            stored = self.store.has_document(entry.content_hash)
-            if entry.content_hash in seen or (stored and not entry.place and not entry.reparse):
-                report.files.append(
-                    FileReport(
-                        entry.source, "skipped", "内容与已收录的文件相同，已跳过", doc_id=entry.content_hash
-                    )
-                )
+            fresh = {e.content_hash for e in page if self._is_new(e, seen, report)}
+            if not fresh:
                 continue
-            seen.add(entry.content_hash)
-            for part in _meeting_parts(entry):
-                meeting = parse_meeting(part.text, part.source, place=part.place)
+            try:
+                meetings = _parse_parts([part for entry in page for part in _meeting_parts(entry)])
+            except Exception as exc:  # a parser bug on one page must not abort the others
+                log.exception("parse of %s failed", page[0].source)
+                report.files.append(FileReport(page[0].source, "failed", f"解析失败：{exc}"))
+                continue
+            for part, meeting in meetings:
+                if part.content_hash not in fresh and part.content_hash.split("#")[0] not in fresh:
+                    continue
                 meeting.warnings[:0] = part.warnings
                 passages = chunk_meeting(meeting, chunking, part.content_hash)
                 if not passages:
@@ -197,6 +198,20 @@ class Index:
             report.index_s = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
+
+    def _is_new(self, entry: LoadedText, seen: set[str], report: IngestReport) -> bool:
+        """False (and a 'skipped' report) for a text already stored or already in this ingest, unless a
+        place set by hand or a re-parse asks for it again."""
+        stored = self.store.has_document(entry.content_hash)
+        if entry.content_hash in seen or (stored and not entry.place and not entry.reparse):
+            report.files.append(
+                FileReport(
+                    entry.source, "skipped", "内容与已收录的文件相同，已跳过", doc_id=entry.content_hash
+                )
+            )
+            return False
+        seen.add(entry.content_hash)
+        return True
 
     def _embed_missing(self, passages, report: IngestReport, progress: Progress | None) -> None:
         hashes = [passage_hash(p) for p in passages]
@@ -465,6 +480,25 @@ def rebuild_index(config: Config, progress: Progress | None = None, embedder=Non
     return report
 
 
+def _pages(loaded: list[LoadedText | FileReport]) -> list[list[LoadedText] | FileReport]:
+    """The texts grouped by the page they come from: the stored meetings of one page ('hash#1',
+    'hash#2', as a rebuild reads them back) go together, so that each is parsed beside its siblings."""
+    pages: list[list[LoadedText] | FileReport] = []
+    by_page: dict[str, list[LoadedText]] = {}
+    for entry in loaded:
+        if isinstance(entry, FileReport):
+            pages.append(entry)
+            continue
+        page = entry.content_hash.split("#")[0] if entry.part else None
+        if page in by_page:
+            by_page[page].append(entry)
+            continue
+        pages.append(group := [entry])
+        if page:
+            by_page[page] = group
+    return pages
+
+
 def _meeting_parts(entry: LoadedText) -> list[LoadedText]:
     """The page as one text per meeting it reports (`ingest.reports`), each stored as a document of its
     own ('hash#1', 'hash#2') under the file's name; a page of one meeting, or one meeting parsed again,
@@ -475,6 +509,20 @@ def _meeting_parts(entry: LoadedText) -> list[LoadedText]:
     return [
         replace(entry, text=text, content_hash=f"{entry.content_hash}#{n}") for n, text in enumerate(texts, 1)
     ]
+
+
+def _parse_parts(parts: list[LoadedText]) -> list[tuple[LoadedText, Meeting]]:
+    """Each meeting of a page parsed; one that names no place takes the place its sibling meetings
+    all name (a portal's list page names its city in one summary only), never a guess between two."""
+    meetings = [parse_meeting(part.text, part.source, place=part.place) for part in parts]
+    named = {m.city_full for m in meetings if m.city_full}
+    if len(named) == 1 and any(m.city_full is None for m in meetings):
+        (page_place,) = named
+        meetings = [
+            m if m.city_full else parse_meeting(p.text, p.source, page_place=page_place)
+            for p, m in zip(parts, meetings)
+        ]
+    return list(zip(parts, meetings))
 
 
 def _with_place(entry: LoadedText | FileReport, place: str | None) -> LoadedText | FileReport:
