@@ -55,7 +55,8 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
         r"|(?:[一二三四五六七八九十两百千]{2,}|[二三四五六七八九十两百千])(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
-        r"|\d+\s*(?:人次|吨)"  # 一个/一批 alone are articles ('一个祥和的节日', '引进一批企业'), not figures
+        # 5000张 (beds); 一个/一批 alone are articles ('一个祥和的节日', '引进一批企业'), not figures
+        r"|\d+\s*(?:人次|吨|张|间|栋|幢|艘|架|棵|株|份|场|床|头|只|匹)"
     ),
 }
 # A figure of any kind: what a 'quantity' question (多少, 几头) needs the item to print.
@@ -201,7 +202,12 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if kind == "topic":
         return Verdict(True, kind=kind)
     duty = kind == "department" and DUTY_ASK_RE.search(intent.text)  # not any unit the item names
-    stated = [h for h in on_topic if _has_fact(h, "duty" if duty else kind)]
+    same_meeting = [  # a decision the report printed apart ('會議原則同意…匯報' after '聽取…匯報'), ranked lower
+        h
+        for h in result.hits[3:5]
+        if h.doc_id == on_topic[0].doc_id and h.item.item and _covers(h, terms, intent, retriever)
+    ]
+    stated = [h for h in [*on_topic, *same_meeting] if _has_fact(h, "duty" if duty else kind)]
     if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
         counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
         stated = [h for h in stated if counted.search(h.item.text)]
@@ -302,8 +308,9 @@ def _says_more(hit: ItemHit) -> bool:
     """Whether an item prints anything besides its heading (of 会议概况: remarks of its own)."""
     from .sentences import split_sentences
 
-    if hit.item.item == 0:
-        return meeting_speaks(hit.meeting)
+    if hit.item.item == 0:  # a report no item could be cut from speaks in its one overview
+        itemised = any(item.item for item in hit.meeting.items)
+        return meeting_speaks(hit.meeting) if itemised else len(split_sentences(hit.item.text)) > 1
     text, heading = hit.item.text, hit.item.heading
     if REMARK_IN_HEADING_RE.search(heading[8:]):  # a heading that ran on into the remark ('…汇报强调,要…')
         return True

@@ -31,6 +31,7 @@ discuss discussed hear heard approve approved set sets setting make made propose
 held hold chair chaired attend attended attendance report reported present presented plan plans regarding
 concerning related relevant according work works working th st nd rd document documents file files
 progress status situation update reports
+want wanted wants wish need needs needed invite invited sit drafted well
 review reviewed study studied studies consider considered examine examined deliberate deliberated
 convey conveyed adopt adopted pass passed collectively jointly together
 january february march april may june july august september october november december

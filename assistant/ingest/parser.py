@@ -1263,6 +1263,12 @@ def _parse_place(
     return None, None
 
 
+# '结合邹城实际' · '立足建德实际' · '贡献株洲力量': phrases in which a report names the place it governs
+SELF_REFERENCE_RE = re.compile(
+    r"(?:结合|立足|契合|符合)(?P<a>[\u4e00-\u9fa5]{2,3}?)实际|(?:展现|贡献|彰显)(?P<b>[\u4e00-\u9fa5]{2,3}?)(?:担当|力量)"
+)
+
+
 def _place_by_short_name(text: str, level: str) -> str | None:
     """'三亚要紧紧围绕…' · '推动沈阳振兴发展' · '甘南州人大常委会': a meeting that names its place only
     by the short name, counted as a whole word ('长治久安' never reads as 长治): once when jieba tags it
@@ -1273,6 +1279,10 @@ def _place_by_short_name(text: str, level: str) -> str | None:
     by_short = places.places_by_short_name(level)
     shorts = [word.removesuffix(level) if len(word) > 2 else word for word in jieba.lcut(text)]
     counts = Counter(by_short[short][0] for short in shorts if len(by_short.get(short, [])) == 1)
+    for found in SELF_REFERENCE_RE.finditer(text):  # '结合邹城实际': how a report names its own place
+        short = found.group("a") or found.group("b")
+        if len(by_short.get(short, [])) == 1:
+            counts[by_short[short][0]] += 3
     ranked = [
         (name, n)
         for name, n in counts.most_common()
@@ -1293,7 +1303,7 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
     often the prefecture above it is named."""
     ranked = counts.most_common()
     for own, own_count in ranked:  # '审议并通过《霸州市鼓励企业…若干措施》': a meeting reviews its own drafts
-        if re.search(rf"(?:审议|审定|讨论|通过)[^《。；]{{0,6}}《{places.short_name(own)}", text):
+        if re.search(rf"(?:审议|审定|讨论|通过|研究)[^《。；]{{0,6}}《{places.short_name(own)}", text):
             return own, own_count
     name, count = ranked[0]
     for other, other_count in ranked[1:]:
