@@ -24,6 +24,19 @@ def test_a_report_naming_its_city_once_as_itself_is_that_citys(name, place):
     assert meeting.city_full and meeting.city_full.endswith(place)
 
 
+def test_parse_eval_scores_the_place_with_or_without_its_parent():
+    from assistant.devtools.parse_eval import score_document
+
+    meeting = parse_meeting(load_file(HELD21 / "hw09_dezhou_yucheng.txt").text, "hw09")
+    gold = {"file": "hw09", "meeting": None, "date_accept": ["01-26"], "items": [], "heads": []}
+    assert not any(
+        m.startswith("place") for m in score_document(meeting, {**gold, "city": "德州市禹城市"}).misses
+    )
+    assert any(
+        m.startswith("place") for m in score_document(meeting, {**gold, "city": "商丘市虞城县"}).misses
+    )
+
+
 @pytest.fixture(scope="module")
 def held21(config_factory):
     names = "hw01_foshan.txt hw04_tieling_county.txt hw06_leshan_shawan.txt hw09_dezhou_yucheng.txt".split()

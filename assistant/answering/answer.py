@@ -54,6 +54,7 @@ from .cues import (
 from .query import QueryIntent, content_terms, verb_family
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import (
+    ACTION_ASK_RE,
     DISPOSAL_ASK_RE,
     FILLER_RE,
     HEARD_ONLY_RE,
@@ -646,7 +647,8 @@ def _ranked_sentences(
         def word_share(sentence: str) -> float:
             return lexical_share(sentence, terms, retriever.idf)
 
-    return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer)
+    took_up = bool(ACTION_ASK_RE.search(intent.text))
+    return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer, took_up)
 
 
 def _unit(vectors) -> np.ndarray:

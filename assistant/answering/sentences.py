@@ -66,6 +66,10 @@ CUE_FOR_KIND = {
     "count": "count",
     "quantity": "quantity",
 }
+# '传达学习了什么讲话精神' · '研究了哪个专项规划' · '传达了哪两个文件': what the meeting took up is asked
+ACTION_ASK_RE = re.compile(
+    r"(?:传达学习|传达|学习|研究|审议|听取|讨论)了?[^，。？]{0,12}?(?:什么|哪个|哪些|哪项|哪篇|哪起|哪[两几二三]个)"
+)
 REPORT_INTRO_RE = re.compile(r"^(?:\d{1,2}[.、．])?会议(?:分别|先后|还)?(?:听取|审议|研究|讨论|传达)")
 # 会议还研究了其他事项。 — says nothing any question asks
 FILLER_RE = re.compile(
@@ -150,6 +154,7 @@ def score_sentences(
     word_share: Callable[[str], float],
     kind: str,
     weights: AnswerConfig,
+    asks_what_was_done: bool = False,
 ) -> list[ScoredSentence]:
     """Every sentence of the given items (n, sentences, decisions), best first.
 
@@ -157,7 +162,8 @@ def score_sentences(
     `word_share` says how much of the question's topic a sentence holds (`lexical_share`, or through
     the dictionary for an English question).
     A sentence that only restates that the item was heard (会议听取了…的汇报) scores low unless it is
-    the item's only sentence, since the item line already says it.
+    the item's only sentence, since the item line already says it — unless that is what is asked
+    (`asks_what_was_done`: '传达学习了哪起火灾事故的指示精神', '研究了哪个专项规划').
     """
     scored: list[ScoredSentence] = []
     row = 0
@@ -173,7 +179,7 @@ def score_sentences(
                 + weights.words_weight * words
                 + weights.cue_weight * cue_score(kind, sentence, decisions)
             )
-            if REPORT_INTRO_RE.search(sentence) and len(sentences) > 1:
+            if REPORT_INTRO_RE.search(sentence) and len(sentences) > 1 and not asks_what_was_done:
                 score -= weights.restatement_penalty
             if FILLER_RE.match(sentence):
                 score -= 2 * weights.restatement_penalty

@@ -11,10 +11,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..ingest import places
 from ..ingest.loaders import load_file
-from ..ingest.parser import parse_meeting
-from ..ingest.reports import split_meetings
+from ..ingest.parser import TYPED_PLACE_RE
 from ..models import Meeting, month_day_of
+from ..search.index import meeting_parts, parse_parts
 
 
 @dataclass
@@ -59,7 +60,19 @@ def score_document(meeting: Meeting, gold: dict) -> DocumentScore:
             score.misses.append(f"no item heading holds {head!r}")
     if gold.get("chair") and meeting.chair not in gold.get("chair_accept", [gold["chair"]]):
         score.misses.append(f"chair {meeting.chair} != {gold['chair']}")
+    if gold.get("city") and not _place_right(meeting, gold["city"]):
+        score.misses.append(f"place {meeting.city_full} != {gold['city']}")
     return score
+
+
+def _place_right(meeting: Meeting, city: str) -> bool:
+    """The gold's government, with or without its parent: 通州区 is 南通市通州区's, 眉县 宝鸡市眉县's."""
+    parts = TYPED_PLACE_RE.match(city)
+    own = parts.group("own") if parts else city
+    full = meeting.city_full or ""
+    return bool(full) and (
+        city.endswith(full) or full.endswith(own) or meeting.city == places.short_name(own)
+    )
 
 
 def score_gold_file(gold_path: Path) -> list[DocumentScore]:
@@ -67,8 +80,9 @@ def score_gold_file(gold_path: Path) -> list[DocumentScore]:
     scores = []
     for doc in gold["documents"]:
         path = gold_path.parent / doc["file"]
-        first = split_meetings(load_file(path).text)[0]  # the gold describes a page's first meeting
-        meeting = parse_meeting(first, path.name, place=doc.get("place_given"))
+        page = load_file(path)  # the gold describes a page's first meeting, parsed beside its siblings
+        page.place = doc.get("place_given")
+        _, meeting = parse_parts(meeting_parts(page))[0]
         scores.append(score_document(meeting, doc))
     return scores
 

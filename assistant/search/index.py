@@ -172,7 +172,7 @@ class Index:
             if not fresh:
                 continue
             try:
-                meetings = _parse_parts([part for entry in page for part in _meeting_parts(entry)])
+                meetings = parse_parts([part for entry in page for part in meeting_parts(entry)])
             except Exception as exc:  # a parser bug on one page must not abort the others
                 log.exception("parse of %s failed", page[0].source)
                 report.files.append(FileReport(page[0].source, "failed", f"解析失败：{exc}"))
@@ -499,7 +499,7 @@ def _pages(loaded: list[LoadedText | FileReport]) -> list[list[LoadedText] | Fil
     return pages
 
 
-def _meeting_parts(entry: LoadedText) -> list[LoadedText]:
+def meeting_parts(entry: LoadedText) -> list[LoadedText]:
     """The page as one text per meeting it reports (`ingest.reports`), each stored as a document of its
     own ('hash#1', 'hash#2') under the file's name; a page of one meeting, or one meeting parsed again,
     stays whole."""
@@ -511,7 +511,7 @@ def _meeting_parts(entry: LoadedText) -> list[LoadedText]:
     ]
 
 
-def _parse_parts(parts: list[LoadedText]) -> list[tuple[LoadedText, Meeting]]:
+def parse_parts(parts: list[LoadedText]) -> list[tuple[LoadedText, Meeting]]:
     """Each meeting of a page parsed; one that names no place takes the place its sibling meetings
     all name (a portal's list page names its city in one summary only), never a guess between two."""
     meetings = [parse_meeting(part.text, part.source, place=part.place) for part in parts]
