@@ -39,8 +39,9 @@ def test_parse_eval_scores_the_place_with_or_without_its_parent():
 
 @pytest.fixture(scope="module")
 def held21(config_factory):
-    names = "hw01_foshan.txt hw04_tieling_county.txt hw06_leshan_shawan.txt hw09_dezhou_yucheng.txt".split()
-    return indexed_reports(config_factory, "held21-answers", [HELD21 / name for name in names])
+    names = "hw01_foshan.txt hw04_tieling_county.txt hw06_leshan_shawan.txt hw09_dezhou_yucheng.txt hw11_xiantao.txt"
+    names += " hw12_yulin_zizhou.txt"
+    return indexed_reports(config_factory, "held21-answers", [HELD21 / name for name in names.split()])
 
 
 @pytest.mark.model
@@ -62,3 +63,22 @@ def test_figures_decisions_and_remarks_of_an_unitemised_report_are_answered(held
 def test_an_english_place_spelled_like_another_county_is_the_held_one(held21):
     lead = answered_lead(held21, "What did Yucheng's executive meeting require for its sanitation plan?")
     assert "环卫" in lead
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question, lead_states",
+    [
+        ("铁岭县妇女和儿童发展规划由哪个单位修改完善？", "县妇联"),  # 責成縣婦聯根據…修改完善
+        ("熊享涛主持的常务会议要持续深化哪些发展？", "武仙同城化发展"),  # things to do, not items
+        ("Who was invited to sit in on Zizhou county's 4th executive meeting?", "李凤宁"),  # 应邀列席
+    ],
+)
+def test_the_unit_charged_the_things_to_deepen_and_who_sat_in_lead(held21, question, lead_states):
+    assert lead_states in answered_lead(held21, question)
+
+
+@pytest.mark.model
+def test_an_events_date_is_not_the_meetings_date(held21):
+    answer = asked(held21, "仙桃市常务会议对第三届沔商大会的举办时间是怎么安排的？")
+    assert not answer.answerable and "日期" in answer.answer

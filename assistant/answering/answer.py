@@ -348,7 +348,7 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
     elif HOW_HELD_ASK_RE.search(question):  # how: the opening sentence itself says (by video, …)
         held = [s for s in _meeting_sentences(m) if HELD_RE.search(s)]
         lines = [f"How: {s}[1]" for s in sorted(held, key=lambda s: not MEDIUM_RE.search(s))[:1]] + lines
-    if re.search(r"attend", question, re.I):  # who attended, first
+    if ATTENDANCE_ASK_RE.search(question):  # who attended (or sat in), first
         attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
         lines = (attended or [f"{sentence}[1]" for sentence in attendance_sentences(m)]) + lines
     if n_items := len([it for it in m.items if it.item > 0]):
@@ -710,7 +710,10 @@ def _reported(item) -> str:
     return "传达" if item.reporters[0].role == "传达" else "汇报"
 
 
-AGENT_RE = re.compile(r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)")
+AGENT_RE = re.compile(
+    r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)"
+    r"|责成(?P<charged>[^，。；、]{2,16}?)(?:根据|按|负责|牵头|组织|修改|抓紧|会同|对|将|于|在)"  # 責成縣婦聯根據…
+)
 
 
 def _best_decision(item, ranked: list[ScoredSentence], question: str) -> str:
@@ -764,7 +767,7 @@ def _lead(
     if kind in ("person", "department"):
         for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):
-                text = say(lang, "responsible", who=found.group("who"))
+                text = say(lang, "responsible", who=found.group("who") or found.group("charged"))
                 return Lead(f"{text}{item.as_written(sentence)}[1]", False, (sentence,))
     if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
         heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))

@@ -208,6 +208,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         if h.doc_id == on_topic[0].doc_id and h.item.item and _covers(h, terms, intent, retriever)
     ]
     stated = [h for h in [*on_topic, *same_meeting] if _has_fact(h, "duty" if duty else kind)]
+    if kind == "date" and EVENT_DATE_ASK_RE.search(intent.text):  # the event's date, not the meeting's
+        stated = [h for h in stated if _dated_besides_meeting(h, terms)]
     if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
         counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
         stated = [h for h in stated if counted.search(h.item.text)]
@@ -216,6 +218,22 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     hit = on_topic[0]
     name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
     return _not_stated(hit, name, lang, kind)
+
+
+# '第三届沔商大会的举办时间': the date of an event the item speaks of, which the meeting's own date is not
+EVENT_DATE_ASK_RE = re.compile(r"(?:举办|举行|开幕|开工|启动)的?时间")
+
+
+def _dated_besides_meeting(hit: ItemHit, terms: list[str]) -> bool:
+    """A date printed in a sentence about the asked topic, other than the meeting's own date."""
+    from .sentences import split_sentences
+
+    written = hit.meeting.date_as_written
+    text = hit.item.text.replace(written, "") if written else hit.item.text
+    return any(
+        FACT_PATTERNS["date"].search(sentence) and any(term in sentence for term in terms)
+        for sentence in split_sentences(text)
+    )
 
 
 # '最终确定了哪些项目': the settled outcome asked, which an item studying candidates or a draft does not give.

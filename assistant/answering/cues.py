@@ -25,7 +25,8 @@ INNER_LIST_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
     # 要全力抓好哪些生态工作: what is to be done, said inside an item (研究了哪些工作 lists items)
-    r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治)(?:哪些|哪几|哪[两三四五六七八九十])"
+    r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
+    r"(?:哪些|哪几|哪[两三四五六七八九十])"
     r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
@@ -153,7 +154,8 @@ GENERIC_TERMS = set(
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
 ATTENDANCE_ASK_RE = re.compile(
-    r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend",
+    r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
+    r"|\b(?:sit|sat) in\b|\bobservers?\b",  # 'who was invited to sit in on' (列席)
     re.I,
 )
 VENUE_ASK_RE = re.compile(
@@ -178,7 +180,13 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("date", re.compile(r"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|\bwhen\b|what date", re.I)),
+    (  # '沔商大会的举办时间': a date the minutes must print
+        "date",
+        re.compile(
+            r"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|(?:举办|举行|开幕|开工|启动)的?时间|\bwhen\b|what date",
+            re.I,
+        ),
+    ),
     (
         "count",
         re.compile(

@@ -44,7 +44,7 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "decision": re.compile(r"原则(?:同意|通过)|同意|通过|批准|印发|提交|审定"),
     # who does it, or who the minutes name by title ('邀请…法学院教授张春林作专题讲座')
     "agent": re.compile(
-        rf"由[^，。；]{{2,24}}(?:负责|牵头|会同|组织)|牵头|会同|负责"
+        rf"由[^，。；]{{2,24}}(?:负责|牵头|会同|组织)|牵头|会同|负责|责成[^，。；]{{2,12}}"
         rf"|(?:{rules.OFFICIAL_TITLES}|教授|专家|研究员|院士)[\u4e00-\u9fa5]{{2,3}}(?:同志)?(?:作|就|汇报|介绍|讲解|解读)"
     ),
     "amount": FACT_PATTERNS["amount"],
