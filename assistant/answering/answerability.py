@@ -23,6 +23,7 @@ from .cues import (
     ATTENDED_RE,
     CHAIR_ASK_RE,
     EN_NAMED_THING_ASK_RE,
+    EVENT_DATE_ASK_RE,
     LIST_DETAIL_RE,
     MEETING_ASK_RE,
     META_RE,
@@ -218,10 +219,6 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     hit = on_topic[0]
     name = KIND_NAMES[lang][kind] if kind in KIND_NAMES[lang] else kind
     return _not_stated(hit, name, lang, kind)
-
-
-# '第三届沔商大会的举办时间': the date of an event the item speaks of, which the meeting's own date is not
-EVENT_DATE_ASK_RE = re.compile(r"(?:举办|举行|开幕|开工|启动)的?时间")
 
 
 def _dated_besides_meeting(hit: ItemHit, terms: list[str]) -> bool:

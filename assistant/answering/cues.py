@@ -169,6 +169,8 @@ HOW_HELD_ASK_RE = re.compile(r"\bhow\b.*\b(?:held|convened|conducted)\b|\bin wha
 VENUE_RE = re.compile(
     r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[^，。,；]{0,12}?(?:主持|召开|举行))"
 )
+# '第三届沔商大会的举办时间': the date of an event an item speaks of, which the meeting's own date is not
+EVENT_DATE_ASK_RE = re.compile(r"(?:举办|举行|开幕|开工|启动)的?时间")
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", ATTENDANCE_ASK_RE),
@@ -183,7 +185,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (  # '沔商大会的举办时间': a date the minutes must print
         "date",
         re.compile(
-            r"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|(?:举办|举行|开幕|开工|启动)的?时间|\bwhen\b|what date",
+            rf"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|{EVENT_DATE_ASK_RE.pattern}|\bwhen\b|what date",
             re.I,
         ),
     ),

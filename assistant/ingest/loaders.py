@@ -43,6 +43,11 @@ class LoadedText:
     reparse: bool = False  # parse again even though the same text is stored (a set place also re-parses)
 
     @property
+    def page_hash(self) -> str:
+        """The content hash of the page this text comes from ('hash#2' → 'hash'; a whole page: its own)."""
+        return self.content_hash.partition("#")[0]
+
+    @property
     def part(self) -> int:
         """Which meeting of a page reporting several this text is (content_hash 'hash#2' → 2); 0 for a
         whole page."""

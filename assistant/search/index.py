@@ -178,7 +178,7 @@ class Index:
                 report.files.append(FileReport(page[0].source, "failed", f"解析失败：{exc}"))
                 continue
             for part, meeting in meetings:
-                if part.content_hash not in fresh and part.content_hash.split("#")[0] not in fresh:
+                if part.content_hash not in fresh and part.page_hash not in fresh:
                     continue
                 meeting.warnings[:0] = part.warnings
                 passages = chunk_meeting(meeting, chunking, part.content_hash)
@@ -489,7 +489,7 @@ def _pages(loaded: list[LoadedText | FileReport]) -> list[list[LoadedText] | Fil
         if isinstance(entry, FileReport):
             pages.append(entry)
             continue
-        page = entry.content_hash.split("#")[0] if entry.part else None
+        page = entry.page_hash if entry.part else None
         if page in by_page:
             by_page[page].append(entry)
             continue
