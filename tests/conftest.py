@@ -23,6 +23,14 @@ def indexed_reports(config_factory, name: str, reports: list[Path]):
     return config, Retriever(index, config)
 
 
+def parsed_report(path: Path):
+    """The meeting the parser reads from one report file, as ingest would parse it."""
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.parser import parse_meeting
+
+    return parse_meeting(load_file(path).text, path.name)
+
+
 def asked(indexed, question: str):
     """The assistant's answer to `question` over an `indexed_reports` index, answered or refused."""
     from assistant.answering.answer import answer_question

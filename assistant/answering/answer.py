@@ -298,9 +298,9 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     if ATTENDANCE_ASK_RE.search(intent.text):
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
-            role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", intent.text)  # the asked role first
-            said = sorted(attendance_sentences(m), key=lambda s: bool(role) and role.group() not in s)
-            attended = [f"{sentence}[1]" for sentence in said]
+            attended = [
+                f"{sentence}[1]" for sentence in _asked_role_first(attendance_sentences(m), intent.text)
+            ]
         lines = attended + [line for line in lines if line not in attended]  # who attended, first
     if m.trailing and re.search(r"还|之外|其他", intent.text):
         lines.extend(f"{line}[1]" for line in m.trailing)
@@ -350,10 +350,23 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         lines = [f"How: {s}[1]" for s in sorted(held, key=lambda s: not MEDIUM_RE.search(s))[:1]] + lines
     if ATTENDANCE_ASK_RE.search(question):  # who attended (or sat in), first
         attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
-        lines = (attended or [f"{sentence}[1]" for sentence in attendance_sentences(m)]) + lines
+        said = _asked_role_first(attendance_sentences(m), question)
+        lines = (attended or [f"{sentence}[1]" for sentence in said]) + lines
     if n_items := len([it for it in m.items if it.item > 0]):
         lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
     return "\n".join(lines)
+
+
+def _asked_role_first(sentences: list[str], question: str) -> list[str]:
+    """The attendance sentences, the one naming the role asked for first: 列席 for '列席' or 'sat in'
+    / 'observers', 应邀 for 'invited', 出席 for '出席'."""
+    role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", question)
+    word = role.group() if role else None
+    if word is None and re.search(r"\b(?:sit|sat|sitting) in\b|\bobservers?\b", question, re.I):
+        word = "列席"
+    elif word is None and re.search(r"\binvited\b", question, re.I):
+        word = "应邀"
+    return sorted(sentences, key=lambda sentence: bool(word) and word not in sentence)
 
 
 HELD_RE = re.compile(r"主持召开|召开|主持")
@@ -429,7 +442,9 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
     if english:  # the frame in English, the headings quoted as the minutes print them
         named = {h.meeting.english_label for h in hits}
         head = (
-            f"Found {len(hits)} agenda items" + (f" ({next(iter(named))})" if len(named) == 1 else "") + ": "
+            f"Found {len(hits)} agenda item{'s' if len(hits) != 1 else ''}"
+            + (f" ({next(iter(named))})" if len(named) == 1 else "")
+            + ": "
         )
     else:
         head = (
@@ -441,7 +456,7 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
     lines = [head]
     for n, hit in enumerate(hits, 1):
         reporters = "、".join(r.as_written for r in hit.item.reporters)
-        extra = f"（汇报：{reporters}）" if reporters else ""
+        extra = (f" — reported by {reporters}" if english else f"（汇报：{reporters}）") if reporters else ""
         decision = next((d for d in hit.item.decisions if not restates(d, [hit.item.heading])), "")
         decision = hit.item.as_written(f" {decision}") if decision else ""  # not the heading again
         if compact and not (extra or decision):

@@ -32,6 +32,7 @@ held hold chair chaired attend attended attendance report reported present prese
 concerning related relevant according work works working th st nd rd document documents file files
 progress status situation update reports
 want wanted wants wish need needs needed invite invited sit drafted well
+topic topics matter matters subject subjects
 review reviewed study studied studies consider considered examine examined deliberate deliberated
 convey conveyed adopt adopted pass passed collectively jointly together
 january february march april may june july august september october november december
@@ -41,6 +42,7 @@ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelft
 _ENTRY_RE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.*)/$")
 _SKIP_GLOSS_RE = re.compile(r"^(?:CL:|variant of|old variant|see |used in|surname|abbr\.|Taiwan pr\.)", re.I)
 _WORD_RE = re.compile(r"[a-z]+")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _cedict_path() -> Path:
@@ -71,9 +73,29 @@ def _index() -> dict[str, frozenset[str]]:
     return {word: frozenset(heads) for word, heads in out.items()}
 
 
+# British spellings CC-CEDICT glosses in American (urbanisation → urbanization, centre → center).
+_BRITISH_RE = (
+    (re.compile(r"is(ation|e|ed|es|ing)$"), r"iz\1"),
+    (re.compile(r"our$"), "or"),
+    (re.compile(r"tre$"), "ter"),
+)
+# Adjectives of a government level, which CC-CEDICT glosses only on one-character words (省 'province').
+LEVEL_WORDS = {
+    "provincial": frozenset({"省政府", "省委", "全省", "我省", "省级", "本省"}),
+    "national": frozenset({"国家", "全国", "国务院"}),
+    "central": frozenset({"中央", "国务院", "党中央"}),
+    "prefectural": frozenset({"州政府", "地区行署", "全州"}),
+}
+
+
 def _forms(word: str) -> list[str]:
-    """Naive English lemmas: kindergartens → kindergarten, sorting → sort, adjusted → adjust."""
+    """Naive English lemmas: kindergartens → kindergarten, sorting → sort, adjusted → adjust;
+    a British spelling also in American (urbanisation → urbanization)."""
     forms = [word]
+    for pattern, american in _BRITISH_RE:
+        if pattern.search(word) and len(word) > 5:
+            forms.append(pattern.sub(american, word))
+            break
     for suffix, repl in (
         ("ies", "y"),
         ("es", ""),
@@ -95,8 +117,11 @@ def chinese_candidates(word: str) -> frozenset[str]:
     Every form counts, not the first known one: 'greening' alone glosses only 黄龙病 (the citrus
     disease), while 绿化 is glossed 'to make green'.
     """
+    if CJK_RE.fullmatch(word):  # '(三农)': a Chinese gloss the asker wrote is checked as written
+        return frozenset({word})  # (the question is already in simplified script)
     index = _index()
-    return frozenset().union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
+    level = LEVEL_WORDS.get(word.lower(), frozenset())
+    return level.union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
 
 
 def english_topic_words(question: str, skip: list[str]) -> list[str]:
@@ -104,7 +129,8 @@ def english_topic_words(question: str, skip: list[str]) -> list[str]:
     text = question.lower()
     for phrase in skip:
         text = text.replace(phrase.lower(), " ")
-    return [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
+    words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
+    return words + [w for w in CJK_RE.findall(text) if len(w) >= 2]
 
 
 def cross_lingual_coverage(words: list[str], chinese_text: str) -> tuple[float, list[str]]:

@@ -21,6 +21,8 @@ from .cues import (
     DAYS_ASK_RE,
     DOCNO_ASK_RE,
     EN_DATE_RE,
+    EN_LIST_VERB_RE,
+    EN_LIST_VERBS,
     EN_MONTHS,
     EN_ORDINALS,
     EN_OWN_OBJECT_ASK_RE,
@@ -214,9 +216,19 @@ SYLLABLE_MARK_RE = re.compile(r"(?<=[A-Za-z])['’](?=[aeoAEO][a-z])")
 CHAIRED_CLAUSE_RE = re.compile(r"(?<!谁)(?<!哪位)主持(?:召开)?的(?=[^？?]{0,16}?会)")
 
 
+def question_language(text: str) -> str:
+    """'en' for a question written in English, also with Chinese words in it ('rural (三农) work',
+    'What did 太仓 decide…'): three English words or more, over twice as many as Chinese runs."""
+    english = len(re.findall(r"[A-Za-z]{2,}", text))
+    chinese = len(re.findall(r"[\u4e00-\u9fff]+", text))
+    if not chinese:
+        return "en" if english else "zh"
+    return "en" if english >= 3 and english > 2 * chinese else "zh"
+
+
 def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     text = to_simplified(question.strip())
-    lang = "en" if re.search(r"[A-Za-z]", text) and not re.search(r"[\u4e00-\u9fff]", text) else "zh"
+    lang = question_language(text)
     if lang == "en":  # Hai'an, Xi'an, Tai'an: pinyin's syllable mark, not part of how the index spells it
         text = SYLLABLE_MARK_RE.sub("", text)
     intent = QueryIntent(text=text, lang=lang)
@@ -275,6 +287,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             family = VERB_FAMILIES[verb]
             if family not in intent.verbs and family not in intent.exclude_verbs:
                 intent.verbs.append(family)
+    if lang == "en" and (found := EN_LIST_VERB_RE.search(text)):
+        intent.verbs.append(EN_LIST_VERBS[found.group("verb").lower()])
     for phrase in vocab.routing:
         if phrase in text and len(phrase) >= 6:
             intent.routing.append(phrase)

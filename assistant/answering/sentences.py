@@ -113,7 +113,17 @@ def split_sentences(text: str) -> list[str]:
             out[-1] += piece
         else:
             out.append(piece)
+    if len(out) >= 2 and len(out[-1]) <= 12 and _cut_off(text) and text.rstrip().endswith(out[-1]):
+        out.pop()  # '…提供坚实的法治保障。會議強調,要堅': the page ends a few words into a sentence
     return [s for s in out if len(s) > 4 and not MENU_RE.fullmatch(s)]
+
+
+def _cut_off(text: str) -> bool:
+    """Whether the text's last paragraph stops mid-sentence (a page cut off: '會議強調,要堅'), not a
+    heading printed without a full stop ('三、保障措施'). A longer cut sentence still says something
+    ('要压实…全周期责任链条,聚焦产') and is kept."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return not re.search(r"[。！？!?；;）)”\"》]$", last) and re.search(r"[。！？!?，,]", last) is not None
 
 
 # '政府信息公开 政务服务 互动交流': a site's menu left in the page, no sentence.

@@ -49,7 +49,7 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
         else:
             merged.append((begin, end))
     found: list[Clause] = []
-    for begin, end, joined in _conveyed_then_acted(sentence, merged):
+    for begin, end, joined in _conveyed_then_acted(sentence, merged, remarks):
         text = sentence[begin:end].strip()
         found += [Clause(text, text)] if joined else _documents(text, remarks)
     return _with_purpose(sentence, found)
@@ -78,12 +78,14 @@ def _with_purpose(sentence: str, found: list[Clause]) -> list[Clause]:
 REMARKING_RE = re.compile(r"[，,](?:并)?(?:会议)?(?:强调|要求|指出)|[，,]要(?![求点素闻])")
 
 
-def _conveyed_then_acted(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+def _conveyed_then_acted(
+    sentence: str, spans: list[tuple[int, int]], remarks: Sequence[str] = ()
+) -> list[tuple[int, int, bool]]:
     """'传达了…防汛抗旱工作会议精神，安排部署全区防汛抗旱工作；传达了…' : where semicolons set the
     parts of a sentence apart, a part that conveys a meeting's spirit and then acts on it (部署/听取/
     研究…) is one agenda item; the writer grouped them. Without semicolons the clauses stay apart."""
     if not re.search(r"[；;]", sentence):
-        return [(begin, end, False) for begin, end in spans]
+        return _conveyed_together(sentence, spans, remarks)
     out: list[tuple[int, int, bool]] = []
     conveying = False  # the last clause conveys and opens its part (sentence start or after a semicolon)
     for begin, end in spans:
@@ -96,6 +98,40 @@ def _conveyed_then_acted(sentence: str, spans: list[tuple[int, int]]) -> list[tu
         conveying = not same_part and verb in CONVEYING_VERBS
         out.append((begin, end, False))
     return out
+
+
+def _conveyed_together(
+    sentence: str, spans: list[tuple[int, int]], remarks: Sequence[str]
+) -> list[tuple[int, int, bool]]:
+    """'会议传达学习了A会议精神,学习了《B》《C》。强调,要认真学习贯彻中央、省有关会议文件精神':
+    texts conveyed one after another in a sentence with no semicolons, with remarks that speak to
+    them together, are one agenda item (the study that opens the meeting). Remarks that take each
+    up in turn ('会议强调,…改革…' '会议强调,…安全生产…') keep them apart."""
+    out: list[tuple[int, int, bool]] = []
+    for begin, end in spans:
+        previous = sentence[out[-1][0] : out[-1][1]] if out else ""
+        piece = sentence[begin:end]
+        conveying = clause_verb(piece) in CONVEYING_VERBS and clause_verb(previous) in CONVEYING_VERBS
+        if conveying and _remarked_together(previous, piece, remarks):
+            out[-1] = (out[-1][0], end, True)
+            continue
+        out.append((begin, end, False))
+    return out
+
+
+def _studied_together(named: list[str], remarks: Sequence[str]) -> bool:
+    """Whether the remarks after a list of conveyed texts speak to them as one: all to one text."""
+    said = [remark for remark in remarks if remark.strip()]
+    listed = [Clause(name, name) for name in named]
+    return bool(said) and len({owner_of_remark(remark, listed, len(listed) - 1) for remark in said}) == 1
+
+
+def _remarked_together(first: str, second: str, remarks: Sequence[str]) -> bool:
+    """Whether remarks follow and are about one of two clauses only: one remark paragraph, or
+    several that all speak to the same clause."""
+    said = [remark for remark in remarks if remark.strip()]
+    pair = [Clause(first, first), Clause(second, second)]
+    return bool(said) and len({owner_of_remark(remark, pair, 1) for remark in said}) == 1
 
 
 def clause_verb(clause: str) -> str | None:
@@ -209,9 +245,13 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     if len(groups) < 2:
         return []
     named = [objects[group[0][0] : group[-1][1]].strip() for group in groups]
+    if verb in CONVEYING_VERBS and _studied_together(named, remarks):
+        return []  # '传达学习了A精神、《B》、C精神' then one remark on them all: one study item
     texts = [clause[:begin] + named[0], *named[1:]]
     texts[-1] += tail
-    return [Clause(_with_verb(verb, name), text) for name, text in zip(named, texts)]
+    # '听取A汇报,传达B精神': a listed thing with a verb of its own keeps that verb
+    headings = [name if rules.CLAUSE_START_RE.match(name) else _with_verb(verb, name) for name in named]
+    return [Clause(heading, text) for heading, text in zip(headings, texts)]
 
 
 def _semicolon_groups(objects: str) -> list[str]:

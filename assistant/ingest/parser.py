@@ -238,12 +238,33 @@ def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | 
     first_label = next((i for i in range(start, len(lines)) if _match_label(lines[i])), None)
     if first_label is not None:
         start = first_label
+    tail = _page_tail(lines, start)
     for idx in range(start, len(lines)):
         if rules.ATTENDANCE_RE.match(lines[idx]):
             return idx, idx
         if rules.FOOTER_RE.search(lines[idx]) and idx > start:
             return idx, None
+        if idx >= tail:
+            return idx, None
     return len(lines), None
+
+
+# A line of a page's chrome after the report: a link, a contact, a counter ('APP信访', '区 长 某某 1823…').
+CHROME_TAIL_RE = re.compile(r"[。，,；;！？!?]")
+
+
+def _page_tail(lines: list[str], start: int) -> int:
+    """Where the lines after a report's last sentence start, when they are all page chrome (short,
+    unpunctuated, no numbered heading, no '会议…'): a portal's petition links and office phone list
+    must not become the last item's closing sentences."""
+    if start == 0:  # no opening found: nothing tells the report from its page
+        return len(lines)
+    last = max((i for i in range(start, len(lines)) if CHROME_TAIL_RE.search(lines[i])), default=start - 1)
+    rest = [line for line in lines[last + 1 :] if line]
+    chrome = all(
+        len(line) <= 30 and not _match_label(line) and not line.startswith(("会议", "会上")) for line in rest
+    )
+    return last + 1 if rest and chrome else len(lines)
 
 
 def _match_label(line: str) -> _Label | None:
@@ -411,6 +432,7 @@ def _build_paragraph_items(
     trailing: list[str] = []
     lines = prepared.lines
     framed = sum(_study_then_decision(lines[first]) for first in openers) >= 2
+    bare: list[tuple[int, str]] = []  # one-sentence topic paragraphs whose remarks may come later
     for pos, first in enumerate(openers):
         stop = openers[pos + 1] if pos + 1 < len(openers) else end_idx
         body = lines[first + 1 : stop]
@@ -421,10 +443,43 @@ def _build_paragraph_items(
         trailing += [ln for ln in body if rules.ATTENDANCE_SENTENCE_RE.match(ln)]
         body = [ln for ln in body if not rules.ATTENDANCE_SENTENCE_RE.match(ln)]
         parts = _topic_sentences(rules.AT_MEETING_PREFIX_RE.sub("", lines[first]))
+        if _bare_topic(prepared, first, parts, body) and pos + 1 < len(openers):
+            bare.append((first, parts[0]))  # its remarks, if any, come after the next topic paragraph
+            continue
+        # '会议听取了A。' '会议还审议了《B》。' then remarks on both
+        if bare and _bare_topic(prepared, first, parts, []) and body:
+            items += _shared_remarks(prepared, [*bare, (first, parts[0])], body, len(items) + 1)
+            bare = []
+            continue
+        for held, part in bare:
+            items += _paragraph_items(prepared, held, part, [], len(items) + 1, framed)
+        bare = []
         for pos_in_line, part in enumerate(parts):
             rest = body if pos_in_line == len(parts) - 1 else []
             items += _paragraph_items(prepared, first, part, rest, len(items) + 1, framed)
     return items, trailing
+
+
+def _bare_topic(prepared: normalize.PreparedText, first: int, parts: list[str], body: list[str]) -> bool:
+    """A topic paragraph of one sentence on one topic and nothing else ('会议听取了全区市场主体培育情况,
+    安排部署近期工作。'); a sentence naming several topics is split into its clauses instead."""
+    if len(parts) != 1 or body or _first_sentence(parts[0])[1].strip("。 "):
+        return False
+    return len(_paragraph_items(prepared, first, parts[0], [], 1)) == 1
+
+
+def _shared_remarks(
+    prepared: normalize.PreparedText, paragraphs: list[tuple[int, str]], remarks: list[str], number: int
+) -> list[AgendaItem]:
+    """Topic paragraphs printed one after another, then remarks about them all: each remark goes to
+    the paragraph it is about (as remarks after an opening that lists topics do), not all to the last."""
+    headings = [_first_sentence(paragraph)[0] for _, paragraph in paragraphs]
+    owned = _owned_remarks([clauses.Clause(h, h) for h in headings], remarks)
+    items = []
+    for pos, ((first, paragraph), mine) in enumerate(zip(paragraphs, owned)):
+        label = _Label(first, "paragraph", "paragraph", number + pos, "", paragraph)
+        items.append(_make_item(number + pos, label, mine, first + 1, first + 1 + len(mine), prepared))
+    return items
 
 
 def _study_then_decision(line: str) -> bool:
@@ -491,10 +546,8 @@ def _topic_sentences(paragraph: str) -> list[str]:
     return [part for part in parts if part]
 
 
-def _clause_items(
-    prepared: normalize.PreparedText, topics: list[clauses.Clause], remarks: list[str], line: int, number: int
-) -> list[AgendaItem]:
-    """One item per agenda clause of a sentence; each remark goes to the clause it is about."""
+def _owned_remarks(topics: list[clauses.Clause], remarks: list[str]) -> list[list[str]]:
+    """Each remark (or the part of one that turns to another topic) given to the topic it is about."""
     owned: list[list[str]] = [[] for _ in topics]
     owner = len(topics) - 1  # remarks right after a list are about its last topic unless they say otherwise
     for remark in filter(None, remarks):
@@ -502,6 +555,14 @@ def _clause_items(
         for part_owner, part in clauses.remark_parts(remark, topics, owner):
             owned[part_owner].append(part)
             owner = part_owner
+    return owned
+
+
+def _clause_items(
+    prepared: normalize.PreparedText, topics: list[clauses.Clause], remarks: list[str], line: int, number: int
+) -> list[AgendaItem]:
+    """One item per agenda clause of a sentence; each remark goes to the clause it is about."""
+    owned = _owned_remarks(topics, remarks)
     items = []
     for pos, topic in enumerate(topics):
         label = _Label(line, "paragraph", "clause", number + pos, "", topic.text + "。")
@@ -651,7 +712,7 @@ def _with_opening_topics(
         return items, preamble  # '…主持召开第37次常务会议，研究经济社会发展工作' announces the paragraphs
     if any(rules.DECISION_RE.match(item.heading) for item in items):
         return items, preamble  # paragraphs that record decisions ('会议同意…') on the agenda announced
-    taken_up = [any(_same_topic(topic, item) for item in items) for topic in topics]
+    taken_up = [_taken_up(topic, items) for topic in topics]
     summary = any(map(_vague, topics)) or any(
         done and not _titles(topic.heading) for topic, done in zip(topics, taken_up)
     )
@@ -685,6 +746,28 @@ def _vague(topic: clauses.Clause) -> bool:
     return any(rules.VAGUE_OBJECT_RE.match(rules.CLAUSE_VERBS_RE.sub("", piece)) for piece in pieces)
 
 
+def _taken_up(topic: clauses.Clause, items: list[AgendaItem]) -> bool:
+    """Whether the paragraphs take up an opening topic: one paragraph does, or, for an opening that
+    lists several matters ('研究部署项目建设、“十四五”规划编制、防汛备汛、清明期间森林防火等工作'),
+    paragraphs take up most of them, each its own."""
+    if any(_same_topic(topic, item) for item in items):
+        return True
+    matters = _listed_matters(topic.heading)
+    if len(matters) < 3:
+        return False
+    found = sum(any(clauses.shared_words(m, item.heading) >= 0.5 for item in items) for m in matters)
+    return 2 * found >= len(matters)
+
+
+def _listed_matters(heading: str) -> list[str]:
+    """The matters of a 'verb A、B、C等工作' clause: ['A', 'B', 'C'] (no documents: those are titles)."""
+    if "《" in heading:
+        return []
+    objects = rules.CLAUSE_START_RE.sub("", heading, count=1)
+    objects = re.sub(r"等?(?:各项|有关|相关)?(?:工作|事项|事宜|问题)$", "", objects)
+    return [m for m in re.split(r"[、和及]", objects) if len(m) >= 2]
+
+
 def _same_topic(topic: clauses.Clause, item: AgendaItem) -> bool:
     """Whether a paragraph item takes up a topic the opening named: a shared document, or most words."""
     titles = _titles(topic.heading)
@@ -697,10 +780,13 @@ def _meeting_level_line(line: str) -> bool:
     """A '会议还…' line that names no topic of its own ('会议还研究了其他事项') belongs to the meeting.
 
     One that names a topic or a document ('会议还审议了《A》《B》等议题事项', '会议还听取了…汇报')
-    is one agenda item (the parse gold of minutes-other counts it so), however many it lists.
+    is one agenda item (the parse gold of minutes-other counts it so), however many it lists,
+    unless the page cuts it off before its end.
     """
     if not rules.TRAILING_RE.match(line):
         return False
+    if "《" not in line and not re.search(r"[。；;！!？?）)”]$", line.strip()):
+        return True  # '会议还传达学习习近平总': the page is cut off mid-word, naming nothing whole
     for clause in clauses.agenda_clauses(_first_sentence(line)[0]):
         named = rules.CLAUSE_VERBS_RE.sub("", clause.heading)  # '还研究讨论了' → ''
         if "《" in named or (len(named) >= 4 and not rules.GENERIC_OBJECT_RE.match(named)):
@@ -1437,7 +1523,9 @@ def _cited_place(run: list[str], text: str, gaz: places.Gazetteer) -> tuple[str,
 def _meeting_level(header: list[str], intro: str | None) -> str | None:
     chunk = "\n".join(header) + (intro or "")
     found = re.search(
-        r"(市|区|县|旗|州|盟)(?:人民)?政府(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)", chunk
+        r"(市|区|县|旗|州|盟)(?:人民)?政府(?:党组(?:[（(]扩大[)）])?(?:会议)?(?:暨|和|及))?"  # 县政府党组暨…
+        r"(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)",
+        chunk,
     )
     return found.group(1) if found else None
 

@@ -292,8 +292,11 @@ CLAUSE_BREAK_RE = re.compile(
     r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|解读(?=《)|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
-# What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步'.
-CLAUSE_LEAD = rf"{MEETING_SUBJECT}?(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
+# What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步', '同时,'.
+CLAUSE_LEAD = (
+    rf"(?:(?:同时|此外|另外)[，,]?)?{MEETING_SUBJECT}?"
+    r"(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
+)
 # Lead words standing alone before a comma ('会议伊始,传达学习了…'): they lead the next clause in.
 BARE_LEAD_RE = re.compile(rf"^{CLAUSE_LEAD}[，,]?$")
 # The run of verbs a clause opens with ('会议还研究讨论了'), to see what it names after them.
@@ -317,6 +320,9 @@ DOCUMENT_PART_RE = re.compile(
     r"|^关于[^、，,；;。]{2,60}?的(?:请示|报告|汇报|方案|意见|函)$"
     r"|^[^《》，,；;。]{2,24}《[^》]+》$"  # 州人力资源社会保障局、州财政局《关于…的请示》
     r"|^[^《》、，,；;。]{0,40}的《[^》]+》$"  # 拟提请第十八届人民代表大会第三次会议审议的《A》
+    # 市农委关于落实“菜篮子”市长负责制实施意见和考核办法 · …评选方案等议题: a unit's draft, untitled
+    r"|^[^《》、，,；;。]{2,12}(?:局|委|办|会|院|部|中心)关于[^、，,；;。《》]{2,60}?"
+    r"(?:请示|报告|方案|意见|办法|规定|细则|通则|规划|计划)(?:等(?:议题|事项|文件))?$"
 )
 DOCUMENT_LIST_BREAK_RE = re.compile(
     r"(?<=》|函)、|(?<=请示|报告|汇报|方案|意见)、|、(?=《)|(?<=[)）])(?:和|及)(?=《)|、(?![^、，,；;。《》]{0,12}《[^》]+》(?:$|[，,、；;]|和|及))|以及|(?<=》)(?=《)|(?<=》)(?:和|及)(?=《|关于)"
@@ -363,7 +369,7 @@ ON_TOPIC_RE = re.compile(
 )
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
 MID_TOPIC_RE = re.compile(
-    rf"^{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
+    rf"^(?:(?:同时|此外|另外)[，,]?)?{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
     r"|(?:研究|传达|解读)(?=了?《))(?!了?(?:该|上述|此|这))"  # '会议研究了《B》' names a document of its own
 )
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
