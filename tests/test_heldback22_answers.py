@@ -82,9 +82,12 @@ def held22(config_factory):
     config = config_factory("held22-answers")
     index = Index(config)
     names = "hx01_chengdu_xindu.txt hx02_jinan_zhangqiu.txt hx06_yichun.txt hx09_chuzhou.txt"
-    assert not index.ingest_paths([HELD22 / name for name in names.split()]).failed
-    # the county page never names its county: the office types it at upload
+    names += " hx10_panzhihua_yanbian.txt"
+    reports = [HELD22 / name for name in names.split()] + [ROOT / "data/heldback21/news/hw05_changde.txt"]
+    assert not index.ingest_paths(reports).failed
+    # the county pages never name their county: the office types it at upload
     assert not index.ingest_paths([HELD22 / "hx07_shaoyang_dongkou.txt"], place="邵阳市洞口县").failed
+    assert not index.ingest_paths([HELD22 / "hx08_huaihua_mayang.txt"], place="怀化市麻阳苗族自治县").failed
     return config, Retriever(index, config)
 
 
@@ -121,3 +124,32 @@ def test_measures_asked_for_a_topic_the_meeting_only_named_are_refused(held22):
 def test_a_drafts_remark_answers_a_why_question_on_it(held22):
     lead = answered_lead(held22, "滁州市为什么要修改政府投资建设项目审计监督办法？")
     assert "存在一些问题" in lead or "适应新形势" in lead
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "question, lead_states",
+    [
+        ("盐边县易地扶贫搬迁工作落实情况由哪个单位按季度通报？", "县目标督查办"),  # the unit as subject
+        ("盐边县易地扶贫搬迁实施计划是哪个部门报送的？", "县发改局"),  # 报送: who sent it in
+        ("Who sat in (列席) on Changde's 15th executive meeting?", "张启祥"),  # the 列席 sentence first
+    ],
+)
+def test_the_unit_named_as_subject_who_sent_a_draft_and_who_sat_in_lead(held22, question, lead_states):
+    assert lead_states in answered_lead(held22, question)
+
+
+@pytest.mark.model
+def test_an_english_requirement_leads_with_the_sentences_on_its_topic(held22):
+    lead = answered_lead(
+        held22, "What did Mayang county's executive meeting require on law-based governance?"
+    )
+    assert "依法治國" in lead and "法治宣傳" in lead  # quoted as published, in traditional script
+    assert "新質生產力" not in lead  # 'based' (立足…基础) is no topic word
+
+
+@pytest.mark.model
+def test_a_fragment_the_page_cuts_off_is_not_quoted(held22):
+    answer = asked(held22, "麻阳县政府常务会议对发展新质生产力提出了什么要求？")
+    assert answer.answerable and "聚焦特色優勢產業" in answer.answer
+    assert not any(line.startswith("· 會議強調,要堅[") for line in answer.answer.splitlines())

@@ -652,6 +652,9 @@ def _ranked_sentences(
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
     if intent.lang == "en":  # English words are checked through the dictionary ('tasks' → 任务)
         words = bilingual.english_topic_words(intent.text, intent.filter_words)
+        words += [
+            w for w in bilingual.quoted_words(intent.text) if w in words
+        ]  # the quoted word counts twice
 
         def word_share(sentence: str) -> float:
             return bilingual.dictionary_share(words, sentence)
@@ -728,6 +731,9 @@ def _reported(item) -> str:
 AGENT_RE = re.compile(
     r"由(?P<who>[^，。；、由]{2,24}?)(?:根据|按|负责|牵头|组织|修改|抓紧|积极|会同|具体)"
     r"|责成(?P<charged>[^，。；、]{2,16}?)(?:根据|按|负责|牵头|组织|修改|抓紧|会同|对|将|于|在)"  # 責成縣婦聯根據…
+    # '3.县目标督查办按季度对工作落实情况进行通报': a unit as the subject of what is to be done
+    r"|^(?:\d{1,2}[.．、]\s*)?(?P<unit>[\u4e00-\u9fa5]{1,12}?(?:局|办|委|中心|公司|街道))"
+    r"(?:按|对|负责|牵头|根据|会同|要|将)"
 )
 
 
@@ -782,7 +788,8 @@ def _lead(
     if kind in ("person", "department"):
         for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):
-                text = say(lang, "responsible", who=found.group("who") or found.group("charged"))
+                who = found.group("who") or found.group("charged") or found.group("unit")
+                text = say(lang, "responsible", who=who)
                 return Lead(f"{text}{item.as_written(sentence)}[1]", False, (sentence,))
     if kind == "decision" or (kind == "topic" and OUTCOME_ASK_RE.search(intent.text)):
         heading_decides = bool(rules.DECISION_ANYWHERE_RE.search(item.heading))

@@ -29,7 +29,7 @@ meeting meetings executive standing municipal government county district city ba
 session minutes item items agenda decide decided decision require required requirement requirements say said
 discuss discussed hear heard approve approved set sets setting make made propose proposed take taken give given
 held hold chair chaired attend attended attendance report reported present presented plan plans regarding
-concerning related relevant according work works working th st nd rd document documents file files
+concerning related relevant according based work works working th st nd rd document documents file files
 progress status situation update reports
 want wanted wants wish need needs needed invite invited sit drafted well
 topic topics matter matters subject subjects
@@ -131,6 +131,14 @@ def english_topic_words(question: str, skip: list[str]) -> list[str]:
         text = text.replace(phrase.lower(), " ")
     words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
     return words + [w for w in CJK_RE.findall(text) if len(w) >= 2]
+
+
+QUOTED_EN_RE = re.compile(r"""(?:^|[\s(])['‘"“]([A-Za-z][A-Za-z -]{1,30}?)['’"”](?=[\s,.?)]|$)""")
+
+
+def quoted_words(question: str) -> list[str]:
+    """The words an English question puts in quotes ("Which 'model' did…"): what it asks about."""
+    return [w for found in QUOTED_EN_RE.findall(question) for w in _WORD_RE.findall(found.lower())]
 
 
 def cross_lingual_coverage(words: list[str], chinese_text: str) -> tuple[float, list[str]]:

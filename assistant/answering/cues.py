@@ -261,7 +261,9 @@ QUESTION_WORD_RE = re.compile(
     r"|\b(?:what|who|which|how|why|when)\b",
     re.I,
 )
-REPORTED_ASK_RE = re.compile(r"汇报|报告|传达|提交|提出|拟草|presented|reported|submitted|drafted", re.I)
+REPORTED_ASK_RE = re.compile(
+    r"汇报|报告|传达|提交|提出|拟草|报送|呈报|送审|presented|reported|submitted|drafted", re.I
+)
 ITEM_WHAT_RE = re.compile(r"议题(?:是|为)(?:什么|哪)|what (?:was|is) (?:the )?(?:\w+ )?item", re.I)
 # Which meetings (plural) took up a topic: answered as a list of meetings, newest first ('传达了哪些
 # 会议精神' asks which meetings' spirit was conveyed at this one, not which meetings).
