@@ -38,6 +38,7 @@ from .cues import (
     ATTENDANCE_ASK_RE,
     CHAIR_ASK_RE,
     EN_OWN_OBJECT_ASK_RE,
+    EN_SAT_IN,
     HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
@@ -362,7 +363,7 @@ def _asked_role_first(sentences: list[str], question: str) -> list[str]:
     / 'observers', 应邀 for 'invited', 出席 for '出席'."""
     role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", question)
     word = role.group() if role else None
-    if word is None and re.search(r"\b(?:sit|sat|sitting) in\b|\bobservers?\b", question, re.I):
+    if word is None and re.search(EN_SAT_IN, question, re.I):
         word = "列席"
     elif word is None and re.search(r"\binvited\b", question, re.I):
         word = "应邀"
@@ -652,9 +653,8 @@ def _ranked_sentences(
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
     if intent.lang == "en":  # English words are checked through the dictionary ('tasks' → 任务)
         words = bilingual.english_topic_words(intent.text, intent.filter_words)
-        words += [
-            w for w in bilingual.quoted_words(intent.text) if w in words
-        ]  # the quoted word counts twice
+        # a word the question puts in quotes is what it asks about: it counts twice
+        words += [w for w in bilingual.quoted_words(intent.text) if w in words]
 
         def word_share(sentence: str) -> float:
             return bilingual.dictionary_share(words, sentence)

@@ -25,6 +25,7 @@ from .cues import (
     EN_NAMED_THING_ASK_RE,
     EVENT_DATE_ASK_RE,
     LIST_DETAIL_RE,
+    MEASURES_ASK,
     MEETING_ASK_RE,
     META_RE,
     VENUE_RE,
@@ -267,15 +268,13 @@ def _bare_heading_only(
 # Requirements asked for in so many words (提出了哪些要求, 如何做好), not 研究部署了哪一年的…, 结果如何.
 REQUIREMENTS_ASKED_RE = re.compile(
     r"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)|(?:怎么|如何)(?!处理)(?=[\u4e00-\u9fa5])"
-    r"|强调了?什么|\brequire|(?:确定|提出|采取|明确|制定)了?哪些[\u4e00-\u9fa5]{2,12}?(?:措施|举措)",
+    rf"|强调了?什么|\brequire|{MEASURES_ASK}",
     re.I,
 )
 
 
 # '提出了哪些具体措施' · '有什么要求': requirements asked for in so many words (not '怎么取得的').
-REQUIREMENTS_NAMED_RE = re.compile(
-    r"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)|(?:确定|提出|采取|明确|制定)了?哪些[\u4e00-\u9fa5]{2,12}?(?:措施|举措)"
-)
+REQUIREMENTS_NAMED_RE = re.compile(rf"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)|{MEASURES_ASK}")
 # '…强调,要…' · '…原则通过《…》,要求各地区、各部门要对照…': the remark's subject may come before its 要.
 REMARK_IN_HEADING_RE = re.compile(r"(?:强调|要求|指出)[，,：:]?(?:[^，,。；;]{0,10}?)要")
 

@@ -12,6 +12,10 @@ import re
 
 from ..ingest import rules
 
+# 确定了哪些森林防火措施: the measures a topic is given, asked for inside an item ('审议了哪些措施' lists items).
+MEASURES_ASK = r"(?:确定|提出|采取|明确|制定)了?哪些[\u4e00-\u9fa5]{2,12}?(?:措施|举措)"
+# 'Who sat in on…' · 'observers': who attended without a vote (列席).
+EN_SAT_IN = r"\b(?:sit|sat) in\b|\bobservers?\b"
 # 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
 LIST_RE = re.compile(
     r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
@@ -25,8 +29,7 @@ INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
-    # 确定了哪些森林防火措施: the measures a topic is given, said inside an item ('审议了哪些措施' lists items)
-    r"|(?:确定|提出|采取|明确|制定)了?哪些[\u4e00-\u9fa5]{2,12}?(?:措施|举措)"
+    rf"|{MEASURES_ASK}"
     # 要全力抓好哪些生态工作: what is to be done, said inside an item (研究了哪些工作 lists items)
     r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
     r"(?:哪些|哪几|哪[两三四五六七八九十])"
@@ -87,8 +90,11 @@ EN_LIST_VERBS = {
     "examine": "审议",
     "study": "学习",
     "studied": "学习",
+    "convey": "学习",
+    "hear": "听取",
+    "heard": "听取",
+    "discuss": "讨论",
 }
-EN_LIST_VERBS |= {"convey": "学习", "hear": "听取", "heard": "听取", "discuss": "讨论"}
 # A sentence of the meeting-level text that says who attended: '副市长…出席会议', '区领导…出席本次会议',
 # '市领导甲、乙出席；丙列席', '县委副书记…参加会议', '出席：…'.
 ATTENDED_RE = re.compile(
@@ -173,7 +179,7 @@ GENERIC_TERMS = set(
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
 ATTENDANCE_ASK_RE = re.compile(
     r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
-    r"|\b(?:sit|sat) in\b|\bobservers?\b",  # 'who was invited to sit in on' (列席)
+    rf"|{EN_SAT_IN}",  # 'who was invited to sit in on' (列席)
     re.I,
 )
 VENUE_ASK_RE = re.compile(

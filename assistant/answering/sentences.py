@@ -123,7 +123,7 @@ def _cut_off(text: str) -> bool:
     heading printed without a full stop ('三、保障措施'). A longer cut sentence still says something
     ('要压实…全周期责任链条,聚焦产') and is kept."""
     last = text.rstrip().rsplit("\n", 1)[-1]
-    return not re.search(r"[。！？!?；;）)”\"》]$", last) and re.search(r"[。！？!?，,]", last) is not None
+    return not rules.SENTENCE_CLOSED_RE.search(last) and re.search(r"[。！？!?，,]", last) is not None
 
 
 # '政府信息公开 政务服务 互动交流': a site's menu left in the page, no sentence.

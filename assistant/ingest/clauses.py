@@ -112,26 +112,19 @@ def _conveyed_together(
         previous = sentence[out[-1][0] : out[-1][1]] if out else ""
         piece = sentence[begin:end]
         conveying = clause_verb(piece) in CONVEYING_VERBS and clause_verb(previous) in CONVEYING_VERBS
-        if conveying and _remarked_together(previous, piece, remarks):
+        if conveying and _remarked_as_one([previous, piece], remarks):
             out[-1] = (out[-1][0], end, True)
             continue
         out.append((begin, end, False))
     return out
 
 
-def _studied_together(named: list[str], remarks: Sequence[str]) -> bool:
-    """Whether the remarks after a list of conveyed texts speak to them as one: all to one text."""
+def _remarked_as_one(named: list[str], remarks: Sequence[str]) -> bool:
+    """Whether remarks follow a run of conveyed texts and speak to them as one: one remark paragraph,
+    or several that all go to the same text (remarks that take each up in turn keep them apart)."""
     said = [remark for remark in remarks if remark.strip()]
     listed = [Clause(name, name) for name in named]
     return bool(said) and len({owner_of_remark(remark, listed, len(listed) - 1) for remark in said}) == 1
-
-
-def _remarked_together(first: str, second: str, remarks: Sequence[str]) -> bool:
-    """Whether remarks follow and are about one of two clauses only: one remark paragraph, or
-    several that all speak to the same clause."""
-    said = [remark for remark in remarks if remark.strip()]
-    pair = [Clause(first, first), Clause(second, second)]
-    return bool(said) and len({owner_of_remark(remark, pair, 1) for remark in said}) == 1
 
 
 def clause_verb(clause: str) -> str | None:
@@ -245,7 +238,7 @@ def _named_objects(clause: str, begin: int, verb: str, remarks: Sequence[str]) -
     if len(groups) < 2:
         return []
     named = [objects[group[0][0] : group[-1][1]].strip() for group in groups]
-    if verb in CONVEYING_VERBS and _studied_together(named, remarks):
+    if verb in CONVEYING_VERBS and _remarked_as_one(named, remarks):
         return []  # '传达学习了A精神、《B》、C精神' then one remark on them all: one study item
     texts = [clause[:begin] + named[0], *named[1:]]
     texts[-1] += tail

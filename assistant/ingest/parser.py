@@ -249,8 +249,8 @@ def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | 
     return len(lines), None
 
 
-# A line of a page's chrome after the report: a link, a contact, a counter ('APP信访', '区 长 某某 1823…').
-CHROME_TAIL_RE = re.compile(r"[。，,；;！？!?]")
+# Punctuation that only a sentence has: the page chrome after a report ('APP信访', '区 长 某某 1823…') has none.
+SENTENCE_MARK_RE = re.compile(r"[。，,；;！？!?]")
 
 
 def _page_tail(lines: list[str], start: int) -> int:
@@ -259,7 +259,7 @@ def _page_tail(lines: list[str], start: int) -> int:
     must not become the last item's closing sentences."""
     if start == 0:  # no opening found: nothing tells the report from its page
         return len(lines)
-    last = max((i for i in range(start, len(lines)) if CHROME_TAIL_RE.search(lines[i])), default=start - 1)
+    last = max((i for i in range(start, len(lines)) if SENTENCE_MARK_RE.search(lines[i])), default=start - 1)
     rest = [line for line in lines[last + 1 :] if line]
     chrome = all(
         len(line) <= 30 and not _match_label(line) and not line.startswith(("会议", "会上")) for line in rest
@@ -443,11 +443,11 @@ def _build_paragraph_items(
         trailing += [ln for ln in body if rules.ATTENDANCE_SENTENCE_RE.match(ln)]
         body = [ln for ln in body if not rules.ATTENDANCE_SENTENCE_RE.match(ln)]
         parts = _topic_sentences(rules.AT_MEETING_PREFIX_RE.sub("", lines[first]))
-        if _bare_topic(prepared, first, parts, body) and pos + 1 < len(openers):
+        if not body and pos + 1 < len(openers) and _single_topic_sentence(prepared, first, parts):
             bare.append((first, parts[0]))  # its remarks, if any, come after the next topic paragraph
             continue
         # '会议听取了A。' '会议还审议了《B》。' then remarks on both
-        if bare and _bare_topic(prepared, first, parts, []) and body:
+        if bare and body and _single_topic_sentence(prepared, first, parts):
             items += _shared_remarks(prepared, [*bare, (first, parts[0])], body, len(items) + 1)
             bare = []
             continue
@@ -460,10 +460,10 @@ def _build_paragraph_items(
     return items, trailing
 
 
-def _bare_topic(prepared: normalize.PreparedText, first: int, parts: list[str], body: list[str]) -> bool:
-    """A topic paragraph of one sentence on one topic and nothing else ('会议听取了全区市场主体培育情况,
+def _single_topic_sentence(prepared: normalize.PreparedText, first: int, parts: list[str]) -> bool:
+    """A topic paragraph's first line is one sentence on one topic ('会议听取了全区市场主体培育情况,
     安排部署近期工作。'); a sentence naming several topics is split into its clauses instead."""
-    if len(parts) != 1 or body or _first_sentence(parts[0])[1].strip("。 "):
+    if len(parts) != 1 or _first_sentence(parts[0])[1].strip("。 "):
         return False
     return len(_paragraph_items(prepared, first, parts[0], [], 1)) == 1
 
@@ -785,7 +785,7 @@ def _meeting_level_line(line: str) -> bool:
     """
     if not rules.TRAILING_RE.match(line):
         return False
-    if "《" not in line and not re.search(r"[。；;！!？?）)”]$", line.strip()):
+    if "《" not in line and not rules.SENTENCE_CLOSED_RE.search(line.strip()):
         return True  # '会议还传达学习习近平总': the page is cut off mid-word, naming nothing whole
     for clause in clauses.agenda_clauses(_first_sentence(line)[0]):
         named = rules.CLAUSE_VERBS_RE.sub("", clause.heading)  # '还研究讨论了' → ''

@@ -268,6 +268,8 @@ ROUTING_RES = [
     re.compile(r"报[^，。；]{1,8}?(?:批准|审批|备案)"),
 ]
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[。！？!?；;])|\n")
+# A line that ends a sentence (or a quote, a bracket, a title); one that does not was cut off by its page.
+SENTENCE_CLOSED_RE = re.compile(r"[。！？!?；;）)”\"》]$")
 
 
 def clean_line(line: str) -> str:
@@ -292,9 +294,11 @@ CLAUSE_BREAK_RE = re.compile(
     r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|解读(?=《)|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
+# '同时,审议…' · '此外,会议听取了…': a connective before a clause that takes up another item.
+CONNECTIVE_LEAD = r"(?:(?:同时|此外|另外)[，,]?)?"
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步', '同时,'.
 CLAUSE_LEAD = (
-    rf"(?:(?:同时|此外|另外)[，,]?)?{MEETING_SUBJECT}?"
+    rf"{CONNECTIVE_LEAD}{MEETING_SUBJECT}?"
     r"(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
 )
 # Lead words standing alone before a comma ('会议伊始,传达学习了…'): they lead the next clause in.
@@ -369,7 +373,7 @@ ON_TOPIC_RE = re.compile(
 )
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
 MID_TOPIC_RE = re.compile(
-    rf"^(?:(?:同时|此外|另外)[，,]?)?{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
+    rf"^{CONNECTIVE_LEAD}{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
     r"|(?:研究|传达|解读)(?=了?《))(?!了?(?:该|上述|此|这))"  # '会议研究了《B》' names a document of its own
 )
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
