@@ -322,6 +322,11 @@ def owner_of_remark(remark: str, clauses: list[Clause], previous: int) -> int:
     return best if scores[best] > 0 else previous
 
 
+def shared_bigram_count(one: str, other: str) -> int:
+    """How many topic bigrams two texts share."""
+    return len(_bigrams(one) & _bigrams(other))
+
+
 def shared_words(one: str, other: str) -> float:
     """The share of the shorter text's topic bigrams that the other holds too (0 with none)."""
     first, second = _bigrams(one), _bigrams(other)

@@ -403,7 +403,16 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
         line = rules.PURPOSE_PREFIX_RE.sub("", rules.AT_MEETING_PREFIX_RE.sub("", line))
         if rules.TOPIC_OPENER_RE.match(line) and not _hears_again(line, lines[:idx]):
             openers.append(idx)
+        elif _presents_new_document(line, lines[:idx]):
+            openers.append(idx)
     return openers
+
+
+def _presents_new_document(line: str, earlier: list[str]) -> bool:
+    """'工作人员对《政府工作报告》(讨论稿)…作了说明和解读。' after paragraphs on other documents: the
+    meeting takes up a document someone presents; one already named is presented on its own item."""
+    found = rules.PRESENTED_DOC_RE.match(line)
+    return bool(found) and found.group("title") not in "\n".join(earlier)
 
 
 def _hears_again(line: str, earlier: list[str]) -> bool:
@@ -729,9 +738,42 @@ def _with_opening_topics(
     ]
     if not new:
         return items, preamble
-    opening = _clause_items(prepared, new, preamble, intro_idx, 1)
+    moved, items = _remarks_on_opening_topics(prepared, new, items)
+    opening = _clause_items(prepared, new, [*preamble, *moved], intro_idx, 1)
     renumbered = [replace(item, item=len(opening) + pos + 1) for pos, item in enumerate(items)]
     return [*opening, *renumbered], []
+
+
+def _remarks_on_opening_topics(
+    prepared: normalize.PreparedText, topics: list[clauses.Clause], items: list[AgendaItem]
+) -> tuple[list[str], list[AgendaItem]]:
+    """'会议审议了《A》《B》等议题。' '会前,与会人员学习了《C》…' '会议认为,A…' '会议强调,B…': remarks
+    printed after a later paragraph that plainly speak to a topic the opening named go back to it."""
+    moved: list[str] = []
+    kept_items = []
+    for item in items:
+        first, *body = item.text.split("\n")
+        candidates = [*topics, clauses.Clause(item.heading, item.heading)]
+        own = len(candidates) - 1
+        theirs = [
+            line for line in body if REMARKS_OPEN_RE.match(line) and _speaks_to_other(line, candidates, own)
+        ]
+        if not theirs:
+            kept_items.append(item)
+            continue
+        moved += theirs
+        text = "\n".join([first, *(line for line in body if line not in theirs)])
+        kept_items.append(
+            replace(item, text=text, text_as_written=_as_written(text, prepared), decisions=_decisions(text))
+        )
+    return moved, kept_items
+
+
+def _speaks_to_other(remark: str, candidates: list[clauses.Clause], own: int) -> bool:
+    """The remark shares most topic words (relative to each heading's length) with another candidate,
+    and at least two of them: a long heading does not keep a remark by sheer size."""
+    best = clauses.owner_of_remark(remark, candidates, own)
+    return best != own and clauses.shared_bigram_count(remark, candidates[best].heading) >= 2
 
 
 def _names_something(topic: clauses.Clause) -> bool:

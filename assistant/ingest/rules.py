@@ -86,11 +86,13 @@ INTRO_RE = re.compile(
 )
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 # 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
-# 2022年第9次 (year-scoped) · 区政府召开第89次常务会议 · 第二次
+# 2022年第9次 (year-scoped) · 区政府召开第89次常务会议 · 第二次 · 第 119 次 (spaced) ·
+# 2024年第6次(5届51次)常务会议 (the term's count in brackets after the year's: the first is read)
 MEETING_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?(?:第?(?P<term>[一二三四五六七八九十]+届))?(?:人民)?(?:政府)?"
-    r"(?:(?P<year>\d{4})\s*年度?)?(?:政府)?第?"
-    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)次[\u4e00-\u9fa5]{0,6}?" + STANDING
+    r"(?:(?P<year>\d{4})\s*年度?)?(?:政府)?第?\s*"
+    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*次(?:[（(][^（()）]{1,12}次[）)])?"
+    r"[\u4e00-\u9fa5]{0,6}?" + STANDING
 )
 DATE_RE = re.compile(
     r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
@@ -185,6 +187,12 @@ TOPIC_OPENER_RE = re.compile(
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
     r"|^(?:会议|会上)(?:还)?(?:对|就)(?!上述|以上|前述)[^。；]{2,80}?(?:进行了?|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
 )
+# '工作人员对《政府工作报告》(讨论稿)的框架及撰写过程作了说明和解读。' · '区财政局就《…》作了说明':
+# someone presents a document to the meeting, which then discusses it: a topic of its own
+PRESENTED_DOC_RE = re.compile(
+    r"^[^。；，,]{0,24}?(?:对|就)(?P<title>《[^》]{2,60}》)[^。；]{0,20}?(?:作了|作出了|进行了)"
+    r"[^。；，,]{0,6}?(?:说明|解读|介绍|汇报)"
+)
 TOPIC_BACKREF_RE = re.compile(
     r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
 )
@@ -199,6 +207,8 @@ DEBRIS_RES = [
         r"(?<=。)\s*[（(](?:(?:记者|通讯员|撰稿人?|审稿人?|编辑|供稿)[:：]?\s*)?[\u4e00-\u9fa5]{2,4}"
         r"(?:\s+(?:(?:记者|通讯员|撰稿人?|审稿人?|编辑)[:：]?\s*)?[\u4e00-\u9fa5]{2,4})*[)）]\s*$"
     ),
+    # a portal's greeting ('欢迎访问临沭县人民政府门户网站'): the site's owner stays, the greeting goes
+    re.compile(r"^欢迎您?(?:访问|来到|光临)(?=[\u4e00-\u9fa5]{2,30}(?:网站|网))"),
     # a portal's link to related pages ('相关解读:新城区政府召开…常务会议图解'), not the report's text
     re.compile(r"^相关(?:解读|链接|阅读|新闻|文章|报道)\s*[:：|丨].*$|^相关链接\s*\|?\s*$"),
     # anti-copy noise of forum mirrors: five or more one- or two-character ASCII tokens ('& K0 x& ^! M9')
