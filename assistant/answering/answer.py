@@ -455,6 +455,10 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
     if compact:
         head += "；".join(f"{h.item.heading_as_written}[{n}]" for n, h in enumerate(hits, 1)) + "。"
     lines = [head]
+    if result.intent.asks_number and len(meetings) == 1 and (total := _printed_total(hits[0].meeting)):
+        # '会议还研究了其他事项,共10个议题': the count the minutes print, which their text may not detail
+        said = hits[0].meeting.items[0].as_written(total)
+        lines.insert(0, f"The minutes say: {said}[1]" if english else f"纪要写明：{said}[1]")
     for n, hit in enumerate(hits, 1):
         reporters = "、".join(r.as_written for r in hit.item.reporters)
         extra = (f" — reported by {reporters}" if english else f"（汇报：{reporters}）") if reporters else ""
@@ -469,6 +473,17 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
             name = item_label if len(meetings) == 1 else f"{hit.meeting.label} · {item_label}"
         lines.append(f"{n}. {name}{extra}[{n}]{decision}" + (f"[{n}]" if decision else ""))
     return "\n".join(lines), hits
+
+
+# '…共10个议题' · '共研究议题8项' · '等12个议题': a total of items the minutes print
+PRINTED_TOTAL_RE = re.compile(
+    r"共(?:研究|审议|讨论)?(?:了)?(?:[\d一二三四五六七八九十两]+)(?:个|项)议题|共(?:研究|审议)议题[\d一二三四五六七八九十]+项"
+)
+
+
+def _printed_total(meeting: Meeting) -> str | None:
+    """The meeting-level sentence that prints how many items the meeting took up, if one does."""
+    return next((s for s in _meeting_sentences(meeting) if PRINTED_TOTAL_RE.search(s)), None)
 
 
 def _extractive_answer(

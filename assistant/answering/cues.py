@@ -173,7 +173,8 @@ GENERIC_TERMS = set(
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
     "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 材料 事项 "
     "县长 区长 市长 州长 旗长 省长 主任 "  # '县长房志荣主持的…': the chair's title, no topic
-    "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次".split()  # relative time, asked order: no topic
+    "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次 "  # relative time, asked order: no topic
+    "一共 总共 共计 开过 开了 召开过 举行过".split()  # 一共研究了多少, 开过哪几次: asked, no topic
 )
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.

@@ -63,6 +63,10 @@ VERB_FAMILIES = {
 }
 
 
+# '…多少个议题' · '哪些事项': the object is the items themselves, whatever the meeting did with them
+ALL_ITEMS_OBJECT_RE = re.compile(r"[\u4e00-\u9fa5]{0,3}?(?:多少|几)?[项个]?(?:议题|事项)")
+
+
 def verb_family(verb: str | None) -> str | None:
     return VERB_FAMILIES.get(verb or "", verb)
 
@@ -284,6 +288,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         if found.group(0).endswith("什么") and META_RE.search(text):  # 还学习了什么: beside the items
             continue
         for verb in re.split(r"[或和、]", next(g for g in found.groups() if g)):
+            if verb == "研究" and ALL_ITEMS_OBJECT_RE.match(text, found.end() - 2):
+                continue  # 研究了多少个议题: the meeting's umbrella verb, every item, no filter
             family = VERB_FAMILIES[verb]
             if family not in intent.verbs and family not in intent.exclude_verbs:
                 intent.verbs.append(family)

@@ -710,6 +710,7 @@ def _own_meeting_numbers(text: str) -> set[int]:
     for found in rules.MEETING_NUMBER_RE.finditer(text):
         if "国务院" in found.group(0) or CONVEYED_BEFORE_RE.search(text[: found.start("num")]):
             continue
-        if (number := rules.numeral_to_int(found.group("num"))) is not None:
-            numbers.add(number)
+        for group in ("num", "alt"):  # 2024年第6次(5届51次): the year's count and the term's
+            if found.group(group) and (number := rules.numeral_to_int(found.group(group))) is not None:
+                numbers.add(number)
     return numbers

@@ -263,6 +263,10 @@ def _mark_metadata(prepared: PreparedText) -> None:
             prepared.metadata.setdefault(key, iso)
         if source := SOURCE_RE.search(line):
             prepared.metadata.setdefault("来源", source.group("org"))
+        if re.search(r"文号|字号|文件编号", line) and (number := rules.DOC_NUMBER_RE.search(line)):
+            prepared.metadata.setdefault(
+                "文号", re.sub(r"\s+", "", number.group("num"))
+            )  # 石政发【2024】56号
         if summary := re.search(r"内容概述\s*[:：]?\s*(?P<v>.+)$", line):
             prepared.metadata.setdefault("内容概述", summary.group("v").strip())
         prepared.lines[idx] = prepared.written[idx] = prepared.raw[idx] = ""

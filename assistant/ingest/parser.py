@@ -82,6 +82,8 @@ def parse_meeting(
 
     meta_text = "\n".join(filter(None, [*header_lines, intro_text or ""]))
     doc_number, issuer, issue_date = _parse_header(header_lines, tail_lines, provenance)
+    if doc_number is None and (portal_number := prepared.metadata.get("文号")):
+        doc_number, provenance["doc_number"] = portal_number, "portal 文号"  # the page's metadata table
     meeting_no, term, number_year = _parse_meeting_number(header_lines, intro_text, prepared, provenance)
     chair, chair_title = _parse_chair(intro_text or meta_text)
     if chair:
@@ -390,6 +392,16 @@ def _build_items(
         items.append(
             _make_item(len(items) + 1, label, [ln for ln in body if ln], label.line + 1, last, prepared)
         )
+    for line in trailing[:]:
+        # '此外,会议安排专题学习《A》《B》《C》。' after the numbered items: studied too, an item of its own
+        if not (extra := rules.EXTRA_ACT_RE.match(line)):
+            continue
+        at = prepared.lines.index(line, labels[-1].line)
+        label = _Label(at, "paragraph", "paragraph", len(items) + 1, "", line)
+        item = _make_item(len(items) + 1, label, [], at + 1, at + 1, prepared)
+        heading = item.heading[extra.end("lead") :]  # '专题学习《…》', its text kept verbatim
+        items.append(replace(item, heading=heading, verb=extra.group("verb")))
+        trailing.remove(line)
     return items, trailing
 
 

@@ -91,7 +91,8 @@ TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 MEETING_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fa5]{0,6}?(?:第?(?P<term>[一二三四五六七八九十]+届))?(?:人民)?(?:政府)?"
     r"(?:(?P<year>\d{4})\s*年度?)?(?:政府)?第?\s*"
-    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*次(?:[（(][^（()）]{1,12}次[）)])?"
+    r"(?P<num>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*次"
+    r"(?:[（(][^（()）]{0,10}?(?P<alt>[0-9]+|[一二三四五六七八九十百零〇两]+)次[）)])?"
     r"[\u4e00-\u9fa5]{0,6}?" + STANDING
 )
 DATE_RE = re.compile(
@@ -392,6 +393,12 @@ ATTENDANCE_SENTENCE_RE = re.compile(
     r"(?:[（(][^）)]{0,24}[）)])?$"  # (记者 朱星然 通讯员 王晨旭)
 )
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
+# '此外,会议安排专题学习《…》《…》。' · '另外,会议还审议了《…》': an act on named documents added after the
+# numbered items (not '会议还研究了其他事项', which names nothing)
+EXTRA_ACT_RE = re.compile(
+    r"^(?P<lead>(?:同时|此外|另外)[，,]\s*(?:会议|会上)?(?:还)?(?:安排|组织)?了?)(?:专题|集中|集体)?"
+    r"(?P<verb>传达学习|学习|审议|审定|听取)[^。]{0,12}?《"
+)
 AT_MEETING_PREFIX_RE = re.compile(r"^在(?:政府)?常务会议上[，,]\s*")
 # '为加强乡村扶贫解困工作,会议研究通过了…': a purpose before the meeting's act (kept in the item's text)
 PURPOSE_PREFIX_RE = re.compile(r"^为了?[^。，,；;]{2,30}[，,]\s*(?=会议|会上)")
