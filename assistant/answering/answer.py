@@ -540,7 +540,19 @@ def _requirement_points(ranked: list[ScoredSentence], item) -> list[str]:
     """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
     工作') comes second only when it is the best: it names the topic, it does not require anything."""
     own = [s.text for s in ranked if s.n == 1]
-    return own[:1] + [t for t in own[1:] if not restates(t, [item.heading])][:1]
+    first = _to_full_stop(own[0], item) if own else ""
+    rest = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first][:1]
+    return ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
+
+
+def _to_full_stop(clause: str, item) -> str:
+    """'…加强领导,明确责任;' is the first of parallel requirements run on with ；: quote them to the 。
+    ('突出重点,精心组织;部门联动,合力推进。'), not the first alone."""
+    at = item.text.find(clause)
+    if at < 0 or not clause.rstrip().endswith(("；", ";")):
+        return clause
+    stop = item.text.find("。", at + len(clause))
+    return item.text[at : stop + 1] if 0 < stop - at <= 240 else clause
 
 
 def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) -> list[ItemHit]:
@@ -863,11 +875,26 @@ def _lead(
             )
         )
     )
-    if kind == "topic" and heading_names:  # 听取了什么汇报 · 传达学习了什么: the heading says
-        # the sentence that opens with the heading, when there is one, so it is not quoted twice
+    if kind == "topic" and heading_names and _names_its_object(item.heading):
+        # 听取了什么汇报 · 传达学习了什么: the heading says; the sentence that opens with the heading,
+        # when there is one, so it is not quoted twice
         opening = next((s.text for s in ranked if s.n == 1 and s.text.startswith(item.heading)), None)
         return _quoted([opening or item.heading + "。"], item, lang)
+    if kind == "topic" and own_object and (acting := _acting_sentence(item, own_object.group("verb"))):
+        return _quoted([acting], item, lang)  # '一、集中学习' then '会议传达学习了…精神': that sentence says
     return _quoted(own[:1] or [item.heading], item, lang)
+
+
+def _names_its_object(heading: str) -> bool:
+    """'听取全县经济运行情况汇报' names what was heard; '集中学习' · '传达学习' name only the act."""
+    rest = re.sub(rf"^(?:{rules.MEETING_SUBJECT})?", "", heading)
+    rest = re.sub(r"专题|集中|集体|传达|学习|听取|审议|研究|讨论|有关|相关|事项|工作|了|[、和及。]", "", rest)
+    return len(rest) >= 2
+
+
+def _acting_sentence(item: AgendaItem, verb: str) -> str | None:
+    """The item's first sentence that does what the question asks about ('会议传达学习了…')."""
+    return next((s for s in body_sentences(item.text) if verb in s and s != item.heading), None)
 
 
 # A clause that opens by requiring ('要强化责任担当,…' · '会议强调,要…'), not '重要' inside a remark.

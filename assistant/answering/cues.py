@@ -29,6 +29,8 @@ INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
+    # 要求哪些部门研判… · 哪些单位负责…: the units an item charges, not the items that heard them
+    r"|(?:要求|由|责成|明确|让)哪些(?:部门|单位)|哪些(?:部门|单位)(?:要|来|负责|牵头|研判|落实|配合|参与|督办|整改)"
     rf"|{MEASURES_ASK}"
     # 要全力抓好哪些生态工作: what is to be done, said inside an item (研究了哪些工作 lists items)
     r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
@@ -174,7 +176,8 @@ GENERIC_TERMS = set(
     "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 材料 事项 "
     "县长 区长 市长 州长 旗长 省长 主任 "  # '县长房志荣主持的…': the chair's title, no topic
     "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次 "  # relative time, asked order: no topic
-    "一共 总共 共计 开过 开了 召开过 举行过".split()  # 一共研究了多少, 开过哪几次: asked, no topic
+    "一共 总共 共计 开过 开了 召开过 举行过 "  # 一共研究了多少, 开过哪几次: asked, no topic
+    "作出 做出 作了 做了".split()  # 作出了什么规定: the act of deciding, no topic
 )
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.

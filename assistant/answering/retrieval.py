@@ -466,6 +466,11 @@ class Retriever:
         text = text.replace(" ", "")
         weights = [self.idf.get(t, self.idf.unseen) for t in terms]
         held = [t in text or (not self.idf.df.get(t) and abbreviates(t, text)) for t in terms]
+        # 教育 of 学前教育 when 学前教育 is nowhere: the part names the topic only with the whole
+        held = [
+            found and not any(t != whole and t in whole and not had for whole, had in zip(terms, held))
+            for t, found in zip(terms, held)
+        ]
         return sum(w for w, found in zip(weights, held) if found) / sum(weights)
 
 

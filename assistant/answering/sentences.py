@@ -40,7 +40,10 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
 }
 SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "why": re.compile(r"为了|^为[^，。,]{2,16}[，,]|由于|因为|是.{0,12}(?:需要|要求)|认为|指出"),
-    "requirement": re.compile(r"要求|强调|部署|必须|务必|[一二三四五六七八九]是|要[^，。；]{2,}"),
+    # 要 as 'must' ('要明确任务目标'), not inside 重要/主要/需要/只要 ('具有重要意义' requires nothing)
+    "requirement": re.compile(
+        r"要求|强调|部署|必须|务必|[一二三四五六七八九]是|(?<![重主需只想紧纲])要(?![点素害闻])[^，。；]{2,}"
+    ),
     "decision": re.compile(r"原则(?:同意|通过)|同意|通过|批准|印发|提交|审定"),
     # who does it, or who the minutes name by title ('邀请…法学院教授张春林作专题讲座')
     "agent": re.compile(
