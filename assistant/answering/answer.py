@@ -410,6 +410,10 @@ def _meetings_answer(
     newest first; when the question also asks what each said (…分别学习了什么), each meeting's best
     sentence under it."""
     lang = result.intent.lang
+    if not topic_terms(result.intent, retriever):  # 临沭县开过哪几次常务会议: the meetings, not an item
+        held = retriever.meetings_named(result.intent) or hits
+        held = sorted(held, key=lambda h: h.meeting.date or "", reverse=True)
+        return _meetings_on_file(held, lang), held
     best: dict[int, str] = {}
     if _second_facet(result.intent.text):
         kind = refine_kind(asked_kind(result.intent), result.intent.text)
@@ -421,6 +425,18 @@ def _meetings_answer(
         if n in best and not restates(best[n], [lines[-1]]):
             lines.append(f"· {hit.item.as_written(best[n])}[{n}]")
     return "\n".join(lines), hits
+
+
+def _meetings_on_file(hits: list[ItemHit], lang: str) -> str:
+    """One line per meeting, newest first: which meeting, when, how many items its minutes record."""
+    lines = [say(lang, "meetings_held", n=len(hits))]
+    for n, hit in enumerate(hits, 1):
+        m = hit.meeting
+        when = m.shown_date or say(lang, "date_not_written")
+        k = len([it for it in m.items if it.item > 0])
+        line = say(lang, "meeting_line", label=m.label, english_label=m.english_label, when=when, k=k)
+        lines.append(f"{n}. {line}[{n}]")
+    return "\n".join(lines)
 
 
 def _date_words(m: Meeting) -> str:

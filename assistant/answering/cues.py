@@ -177,7 +177,8 @@ GENERIC_TERMS = set(
     "县长 区长 市长 州长 旗长 省长 主任 "  # '县长房志荣主持的…': the chair's title, no topic
     "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次 "  # relative time, asked order: no topic
     "一共 总共 共计 开过 开了 召开过 举行过 "  # 一共研究了多少, 开过哪几次: asked, no topic
-    "作出 做出 作了 做了".split()  # 作出了什么规定: the act of deciding, no topic
+    "作出 做出 作了 做了 "  # 作出了什么规定: the act of deciding, no topic
+    "纪要 会议纪要".split()  # 纪要的文号是什么: the minute itself
 )
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.

@@ -12,6 +12,7 @@ the parsed structure, not from similarity.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import dataclass, field
@@ -160,6 +161,16 @@ class Retriever:
             words = "、".join(sorted(_places_named(intent)))
             intent.notices.append(say(intent.lang, "place_mentioned_searched", places=words))
         return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured, query_vector)
+
+    def meetings_named(self, intent: QueryIntent) -> list[ItemHit]:
+        """Every minute the question's meeting filters (place, chair, dates) let through, as its
+        会议概况 — '临沭县开过哪几次常务会议' asks for all of them, not the ones whose items ranked."""
+        ok = self._allowed_docs(copy.deepcopy(intent))  # the notices it adds are the search's to give
+        return [
+            ItemHit(doc_id, self.meetings[doc_id], self.meetings[doc_id].items[0], 1.0, "")
+            for doc_id, allowed in zip(self.doc_ids, ok)
+            if allowed and self.meetings[doc_id].items
+        ]
 
     def _allowed_docs(self, intent: QueryIntent) -> np.ndarray:
         ok = np.ones(len(self.doc_ids), dtype=bool)

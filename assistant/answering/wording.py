@@ -109,6 +109,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "共有{n}次会议涉及（由近及远）：",
         "Meetings that took this up ({n}, newest first):",
     ),
+    "meetings_held": (
+        "已收录{n}次会议（由近及远）：",
+        "Meetings on file ({n}, newest first):",
+    ),
+    "meeting_line": ("{label}（{when}），{k}项议题", "{english_label} ({when}), {k} agenda items"),
     "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),
     "nth_item": (
         "{label}（{when}）的{item_label}是「{heading}」{reporters}。",
