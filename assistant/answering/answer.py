@@ -528,6 +528,13 @@ def _extractive_answer(
     asks_statement = kind in ("requirement", "reason")
     topic_only = asks_statement and _topic_only(chosen[0].item)
     heading_only = topic_only or asks_statement and _prints_only_heading(chosen[0].item)
+    # 'What principle must … follow?' of a first item that prints only its heading, which is not what
+    # is asked: another item's sentence that states it leads
+    heading_only = heading_only or (
+        kind == "topic"
+        and (_prints_only_heading(chosen[0].item) or _topic_only(chosen[0].item))
+        and not _heading_answers(intent.text, chosen[0].item)
+    )
     margin = 0.0 if bare or heading_only else config.answer.lead_margin
     # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence
     stating = [s for s in ranked if s.n != 1] if topic_only else ranked
@@ -879,18 +886,7 @@ def _lead(
         if naming:
             return _quoted(naming[:1], item, lang)
     own_object = OWN_OBJECT_ASK_RE.search(intent.text)
-    heading_names = (
-        any(noun in item.heading for noun in named_thing_nouns(intent.text))
-        or bool(EN_OWN_OBJECT_ASK_RE.search(intent.text))
-        or (
-            own_object
-            and (
-                own_object.group("verb") in item.heading
-                # '审议了什么' of an item heard as a draft ('听取《政府工作报告(讨论稿)》'): the title answers
-                or (verb_family(own_object.group("verb")) == "审议" and "《" in item.heading)
-            )
-        )
-    )
+    heading_names = _heading_answers(intent.text, item)
     if kind == "topic" and heading_names and _names_its_object(item.heading):
         # 听取了什么汇报 · 传达学习了什么: the heading says; the sentence that opens with the heading,
         # when there is one, so it is not quoted twice
@@ -899,6 +895,23 @@ def _lead(
     if kind == "topic" and own_object and (acting := _acting_sentence(item, own_object.group("verb"))):
         return _quoted([acting], item, lang)  # '一、集中学习' then '会议传达学习了…精神': that sentence says
     return _quoted(own[:1] or [item.heading], item, lang)
+
+
+def _heading_answers(question: str, item: AgendaItem) -> bool:
+    """Whether the question asks for what the item's own heading names (听取了什么汇报 · 审议了哪个方案)."""
+    own_object = OWN_OBJECT_ASK_RE.search(question)
+    return (
+        any(noun in item.heading for noun in named_thing_nouns(question))
+        or bool(EN_OWN_OBJECT_ASK_RE.search(question))
+        or bool(
+            own_object
+            and (
+                own_object.group("verb") in item.heading
+                # '审议了什么' of an item heard as a draft ('听取《政府工作报告(讨论稿)》'): the title answers
+                or (verb_family(own_object.group("verb")) == "审议" and "《" in item.heading)
+            )
+        )
+    )
 
 
 def _names_its_object(heading: str) -> bool:

@@ -467,6 +467,8 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         if token.startswith(("哪", "几")) or places.jieba_flag(token) == "r":  # 哪天, 几类, 什么: no topic
             continue
+        if re.search(f"[哪几]{re.escape(token)}", intent.text) and len(token) == 3:
+            continue  # 篇文章 of 哪篇文章: the question word's tail (文章 stays a topic word)
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue
         if any(token in named for named in governments):
