@@ -528,12 +528,10 @@ def _extractive_answer(
     asks_statement = kind in ("requirement", "reason")
     topic_only = asks_statement and _topic_only(chosen[0].item)
     heading_only = topic_only or asks_statement and _prints_only_heading(chosen[0].item)
-    # 'What principle must … follow?' of a first item that prints only its heading, which is not what
-    # is asked: another item's sentence that states it leads
+    # 'What principle must … follow?' of a first item that only names its topic ('听取《…报告》'), which
+    # is not what is asked: another item's sentence that states it leads
     heading_only = heading_only or (
-        kind == "topic"
-        and (_prints_only_heading(chosen[0].item) or _topic_only(chosen[0].item))
-        and not _heading_answers(intent.text, chosen[0].item)
+        kind == "topic" and _topic_only(chosen[0].item) and not _heading_answers(intent.text, chosen[0].item)
     )
     margin = 0.0 if bare or heading_only else config.answer.lead_margin
     # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence

@@ -477,18 +477,7 @@ class Retriever:
         text = text.replace(" ", "")
         weights = [self.idf.get(t, self.idf.unseen) for t in terms]
         held = [t in text or (not self.idf.df.get(t) and abbreviates(t, text)) for t in terms]
-        # 教育 of 学前教育 when 学前教育 is nowhere: the part names the topic only with the whole
-        # (a whole printed with a character between its words, 原则上同意 of 原则同意, is there)
-        held = [
-            found and not any(t != whole and t in whole and not _in_order(whole, text) for whole in terms)
-            for t, found in zip(terms, held)
-        ]
         return sum(w for w, found in zip(weights, held) if found) / sum(weights)
-
-
-def _in_order(term: str, text: str) -> bool:
-    """The term in the text, or its characters in order with at most one character between them."""
-    return term in text or re.search(".?".join(map(re.escape, term)), text) is not None
 
 
 def abbreviates(term: str, text: str, span: int = 8) -> bool:
