@@ -458,6 +458,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         f + g for f in intent.filter_words for g in ("政府", "市政府", "区政府", "县政府", "省政府")
     ]
     asking = INTERROGATIVE_PHRASE_RE.findall(intent.text)
+    parents = _parent_places_written(intent)  # 苏州市 of 苏州市吴中区: part of the place named
     skip.update(ASKED_KIND_RE.findall(intent.text))  # '作了什么部署': what kind of thing is asked, no topic
     out = []
     for token in tokens:
@@ -471,12 +472,26 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue  # 篇文章 of 哪篇文章: the question word's tail (文章 stays a topic word)
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
             continue
-        if any(token in named for named in governments):
+        if any(token in named for named in governments) or any(token in parent for parent in parents):
             continue
         if intent.cities and _names_held_place(token, intent):  # 红河州 of a minute filed as 红河
             continue
         out.append(token)
     return out
+
+
+def _parent_places_written(intent: QueryIntent) -> list[str]:
+    """The prefecture or province a question writes before the place it names (苏州市 of 苏州市吴中区)."""
+    named = [*intent.unknown_places, *intent.cities]
+    return [
+        found.group(1)
+        for place in named
+        if (
+            found := re.search(
+                rf"([\u4e00-\u9fa5]{{2,9}}?(?:省|自治区|市|州|盟|地区)){re.escape(place)}", intent.text
+            )
+        )
+    ]
 
 
 def made_of_generic_words(token: str) -> bool:
