@@ -61,7 +61,9 @@ def held23(config_factory):
     index = Index(config)
     names = "hy04_xinyu_yushui.txt hy05_nanping_yanping.txt hy06_jiamusi_huanan.txt"
     names += " hy07_linyi_linshu.txt hy10_hengyang_shigu.txt hy12_yulin_wubu.txt hy13_linyi_linshu_2022.txt"
-    assert not index.ingest_paths([HELD23 / name for name in names.split()]).failed
+    reports = [HELD23 / name for name in names.split()]
+    reports.append(ROOT / "data" / "heldback18" / "news" / "ht04_ankang_hanyin.txt")
+    assert not index.ingest_paths(reports).failed
     # the Binjiang page never names its district: the office types it at upload
     assert not index.ingest_paths([HELD23 / "hy02_hangzhou_binjiang.txt"], place="杭州市滨江区").failed
     return config, Retriever(index, config)
@@ -112,3 +114,15 @@ def test_a_topic_whose_compound_the_item_lacks_is_refused(held23):
     answer = asked(held23, "延平区第21次常务会议对学前教育收费标准作出了什么规定？")
     assert not answer.answerable  # 教育 of 教育强区 is not 学前教育
     assert "学前教育" in answer.answer
+
+
+@pytest.mark.model
+def test_an_item_that_only_names_its_topic_lets_the_stating_item_lead(held23):
+    lead = answered_lead(held23, "What principle must Hanyin county's livelihood projects follow?")
+    assert "便民、惠民、利民" in lead  # not the heading-only '《…计划(草案)报告》' item retrieval put first
+
+
+@pytest.mark.model
+def test_an_unheld_district_written_with_its_city_is_refused_as_unheld(held23):
+    answer = asked(held23, "衡阳市雁峰区政府常务会议研究了哪些事项？")
+    assert not answer.answerable and "雁峰区" in answer.answer.splitlines()[0]
