@@ -164,11 +164,10 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
         return _meeting_level(result.hits[0], terms, intent, retriever, kind)
     if intent.unknown_places and not terms:
-        places = "、".join(intent.unknown_places)
+        places = "、".join(intent.unknown_places)  # and the places the index does hold, to ask about instead
+        held = sorted({m.city for m in retriever.meetings.values() if m.city})
         return Verdict(
-            False,
-            say(lang, "unheld_place", places=places),
-            kind,
+            False, say(lang, "places_not_held", wanted=places, held=join(lang, held)).rstrip("。"), kind
         )
     candidates = [
         h for h in result.hits[:3] if h.item.item != 0 or overview_answers(h.meeting)

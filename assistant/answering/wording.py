@@ -29,7 +29,6 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{label}的纪要没有写明由谁主持",
         "the minutes of {label} do not say who chaired the meeting",
     ),
-    "unheld_place": ("已收录的纪要中没有写明〔{places}〕的常务会议", "no minutes in the index name {places}"),
     "fact_not_stated": (
         "{citation}「{heading}」没有写明{name}",
         "{citation} ({heading}) does not state {name}",
