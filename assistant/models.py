@@ -89,6 +89,11 @@ class Meeting:
     )  # portal metadata (发文日期, 来源 …), never body text
 
     @property
+    def item_count(self) -> int:
+        """How many agenda items the minute records (item 0, 会议概况, is none)."""
+        return sum(1 for item in self.items if item.item > 0)
+
+    @property
     def items_text(self) -> str:
         """Every item's heading and text, run together: what the minute says, to look words up in."""
         return "".join(item.heading + item.text for item in self.items)

@@ -12,14 +12,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BACKENDS = ["faiss", "milvus"]  # every search backend runs the retrieval and incremental-ingest tests
 
 
-def indexed_reports(config_factory, name: str, reports: list[Path]):
-    """(config, retriever) over a private index of these reports, ingested with the real model."""
+def indexed_reports(config_factory, name: str, reports: list[Path], placed: dict[Path, str] | None = None):
+    """(config, retriever) over a private index of these reports, ingested with the real model; `placed`
+    pages never name their government, so each is ingested with the place an office types at upload."""
     from assistant.answering.retrieval import Retriever
     from assistant.search.index import Index
 
     config = config_factory(name)
     index = Index(config)
     assert not index.ingest_paths(reports).failed
+    for page, place in (placed or {}).items():
+        assert not index.ingest_paths([page], place=place).failed
     return config, Retriever(index, config)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, answered_lead, asked, parsed_report
+from conftest import ROOT, answered_lead, asked, indexed_reports, parsed_report
 
 HELD22 = ROOT / "data" / "heldback22" / "news"
 
@@ -76,19 +76,14 @@ def test_remarks_after_two_bare_topic_paragraphs_go_to_the_one_they_are_about():
 
 @pytest.fixture(scope="module")
 def held22(config_factory):
-    from assistant.answering.retrieval import Retriever
-    from assistant.search.index import Index
-
-    config = config_factory("held22-answers")
-    index = Index(config)
     names = "hx01_chengdu_xindu.txt hx02_jinan_zhangqiu.txt hx06_yichun.txt hx09_chuzhou.txt"
     names += " hx10_panzhihua_yanbian.txt"
     reports = [HELD22 / name for name in names.split()] + [ROOT / "data/heldback21/news/hw05_changde.txt"]
-    assert not index.ingest_paths(reports).failed
-    # the county pages never name their county: the office types it at upload
-    assert not index.ingest_paths([HELD22 / "hx07_shaoyang_dongkou.txt"], place="邵阳市洞口县").failed
-    assert not index.ingest_paths([HELD22 / "hx08_huaihua_mayang.txt"], place="怀化市麻阳苗族自治县").failed
-    return config, Retriever(index, config)
+    placed = {  # the county pages never name their county: the office types it at upload
+        HELD22 / "hx07_shaoyang_dongkou.txt": "邵阳市洞口县",
+        HELD22 / "hx08_huaihua_mayang.txt": "怀化市麻阳苗族自治县",
+    }
+    return indexed_reports(config_factory, "held22-answers", reports, placed)
 
 
 @pytest.mark.model

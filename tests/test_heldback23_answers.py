@@ -7,7 +7,7 @@ county under two county heads."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, answered_lead, asked, parsed_report
+from conftest import ROOT, answered_lead, asked, indexed_reports, parsed_report
 
 HELD23 = ROOT / "data" / "heldback23" / "news"
 
@@ -54,19 +54,13 @@ def test_a_study_added_after_the_numbered_items_is_an_item():
 
 @pytest.fixture(scope="module")
 def held23(config_factory):
-    from assistant.answering.retrieval import Retriever
-    from assistant.search.index import Index
-
-    config = config_factory("held23-answers")
-    index = Index(config)
     names = "hy04_xinyu_yushui.txt hy05_nanping_yanping.txt hy06_jiamusi_huanan.txt"
     names += " hy07_linyi_linshu.txt hy10_hengyang_shigu.txt hy12_yulin_wubu.txt hy13_linyi_linshu_2022.txt"
     reports = [HELD23 / name for name in names.split()]
     reports.append(ROOT / "data" / "heldback18" / "news" / "ht04_ankang_hanyin.txt")
-    assert not index.ingest_paths(reports).failed
     # the Binjiang page never names its district: the office types it at upload
-    assert not index.ingest_paths([HELD23 / "hy02_hangzhou_binjiang.txt"], place="杭州市滨江区").failed
-    return config, Retriever(index, config)
+    placed = {HELD23 / "hy02_hangzhou_binjiang.txt": "杭州市滨江区"}
+    return indexed_reports(config_factory, "held23-answers", reports, placed)
 
 
 @pytest.mark.model

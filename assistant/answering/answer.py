@@ -305,7 +305,7 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
         lines = attended + [line for line in lines if line not in attended]  # who attended, first
     if m.trailing and re.search(r"还|之外|其他", intent.text):
         lines.extend(f"{line}[1]" for line in m.trailing)
-    n_items = len([it for it in m.items if it.item > 0])
+    n_items = m.item_count
     if n_items:
         lines.append(f"本次会议共{n_items}项议题。[1]")
     return "\n".join(dict.fromkeys(lines)), [hit]  # a sentence asked for and listed again: once
@@ -353,7 +353,7 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
         said = _asked_role_first(attendance_sentences(m), question)
         lines = (attended or [f"{sentence}[1]" for sentence in said]) + lines
-    if n_items := len([it for it in m.items if it.item > 0]):
+    if n_items := m.item_count:
         lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
     return "\n".join(lines)
 
@@ -433,7 +433,7 @@ def _meetings_on_file(hits: list[ItemHit], lang: str) -> str:
     for n, hit in enumerate(hits, 1):
         m = hit.meeting
         when = m.shown_date or say(lang, "date_not_written")
-        k = len([it for it in m.items if it.item > 0])
+        k = m.item_count
         line = say(lang, "meeting_line", label=m.label, english_label=m.english_label, when=when, k=k)
         lines.append(f"{n}. {line}[{n}]")
     return "\n".join(lines)

@@ -49,7 +49,7 @@ def _item_blocks(meeting: Meeting, item: AgendaItem) -> list[str]:
     so each stays findable and no sentence of the minute is left out of the index."""
     if item.item != 0:
         return [item.text]
-    if not [it for it in meeting.items if it.item > 0]:
+    if not meeting.item_count:
         return [item.text]
     blocks = [meeting_overview(meeting), "\n".join(meeting.header_lines), *meeting.preamble]
     blocks += meeting.trailing
@@ -69,7 +69,7 @@ def meeting_overview(meeting: Meeting) -> str:
         parts.append(f"纪要编号：{meeting.doc_number}。")
     if meeting.issuer or meeting.issue_date:
         parts.append(f"印发：{meeting.issuer or ''} {meeting.issue_date or ''}。".replace(" 。", "。"))
-    n_items = len([it for it in meeting.items if it.item > 0])
+    n_items = meeting.item_count
     if n_items:
         parts.append(f"共{n_items}项议题。")
     if meeting.intro_text:
