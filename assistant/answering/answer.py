@@ -18,7 +18,7 @@ import numpy as np
 
 from ..config import Config
 from ..ingest import rules
-from ..models import AgendaItem, Meeting, chinese_item_label
+from ..models import YEAR_NOT_WRITTEN, AgendaItem, Meeting, chinese_item_label
 from . import bilingual
 from .answerability import (
     FACT_PATTERNS,
@@ -59,6 +59,7 @@ from .sentences import (
     DISPOSAL_ASK_RE,
     FILLER_RE,
     HEARD_ONLY_RE,
+    SENTENCE_CUES,
     ScoredSentence,
     announced_members,
     body_sentences,
@@ -432,11 +433,19 @@ def _meetings_on_file(hits: list[ItemHit], lang: str) -> str:
     lines = [say(lang, "meetings_held", n=len(hits))]
     for n, hit in enumerate(hits, 1):
         m = hit.meeting
-        when = m.shown_date or say(lang, "date_not_written")
+        when = _when(m, lang)
         k = m.item_count
         line = say(lang, "meeting_line", label=m.label, english_label=m.english_label, when=when, k=k)
         lines.append(f"{n}. {line}[{n}]")
+    if len(hits) == 1:  # one meeting: it is the answer, said in the first line
+        return say(lang, "one_meeting_held", line=lines[1][3:])
     return "\n".join(lines)
+
+
+def _when(m: Meeting, lang: str) -> str:
+    """The meeting's date as shown, its 'year not written' note in the answer's language."""
+    shown = m.shown_date or say(lang, "date_not_written")
+    return shown.replace(YEAR_NOT_WRITTEN, " (year not stated)") if lang == "en" else shown
 
 
 def _date_words(m: Meeting) -> str:
@@ -475,6 +484,10 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
         # '会议还研究了其他事项,共10个议题': the count the minutes print, which their text may not detail
         said = hits[0].meeting.items[0].as_written(total)
         lines.insert(0, f"The minutes say: {said}[1]" if english else f"纪要写明：{said}[1]")
+    if len(meetings) == 1 and (opening := _opening_naming_more(hits)):
+        # the page ends before the items it announced ('审议《A》；审议《B》；…审议《F》' then 一、二、 only)
+        said = hits[0].meeting.items[0].as_written(opening)
+        lines.insert(0, f"The opening lists: {said}[1]" if english else f"纪要开头列出：{said}[1]")
     for n, hit in enumerate(hits, 1):
         reporters = "、".join(r.as_written for r in hit.item.reporters)
         extra = (f" — reported by {reporters}" if english else f"（汇报：{reporters}）") if reporters else ""
@@ -495,6 +508,20 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
 PRINTED_TOTAL_RE = re.compile(
     r"共(?:研究|审议|讨论)?(?:了)?(?:[\d一二三四五六七八九十两]+)(?:个|项)议题|共(?:研究|审议)议题[\d一二三四五六七八九十]+项"
 )
+
+
+def _opening_naming_more(hits: list[ItemHit]) -> str | None:
+    """The opening sentence of the one meeting listed, when it names more documents than all the
+    items found together do: the text the page keeps stops before the items it announced."""
+    meeting = hits[0].meeting
+    if len(hits) < meeting.item_count:
+        return None  # some items were left out by the question's filters: the opening lists those too
+    titled = {title for h in hits for title in h.item.document_titles}
+    overview = meeting.items[0].text if meeting.items else ""
+    # whole sentences (the list runs on with ；), the one naming the most documents
+    sentences = [s.strip() for s in re.split(r"(?<=。)", overview) if "《" in s]
+    listing = max(sentences, key=lambda s: s.count("《"), default="")
+    return listing if listing.count("《") > max(len(titled), 1) else None
 
 
 def _printed_total(meeting: Meeting) -> str | None:
@@ -561,6 +588,8 @@ def _requirement_points(ranked: list[ScoredSentence], item) -> list[str]:
     """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
     工作') comes second only when it is the best: it names the topic, it does not require anything."""
     own = [s.text for s in ranked if s.n == 1]
+    # '会议研究并原则同意《…方案》' names the topic; '会议要求,要…' · '两个试点乡镇要…' require it
+    own = [t for t in own if SENTENCE_CUES["requirement"].search(t)] or own
     first = _to_full_stop(own[0], item) if own else ""
     rest = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first][:1]
     return ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
@@ -744,7 +773,7 @@ def _supporting(
 def _item_name(hit: ItemHit, lang: str, with_heading: bool = True, with_meeting: bool = True) -> str:
     """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
     m, item = hit.meeting, hit.item
-    when = m.shown_date or say(lang, "date_not_written")
+    when = _when(m, lang)
     name = say(
         lang,
         "item_name" if with_meeting else "item_only",
@@ -821,7 +850,7 @@ def _lead(
     names = {
         "label": m.label,
         "english_label": m.english_label,
-        "when": m.shown_date or say(lang, "date_not_written"),
+        "when": _when(m, lang),
         "item": item.item,
         "item_label": chinese_item_label(item.item),
         "heading": item.heading_as_written,

@@ -181,7 +181,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         hit = on_topic[0]
         name = "具体清单" if lang == "zh" else "the list itself"
         return _not_stated(hit, name, lang, "list")
-    strict = bool(NAME_ASK_RE.search(intent.text))
+    strict = bool(NAME_ASK_RE.search(intent.text) or ENTITY_ASKED_AFTER_RE.search(intent.text))
     if (entity := asked_entity(intent.text)) and not any(_names_entity(h, entity, strict) for h in on_topic):
         hit = on_topic[0]  # '涉及哪个县' of an item that names no county
         name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
@@ -382,12 +382,32 @@ ENTITY_ENDINGS = {
     "公司": "公司|集团",
     "道路": _ROAD_NAME,
     "街道": "街道",
+    "企业": "公司|集团|企业|厂",
 }
+
+
+# '两个试点乡镇是哪两个' · '这些企业分别是哪几家': the kind named first, then which ones asked.
+ENTITY_ASKED_AFTER_RE = re.compile(
+    r"(?P<kind>街道|社区|乡镇|镇|乡|村|县|公司|企业|学校|医院|高校)(?:分别|具体|都)?是哪(?:[两二三四五六七八九十几]|些)[个家所]?"
+)
+
+
+# '污水处理厂投资方是谁' · '中标单位是哪家': a party to a deal, which only a named company answers.
+PARTY_ASK_RE = re.compile(
+    r"(?:投资方|投资人|投资主体|出资方|承建方|承建单位|施工方|施工单位|中标方|中标单位|中标人|运营方|运营商"
+    r"|合作方|开发商|建设方|供应商)(?:是谁|是哪[家个]|是什么(?:公司|企业|单位)?|为何方)"
+)
 
 
 def asked_entity(question: str) -> str | None:
     """The kind of name the question asks for ('哪个县' → 县, '道路叫什么名字' → 道路), if any."""
-    found = ENTITY_ASK_RE.search(question) or NAME_ASK_RE.search(question)
+    if PARTY_ASK_RE.search(question):
+        return "公司"
+    found = (
+        ENTITY_ASK_RE.search(question)
+        or ENTITY_ASKED_AFTER_RE.search(question)
+        or NAME_ASK_RE.search(question)
+    )
     return found.group("kind") if found else None
 
 
@@ -538,14 +558,15 @@ def topic_share(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: 
     words (English: of the dictionary-known words with a translation in the item)."""
     text = hit.item.heading + hit.item.text
     if intent.lang == "en":
-        return bilingual.cross_lingual_coverage(terms, text)[0] if terms else 1.0
+        quoted = bilingual.quoted_words(intent.text)
+        return bilingual.cross_lingual_coverage(terms, text, quoted)[0] if terms else 1.0
     return retriever.share_of_terms(terms, text)
 
 
 def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> str:
     text = hit.item.heading + hit.item.text
     if intent.lang == "en":
-        _, missing = bilingual.cross_lingual_coverage(terms, text)
+        _, missing = bilingual.cross_lingual_coverage(terms, text, bilingual.quoted_words(intent.text))
     else:
         missing = [t for t in terms if t not in text.replace(" ", "")]
         missing = sorted(missing, key=lambda t: -retriever.idf.get(t, 2.0))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,6 +34,7 @@ concerning related relevant according based work works working th st nd rd docum
 progress status situation update reports
 want wanted wants wish need needs needed invite invited sit drafted well
 topic topics matter matters subject subjects
+goal goals aim aims objective objectives purpose
 review reviewed study studied studies consider considered examine examined deliberate deliberated
 convey conveyed adopt adopted pass passed collectively jointly together
 january february march april may june july august september october november december
@@ -111,6 +113,28 @@ def _forms(word: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _single_index() -> dict[str, frozenset[str]]:
+    """Single characters by their first gloss when it is one word (茶 /tea/, 三 /three/): too loose for
+    any topic word (水 is in every 水利), kept for a term the asker quotes ('three teas' → 三茶)."""
+    out: dict[str, set[str]] = {}
+    with _cedict_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            found = _ENTRY_RE.match(line.strip())
+            if not found or not re.fullmatch(r"[\u4e00-\u9fff]", found.group("simp")):
+                continue
+            first = re.sub(r"\([^)]*\)", " ", found.group("glosses").split("/")[0]).strip().lower()
+            if _WORD_RE.fullmatch(first) and len(first) > 2:
+                out.setdefault(first, set()).add(found.group("simp"))
+    return {word: frozenset(chars) for word, chars in out.items()}
+
+
+def quoted_candidates(word: str) -> frozenset[str]:
+    """A quoted word's translations, single characters included (see `_single_index`)."""
+    singles = _single_index()
+    return chinese_candidates(word).union(*(singles.get(form, frozenset()) for form in _forms(word.lower())))
+
+
 def chinese_candidates(word: str) -> frozenset[str]:
     """Simplified Chinese words whose CC-CEDICT gloss contains the English word or a simple form of it.
 
@@ -141,15 +165,19 @@ def quoted_words(question: str) -> list[str]:
     return [w for found in QUOTED_EN_RE.findall(question) for w in _WORD_RE.findall(found.lower())]
 
 
-def cross_lingual_coverage(words: list[str], chinese_text: str) -> tuple[float, list[str]]:
+def cross_lingual_coverage(
+    words: list[str], chinese_text: str, quoted: Collection[str] = ()
+) -> tuple[float, list[str]]:
     """Share of the English topic words that the dictionary knows and that some translation of occurs in the text.
 
     Returns the share over known words (1.0 when none is known: nothing to judge) and the missing words.
+    Words the question quotes (`quoted`) may also be translated by single characters.
     """
     spelled = _pinyin_of(chinese_text)
     # A proper name written in pinyin (changting → 长汀) is known when the text spells it.
     names = [w for w in words if len(w) >= 5 and w in spelled]
-    known = [(w, cands) for w in words if w not in names and (cands := chinese_candidates(w))]
+    translate = {w: quoted_candidates if w in quoted else chinese_candidates for w in words}
+    known = [(w, cands) for w in words if w not in names and (cands := translate[w](w))]
     if not known and not names:
         return 1.0, []
     missing = [w for w, cands in known if not any(c in chinese_text for c in cands)]

@@ -29,6 +29,7 @@ INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
+    r"|哪些[\u4e00-\u9fa5]{0,8}?精神"  # 传达了哪些全省会议精神: what the opening sentence names
     # 要求哪些部门研判… · 哪些单位负责…: the units an item charges, not the items that heard them
     r"|(?:要求|由|责成|明确|让)哪些(?:部门|单位)|哪些(?:部门|单位)(?:要|来|负责|牵头|研判|落实|配合|参与|督办|整改)"
     rf"|{MEASURES_ASK}"
@@ -62,9 +63,16 @@ EN_NAMED_NOUNS = {
 }
 
 
+# '研究了什么外资措施': a document of measures the meeting studied (《…八条措施》), named by its heading;
+# not '提出了哪些措施', which asks what the meeting required.
+DOC_MEASURES_ASK_RE = re.compile(
+    r"(?:研究|审议|讨论|审定|通过)了?(?:什么|哪项|哪个|哪份)[\u4e00-\u9fa5]{0,4}?(?P<noun>措施|举措)"
+)
+
+
 def named_thing_nouns(question: str) -> tuple[str, ...]:
     """The kind of document a question asks the name of (听取了什么汇报 → 汇报; what plan → 方案/规划/计划)."""
-    if asked := NAMED_THING_ASK_RE.search(question):
+    if asked := NAMED_THING_ASK_RE.search(question) or DOC_MEASURES_ASK_RE.search(question):
         return (asked.group("noun"),)
     if asked := EN_NAMED_THING_ASK_RE.search(question):
         return EN_NAMED_NOUNS[asked.group("noun").lower()]
@@ -73,7 +81,8 @@ def named_thing_nouns(question: str) -> tuple[str, ...]:
 
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
 OWN_OBJECT_ASK_RE = re.compile(
-    r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)(?:内容|精神|文件)?[？?]?$"
+    r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)"
+    r"(?:[\u4e00-\u9fa5]{0,6}?(?:内容|精神|文件))?[？?]?$"  # 传达了哪些全省会议精神
 )
 # 'What did Xialu district's 60th executive meeting study?': the same ask in English.
 EN_OWN_OBJECT_ASK_RE = re.compile(
@@ -115,7 +124,7 @@ AMOUNT_ASK_RE = re.compile(
     r"|多少[\u4e00-\u9fa5]{0,4}?(?:钱|元|万元|亿元|资金|经费|投资|费用|补贴|预算)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
     r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
     r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of"
-    r"|\b(?:what|which) (?:price|fee|rent|tariff)s?\b|\bat what (?:price|rate)\b",
+    r"|\b(?:what|which) (?:price|fee|rent|tariff|compensation|subsid(?:y|ies)|salary|wage|penalty|allowance)s?\b|\bat what (?:price|rate)\b",
     re.I,
 )
 DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)

@@ -32,6 +32,7 @@ from .cues import (
     INTERROGATIVE_PHRASE_RE,
     ITEM_ORDINAL_EN_RE,
     ITEM_ORDINAL_RE,
+    LIST_DETAIL_RE,
     LIST_RE,
     MEETING_EN_RE,
     MEETING_ZH_RE,
@@ -300,7 +301,13 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             intent.routing.append(phrase)
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
     asks_attendance = bool(ATTENDANCE_ASK_RE.search(text))  # 哪些人参加了…会议: people, not items
-    intent.wants_list = bool(LIST_RE.search(text)) and not INNER_LIST_RE.search(text) and not asks_attendance
+    counted_set = (found := LIST_DETAIL_RE.search(text)) and found.group("set")  # 六大专项行动是哪六项
+    intent.wants_list = (
+        bool(LIST_RE.search(text))
+        and not INNER_LIST_RE.search(text)
+        and not asks_attendance
+        and not counted_set
+    )
     if lang == "en" and EN_OWN_OBJECT_ASK_RE.search(text) and _meeting_number(text) is not None:
         intent.wants_list = True  # 'What did Xialu district's 60th executive meeting study?': its items
     unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about

@@ -25,7 +25,7 @@ import numpy as np
 from ..config import AnswerConfig
 from ..ingest import rules
 from .answerability import FACT_PATTERNS
-from .cues import MEETING_DATE_ASK_RE, REQUIREMENT_ASK_RE, WHY_ASK_RE
+from .cues import DOC_MEASURES_ASK_RE, MEETING_DATE_ASK_RE, REQUIREMENT_ASK_RE, WHY_ASK_RE
 
 # What a sentence stating each kind of fact looks like in minutes (the sentence's form, not the question's).
 # A strong cue (the sentence is framed as that kind of statement) scores 1, a weak one (its wording only) 0.4.
@@ -101,7 +101,12 @@ def refine_kind(kind: str, question: str) -> str:
         return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's
     if kind == "topic" and WHY_ASK_RE.search(question):
         return "why"
-    if kind == "topic" and REQUIREMENT_ASK_RE.search(question) and not DISPOSAL_ASK_RE.search(question):
+    if (
+        kind == "topic"
+        and REQUIREMENT_ASK_RE.search(question)
+        and not DISPOSAL_ASK_RE.search(question)
+        and not DOC_MEASURES_ASK_RE.search(question)  # 研究了什么外资措施: the document's name
+    ):
         return "requirement"
     return kind
 

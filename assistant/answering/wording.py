@@ -112,6 +112,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "已收录{n}次会议（由近及远）：",
         "Meetings on file ({n}, newest first):",
     ),
+    "one_meeting_held": ("已收录1次会议：{line}", "One meeting on file: {line}"),
     "meeting_line": ("{label}（{when}），{k}项议题", "{english_label} ({when}), {k} agenda items"),
     "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),
     "nth_item": (

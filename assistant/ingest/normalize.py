@@ -81,10 +81,11 @@ PORTAL_KEYS = (
 _KEYS = "|".join(PORTAL_KEYS)
 PORTAL_LINE_START_RE = re.compile(rf"^【?(?:{_KEYS})】?(?:\s*[:：]\s*|\s+|$)")
 PORTAL_KEY_RE = re.compile(rf"(?:^|\s)(?:{_KEYS})\s*[:：]?")
-# "时间: 2022-01-27 来源: …", "2020-03-09 08:00:00 来源:…": a publication byline.
+# "时间: 2022-01-27 来源: …", "2020-03-09 08:00:00 来源:…": a publication byline, also as a table row
+# ('| 2022-09-16 17:25:24??来源:…', the ?? a mirror's mojibake for non-breaking spaces).
 BYLINE_RE = re.compile(
-    r"^(?:(?:发布)?时间\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"(?:\s*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
+    r"^[|｜]?\s*(?:(?:发布)?时间\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:[\s?？]*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
 )
 PORTAL_DATE_RE = re.compile(
     r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|刊发日期|时间|日期)?\s*[:：]?\s*"

@@ -617,9 +617,10 @@ def _intro_items(
             trailing.append(line)
             continue
         if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own
-            sentence, rest = _first_sentence(line)
-            tail.append(clauses.Clause(sentence, sentence))  # one item, as in paragraph reports
-            line = rest
+            act, rest = _act_and_remarks(line)
+            tail.append(clauses.Clause(act, act))  # one item, as in paragraph reports
+            # remarks in the act's own sentence stay with it: the act's words tie the line to its item
+            line = line if act != _first_sentence(line)[0] else rest
         remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
 
@@ -746,6 +747,9 @@ def _with_opening_topics(
             _titles(topic.heading)  # a summary's documents still count
             or not summary
             or clauses.shared_words(topic.heading, remarks) >= 0.5  # remarked on before the paragraphs
+            # a long list of matters conveyed ('传达全省优化营商环境大会、…等精神') that the remarks
+            # take up one by one: many of its words recur, though under half of so many
+            or clauses.shared_bigram_count(topic.heading, remarks) >= 20
         )
     ]
     if not new:
@@ -839,7 +843,8 @@ def _meeting_level_line(line: str) -> bool:
     """
     if not rules.TRAILING_RE.match(line):
         return False
-    if "《" not in line and not rules.SENTENCE_CLOSED_RE.search(line.strip()):
+    whole_clause = re.search(r"[，,；;。]", line)  # '会议还审议了再生水…方案,强调要…推进' is cut later
+    if "《" not in line and not whole_clause and not rules.SENTENCE_CLOSED_RE.search(line.strip()):
         return True  # '会议还传达学习习近平总': the page is cut off mid-word, naming nothing whole
     for clause in clauses.agenda_clauses(_first_sentence(line)[0]):
         named = rules.CLAUSE_VERBS_RE.sub("", clause.heading)  # '还研究讨论了' → ''
@@ -952,6 +957,18 @@ def _split_heading(rest: str) -> tuple[str, str]:
 REMARK_START_RE = re.compile(
     r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)[，,：:])|(?<=汇报)(?=(?:并|时)?(?:强调|指出|要求)[，,：:])"
 )
+
+
+# '会议还审议了…方案,强调要…': the act, then what the meeting said on it, in one sentence.
+REMARK_AFTER_ACT_RE = re.compile(r"[，,](?=(?:会议)?(?:强调|指出|要求|认为|明确|提出)[，,：:]?)")
+
+
+def _act_and_remarks(line: str) -> tuple[str, str]:
+    """A '会议还…' line's act and what follows it, in the same sentence or after it."""
+    sentence, rest = _first_sentence(line)
+    if found := REMARK_AFTER_ACT_RE.search(sentence):
+        return sentence[: found.start()], line[found.end() :]
+    return sentence, rest
 
 
 def _first_sentence(line: str) -> tuple[str, str]:
@@ -1312,11 +1329,14 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
     A standing meeting in July–December that names next year only as a plan or budget
     ('编制2015年财政收支预算') was held the year before it; otherwise the latest year is the meeting's.
     """
-    # a plan's period ('2021-2030年', '(2022-2025年)') names the year it starts, not the one it ends
+    # a plan's period ('2021-2030年', '(2022-2025年)') names the year it starts, not the one it ends;
+    # a dated event opening a clause ('2004年10月,市委、市政府出台了…') is history, not the meeting's year
     named = [
         (int(m.group(1)), m.start(), m.end())
         for m in re.finditer(
-            r"(?<![\d—–~～至-])(20\d{2}|19\d{2})(?:年|(?=\s*[-—–~～至]\s*(?:20|19)\d{2}年))", text
+            r"(?<![\d—–~～至-])(20\d{2}|19\d{2})(?:年(?!\d{1,2}月(?:\d{1,2}日)?[,，])"
+            r"|(?=\s*[-—–~～至]\s*(?:20|19)\d{2}年))",
+            text,
         )
     ]
     if not named:
@@ -1326,6 +1346,9 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
     ahead = all(_planned(text, start, end, PLAN_AFTER_YEAR_RE) for start, end in spans)
     if month >= 7 and ahead:  # next year's plan or budget is drafted in the second half of the year
         return latest - 1, f"据正文推断（{latest}年只作为计划或预算出现，会议在此前一年的{month}月）"
+    # '听取了2020年度安全生产总体情况…的汇报' in January: a year reported on as done is the one before
+    if month <= 3 and all(REPORTED_YEAR_RE.match(text, end - 1) for _, end in spans):
+        return latest + 1, f"据正文推断（{month}月的会议听取{latest}年度情况，会议在其后一年）"
     # '全面总结2024年工作…2025年拟为民办实事候选项目' in December: the year summed up is the meeting's
     summed_up = any(year == latest - 1 for year, _, _ in named)
     if month >= 10 and summed_up and any(_planned(text, s, e, DRAFTED_AFTER_YEAR_RE) for s, e in spans):
@@ -1335,6 +1358,10 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
 
 PLAN_AFTER_YEAR_RE = re.compile(
     r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标|政府工作报告|拟|候选)"
+)
+# '2020年度…总体情况/完成情况/工作总结': a year whose work is reported on as done.
+REPORTED_YEAR_RE = re.compile(
+    r"年度[^。；，,]{0,16}?(?:总体情况|完成情况|执行情况|有关情况|工作情况|总结|考核|决算)"
 )
 # Words saying a year's list is still being drawn up (拟, 候选, 草案): next year's, in the last quarter.
 DRAFTED_AFTER_YEAR_RE = re.compile(r"[^。；，,]{0,12}?(?:草案|拟|候选|征集)")

@@ -241,7 +241,7 @@ VERB_PHRASE_PREFIX_RE = re.compile(
     r"^(?:并|和|及|后)?(?:原则)?(?:同意|通过|审议|研究|讨论|审定)(?:了|通过了?)?"
 )
 INLINE_VERB_RE = re.compile(
-    rf"^{MEETING_SUBJECT}(?:首先|还)?(?:专题|共同|集体)?(?P<verb>听取|审议|审定|审查|讨论|研究|学习|传达|通报|部署)"
+    rf"^{MEETING_SUBJECT}(?:首先|还)?(?:专题|共同|集体|集中)?(?P<verb>听取|审议|审定|审查|讨论|研究|学习|传达|通报|部署)"
 )
 REPORT_RE = re.compile(
     r"会议(?:听取并(?:审议|讨论|研究)了?|听取了?|审议了)"
