@@ -73,7 +73,7 @@ from .sentences import (
     score_sentences,
     split_sentences,
 )
-from .wording import join, nearest_items, say
+from .wording import held_places, join, nearest_items, say
 
 
 @dataclass
@@ -230,10 +230,9 @@ def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str =
 
     e.g. 〔太仓〕没有第68次常务会议的纪要；已收录：第59、60、63次。
     """
-    held_places = sorted({m.city for m in meetings if m.city})
     if intent.unknown_places:
         wanted = "、".join(intent.unknown_places)
-        return say(lang, "places_not_held", wanted=wanted, held=join(lang, held_places))
+        return say(lang, "places_not_held", wanted=wanted, held=held_places(lang, meetings))
     scope = [m for m in meetings if not intent.cities or m.city in intent.cities]
     where = f"〔{'、'.join(intent.cities)}〕" if intent.cities else "已收录的纪要中"
     of_where = f"of {where} " if intent.cities else ""
@@ -336,14 +335,31 @@ def _quotable(hit: ItemHit) -> list[str]:
     return body_sentences(hit.item.text)
 
 
+# The chair's title in an English answer; any other stays as the minutes print it.
+EN_TITLES = {
+    "市长": "mayor",
+    "代市长": "acting mayor",
+    "副市长": "deputy mayor",
+    "县长": "county head",
+    "代县长": "acting county head",
+    "副县长": "deputy county head",
+    "区长": "district head",
+    "代区长": "acting district head",
+    "副区长": "deputy district head",
+    "州长": "prefecture head",
+    "旗长": "banner head",
+}
+
+
 def _meeting_answer_en(m: Meeting, question: str) -> str:
     """The meeting-level facts in English; names and quoted lines stay as the minutes print them."""
-    when = m.date or m.date_as_written or "an unstated date"
+    when = m.date or _when(m, "en") if m.month_day else m.date_as_written or "an unstated date"
     if not m.date and m.date_as_written and "月" not in m.date_as_written:  # '14日' alone
         when = f"a day printed only as {m.date_as_written}"
     if m.date and m.year_inferred:
         when += " (year not printed; inferred)"
-    chair = f"{m.chair}（{m.chair_title or ''}）" if m.chair else "a chair the minutes do not name"
+    title = EN_TITLES.get(m.chair_title or "", m.chair_title or "")
+    chair = f"{m.chair} ({title})" if m.chair and title else m.chair or "a chair the minutes do not name"
     lines = [f"{m.english_label} was held on {when}, chaired by {chair}.[1]"]
     if VENUE_ASK_RE.search(question):  # where: the opening's own words naming the room
         lines = [f"Where: {sentence}[1]" for sentence in _venue_sentences(m)] + lines
@@ -584,15 +600,24 @@ def _extractive_answer(
     return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
 
 
-def _requirement_points(ranked: list[ScoredSentence], item) -> list[str]:
+def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: bool = False) -> list[str]:
     """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
     工作') comes second only when it is the best: it names the topic, it does not require anything."""
     own = [s.text for s in ranked if s.n == 1]
     # '会议研究并原则同意《…方案》' names the topic; '会议要求,要…' · '两个试点乡镇要…' require it
-    own = [t for t in own if SENTENCE_CUES["requirement"].search(t)] or own
+    own = [t for t in own if not _names_topic_only(t, item)] or own
+    if asks_requirements:  # '提出了什么要求': what the meeting required, not what it pointed out
+        own = [t for t in own if SENTENCE_CUES["requirement"].search(t)] or own
     first = _to_full_stop(own[0], item) if own else ""
     rest = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first][:1]
     return ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
+
+
+def _names_topic_only(sentence: str, item) -> bool:
+    """'会议研究并原则同意《…方案》。' · '会议传达学习…精神,研究我县贯彻意见。': the act that names the
+    topic, requiring nothing; a requirement answer quotes the sentences said about it."""
+    acts = restates(sentence, [item.heading]) or rules.INLINE_VERB_RE.match(sentence)
+    return bool(acts) and not SENTENCE_CUES["requirement"].search(sentence)
 
 
 def _to_full_stop(clause: str, item) -> str:
@@ -899,7 +924,8 @@ def _lead(
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
-        return _quoted(sorted(_requirement_points(ranked, item)[:points], key=item.text.find), item, lang)
+        said = _requirement_points(ranked, item, "要求" in intent.text)[:points]
+        return _quoted(sorted(said, key=item.text.find), item, lang)
     if kind == "why" and best and (reason := reason_before(body_sentences(item.text), best)):
         return _quoted(reason, item, lang)
     if (

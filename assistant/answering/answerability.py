@@ -32,7 +32,7 @@ from .cues import (
 )
 from .query import QueryIntent, content_terms
 from .retrieval import ItemHit, RetrievalResult, Retriever
-from .wording import join, say
+from .wording import held_places, join, say
 
 FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "amount": re.compile(
@@ -165,10 +165,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         return _meeting_level(result.hits[0], terms, intent, retriever, kind)
     if intent.unknown_places and not terms:
         places = "、".join(intent.unknown_places)  # and the places the index does hold, to ask about instead
-        held = sorted({m.city for m in retriever.meetings.values() if m.city})
-        return Verdict(
-            False, say(lang, "places_not_held", wanted=places, held=join(lang, held)).rstrip("。"), kind
-        )
+        held = held_places(lang, retriever.meetings.values())
+        return Verdict(False, say(lang, "places_not_held", wanted=places, held=held).rstrip("。"), kind)
     candidates = [
         h for h in result.hits[:3] if h.item.item != 0 or overview_answers(h.meeting)
     ] or result.hits[:1]

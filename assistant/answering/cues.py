@@ -124,7 +124,8 @@ AMOUNT_ASK_RE = re.compile(
     r"|多少[\u4e00-\u9fa5]{0,4}?(?:钱|元|万元|亿元|资金|经费|投资|费用|补贴|预算)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
     r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
     r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of"
-    r"|\b(?:what|which) (?:price|fee|rent|tariff|compensation|subsid(?:y|ies)|salary|wage|penalty|allowance)s?\b|\bat what (?:price|rate)\b",
+    r"|\b(?:what|which) (?:price|fee|rent|tariff|compensation|subsid(?:y|ies)|salary|wage|penalty|allowance)s?\b"
+    r"|\bat what (?:price|rate)\b",
     re.I,
 )
 DOCNO_ASK_RE = re.compile(r"文号|纪要编号|document number", re.I)

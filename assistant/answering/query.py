@@ -403,7 +403,18 @@ def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
         name = places.spelled_places().get(word)
         if name and word not in vocab.cities and places.short_name(name) not in vocab.cities:
             found.append(name)
+    for word, level in EN_SHORT_PLACE_RE.findall(text):  # 'Xi county' (息县), 'Lu county' (泸县)
+        spelled = word + EN_LEVEL_PINYIN[level]
+        name = places.spelled_places().get(spelled)
+        held = {word, spelled, *(places.short_name(name) for name in [name] if name)} & set(vocab.cities)
+        if name and not held and name not in found:
+            found.append(name)
     return found
+
+
+# A one-syllable place with its level, which the six-letter spellings above leave out.
+EN_SHORT_PLACE_RE = re.compile(r"\b([a-z]{1,5})(?:'s)?\s+(county|district|city)\b")
+EN_LEVEL_PINYIN = {"county": "xian", "district": "qu", "city": "shi"}
 
 
 def _meeting_number(text: str) -> int | None:

@@ -189,3 +189,11 @@ def nearest_items(lang: str, entries: Iterable[tuple[str, str]]) -> str:
 def join(lang: str, words: Iterable[object]) -> str:
     """A list as each language writes one: 太仓、昆山 / Taicang, Kunshan."""
     return (", " if lang == "en" else "、").join(str(w) for w in words)
+
+
+def held_places(lang: str, meetings: Iterable[object]) -> str:
+    """The places the index holds minutes of, as each language names them (太仓、昆山 / Taicang City, …)."""
+    held = [m for m in meetings if m.city]  # type: ignore[attr-defined]
+    if lang != "en":
+        return join(lang, sorted({m.city for m in held}))  # type: ignore[attr-defined]
+    return join(lang, sorted({m.english_label.split(" government")[0] for m in held}))  # type: ignore[attr-defined]
