@@ -606,8 +606,8 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
     own = [s.text for s in ranked if s.n == 1]
     # '会议研究并原则同意《…方案》' names the topic; '会议要求,要…' · '两个试点乡镇要…' require it
     own = [t for t in own if not _names_topic_only(t, item)] or own
-    if asks_requirements:  # '提出了什么要求': what the meeting required, not what it pointed out
-        own = [t for t in own if SENTENCE_CUES["requirement"].search(t)] or own
+    if asks_requirements:  # '提出了什么要求': what was required, not why it matters ('会议指出,…是…重要举措')
+        own = [t for t in own if not _says_why_only(t)] or own
     first = _to_full_stop(own[0], item) if own else ""
     rest = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first][:1]
     return ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
@@ -618,6 +618,15 @@ def _names_topic_only(sentence: str, item) -> bool:
     topic, requiring nothing; a requirement answer quotes the sentences said about it."""
     acts = restates(sentence, [item.heading]) or rules.INLINE_VERB_RE.match(sentence)
     return bool(acts) and not SENTENCE_CUES["requirement"].search(sentence)
+
+
+def _says_why_only(sentence: str) -> bool:
+    """'会议指出,打造科创城是…的重要举措': what the topic means, requiring nothing."""
+    says_why = SENTENCE_CUES["why"].search(sentence) or BENEFIT_RE.search(sentence)
+    return bool(says_why) and not SENTENCE_CUES["requirement"].search(sentence)
+
+
+BENEFIT_RE = re.compile(r"有利于|有助于|重要举措|重要意义")
 
 
 def _to_full_stop(clause: str, item) -> str:

@@ -29,7 +29,6 @@ INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
-    r"|哪些[\u4e00-\u9fa5]{0,8}?精神"  # 传达了哪些全省会议精神: what the opening sentence names
     # 要求哪些部门研判… · 哪些单位负责…: the units an item charges, not the items that heard them
     r"|(?:要求|由|责成|明确|让)哪些(?:部门|单位)|哪些(?:部门|单位)(?:要|来|负责|牵头|研判|落实|配合|参与|督办|整改)"
     rf"|{MEASURES_ASK}"
