@@ -358,7 +358,8 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         when = f"a day printed only as {m.date_as_written}"
     if m.date and m.year_inferred:
         when += " (year not printed; inferred)"
-    title = EN_TITLES.get(m.chair_title or "", m.chair_title or "")
+    printed = m.chair_title or ""  # the title in English, then as the minutes print it
+    title = f"{EN_TITLES[printed]}, {printed}" if printed in EN_TITLES else printed
     chair = f"{m.chair} ({title})" if m.chair and title else m.chair or "a chair the minutes do not name"
     lines = [f"{m.english_label} was held on {when}, chaired by {chair}.[1]"]
     if VENUE_ASK_RE.search(question):  # where: the opening's own words naming the room
@@ -493,14 +494,20 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
             f"共找到{len(hits)}项议题" + (f"（{next(iter(meetings))}）" if len(meetings) == 1 else "") + "："
         )
     compact = len(hits) <= compact_up_to
+    opening = _opening_naming_more(hits) if len(meetings) == 1 else None
     if compact:
-        head += "；".join(f"{h.item.heading_as_written}[{n}]" for n, h in enumerate(hits, 1)) + "。"
+        # headings the opening quoted first already says are named by their number, not said twice
+        said_before = opening or ""
+        head += (
+            "；".join(f"{_item_or_heading(h, said_before, english)}[{n}]" for n, h in enumerate(hits, 1))
+            + "。"
+        )
     lines = [head]
     if result.intent.asks_number and len(meetings) == 1 and (total := _printed_total(hits[0].meeting)):
         # '会议还研究了其他事项,共10个议题': the count the minutes print, which their text may not detail
         said = hits[0].meeting.items[0].as_written(total)
         lines.insert(0, f"The minutes say: {said}[1]" if english else f"纪要写明：{said}[1]")
-    if len(meetings) == 1 and (opening := _opening_naming_more(hits)):
+    if opening:
         # the page ends before the items it announced ('审议《A》；审议《B》；…审议《F》' then 一、二、 only)
         said = hits[0].meeting.items[0].as_written(opening)
         lines.insert(0, f"The opening lists: {said}[1]" if english else f"纪要开头列出：{said}[1]")
@@ -524,6 +531,13 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
 PRINTED_TOTAL_RE = re.compile(
     r"共(?:研究|审议|讨论)?(?:了)?(?:[\d一二三四五六七八九十两]+)(?:个|项)议题|共(?:研究|审议)议题[\d一二三四五六七八九十]+项"
 )
+
+
+def _item_or_heading(hit: ItemHit, said_before: str, english: bool) -> str:
+    """An item's heading in a list's first line, or only its number when a line above quotes it."""
+    if hit.item.heading and hit.item.heading in said_before:
+        return f"item {hit.item.item}" if english else chinese_item_label(hit.item.item)
+    return hit.item.heading_as_written
 
 
 def _opening_naming_more(hits: list[ItemHit]) -> str | None:
