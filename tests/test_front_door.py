@@ -128,3 +128,23 @@ def test_cli_ask_and_the_browser_give_the_same_answer(sample_index, retriever, m
     assert [s.label for s in from_browser.sources] == [c["label"] for c in from_cli["citations"]]
     assert "市资源规划局" in from_browser.text
     assert service.ask(LOCAL_USER, question, filters=Filters()).answer.text == from_cli["answer"]
+
+
+@pytest.mark.model
+def test_the_cli_reads_an_english_question_back_in_english(sample_index):
+    from test_retrieval import _write_config
+
+    config, _ = sample_index
+    env = {**os.environ, "ASSISTANT_CONFIG": str(_write_config(config))}
+    cli = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "Who chaired Taicang's 59th executive meeting?"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+    )
+    assert cli.returncode == 0, cli.stderr
+    banner, lead = cli.stdout.splitlines()[:2]
+    assert banner.startswith("[Read as: ") and "理解为" not in cli.stdout
+    assert "胡卫江 (acting mayor, 代市长)" in lead

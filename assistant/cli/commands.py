@@ -293,7 +293,10 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
         return status
     if answer.interpreted_filters:
-        print("〔理解为：" + "；".join(answer.interpreted_filters) + "〕")
+        if answer.lang == "en":  # the banner in the question's language, as the browser shows it
+            print("[Read as: " + "; ".join(answer.interpreted_filters) + "]")
+        else:
+            print("〔理解为：" + "；".join(answer.interpreted_filters) + "〕")
     print(answer.text)
     if answer.sources:
         print("\n来源：")
