@@ -107,15 +107,19 @@ class Meeting:
         return f"{city}{level}{number}常务会议"
 
     @property
-    def english_label(self) -> str:
-        """Taicang City government, 60th executive meeting — the place in pinyin, as English readers search it."""
+    def english_place(self) -> str:
+        """Taicang City — the place in pinyin, without the prefecture it is cited under."""
         from .ingest.places import english_place_names
 
         full = self.city_full or ""
         base = full[len(self.region) :] if self.region and full.startswith(self.region) else full
-        place = (english_place_names(base)[:1] or [base])[0].title() if base else "Unnamed place"
+        return (english_place_names(base)[:1] or [base])[0].title() if base else "Unnamed place"
+
+    @property
+    def english_label(self) -> str:
+        """Taicang City government, 60th executive meeting — the place in pinyin, as English readers search it."""
         number = f"{self.meeting}{_ordinal_suffix(self.meeting)} " if self.meeting is not None else ""
-        return f"{place} government, {number}executive meeting"
+        return f"{self.english_place} government, {number}executive meeting"
 
     @property
     def printed_identity(self) -> str:

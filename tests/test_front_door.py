@@ -95,6 +95,13 @@ def test_an_editor_cannot_manage_users_or_remove_documents(service):
             call()
 
 
+def _cli_ask(config_path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m assistant ask …` in a real process, over the index the config file names."""
+    env = {**os.environ, "ASSISTANT_CONFIG": str(config_path)}
+    command = [sys.executable, "-m", "assistant", "ask", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+
+
 @pytest.mark.model
 def test_cli_ask_and_the_browser_give_the_same_answer(sample_index, retriever, monkeypatch):
     from streamlit.testing.v1 import AppTest
@@ -105,15 +112,7 @@ def test_cli_ask_and_the_browser_give_the_same_answer(sample_index, retriever, m
     config, _ = sample_index
     question = "《太仓市人才公寓建设管理实施意见（试行）》由哪个部门汇报？审议结果如何？"
     path = _write_config(config)
-    env = {**os.environ, "ASSISTANT_CONFIG": str(path)}
-    cli = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", question, "--json"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
+    cli = _cli_ask(path, question, "--json")
     assert cli.returncode == 0, cli.stderr
     from_cli = json.loads(cli.stdout)
     monkeypatch.setenv("ASSISTANT_CONFIG", str(path))
@@ -135,15 +134,7 @@ def test_the_cli_reads_an_english_question_back_in_english(sample_index):
     from test_retrieval import _write_config
 
     config, _ = sample_index
-    env = {**os.environ, "ASSISTANT_CONFIG": str(_write_config(config))}
-    cli = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", "Who chaired Taicang's 59th executive meeting?"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
+    cli = _cli_ask(_write_config(config), "Who chaired Taicang's 59th executive meeting?")
     assert cli.returncode == 0, cli.stderr
     banner, lead = cli.stdout.splitlines()[:2]
     assert banner.startswith("[Read as: ") and "理解为" not in cli.stdout

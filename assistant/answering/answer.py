@@ -353,7 +353,7 @@ EN_TITLES = {
 
 def _meeting_answer_en(m: Meeting, question: str) -> str:
     """The meeting-level facts in English; names and quoted lines stay as the minutes print them."""
-    when = m.date or _when(m, "en") if m.month_day else m.date_as_written or "an unstated date"
+    when = _when(m, "en") if m.month_day else m.date_as_written or "an unstated date"
     if not m.date and m.date_as_written and "月" not in m.date_as_written:  # '14日' alone
         when = f"a day printed only as {m.date_as_written}"
     if m.date and m.year_inferred:

@@ -54,24 +54,32 @@ def _cedict_path() -> Path:
     return Path(spec.submodule_search_locations[0]) / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
 
 
-@lru_cache(maxsize=1)
-def _index() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
+def _entries(simplified: str):
+    """(headword, glosses without their notes in brackets, lower-cased) of the CC-CEDICT entries
+    whose simplified headword fully matches `simplified`."""
     with _cedict_path().open(encoding="utf-8") as handle:
         for line in handle:
             found = _ENTRY_RE.match(line.strip())
-            if not found or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", found.group("simp")):
+            if found and re.fullmatch(simplified, found.group("simp")):
+                glosses = [
+                    re.sub(r"\([^)]*\)", " ", g).strip().lower() for g in found.group("glosses").split("/")
+                ]
+                yield found.group("simp"), glosses
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for head, glosses in _entries(r"[\u4e00-\u9fff]{2,4}"):
+        for gloss in glosses:
+            words = _WORD_RE.findall(gloss)
+            # a short gloss: at most four words that are not function words ('to make green with plants')
+            content = [w for w in words if w not in EN_STOPWORDS]
+            if not words or len(content) > 4 or len(words) > 6 or _SKIP_GLOSS_RE.match(gloss):
                 continue
-            for gloss in found.group("glosses").split("/"):
-                gloss = re.sub(r"\([^)]*\)", " ", gloss).strip().lower()
-                words = _WORD_RE.findall(gloss)
-                # a short gloss: at most four words that are not function words ('to make green with plants')
-                content = [w for w in words if w not in EN_STOPWORDS]
-                if not words or len(content) > 4 or len(words) > 6 or _SKIP_GLOSS_RE.match(gloss):
-                    continue
-                for word in words:
-                    if word not in EN_STOPWORDS and len(word) > 2:
-                        out.setdefault(word, set()).add(found.group("simp"))
+            for word in words:
+                if word not in EN_STOPWORDS and len(word) > 2:
+                    out.setdefault(word, set()).add(head)
     return {word: frozenset(heads) for word, heads in out.items()}
 
 
@@ -118,14 +126,9 @@ def _single_index() -> dict[str, frozenset[str]]:
     """Single characters by their first gloss when it is one word (茶 /tea/, 三 /three/): too loose for
     any topic word (水 is in every 水利), kept for a term the asker quotes ('three teas' → 三茶)."""
     out: dict[str, set[str]] = {}
-    with _cedict_path().open(encoding="utf-8") as handle:
-        for line in handle:
-            found = _ENTRY_RE.match(line.strip())
-            if not found or not re.fullmatch(r"[\u4e00-\u9fff]", found.group("simp")):
-                continue
-            first = re.sub(r"\([^)]*\)", " ", found.group("glosses").split("/")[0]).strip().lower()
-            if _WORD_RE.fullmatch(first) and len(first) > 2:
-                out.setdefault(first, set()).add(found.group("simp"))
+    for char, glosses in _entries(r"[\u4e00-\u9fff]"):
+        if _WORD_RE.fullmatch(glosses[0]) and len(glosses[0]) > 2:
+            out.setdefault(glosses[0], set()).add(char)
     return {word: frozenset(chars) for word, chars in out.items()}
 
 

@@ -406,8 +406,9 @@ def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
     for word, level in EN_SHORT_PLACE_RE.findall(text):  # 'Xi county' (息县), 'Lu county' (泸县)
         spelled = word + EN_LEVEL_PINYIN[level]
         name = places.spelled_places().get(spelled)
-        held = {word, spelled, *(places.short_name(name) for name in [name] if name)} & set(vocab.cities)
-        if name and not held and name not in found:
+        if not name or name in found:
+            continue
+        if not {word, spelled, places.short_name(name)} & set(vocab.cities):
             found.append(name)
     return found
 

@@ -196,4 +196,4 @@ def held_places(lang: str, meetings: Iterable[object]) -> str:
     held = [m for m in meetings if m.city]  # type: ignore[attr-defined]
     if lang != "en":
         return join(lang, sorted({m.city for m in held}))  # type: ignore[attr-defined]
-    return join(lang, sorted({m.english_label.split(" government")[0] for m in held}))  # type: ignore[attr-defined]
+    return join(lang, sorted({m.english_place for m in held}))  # type: ignore[attr-defined]

@@ -617,10 +617,8 @@ def _intro_items(
             trailing.append(line)
             continue
         if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own
-            act, rest = _act_and_remarks(line)
+            act, line = _act_and_remarks(line)
             tail.append(clauses.Clause(act, act))  # one item, as in paragraph reports
-            # remarks in the act's own sentence stay with it: the act's words tie the line to its item
-            line = line if act != _first_sentence(line)[0] else rest
         remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
 
@@ -964,10 +962,11 @@ REMARK_AFTER_ACT_RE = re.compile(r"[，,](?=(?:会议)?(?:强调|指出|要求|�
 
 
 def _act_and_remarks(line: str) -> tuple[str, str]:
-    """A '会议还…' line's act and what follows it, in the same sentence or after it."""
+    """A '会议还…' line's act and the remarks to give out: the sentences after it, or the whole line
+    when the remarks run on in the act's own sentence — its words then tie them to its item."""
     sentence, rest = _first_sentence(line)
     if found := REMARK_AFTER_ACT_RE.search(sentence):
-        return sentence[: found.start()], line[found.end() :]
+        return sentence[: found.start()], line
     return sentence, rest
 
 
