@@ -330,9 +330,19 @@ def _quotable(hit: ItemHit) -> list[str]:
     no answer."""
     if hit.item.item == 0:
         m = hit.meeting
+        if len(m.items) == 1:  # nothing itemised: the report from its opening on is what it says
+            return body_sentences("\n" + "\n".join(_report_lines(m)))
         opening = [m.intro_text or ""] if overview_answers(m) else []
         return body_sentences("\n" + "\n".join([*opening, *m.preamble]))
     return body_sentences(hit.item.text)
+
+
+def _report_lines(meeting: Meeting) -> list[str]:
+    """The lines of a meeting no item was found in, from its opening on (its header and page stamps left out)."""
+    lines = [ln for ln in meeting.items[0].text.split("\n") if ln]
+    if meeting.intro_text in lines:
+        return lines[lines.index(meeting.intro_text) :]
+    return [ln for ln in lines if ln not in meeting.header_lines]
 
 
 # The chair's title in an English answer; any other stays as the minutes print it.
@@ -624,7 +634,9 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
         own = [t for t in own if not _says_why_only(t)] or own
     first = _to_full_stop(own[0], item) if own else ""
     rest = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first][:1]
-    return ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
+    points = ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
+    # a clause run on to its full stop may hold the other point ('…安全;…质量;各镇街…发展?')
+    return [p for p in points if not any(p != other and p in other for other in points)]
 
 
 def _names_topic_only(sentence: str, item) -> bool:
@@ -649,7 +661,8 @@ def _to_full_stop(clause: str, item) -> str:
     at = item.text.find(clause)
     if at < 0 or not clause.rstrip().endswith(("；", ";")):
         return clause
-    stop = item.text.find("。", at + len(clause))
+    end = re.compile(r"[。！？!?\n]").search(item.text, at + len(clause))  # '…事业发展?' ends one too
+    stop = end.start() if end and end.group() != "\n" else (end.start() - 1 if end else -1)
     return item.text[at : stop + 1] if 0 < stop - at <= 240 else clause
 
 

@@ -124,6 +124,13 @@ class PreparedText:
         return "\n".join(line for line in self.lines if line)
 
 
+# Line breaks a repost printed as text: '…保障。【/br/】【/h/】为深入…' · '…<br/>…' · '…</p>…'.
+BREAK_DEBRIS_RE = re.compile(r"【/?(?:br|h|p)/?】|<\s*/?\s*(?:br|p)\s*/?\s*>", re.IGNORECASE)
+# A document reads traditional when more than this share of its characters only traditional script
+# writes (a stray 頵 in a simplified page does not make it so).
+TRADITIONAL_SHARE = 0.01
+
+
 @lru_cache(maxsize=1)
 def _converter():
     import opencc
@@ -131,9 +138,43 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def to_simplified(text: str) -> str:
-    """Traditional → simplified script (OpenCC t2s, phrase-aware); simplified text passes unchanged."""
-    return _converter().convert(text) if text else text
+def to_simplified(text: str, traditional: bool | None = None) -> str:
+    """Traditional → simplified script (OpenCC t2s, phrase-aware); simplified text passes unchanged.
+
+    OpenCC changes some characters simplified script uses too, mostly in names (毛华乾 → 毛华干);
+    those are kept unless the text (or, given `traditional`, the document it comes from) reads
+    traditional. A character whose simplified form lies outside the Basic Multilingual Plane
+    (王頵 → 王𫖳) is always kept: few fonts or keyboards have it.
+    """
+    if not text:
+        return text
+    converted = _converter().convert(text)
+    if len(converted) != len(text):
+        return converted
+    if traditional is None:
+        traditional = reads_traditional(text, converted)
+    return "".join(
+        b if a == b or not (ord(b) > 0xFFFF or (not traditional and _in_simplified_use(a))) else a
+        for a, b in zip(text, converted)
+    )
+
+
+def reads_traditional(text: str, converted: str | None = None, share: float = 0.0) -> bool:
+    """Whether more than `share` of the text's characters are ones only traditional script writes
+    (OpenCC changes them and GB 2312, the simplified character set, lacks them)."""
+    converted = _converter().convert(text) if converted is None else converted
+    only_traditional = sum(a != b and not _in_simplified_use(a) for a, b in zip(text, converted))
+    return only_traditional > share * len(text)
+
+
+@lru_cache(maxsize=4096)
+def _in_simplified_use(char: str) -> bool:
+    """GB 2312 holds the character (乾, 於, 著: written in simplified script as well)."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def strip_pinyin_notes(text: str) -> str:
@@ -143,7 +184,9 @@ def strip_pinyin_notes(text: str) -> str:
 
 def prepare(text: str) -> PreparedText:
     """Split, clean, convert and mark metadata, keeping the written and simplified lines aligned."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = BREAK_DEBRIS_RE.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    raw = text.split("\n")
+    traditional = reads_traditional(strip_pinyin_notes(text), share=TRADITIONAL_SHARE)
     written: list[str] = []
     simplified: list[str] = []
     unclean: list[str] = []
@@ -151,23 +194,22 @@ def prepare(text: str) -> PreparedText:
         line = strip_pinyin_notes(line)
         parts = [
             piece
-            for written_line, simplified_line in _split_inline_ordinals(rules.clean_line(line))
-            for piece in _split_run_on_opening(written_line, simplified_line)
+            for written_line, simplified_line in _split_inline_ordinals(rules.clean_line(line), traditional)
+            for run_on in _split_run_on_opening(written_line, simplified_line)
+            for piece in _split_numbered_run(*run_on)
         ]
         written.extend(w for w, _ in parts)
         simplified.extend(s for _, s in parts)
-        unclean.extend([to_simplified(line)] if len(parts) == 1 else [s for _, s in parts])
-    changed = sum(a != b for w, s in zip(written, simplified) for a, b in zip(w, s))
-    total = sum(len(w) for w in written) or 1
-    script = "traditional" if changed / total > 0.02 else "simplified"
+        unclean.extend([to_simplified(line, traditional)] if len(parts) == 1 else [s for _, s in parts])
+    script = "traditional" if traditional else "simplified"
     prepared = PreparedText(simplified, written, unclean, script=script)
     _mark_metadata(prepared)
     return prepared
 
 
-def _split_inline_ordinals(line: str) -> list[tuple[str, str]]:
+def _split_inline_ordinals(line: str, traditional: bool) -> list[tuple[str, str]]:
     """(written, simplified) pieces of a cleaned line: one, or two when a 一是 list starts after its colon."""
-    simplified = to_simplified(line)
+    simplified = to_simplified(line, traditional)
     found = INLINE_FIRST_ORDINAL_RE.search(simplified)
     if not found or not re.search(r"(?:议题|事项|内容|如下)[^，。:：]{0,4}[:：]\s*一是", simplified):
         return [(line, simplified)]
@@ -198,6 +240,28 @@ def _split_run_on_opening(written: str, simplified: str) -> list[tuple[str, str]
         for a, b in zip(bounds, bounds[1:])
         if simplified[a:b].strip()
     ]
+
+
+def _split_numbered_run(written: str, simplified: str) -> list[tuple[str, str]]:
+    """An agenda printed on one line, '1、传达学习《…》, 2、听取…汇报 3、听取…汇报', cut before each
+    number: numbered in order from 1, at least three, each after a space or a break mark."""
+    if not NUMBERED_RUN_FIRST_RE.match(simplified) or len(simplified) != len(written):
+        return [(written, simplified)]
+    cuts, expected = [], 2
+    for found in NUMBERED_RUN_NEXT_RE.finditer(simplified):
+        if int(found.group("n")) == expected:
+            cuts.append(found.start("n"))
+            expected += 1
+    if len(cuts) < 2:
+        return [(written, simplified)]
+    bounds = [0, *cuts, len(simplified)]
+    return [
+        (written[a:b].strip(" ,，；;"), simplified[a:b].strip(" ,，；;")) for a, b in zip(bounds, bounds[1:])
+    ]
+
+
+NUMBERED_RUN_FIRST_RE = re.compile(r"^1\s*[、.．](?!\d)")
+NUMBERED_RUN_NEXT_RE = re.compile(r"(?<=[\s，,；;。])(?P<n>[2-9]|1\d)\s*[、.．](?!\d)")
 
 
 # The opening sentence of a report: who chaired which standing meeting, up to its first 。.

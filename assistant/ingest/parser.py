@@ -55,9 +55,10 @@ def parse_meeting(
     intro_text = lines[intro_idx] if intro_idx is not None else None
     items, trailing, preamble = layout.items, layout.trailing, layout.preamble
     if (
-        not items
-        and intro_idx is not None
+        intro_idx is not None
         and (listed := _agenda_numbered_before(prepared, intro_idx, end_idx))
+        and len(listed[0])
+        > len(items)  # the agenda above, not a section numbered below ('一、列席公众代表意见')
     ):
         items, trailing, preamble = listed
     elif (not items or layout.only_additions) and intro_idx is not None:
@@ -100,6 +101,9 @@ def parse_meeting(
     elif intro_text and (found := rules.PRINCIPAL_ATTENDING_RE.search(intro_text)):
         chair, chair_title = found.group("name"), found.group("title")
         provenance["chair"] = "the head of government named first of those attending (no 主持 printed)"
+    elif "主持" not in prepared.cleaned_text and (found := rules.HEAD_NAMED_RE.search(prepared.cleaned_text)):
+        chair, chair_title = found.group("name"), found.group("title")
+        provenance["chair"] = "the head of government the report names (no one is said to preside)"
     when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
     date_source = intro_text or (when_line.group(0) if when_line else meta_text)
     if when_line and intro_text and not _has_date(intro_text):
@@ -687,6 +691,7 @@ def _agenda_numbered_before(
         return None
     bodies: list[list[str]] = [[] for _ in labels]
     preamble: list[str] = []
+    said_of_meeting: list[str] = []  # '县委常委、副县长…参加会议' · '会后,…进行安排部署'
     current: int | None = None
     for line in lines[intro_idx + 1 : end_idx]:
         if (
@@ -696,12 +701,16 @@ def _agenda_numbered_before(
             or AGENDA_KEY_RE.fullmatch(line)
         ):
             continue
+        if _meeting_level_line(line) or rules.ATTENDANCE_SENTENCE_RE.match(line):
+            said_of_meeting.append(line)
+            continue
         shares = [clauses.shared_words(label.rest, line) if len(line) >= 8 else 0.0 for label in labels]
         best = max(range(len(labels)), key=shares.__getitem__)
         if shares[best] >= 0.3 and (current is None or best > current):
             current = best
         (preamble if current is None else bodies[current]).append(line)
     bodies[-1], trailing = _split_trailing(bodies[-1])
+    trailing = [*said_of_meeting, *trailing]
     items = [
         _make_item(
             pos + 1,
@@ -730,9 +739,11 @@ def _with_opening_topics(
     topics = _intro_topics(prepared.lines[intro_idx], [])
     if len(topics) < 2 and not any(map(_names_something, topics)):
         return items, preamble  # '…主持召开第37次常务会议，研究经济社会发展工作' announces the paragraphs
-    if any(rules.DECISION_RE.match(item.heading) for item in items):
-        return items, preamble  # paragraphs that record decisions ('会议同意…') on the agenda announced
     taken_up = [_taken_up(topic, items) for topic in topics]
+    # the opening's one topic, a document no paragraph takes up ('专门研究《…五年行动计划》')
+    document_left = len(topics) == 1 and bool(_titles(topics[0].heading)) and not taken_up[0]
+    if any(rules.DECISION_RE.match(item.heading) for item in items) and not document_left:
+        return items, preamble  # paragraphs that record decisions ('会议同意…') on the agenda announced
     summary = any(map(_vague, topics)) or any(
         done and not _titles(topic.heading) for topic, done in zip(topics, taken_up)
     )
@@ -929,7 +940,9 @@ def _make_item(
     )
 
 
-DISCUSSING_FRAME_RE = re.compile(r"^在(?P<core>(?:讨论|审议|研究|听取)[^，,。；]{2,}?)时$")
+DISCUSSING_FRAME_RE = re.compile(
+    r"^(?:(?:会议|会上)(?:还)?)?在(?P<core>(?:讨论|审议|研究|听取)[^，,。；]{2,}?)时$"
+)
 
 
 def _split_heading(rest: str) -> tuple[str, str]:
@@ -954,6 +967,7 @@ def _split_heading(rest: str) -> tuple[str, str]:
 # '…汇报，强调，要…' · '…情况汇报强调,要…' (no comma before 强调 after a report heard)
 REMARK_START_RE = re.compile(
     r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)[，,：:])|(?<=汇报)(?=(?:并|时)?(?:强调|指出|要求)[，,：:])"
+    r"|(?<=》时)(?=(?:强调|指出|要求)[，,：:])"  # '会议在审议《…方案》时指出,…
 )
 
 
@@ -1338,8 +1352,14 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
             text,
         )
     ]
+    # a page stamp in day.month.year ('10.04.2015 19:26') names its year too
+    named += [(int(m.group(1)), m.start(1), m.end(1)) for m in DOTTED_DATE_RE.finditer(text)]
     if not named:
         return None, ""
+    # '听取了2025年1~7月全市…情况汇报' in August: the months reported on are this year's
+    periods = [int(m.group(1)) for m in REPORTED_PERIOD_RE.finditer(text) if _period_ended(m, month)]
+    if periods:
+        return max(periods), f"据正文推断（会议听取{max(periods)}年已过去月份的情况）"
     latest = max(year for year, _, _ in named)
     spans = [(start, end) for year, start, end in named if year == latest]
     ahead = all(_planned(text, start, end, PLAN_AFTER_YEAR_RE) for start, end in spans)
@@ -1356,8 +1376,25 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
 
 
 PLAN_AFTER_YEAR_RE = re.compile(
-    r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标|政府工作报告|拟|候选)"
+    r"[^。；，,]{0,12}?(?:计划|预算|规划|草案|工作要点|目标|政府工作报告|拟|候选|谋划)"
 )
+DOTTED_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.((?:20|19)\d{2})(?![\d.])")
+# '2025年1~7月' · '2024年上半年' · '2023年前三季度': months of a year reported on as past.
+REPORTED_PERIOD_RE = re.compile(
+    r"((?:20|19)\d{2})年(?:(?:1|一)\s*[~～至到—–-]\s*(?P<last>\d{1,2})月|(?P<half>上半年|前三季度|一季度))"
+)
+
+
+def _period_ended(found: re.Match[str], month: int) -> bool:
+    """Whether a meeting in `month` comes after the period (a July meeting may hear January–June)."""
+    last = (
+        int(found.group("last"))
+        if found.group("last")
+        else {"一季度": 3, "上半年": 6, "前三季度": 9}[found.group("half")]
+    )
+    return last < month <= 12
+
+
 # '2020年度…总体情况/完成情况/工作总结': a year whose work is reported on as done.
 REPORTED_YEAR_RE = re.compile(
     r"年度[^。；，,]{0,16}?(?:总体情况|完成情况|执行情况|有关情况|工作情况|总结|考核|决算)"

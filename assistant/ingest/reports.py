@@ -26,7 +26,11 @@ def split_meetings(text: str) -> list[str]:
     it tells every meeting's place; a page reporting one meeting comes back whole."""
     lines = text.split("\n")
     openings = [(pos, key) for pos, line in enumerate(lines) if (key := _meeting_key(line))]
-    cuts = [pos for n, (pos, key) in enumerate(openings) if n and key not in {k for _, k in openings[:n]}]
+    cuts = [
+        pos
+        for n, (pos, key) in enumerate(openings)
+        if n and not any(_same_meeting(key, earlier) for _, earlier in openings[:n])
+    ]
     if not cuts:
         return [text]
     header = lines[: openings[0][0]]
@@ -36,6 +40,12 @@ def split_meetings(text: str) -> list[str]:
         "\n".join(lines[a:b] if a == 0 else [*header, *lines[a:b]]).strip("\n")
         for a, b in zip(bounds, bounds[1:])
     ]
+
+
+def _same_meeting(key: tuple[str, int | None], other: tuple[str, int | None]) -> bool:
+    """Same date, and no two different numbers: a page's later '4月3日,…长…主持召开政府常务会议,邀请公众
+    代表…' (its 意见采纳 section) reports the meeting its first opening did."""
+    return key[0] == other[0] and (key[1] is None or other[1] is None or key[1] == other[1])
 
 
 def _meeting_key(line: str) -> tuple[str, int | None] | None:

@@ -127,7 +127,9 @@ YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})年?(
 # "…同志在区机关大院2号楼二楼会议室主持召开…": a place may stand between the name and 主持.
 # '…先后主持召开' · '…通过视频连线方式主持召开' · '…以视频会议形式主持召开': how, not who.
 # '…通过腾讯视频会议主持召开了': the medium may stand there too.
-_WHERE = r"(?:在[^，。,]{1,30}?|(?:通过|以)[^，。,]{1,16}?(?:方式|形式|视频会议|视频连线)|先后|分别|亲自)?"
+_WHERE = (
+    r"(?:在[^，。,]{1,30}?[，,]?|(?:通过|以)[^，。,]{1,16}?(?:方式|形式|视频会议|视频连线)|先后|分别|亲自)?"
+)
 # A name: two to four characters, or a transliterated name in parts joined by a middle dot
 # ('阿不都克力木·艾力', '阿不力米提·阿塔吾拉').
 NAME = r"(?:[\u4e00-\u9fa5]{1,8}(?:[·•・][\u4e00-\u9fa5]{1,10}?){1,3}|[\u4e00-\u9fa5]{2,4}?)"
@@ -145,6 +147,12 @@ CHAIR_NAME_ONLY_RE = re.compile(
 )
 # '县政府第三次常务会议召开,县委副书记、县长齐永军,县委常委、副县长朱洪瑞,…出席': no one is said to
 # preside; the head of government, named first of those attending, is who chaired (not a deputy).
+# '县委副书记、县长杨继周同志对…给予了充分肯定' in a report that says no one presided: the head of
+# government the report names (never a deputy) speaks for the meeting.
+HEAD_NAMED_RE = re.compile(
+    rf"(?<!副)(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟)长)(?P<name>{NAME})(?:同志)?"
+    r"(?=[对就在，,、说指强要提])"
+)
 PRINCIPAL_ATTENDING_RE = re.compile(
     rf"常务会议?召开[，,](?:[\u4e00-\u9fa5]{{2,12}}?[、，,])?(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟|省)长)"
     rf"(?P<name>{NAME})[，,、][^。]*?(?:出席|参加)"
@@ -184,7 +192,7 @@ TOPIC_OPENER_RE = re.compile(
     rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"
     r"(?:传达学习|学习传达|传达|学习|解读(?=了?《)|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
-    r"|^在(?:听取|审议|研究|讨论)"
+    r"|^(?:(?:会议|会上)(?:还)?)?在(?:听取|审议|研究|讨论)"  # '会议在审议《…方案》时指出'
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
     r"|^(?:会议|会上)(?:还)?(?:对|就)(?!上述|以上|前述)[^。；]{2,80}?(?:进行了?|作了|作出了)[^。；，,]{0,6}?(?:审议|研究|讨论|部署)"
 )
@@ -310,7 +318,7 @@ CONNECTIVE_LEAD = r"(?:(?:同时|此外|另外)[，,]?)?"
 # What may stand before a clause's verb: '会议还', '会前', '会议组织', '会议进一步', '同时,'.
 CLAUSE_LEAD = (
     rf"{CONNECTIVE_LEAD}{MEETING_SUBJECT}?"
-    r"(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面)?(?:共同)?"
+    r"(?:首先|先后|分别|还|并|又|组织|进一步|认真|深入|全面|书面|专题|专门)?(?:共同)?"
 )
 # Lead words standing alone before a comma ('会议伊始,传达学习了…'): they lead the next clause in.
 BARE_LEAD_RE = re.compile(rf"^{CLAUSE_LEAD}[，,]?$")
