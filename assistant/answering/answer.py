@@ -59,6 +59,7 @@ from .sentences import (
     DISPOSAL_ASK_RE,
     FILLER_RE,
     HEARD_ONLY_RE,
+    POINTS_ASK_RE,
     SENTENCE_CUES,
     ScoredSentence,
     announced_members,
@@ -946,8 +947,8 @@ def _lead(
         frame = say(lang, "at_meeting", **names)
         # which meeting asked *about what* (哪次会议要求…): the sentence that says it follows the frame
         return _framed(frame, intent, item, own, names_meeting=True, always=kind != "date")
-    if kind in ("count", "deadline", "amount", "quantity"):
-        pattern = FACT_PATTERNS[kind]
+    if kind in ("count", "deadline", "amount", "quantity", "duration", "target"):
+        pattern = FACT_PATTERNS.get(kind) or SENTENCE_CUES[kind]  # the sentence printing the figure
         for sentence in [*own, item.heading]:
             if pattern.search(sentence):
                 return _quoted([sentence], item, lang)
@@ -956,6 +957,8 @@ def _lead(
         return announced  # '要着重做好五方面工作。' and the five, by their headlines
     # 一要…；二要…；三要… — unless one sentence holds what was asked in so many words (切实做好哪些…工作)
     heads = ordinal_heads(item.text) if kind == "requirement" else []
+    if not heads and kind == "requirement" and POINTS_ASK_RE.search(intent.text):
+        heads = ordinal_heads(item.text, first_clauses=True)  # 提出了哪几点要求: 一是…；二是…
     if heads and not _says_asked_point(best, heads, item):
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))

@@ -60,6 +60,11 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         # 5000张 (beds); 一个/一批 alone are articles ('一个祥和的节日', '引进一批企业'), not figures
         r"|\d+\s*(?:人次|吨|张|间|栋|幢|艘|架|棵|株|份|场|床|头|只|匹)"
     ),
+    # '用3年时间' · '三个月内' · '5天' — a span of time, not a year (2020年)
+    "duration": re.compile(
+        r"(?<![\d.])\d{1,2}\s*(?:年|个月|个工作日|天|周)(?:时间|内|以内|左右|之内)?(?![\d月])"
+        r"|[一二三四五六七八九十两半]+(?:年|个月|个工作日|天|周)(?:时间|内|以内|之内)"
+    ),
 }
 # A figure of any kind: what a 'quantity' question (多少, 几头) needs the item to print.
 FACT_PATTERNS["quantity"] = re.compile(
@@ -96,6 +101,8 @@ KIND_NAMES = {
         "location": "地点",
         "venue": "会议地点",
         "quantity": "具体数字",
+        "post": "任职人员",
+        "duration": "时长",
     },
     "en": {
         "amount": "an amount",
@@ -109,6 +116,8 @@ KIND_NAMES = {
         "location": "a location",
         "venue": "where it was held",
         "quantity": "a figure",
+        "post": "who holds the post",
+        "duration": "a length of time",
     },
 }
 
@@ -576,6 +585,10 @@ def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever
 COUNT_UNIT_RE = re.compile(r"(?:几|多少)(?P<unit>[项家所座条件支台处套辆名户起次批])")
 
 
+# '任命张三同志为…' · '由李四兼任' · '…同志任…主任': a post given to someone by name.
+APPOINTED_RE = re.compile(r"担任|兼任|出任|任命|聘任|同志任|免去")
+
+
 def _has_fact(hit: ItemHit, kind: str) -> bool:
     item = hit.item
     if kind in FACT_PATTERNS:
@@ -584,6 +597,8 @@ def _has_fact(hit: ItemHit, kind: str) -> bool:
         return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))
     if kind == "duty":  # 由哪个部门承担: a unit printed as the one doing or paying for it
         return bool(DUTY_RE.search(item.text))
+    if kind == "post":  # 由谁担任: someone appointed to it, not a unit that acts
+        return bool(APPOINTED_RE.search(item.text))
     if kind == "person":  # 由谁组织实施 is answered by an organisation as often as by a person
         return bool(item.reporters) or "同志" in item.text or bool(ORG_RE.search(item.text))
     if kind == "decision":  # '讨论研究并原则同意《…》': a numbered heading can itself be the decision

@@ -34,7 +34,7 @@ concerning related relevant according based work works working th st nd rd docum
 progress status situation update reports
 want wanted wants wish need needs needed invite invited sit drafted well
 topic topics matter matters subject subjects
-goal goals aim aims objective objectives purpose
+goal goals aim aims objective objectives purpose principle principles
 review reviewed study studied studies consider considered examine examined deliberate deliberated
 convey conveyed adopt adopted pass passed collectively jointly together
 january february march april may june july august september october november december
@@ -92,7 +92,7 @@ _BRITISH_RE = (
 # Adjectives of a government level, which CC-CEDICT glosses only on one-character words (省 'province').
 LEVEL_WORDS = {
     "provincial": frozenset({"省政府", "省委", "全省", "我省", "省级", "本省"}),
-    "national": frozenset({"国家", "全国", "国务院"}),
+    "national": frozenset({"国家", "全国", "国务院", "全民"}),  # national fitness: 全民健身
     "central": frozenset({"中央", "国务院", "党中央"}),
     "prefectural": frozenset({"州政府", "地区行署", "全州"}),
 }
@@ -107,6 +107,7 @@ def _forms(word: str) -> list[str]:
             forms.append(pattern.sub(american, word))
             break
     for suffix, repl in (
+        ("ness", ""),  # fitness → fit (健身 'to keep fit')
         ("ies", "y"),
         ("es", ""),
         ("s", ""),
@@ -138,6 +139,14 @@ def quoted_candidates(word: str) -> frozenset[str]:
     return chinese_candidates(word).union(*(singles.get(form, frozenset()) for form in _forms(word.lower())))
 
 
+# Words of local government business CC-CEDICT glosses otherwise ('household waste' is 生活垃圾 in
+# every city's rules; CC-CEDICT has 垃圾 only as trash, refuse, garbage).
+DOMAIN_GLOSSES = {
+    "waste": frozenset({"垃圾", "废弃物", "废物"}),
+    "household": frozenset({"生活", "居民", "家庭"}),
+}
+
+
 def chinese_candidates(word: str) -> frozenset[str]:
     """Simplified Chinese words whose CC-CEDICT gloss contains the English word or a simple form of it.
 
@@ -147,7 +156,7 @@ def chinese_candidates(word: str) -> frozenset[str]:
     if CJK_RE.fullmatch(word):  # '(三农)': a Chinese gloss the asker wrote is checked as written
         return frozenset({word})  # (the question is already in simplified script)
     index = _index()
-    level = LEVEL_WORDS.get(word.lower(), frozenset())
+    level = LEVEL_WORDS.get(word.lower(), frozenset()) | DOMAIN_GLOSSES.get(word.lower(), frozenset())
     return level.union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
 
 

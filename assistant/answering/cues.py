@@ -36,6 +36,8 @@ INNER_LIST_RE = re.compile(
     r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
     r"(?:哪些|哪几|哪[两三四五六七八九十])"
     r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
+    # 要求着重解决…的哪些问题: the problems an item names for solving, not the items
+    r"|(?:解决|破解|化解)好?[^，。？?]{0,16}?哪些(?:问题|难题)"
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
 NAMED_THING_ASK_RE = re.compile(
@@ -187,6 +189,7 @@ GENERIC_TERMS = set(
     "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次 "  # relative time, asked order: no topic
     "一共 总共 共计 开过 开了 召开过 举行过 "  # 一共研究了多少, 开过哪几次: asked, no topic
     "作出 做出 作了 做了 "  # 作出了什么规定: the act of deciding, no topic
+    "部署 研究部署 安排部署 研究部 "  # 研究部署了什么工作: the act, no topic
     "纪要 会议纪要".split()  # 纪要的文号是什么: the minute itself
 )
 
@@ -204,8 +207,9 @@ VENUE_ASK_RE = re.compile(
 # 'How was … held?': answered by the opening's own words ('…通过腾讯视频会议主持召开了…').
 HOW_HELD_ASK_RE = re.compile(r"\bhow\b.*\b(?:held|convened|conducted)\b|\bin what (?:way|form)\b", re.I)
 # '在县委小礼堂主持召开' · '在区府1729会议室': the room or hall an opening names.
+# the room named before who presided ('在区政府817会议室,主持召开' too)
 VENUE_RE = re.compile(
-    r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[^，。,；]{0,12}?(?:主持|召开|举行))"
+    r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[，,]?[^，。,；]{0,12}?(?:主持|召开|举行))"
 )
 # '第三届沔商大会的举办时间': the date of an event an item speaks of, which the meeting's own date is not
 EVENT_DATE_ASK_RE = re.compile(r"(?:举办|举行|开幕|开工|启动)的?时间")
@@ -226,6 +230,10 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|{EVENT_DATE_ASK_RE.pattern}|\bwhen\b|what date",
             re.I,
         ),
+    ),
+    (  # '用几年时间完成' · 'how long': a span of time the minutes must print
+        "duration",
+        re.compile(r"(?<!哪)几年|多少年|多长时间|多久|(?<!哪)几个月|多少天|几天|\bhow long\b", re.I),
     ),
     (
         "count",
@@ -258,6 +266,13 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "location",
         re.compile(r"选址|地点|位置|(?:在|于)(?:哪里|哪儿)(?!召?开|举行)|\bwhere\b(?!.*\bheld\b)", re.I),
+    ),
+    # '管委会主任由谁担任' · 'Who will head …': the holder of a post, appointed by name
+    (
+        "post",
+        re.compile(
+            r"谁(?:来)?(?:担任|出任|兼任)|任命(?:了)?谁|\bwho (?:will )?(?:head|serve as|be appointed)", re.I
+        ),
     ),
     ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
     (

@@ -346,6 +346,7 @@ GOVERNMENT_AFTER_RE = (
     r"(?:这次|本次|此次|的)?(?:市|省|区|县|自治区)?(?:这次|本次|此次|的)?(?:人民)?(?:政府|常务会议?|第)"
     r"|(?<=[市区县])长|[市区县]长"
     r"|(?: municipal| city| provincial)? government"
+    r"|(?:'s|’s)?(?: municipal| city)? (?:executive|standing) meeting|(?:'s|’s)? \d+(?:st|nd|rd|th) (?:executive|standing)"
 )
 
 

@@ -33,6 +33,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     "why": re.compile(
         r"^会议(?:认为|指出)|意义|旨在|有利于|(?:重要|有力|关键)(?:举措|抓手|保障|环节|组成部分|指标|基础|前提)"
         r"|事关|关乎|关系到"
+        r"|必然(?:选择|要求)|必由之路|势在必行|十分必要|迫切(?:需要|要求)"  # '…是…的必然选择'
     ),
     "requirement": re.compile(
         r"^会议(?:要求|强调|明确|部署)|^[（(]?[一二三四五六七八九十]+[）)、]|^\d+[.．、]"
@@ -55,6 +56,17 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "deadline": FACT_PATTERNS["deadline"],
     "count": FACT_PATTERNS["count"],
     "quantity": FACT_PATTERNS["quantity"],
+    "duration": FACT_PATTERNS["duration"],
+    # a target set in figures ('到2020年,…主营业务收入达到1000亿元'), not the aim in words
+    "target": re.compile(
+        r"到\d{4}年|(?:达到|突破|超过|力争)[^，。；]{0,12}\d|\d+(?:\.\d+)?\s*(?:万|亿)?(?:元|家|个|%|％|人|户|吨)"
+    ),
+    # an aim: what the work is to ensure or achieve ('确保“打早、打小、打了”' · '力争五年内…')
+    "aim": re.compile(r"确保|力争|旨在|目的|目标|“[^”]{4,30}”"),
+    # a rule: what is forbidden, required without exception, or encouraged instead
+    "rule": re.compile(r"禁止|严禁|不得|不准|一律|必须|提倡"),
+    # a principle or idea the meeting set: named so, or quoted as a slogan ('“谁污染谁付费”的理念')
+    "principle": re.compile(r"原则|理念|方针|“[^”]{4,30}”"),
 }
 # The asked kind (answerability.asked_kind, refined below) → the sentence cue that answers it.
 CUE_FOR_KIND = {
@@ -62,13 +74,27 @@ CUE_FOR_KIND = {
     "requirement": "requirement",
     "decision": "decision",
     "person": "agent",
+    "post": "agent",
     "department": "agent",
     "amount": "amount",
     "date": "date",
     "deadline": "deadline",
     "count": "count",
     "quantity": "quantity",
+    "principle": "principle",
+    "duration": "duration",
+    "target": "target",
+    "rule": "rule",
+    "aim": "aim",
 }
+# 'What is the aim of …' · '目的是什么': what the work is to achieve.
+AIM_ASK_RE = re.compile(r"\b(?:aims?|goals?|objectives?|purposes?)\b|目的(?:是什么|何在)", re.I)
+# '对清明节期间祭扫有什么规定' · 'What rules …': what is forbidden or must be done.
+RULE_ASK_RE = re.compile(r"(?:什么|哪些)(?:规定|限制|禁止)|禁止什么|\brules?\b|\bbann?(?:ed|s)?\b", re.I)
+# '到2020年的发展目标是什么' · 'What target …': a target in figures is asked.
+TARGET_ASK_RE = re.compile(r"目标(?:是什么|是多少|有哪些)|(?:要|将)达到(?:什么|多少)|\btargets?\b", re.I)
+# '确定了什么原则' · 'What principle did … set': the principle itself, not the topic it is about.
+PRINCIPLE_ASK_RE = re.compile(r"什么(?:原则|理念|方针)|哪些(?:原则|理念|方针)|\bprinciples?\b", re.I)
 # '传达学习了什么讲话精神' · '研究了哪个专项规划' · '传达了哪两个文件': what the meeting took up is asked
 ACTION_ASK_RE = re.compile(
     r"(?:传达学习|传达|学习|研究|审议|听取|讨论)了?[^，。？]{0,12}?(?:什么|哪个|哪些|哪项|哪篇|哪起|哪[两几二三]个)"
@@ -101,6 +127,14 @@ def refine_kind(kind: str, question: str) -> str:
         return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's
     if kind == "topic" and WHY_ASK_RE.search(question):
         return "why"
+    if kind == "topic" and PRINCIPLE_ASK_RE.search(question):
+        return "principle"
+    if kind == "topic" and TARGET_ASK_RE.search(question):
+        return "target"
+    if kind == "topic" and RULE_ASK_RE.search(question):
+        return "rule"
+    if kind == "topic" and AIM_ASK_RE.search(question):
+        return "aim"
     if (
         kind == "topic"
         and REQUIREMENT_ASK_RE.search(question)
@@ -245,11 +279,21 @@ ORDINAL_HEAD_RE = re.compile(
 ORDINALS = "一二三四五六七八九十"
 
 
-def ordinal_heads(text: str) -> list[str]:
+# '一是要继续高度重视,不能…;二是要继续严防死守,…': a point's headline is its first clause.
+ORDINAL_CLAUSE_HEAD_RE = re.compile(
+    r"(?:^|(?<=[。；;：:，,\n]))\s*(?P<head>(?P<n>[一二三四五六七八九十])(?:要|是)[^。；;，,：:\n]{2,20})(?=[，,。；;\n])"
+)
+# '提出了哪几点要求' · '从哪几个方面': the points themselves are asked, by their headlines.
+POINTS_ASK_RE = re.compile(r"哪几[点条项]|几点|哪几个方面|哪些方面|几个方面")
+
+
+def ordinal_heads(text: str, first_clauses: bool = False) -> list[str]:
     """The headlines of a numbered list of requirements (一要…, 二要…), when the item has one of two
-    or more points in order, each headline a short sentence of its own."""
+    or more points in order, each headline a short sentence of its own — or, when the points
+    themselves are asked (`first_clauses`), each point's first clause."""
     heads: list[str] = []
-    for found in ORDINAL_HEAD_RE.finditer(text):
+    pattern = ORDINAL_CLAUSE_HEAD_RE if first_clauses else ORDINAL_HEAD_RE
+    for found in pattern.finditer(text):
         number = ORDINALS.find(found.group("n").strip("（()）"))
         if number == len(heads):
             heads.append(found.group("head"))
