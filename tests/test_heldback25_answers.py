@@ -29,7 +29,12 @@ def test_simplified_pages_keep_the_characters_of_names():
 
 def test_an_agenda_numbered_on_one_line_gives_the_items():
     juye = _parsed("ia09_heze_juye.txt")  # '1、传达学习《…》, 2、听取…汇报 3、… 4、…' after 会议议题
-    assert [item.heading[:6] for item in juye.items[1:]] == ["传达学习《山", "听取重建巨野", "听取建议召开", "听取农村供水"]
+    assert [item.heading[:6] for item in juye.items[1:]] == [
+        "传达学习《山",
+        "听取重建巨野",
+        "听取建议召开",
+        "听取农村供水",
+    ]
     assert "吃上水向吃好水" in juye.items[4].text  # the citizen's view goes to the topic it is about
     assert juye.chair == "楚德勤"
 
@@ -60,7 +65,9 @@ def held25(config_factory):
     names += " ia11_changzhou_wujin.txt ia12_yueyang_linxiang.txt"
     reports = [HELD25 / name for name in names.split()] + [JURONG]
     # the Shangqiu page never names its city: the office types it at upload
-    return indexed_reports(config_factory, "held25-answers", reports, {HELD25 / "ia04_shangqiu.txt": "商丘市"})
+    return indexed_reports(
+        config_factory, "held25-answers", reports, {HELD25 / "ia04_shangqiu.txt": "商丘市"}
+    )
 
 
 @pytest.mark.model
