@@ -87,8 +87,8 @@ CUE_FOR_KIND = {
     "rule": "rule",
     "aim": "aim",
 }
-# 'What is the aim of …' · '目的是什么': what the work is to achieve.
-AIM_ASK_RE = re.compile(r"\b(?:aims?|goals?|objectives?|purposes?)\b|目的(?:是什么|何在)", re.I)
+# 'What is the aim of …' · '目的是什么': what the work is to achieve (a goal is often a target in figures).
+AIM_ASK_RE = re.compile(r"\b(?:aims?|purposes?)\b|目的(?:是什么|何在)", re.I)
 # '对清明节期间祭扫有什么规定' · 'What rules …': what is forbidden or must be done.
 RULE_ASK_RE = re.compile(r"(?:什么|哪些)(?:规定|限制|禁止)|禁止什么|\brules?\b|\bbann?(?:ed|s)?\b", re.I)
 # '到2020年的发展目标是什么' · 'What target …': a target in figures is asked.
