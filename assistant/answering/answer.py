@@ -21,7 +21,6 @@ from ..ingest import rules
 from ..models import YEAR_NOT_WRITTEN, AgendaItem, Meeting, chinese_item_label
 from . import bilingual
 from .answerability import (
-    FACT_PATTERNS,
     asked_entity,
     asked_kind,
     attendance_sentences,
@@ -662,9 +661,15 @@ def _to_full_stop(clause: str, item) -> str:
     at = item.text.find(clause)
     if at < 0 or not clause.rstrip().endswith(("；", ";")):
         return clause
-    end = re.compile(r"[。！？!?\n]").search(item.text, at + len(clause))  # '…事业发展?' ends one too
-    stop = end.start() if end and end.group() != "\n" else (end.start() - 1 if end else -1)
+    end = SENTENCE_END_RE.search(item.text, at + len(clause))
+    if end is None:
+        return clause
+    stop = end.start() - 1 if end.group() == "\n" else end.start()  # a line break is no character to keep
     return item.text[at : stop + 1] if 0 < stop - at <= 240 else clause
+
+
+# Where a sentence ends: '。', '！', '？' in either width ('…事业发展?' too), or its paragraph's end.
+SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 
 def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) -> list[ItemHit]:
@@ -948,7 +953,7 @@ def _lead(
         # which meeting asked *about what* (哪次会议要求…): the sentence that says it follows the frame
         return _framed(frame, intent, item, own, names_meeting=True, always=kind != "date")
     if kind in ("count", "deadline", "amount", "quantity", "duration", "target"):
-        pattern = FACT_PATTERNS.get(kind) or SENTENCE_CUES[kind]  # the sentence printing the figure
+        pattern = SENTENCE_CUES[kind]  # the sentence printing the figure
         for sentence in [*own, item.heading]:
             if pattern.search(sentence):
                 return _quoted([sentence], item, lang)

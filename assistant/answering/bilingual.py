@@ -156,8 +156,8 @@ def chinese_candidates(word: str) -> frozenset[str]:
     if CJK_RE.fullmatch(word):  # '(三农)': a Chinese gloss the asker wrote is checked as written
         return frozenset({word})  # (the question is already in simplified script)
     index = _index()
-    level = LEVEL_WORDS.get(word.lower(), frozenset()) | DOMAIN_GLOSSES.get(word.lower(), frozenset())
-    return level.union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
+    given = LEVEL_WORDS.get(word.lower(), frozenset()) | DOMAIN_GLOSSES.get(word.lower(), frozenset())
+    return given.union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
 
 
 def english_topic_words(question: str, skip: list[str]) -> list[str]:

@@ -206,8 +206,7 @@ VENUE_ASK_RE = re.compile(
 )
 # 'How was … held?': answered by the opening's own words ('…通过腾讯视频会议主持召开了…').
 HOW_HELD_ASK_RE = re.compile(r"\bhow\b.*\b(?:held|convened|conducted)\b|\bin what (?:way|form)\b", re.I)
-# '在县委小礼堂主持召开' · '在区府1729会议室': the room or hall an opening names.
-# the room named before who presided ('在区政府817会议室,主持召开' too)
+# '在县委小礼堂主持召开' · '在区府1729会议室' · '在区政府817会议室,主持召开': the room or hall an opening names.
 VENUE_RE = re.compile(
     r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[，,]?[^，。,；]{0,12}?(?:主持|召开|举行))"
 )

@@ -95,6 +95,14 @@ RULE_ASK_RE = re.compile(r"(?:什么|哪些)(?:规定|限制|禁止)|禁止什�
 TARGET_ASK_RE = re.compile(r"目标(?:是什么|是多少|有哪些)|(?:要|将)达到(?:什么|多少)|\btargets?\b", re.I)
 # '确定了什么原则' · 'What principle did … set': the principle itself, not the topic it is about.
 PRINCIPLE_ASK_RE = re.compile(r"什么(?:原则|理念|方针)|哪些(?:原则|理念|方针)|\bprinciples?\b", re.I)
+# A topic question asking for a sentence of one form, and the form (its cue in SENTENCE_CUES): first match wins.
+FORM_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("why", WHY_ASK_RE),
+    ("principle", PRINCIPLE_ASK_RE),
+    ("target", TARGET_ASK_RE),
+    ("rule", RULE_ASK_RE),
+    ("aim", AIM_ASK_RE),
+)
 # '传达学习了什么讲话精神' · '研究了哪个专项规划' · '传达了哪两个文件': what the meeting took up is asked
 ACTION_ASK_RE = re.compile(
     r"(?:传达学习|传达|学习|研究|审议|听取|讨论)了?[^，。？]{0,12}?(?:什么|哪个|哪些|哪项|哪篇|哪起|哪[两几二三]个)"
@@ -122,19 +130,12 @@ DISPOSAL_ASK_RE = re.compile(r"(?:怎么|如何)(?:处理|处置|办理)|通过�
 
 
 def refine_kind(kind: str, question: str) -> str:
-    """answerability's kind, with the two kinds only the answer needs: why, and requirements."""
+    """answerability's kind, with the kinds only the answer needs: the forms of `FORM_ASKS`, and
+    requirements."""
     if kind == "date" and not MEETING_DATE_ASK_RE.search(question):
         return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's
-    if kind == "topic" and WHY_ASK_RE.search(question):
-        return "why"
-    if kind == "topic" and PRINCIPLE_ASK_RE.search(question):
-        return "principle"
-    if kind == "topic" and TARGET_ASK_RE.search(question):
-        return "target"
-    if kind == "topic" and RULE_ASK_RE.search(question):
-        return "rule"
-    if kind == "topic" and AIM_ASK_RE.search(question):
-        return "aim"
+    if kind == "topic" and (form := next((f for f, asks in FORM_ASKS if asks.search(question)), None)):
+        return form
     if (
         kind == "topic"
         and REQUIREMENT_ASK_RE.search(question)

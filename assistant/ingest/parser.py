@@ -54,11 +54,11 @@ def parse_meeting(
     header_lines = [ln for ln in lines[:header_end] if ln]
     intro_text = lines[intro_idx] if intro_idx is not None else None
     items, trailing, preamble = layout.items, layout.trailing, layout.preamble
+    # a numbered agenda above the opening wins over fewer items numbered below ('一、列席公众代表意见')
     if (
         intro_idx is not None
         and (listed := _agenda_numbered_before(prepared, intro_idx, end_idx))
-        and len(listed[0])
-        > len(items)  # the agenda above, not a section numbered below ('一、列席公众代表意见')
+        and len(listed[0]) > len(items)
     ):
         items, trailing, preamble = listed
     elif (not items or layout.only_additions) and intro_idx is not None:

@@ -147,15 +147,15 @@ CHAIR_NAME_ONLY_RE = re.compile(
 )
 # '县政府第三次常务会议召开,县委副书记、县长齐永军,县委常委、副县长朱洪瑞,…出席': no one is said to
 # preside; the head of government, named first of those attending, is who chaired (not a deputy).
+PRINCIPAL_ATTENDING_RE = re.compile(
+    rf"常务会议?召开[，,](?:[\u4e00-\u9fa5]{{2,12}}?[、，,])?(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟|省)长)"
+    rf"(?P<name>{NAME})[，,、][^。]*?(?:出席|参加)"
+)
 # '县委副书记、县长杨继周同志对…给予了充分肯定' in a report that says no one presided: the head of
 # government the report names (never a deputy) speaks for the meeting.
 HEAD_NAMED_RE = re.compile(
     rf"(?<!副)(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟)长)(?P<name>{NAME})(?:同志)?"
     r"(?=[对就在，,、说指强要提])"
-)
-PRINCIPAL_ATTENDING_RE = re.compile(
-    rf"常务会议?召开[，,](?:[\u4e00-\u9fa5]{{2,12}}?[、，,])?(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟|省)长)"
-    rf"(?P<name>{NAME})[，,、][^。]*?(?:出席|参加)"
 )
 DOC_NUMBER_RE = re.compile(
     r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{0,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
