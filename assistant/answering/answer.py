@@ -36,8 +36,12 @@ from .cited import CitedAnswer, Source
 from .cues import (
     ATTENDANCE_ASK_RE,
     CHAIR_ASK_RE,
+    EN_ABSENT,
+    EN_NAMED_OBJECT_ASK_RE,
     EN_OWN_OBJECT_ASK_RE,
     EN_SAT_IN,
+    FORM_NOUN_ASK_RE,
+    HEARD_FROM_RE,
     HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
     MEETING_ASK_RE,
@@ -285,6 +289,8 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
     asked = [] if CHAIR_ASK_RE.search(intent.text) else _opening_sentences_naming(m, terms)
     if VENUE_ASK_RE.search(intent.text):  # where it was held: the opening's sentence naming the room
         asked = _venue_sentences(m) + asked
+    if "会前" in intent.text:  # what was done before the agenda (会前学法): the opening says
+        asked = [s for s in _meeting_sentences(m) if "会前" in s][:1] + asked
     held = f"{m.label}于{_date_words(m)}召开"  # who chaired only when it is written, or asked
     chaired = f"由{m.chair or '（未写明）'}{m.chair_title or ''}主持"
     facts = [f"{held}，{chaired}" if m.chair or CHAIR_ASK_RE.search(intent.text) else held]
@@ -297,7 +303,7 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
         days = (date.fromisoformat(m.issue_date) - date.fromisoformat(m.date)).days
         lines.append(f"会议召开（{m.date}）后{days}天印发纪要（{m.issue_date}）。[1]")
     if ATTENDANCE_ASK_RE.search(intent.text):
-        attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in m.attendance.items()]
+        attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in _roles_asked_first(m, intent.text)]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
             attended = [
                 f"{sentence}[1]" for sentence in _asked_role_first(attendance_sentences(m), intent.text)
@@ -378,7 +384,9 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
         held = [s for s in _meeting_sentences(m) if HELD_RE.search(s)]
         lines = [f"How: {s}[1]" for s in sorted(held, key=lambda s: not MEDIUM_RE.search(s))[:1]] + lines
     if ATTENDANCE_ASK_RE.search(question):  # who attended (or sat in), first
-        attended = [f"{role}: {'、'.join(names)}[1]" for role, names in m.attendance.items()]
+        attended = [
+            f"{_english_role(role)}: {'、'.join(names)}[1]" for role, names in _roles_asked_first(m, question)
+        ]
         said = _asked_role_first(attendance_sentences(m), question)
         lines = (attended or [f"{sentence}[1]" for sentence in said]) + lines
     if n_items := m.item_count:
@@ -386,16 +394,53 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
     return "\n".join(lines)
 
 
+EN_ROLES = {"出席": "Attended", "列席": "Sat in", "缺席": "Absent", "请假": "On leave", "参加": "Took part"}
+
+
+def _english_role(role: str) -> str:
+    """'缺席' → 'Absent (缺席)' · '公众代表列席' → 'Sat in (公众代表列席)': an English label, the list's own after it."""
+    word = next((en for zh, en in EN_ROLES.items() if zh in role), "")
+    units = " (units)" if role.endswith("单位") else ""
+    return f"{word}{units} ({role})" if word else role
+
+
+def _asked_role(question: str) -> str | None:
+    """The attendance role a question asks about: 列席 for '列席' or 'sat in' / 'observers', 应邀 for
+    'invited', 缺席 for '请假' or 'absent', 出席 for '出席'."""
+    role = re.search(r"应邀(?:出席|参加|列席)|缺席|请假|出席|列席|参加", question)
+    if role:
+        return "缺席" if role.group() == "请假" else role.group()
+    if re.search(EN_SAT_IN, question, re.I):
+        return "列席"
+    if re.search(r"\binvited\b", question, re.I):
+        return "应邀"
+    return "缺席" if re.search(EN_ABSENT, question, re.I) else None
+
+
 def _asked_role_first(sentences: list[str], question: str) -> list[str]:
-    """The attendance sentences, the one naming the role asked for first: 列席 for '列席' or 'sat in'
-    / 'observers', 应邀 for 'invited', 出席 for '出席'."""
-    role = re.search(r"应邀(?:出席|参加|列席)|出席|列席|参加", question)
-    word = role.group() if role else None
-    if word is None and re.search(EN_SAT_IN, question, re.I):
-        word = "列席"
-    elif word is None and re.search(r"\binvited\b", question, re.I):
-        word = "应邀"
+    """The attendance sentences, the one naming the role asked for first."""
+    word = _asked_role(question)
     return sorted(sentences, key=lambda sentence: bool(word) and word not in sentence)
+
+
+def _roles_asked_first(meeting: Meeting, question: str) -> list[tuple[str, list[str]]]:
+    """The parsed attendance lists, the role asked for first ('缺 席:' for who was absent), and of
+    several such lists the one whose group the question names ('公众代表列席' for public representatives)."""
+    word = _asked_role(question)
+    words = ("缺席", "请假") if word == "缺席" else (word,)
+
+    def named(role: str) -> int:
+        """How much of the group a list names the question names too (word pairs, or glosses)."""
+        group = re.sub(r"出席|列席|缺席|请假|参加|单位", "", role)
+        if re.search(r"[a-z]", question, re.I):
+            asked = bilingual.english_topic_words(question, [])
+            return sum(c in group for w in asked for c in bilingual.chinese_candidates(w) if len(c) > 1)
+        return sum(group[i : i + 2] in question for i in range(len(group) - 1))
+
+    return sorted(
+        meeting.attendance.items(),
+        key=lambda entry: (bool(word) and not any(w in entry[0] for w in words), -named(entry[0])),
+    )
 
 
 HELD_RE = re.compile(r"主持召开|召开|主持")
@@ -561,7 +606,21 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
     # whole sentences (the list runs on with ；), the one naming the most documents
     sentences = [s.strip() for s in re.split(r"(?<=。)", overview) if "《" in s]
     listing = max(sentences, key=lambda s: s.count("《"), default="")
-    return listing if listing.count("《") > max(len(titled), 1) else None
+    if listing.count("《") > max(len(titled), 1):
+        return listing
+    # '就城市门户靓化、高层次人才引进培养、大力发展回归经济等议题进行审议讨论' over two itemised paragraphs
+    topics = [
+        (s, found.group("list").count("、") + 1)
+        for s in _meeting_sentences(meeting)
+        if (found := TOPIC_LIST_RE.search(s))
+    ]
+    return next((s for s, n in topics if n > len(hits)), None)
+
+
+# An opening that names the meeting's topics in a list: '就A、B、C等议题进行审议讨论'.
+TOPIC_LIST_RE = re.compile(
+    r"(?:就|研究|审议|讨论)了?(?P<list>[^，,。；《》]{2,40}(?:、[^，,。；《》]{2,40}){1,9})等(?:议题|事项)"
+)
 
 
 def _printed_total(meeting: Meeting) -> str | None:
@@ -590,6 +649,8 @@ def _extractive_answer(
     if bare:
         chosen = _with_bare_item_siblings(chosen)
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
+    if kind in ("person", "department") and REPORTED_ASK_RE.search(intent.text):
+        chosen = sorted(chosen, key=lambda h: not _says_who_reported(h.item))  # stable: else as ranked
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     # a heading alone states no requirement or reason: any item that states one leads
     asks_statement = kind in ("requirement", "reason")
@@ -600,9 +661,12 @@ def _extractive_answer(
     heading_only = heading_only or (
         kind == "topic" and _topic_only(chosen[0].item) and not _heading_answers(intent.text, chosen[0].item)
     )
-    margin = 0.0 if bare or heading_only else config.answer.lead_margin
-    # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence
-    stating = [s for s in ranked if s.n != 1] if topic_only else ranked
+    tied = len(chosen) > 1 and chosen[1].score >= chosen[0].score * config.answer.lead_tie_share
+    margin = 0.0 if bare or heading_only or tied else config.answer.lead_margin
+    # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence, nor is
+    # the heading of an item that prints nothing else ('会议还研究了…工作。') asked for a requirement
+    prints_heading = asks_statement and _prints_only_heading(chosen[0].item)
+    stating = [s for s in ranked if s.n != 1] if topic_only or prints_heading else ranked
     if (stater := _item_that_states_it(stating, margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
@@ -624,6 +688,11 @@ def _extractive_answer(
     return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
 
 
+def _says_who_reported(item: AgendaItem) -> bool:
+    """A parsed reporter, or a sentence that hears someone's report ('听取了各位副市长…汇报')."""
+    return bool(item.reporters) or bool(HEARD_FROM_RE.search(item.text))
+
+
 def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: bool = False) -> list[str]:
     """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
     工作') comes second only when it is the best: it names the topic, it does not require anything."""
@@ -633,7 +702,11 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
     if asks_requirements:  # '提出了什么要求': what was required, not why it matters ('会议指出,…是…重要举措')
         own = [t for t in own if not _says_why_only(t)] or own
     first = _to_full_stop(own[0], item) if own else ""
-    rest = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first][:1]
+    others = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first]
+    # the second point from the best one's paragraph ('会议强调,…' and what it goes on to require),
+    # when one of the next best is there: another paragraph's sentence shares words, not the topic
+    paragraph = next((p for p in item.text.split("\n") if first and first[:20] in p), "")
+    rest = ([t for t in others[:3] if t in paragraph] or others)[:1]
     points = ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
     # a clause run on to its full stop may hold the other point ('…安全;…质量;各镇街…发展?')
     return [p for p in points if not any(p != other and p in other for other in points)]
@@ -929,6 +1002,10 @@ def _lead(
         who = "、".join(r.as_written for r in item.reporters)
         frame = say(lang, "reported_by", who=who, reported=_reported(item), **names)
         return _framed(frame, intent, item, own, names_meeting=True)
+    if kind in ("person", "department") and REPORTED_ASK_RE.search(intent.text):
+        heard = [t for t in [item.heading, *own] if HEARD_FROM_RE.search(t)]
+        if heard:  # '会议分析了…,听取了各位副市长…汇报': the sentence says who reported
+            return _quoted(heard[:1], item, lang)
     if kind in ("person", "department"):
         for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):
@@ -967,6 +1044,10 @@ def _lead(
     if heads and not _says_asked_point(best, heads, item):
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
+    if (asked := FORM_NOUN_ASK_RE.search(intent.text)) and (
+        naming := [t for t in own if asked.group("noun") in t]
+    ):
+        return _quoted(naming[:1], item, lang)  # 要建立什么机制: the sentence that names the 机制
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         said = _requirement_points(ranked, item, "要求" in intent.text)[:points]
         return _quoted(sorted(said, key=item.text.find), item, lang)
@@ -999,7 +1080,7 @@ def _heading_answers(question: str, item: AgendaItem) -> bool:
     own_object = OWN_OBJECT_ASK_RE.search(question)
     return (
         any(noun in item.heading for noun in named_thing_nouns(question))
-        or bool(EN_OWN_OBJECT_ASK_RE.search(question))
+        or bool(EN_OWN_OBJECT_ASK_RE.search(question) or EN_NAMED_OBJECT_ASK_RE.search(question))
         or bool(
             own_object
             and (

@@ -77,7 +77,7 @@ ORG_RE = re.compile(
 )
 # 由哪个部门负责: a unit named as the one that does it ('由水利局牵头', '市财政局要…', '会同…'), not
 # any organisation the item happens to mention ('以自治区政府规章发布').
-_UNIT = r"(?:局|委|办|中心|公司|管委会|政府|街道|镇|院|所|站|队)"
+_UNIT = r"(?:局|委|办|中心|公司|管委会|政府|街道|镇|院|所|站|队|部门)"
 # '由哪个部门承担' · '哪个单位负责': the one who carries it out, which a unit merely named does not say.
 DUTY_ASK_RE = re.compile(
     r"由(?:哪个|哪些|哪家|什么)(?:部门|单位|机构)?[^，。？?]{0,4}?(?:承担|负责|牵头|实施|落实|办理|组织)"
@@ -85,6 +85,7 @@ DUTY_ASK_RE = re.compile(
 )
 DUTY_RE = re.compile(
     r"由[^，。；]{1,24}?(?:牵头|负责|组织|实施|承办|落实|办理)"
+    rf"|由[^，。；]{{1,16}}?{_UNIT}向[^，。；]{{1,16}}?{_UNIT}"  # '由市卫生部门向市人力社保部门…移交'
     rf"|{_UNIT}(?:要|负责|牵头|会同|配合|抓好|做好|切实|承担|拟草|起草|拟定|制定|提请|提交|提出|报送|汇报)"
     rf"|听取(?:了)?[\u4e00-\u9fa5]{{1,16}}?{_UNIT}(?:关于|的|所作|作的|汇报)"
 )
@@ -355,6 +356,10 @@ def meeting_speaks(meeting: Meeting) -> bool:
 
 # '…主持召开了…常务会议,会议传达学习了…《…》、…精神,…分别作了工作汇报': what the opening says was done.
 OPENING_ACTION_RE = re.compile(r"(?:传达学习|学习|听取|审议|作了工作汇报)了?(?P<what>[^，,。；]{4,})")
+# '传达学习上级重要精神' · '研究有关议题': an opening that names nothing the items might have left out.
+VAGUE_OBJECT_RE = re.compile(
+    r"^(?:上级|有关|相关|近期|当前|其他|近期重要)?(?:重要)?(?:会议)?(?:精神|议题|工作|事项|文件)$"
+)
 
 
 def overview_answers(meeting: Meeting) -> bool:
@@ -366,7 +371,8 @@ def overview_answers(meeting: Meeting) -> bool:
     held = rules.MEETING_HELD_RE.search(intro)
     headings = "".join(item.heading for item in meeting.items if item.item > 0)
     return bool(held) and any(
-        found.group("what")[:8] not in headings for found in OPENING_ACTION_RE.finditer(intro, held.end())
+        found.group("what")[:8] not in headings and not VAGUE_OBJECT_RE.match(found.group("what"))
+        for found in OPENING_ACTION_RE.finditer(intro, held.end())
     )
 
 

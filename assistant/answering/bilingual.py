@@ -37,6 +37,8 @@ topic topics matter matters subject subjects
 goal goals aim aims objective objectives purpose principle principles
 review reviewed study studied studies consider considered examine examined deliberate deliberated
 convey conveyed adopt adopted pass passed collectively jointly together
+through via during throughout within without across among between upon
+ask asks asked asking carry carries carried out
 january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
@@ -144,6 +146,8 @@ def quoted_candidates(word: str) -> frozenset[str]:
 DOMAIN_GLOSSES = {
     "waste": frozenset({"垃圾", "废弃物", "废物"}),
     "household": frozenset({"生活", "居民", "家庭"}),
+    # 'certified as a national forest city': a title a city is awarded — 创建/创成/评为 in the minutes
+    "certified": frozenset({"认证", "创建", "创成", "评为", "认定"}),
 }
 
 

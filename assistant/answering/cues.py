@@ -16,9 +16,10 @@ from ..ingest import rules
 MEASURES_ASK = r"(?:确定|提出|采取|明确|制定)了?哪些[\u4e00-\u9fa5]{2,12}?(?:措施|举措)"
 # 'Who sat in on…' · 'observers': who attended without a vote (列席).
 EN_SAT_IN = r"\b(?:sit|sat) in\b|\bobservers?\b"
+EN_ABSENT = r"\babsen(?:t|ce|ces)\b|\bon leave\b"
 # 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
 LIST_RE = re.compile(
-    r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|[？?]|$)|几[项份个]议题|共[审议讨论听取]+了?多少|列出"
+    r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|汇报|报告|[？?]|$)|几[项份个](?:议题|汇报|报告)|共[审议讨论听取]+了?多少|列出"
     r"|(?:which|what) (?:[a-z]+ )?(?:items|topics|matters|subjects|documents|drafts)\b"
     r"|how many (?:agenda )?items|agenda items|list",
     re.I,
@@ -80,14 +81,27 @@ def named_thing_nouns(question: str) -> tuple[str, ...]:
     return ()
 
 
+# '要建立什么机制' · '推行哪种模式': a thing of a form the answer names in so many words (…监测机制).
+FORM_NOUN_ASK_RE = re.compile(
+    r"(?:什么|哪些|何种|哪种|怎样的?|什么样的?)(?P<noun>机制|制度|体系|平台|模式|标准|台账|机构|专班|队伍|导向)"
+)
+# '听取了各位副市长…汇报': who reported, said in a sentence when no reporter was parsed.
+HEARD_FROM_RE = re.compile(r"听取了?[^。；]{2,60}?汇报")
+
+
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
 OWN_OBJECT_ASK_RE = re.compile(
-    r"(?P<verb>传达学习|学习传达|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些)"
-    r"(?:[\u4e00-\u9fa5]{0,6}?(?:内容|精神|文件))?[？?]?$"  # 传达了哪些全省会议精神
+    r"(?P<verb>传达学习|学习传达|传达贯彻|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些|哪次|哪个|哪项)"
+    r"(?:[\u4e00-\u9fa5]{0,8}?(?:内容|精神|文件|讲话))?[？?]?$"  # 传达了哪些全省会议精神 · 哪次会议的精神
 )
 # 'What did Xialu district's 60th executive meeting study?': the same ask in English.
 EN_OWN_OBJECT_ASK_RE = re.compile(
     r"^what did\b.*\b(?:study|discuss|review|hear|consider|examine|deliberate|convey)\s*\??$", re.I
+)
+# 'What speech did Da'an's first executive meeting study?': the one thing an item's heading names.
+EN_NAMED_OBJECT_ASK_RE = re.compile(
+    r"^(?:what|which) [a-z]+(?: [a-z]+)? did\b.*\b(?:study|discuss|review|hear|consider|examine|convey)\s*\??$",
+    re.I,
 )
 # 'Which documents did Xindu's 70th meeting review?': the English verb of a list question, as the heading
 # verb family it names (审议了哪些文件).
@@ -114,7 +128,7 @@ ATTENDED_RE = re.compile(
     r"|出席人员|参加人员"
 )
 META_RE = re.compile(
-    r"参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取"
+    r"(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取|会前(?!的)"
     r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back)\b)|convene|attend|document number",
     re.I,
 )
@@ -195,8 +209,9 @@ GENERIC_TERMS = set(
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
 ATTENDANCE_ASK_RE = re.compile(
-    r"出席|列席|参会|与会|参加会议|参加(?=[？?]|$)|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
-    rf"|{EN_SAT_IN}",  # 'who was invited to sit in on' (列席)
+    r"出席|列席|缺席|请假|参会|与会|参加会议|(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)"  # 邀请了谁参加: an item's guests
+    r"|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
+    rf"|{EN_SAT_IN}|{EN_ABSENT}",  # 'who was invited to sit in on' (列席)
     re.I,
 )
 VENUE_ASK_RE = re.compile(
@@ -306,7 +321,10 @@ MEETINGS_ASK_RE = re.compile(
     r"|(?:which|what) (?:executive |standing )?meetings|in which meetings|how many meetings",
     re.I,
 )
-MEETING_ASK_RE = re.compile(r"哪次会议|哪次常务会议|哪一次|第几次|which meeting|at which", re.I)
+# '传达学习了哪次会议的精神': a meeting held elsewhere whose spirit was conveyed, asked inside an item.
+MEETING_ASK_RE = re.compile(
+    r"哪次会议(?!的?精神)|哪次常务会议|哪一次(?!会议的?精神)|第几次|which meeting|at which", re.I
+)
 OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
 )

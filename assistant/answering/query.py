@@ -283,7 +283,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     verbs = "|".join(VERB_FAMILIES)
     for found in re.finditer(
         rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、])*(?:{verbs}))(?:了|过)?"
-        r"(?:哪些|哪几|什么文件|多少|什么(?=[？?]|$|精神|内容|报告|汇报))|是({verbs})",
+        r"(?:哪些|哪几|几[项份个]|什么文件|多少|什么(?=[？?]|$|精神|内容|报告|汇报))|是({verbs})",
         text,
     ):
         if found.group(0).endswith("什么") and META_RE.search(text):  # 还学习了什么: beside the items

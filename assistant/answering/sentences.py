@@ -179,7 +179,16 @@ def body_sentences(item_text: str) -> list[str]:
     if "\n" not in item_text:
         return split_sentences(item_text)
     first, rest = item_text.split("\n", 1)
-    return split_sentences(first)[1:] + split_sentences(rest)
+    heading, *after = split_sentences(first) or [""]
+    # '会议传达贯彻了…精神,要求各级各部门高度重视…': what the heading's sentence goes on to require
+    said = [heading[remark.end() :]] if (remark := _remark_in(heading)) else []
+    return said + after + split_sentences(rest)
+
+
+def _remark_in(heading: str) -> re.Match[str] | None:
+    """Where a heading's sentence turns to what the meeting said (as the parser cuts headings)."""
+    remark = rules.REMARK_START_RE.search(heading)
+    return remark if remark and remark.start() >= 8 else None
 
 
 def lexical_share(sentence: str, terms: list[str], idf) -> float:

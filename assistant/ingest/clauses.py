@@ -36,7 +36,7 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
     sentence = sentence.strip().rstrip("。")
     spans = _spans(sentence, rules.CLAUSE_BREAK_RE)
     merged: list[tuple[int, int]] = []
-    for begin, end in spans:
+    for pos, (begin, end) in enumerate(spans):
         piece = sentence[begin:end]
         start = rules.CLAUSE_START_RE.match(piece)  # '^' never matches at a pos > 0: match the piece
         topic = piece[start.end() :] if start else piece
@@ -46,6 +46,8 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
             merged[-1] = (merged[-1][0], end)  # '…,强调…,要以问题为导向,研究制定…目标': what is required
         elif merged and rules.BARE_LEAD_RE.match(sentence[slice(*merged[-1])]):
             merged[-1] = (merged[-1][0], end)  # '会议伊始,传达学习了…': the opening words lead it in
+        elif pos == 1 and rules.INVITED_LEAD_RE.match(sentence[slice(*merged[0])]):
+            merged[-1] = (0, end)  # '会议邀请群众代表参加,审议通过《…》': who took part, then the topic
         else:
             merged.append((begin, end))
     found: list[Clause] = []

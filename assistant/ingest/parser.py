@@ -532,7 +532,9 @@ def _paragraph_items(
 ) -> list[AgendaItem]:
     """The item(s) of one topic paragraph: one per agenda clause its first sentence names."""
     heading, first_body = _first_sentence(paragraph)
-    if (remark := REMARK_START_RE.search(heading)) and remark.start() >= 8:  # '…汇报强调,要…': the remark
+    if (
+        remark := rules.REMARK_START_RE.search(heading)
+    ) and remark.start() >= 8:  # '…汇报强调,要…': the remark
         heading, first_body = (
             heading[: remark.start()],
             f"{heading[remark.end() :]}。{first_body}".rstrip("。"),
@@ -951,7 +953,7 @@ def _split_heading(rest: str) -> tuple[str, str]:
     A news report runs on in the same sentence ('会议听取了…汇报，强调，要…'): the heading ends
     before the remark.
     """
-    if (remark := REMARK_START_RE.search(rest)) and remark.start() >= 8:
+    if (remark := rules.REMARK_START_RE.search(rest)) and remark.start() >= 8:
         return rest[: remark.start()].strip(), rest[remark.end() :].strip()
     depth = 0
     for pos, ch in enumerate(rest):
@@ -962,13 +964,6 @@ def _split_heading(rest: str) -> tuple[str, str]:
         elif depth == 0 and ch in "。：:；;" and len(rest) - pos - 1 >= 8:
             return rest[:pos].strip(), rest[pos + 1 :].strip()
     return rest.rstrip("。").strip(), ""
-
-
-# '…汇报，强调，要…' · '…情况汇报强调,要…' (no comma before 强调 after a report heard)
-REMARK_START_RE = re.compile(
-    r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)[，,：:])|(?<=汇报)(?=(?:并|时)?(?:强调|指出|要求)[，,：:])"
-    r"|(?<=》时)(?=(?:强调|指出|要求)[，,：:])"  # '会议在审议《…方案》时指出,…
-)
 
 
 # '会议还审议了…方案,强调要…': the act, then what the meeting said on it, in one sentence.
@@ -1193,8 +1188,9 @@ def _parse_date(
         None,
     )
     if not found and (run := rules.MONTH_DAY_RUN_RE.search(intro)):  # '1030日': the 月 was lost
-        found = rules.DATE_RE.search(f"{run.group('m')}月{run.group('d')}日")
-        prov["date_printed"] = run.group(0)
+        if reading := _month_day_reading(run.group("md"), evidence):
+            found = rules.DATE_RE.search(f"{reading[0]}月{reading[1]}日")
+            prov["date_printed"] = run.group(0)
     if not found and (run := rules.YEAR_MONTH_DAY_RUN_RE.search(intro)):
         return _run_together_date(run, evidence, prov, warnings)
     relative = rules.RELATIVE_DAY_RE.match(intro.strip()) or rules.RELATIVE_DAY_BEFORE_HELD_RE.search(intro)
@@ -1266,6 +1262,26 @@ def _day_only_date(
     prov["date"] = f"intro day only; year and month from the page's {key} {when}"
     warnings.append(f"会议日期只写了“{day}日”：年月取自网页{key}{when}")
     return f"{when[:8]}{day:02d}", day_only.group(0).rstrip("，,")
+
+
+def _month_day_reading(digits: str, evidence: YearEvidence) -> tuple[int, int] | None:
+    """A month and day run together ('1030', '117'): the one real reading, or of two ('117' is 1-17 or
+    11-7) the one nearest before the page's date — a report is published after its meeting."""
+    cuts = [(digits[:cut], digits[cut:]) for cut in (1, 2) if 1 <= len(digits) - cut <= 2]
+    readings = [(int(m), int(d)) for m, d in cuts if 1 <= int(m) <= 12 and 1 <= int(d) <= 31]
+    page = _page_date(evidence)
+    if len(readings) > 1 and page:
+        year, published = page[1].year, page[1]
+
+        def days_before(reading: tuple[int, int]) -> int:
+            try:
+                held = date(year, *reading)
+            except ValueError:
+                return 10**6
+            return (published - held).days % 366  # a later day of the year was last year's
+
+        readings = [min(readings, key=days_before)]
+    return readings[0] if len(readings) == 1 else None
 
 
 def _page_date(evidence: YearEvidence) -> tuple[str, date] | None:
@@ -1665,12 +1681,14 @@ def _parse_attendance(raw_lines: list[str], stop_at_other_keys: bool = False) ->
             continue
         found = rules.ATTENDANCE_RE.match(line)
         if found:
-            role = found.group("role").replace("人员", "")
+            role = (found.group("who") or "") + re.sub(r"\s", "", found.group("role"))
             line = line[found.end() :]
         elif stop_at_other_keys and (
             rules.HEADER_KEY_RE.match(line) or re.match(r"^[\u4e00-\u9fa5]{2,8}[:：]", line) or "主持" in line
         ):
             role = None  # '会议议定事项:' or the opening: the list has ended
+        elif role and (group := re.sub(r"出席|列席|缺席|请假|参加", "", role)) and line.startswith(group):
+            role = None  # '公众代表意见…' after '公众代表列席情况:': the group's next heading, not a member
         if role is None:
             continue
         for key, entries in _attendance_entries(role, line):
@@ -1678,11 +1696,16 @@ def _parse_attendance(raw_lines: list[str], stop_at_other_keys: bool = False) ->
     return groups
 
 
+# What a list adds after a name: '褚洪昌(政协副主席)' · '李辉(媒体代表)列席部分议题'.
+NAME_NOTE_RE = re.compile(r"[（(][^）)]{1,12}[）)]|(?:列席|出席|参加)[\u4e00-\u9fa5]{0,6}(?=$|[，,、；;。])")
+
+
 def _attendance_entries(role: str, line: str) -> list[tuple[str, list[str]]]:
-    tokens = [t.strip("。.") for t in re.split(r"[，,、；;]|\s+", line) if t.strip("。.")]
+    named = NAME_NOTE_RE.sub("", line)
+    tokens = [t.strip("。.") for t in re.split(r"[，,、；;]|\s+", named) if t.strip("。.")]
     if tokens and all(len(t) <= 4 for t in tokens):
-        if not re.search(r"[，,、；;]", line):
-            tokens = _join_padded_names(re.split(r"\s{2,}|\t", line.strip()), line)
+        if not re.search(r"[，,、；;]", named):
+            tokens = _join_padded_names(re.split(r"\s{2,}|\t", named.strip()), named)
         return [(role, tokens)]
     units = [t.strip().strip("。") for t in re.split(r"[，,；;]", line) if t.strip().strip("。")]
     return [(f"{role}单位", units)]

@@ -106,7 +106,10 @@ DATE_BEFORE_CHAIR_VERB_RE = re.compile(rf"(?:{DATE_RE.pattern})(?=主持|召集|
 # '3月18日讯（记者…）3月15日，…主持召开': the first date is the paper's dateline, not the meeting's.
 DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
-MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<m>1[0-2]|0?[1-9])(?P<d>[12]\d|3[01]|0[1-9])日")
+# '117日' is 1-17 or 11-7: every cut of the digits into a month and a day is a reading.
+MONTH_DAY_RUN_RE = re.compile(
+    r"(?:^|[。）)\s])(?=\d{3,4}日)(?P<md>(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9]))日"
+)
 # The verb that says the meeting was held, and the verb that starts what it conveyed: a date after
 # the second belongs to a conveyed speech or meeting ('…常务会议,传达学习4月19日习近平总书记…').
 MEETING_HELD_RE = re.compile(r"主持召开|主持|召开|举行")
@@ -155,7 +158,7 @@ PRINCIPAL_ATTENDING_RE = re.compile(
 # government the report names (never a deputy) speaks for the meeting.
 HEAD_NAMED_RE = re.compile(
     rf"(?<!副)(?P<title>(?:代理|代)?(?:市|区|县|州|旗|盟)长)(?P<name>{NAME})(?:同志)?"
-    r"(?=[对就在，,、说指强要提])"
+    r"(?=[对就在，,、说指强要提]|出席(?:会议)?并讲话)"  # '市长郑跃文出席会议并讲话'
 )
 DOC_NUMBER_RE = re.compile(
     r"(?P<num>(?P<prefix>[\u4e00-\u9fa5]{0,8})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*[0-9０-９]+\s*号)"
@@ -176,8 +179,11 @@ HEADER_TIME_RE = re.compile(r"^(?:会议)?时间\s*[:：].*")
 HEADER_TITLED_CHAIR_RE = re.compile(
     rf"^(?:会议)?主持人?\s*[:：]\s*(?P<title>[\u4e00-\u9fa5、]{{0,16}}?{LEADER_TITLE})(?P<name>[\u4e00-\u9fa5]{{2,3}})\s*$"
 )
-# 出席： 列席人员： 列席会议人员： 参加会议人员： 列席情况：
-ATTENDANCE_RE = re.compile(r"^(?P<role>出席|列席|请假|缺席|参加)(?:会议)?(?:人员|情况)?\s*[:：]\s*")
+# 出席： 列席人员： 列席会议人员： 参加会议人员： 列席情况： · '出 席:' spaced to align with '列 席:' ·
+# '公众代表列席情况:' · '人大代表、政协委员列席情况:': who sat in, named before the role.
+ATTENDANCE_RE = re.compile(
+    r"^(?P<who>[\u4e00-\u9fa5、]{2,12}?)?(?P<role>出\s?席|列\s?席|请\s?假|缺\s?席|参\s?加)(?:会议)?(?:人员|情况)?\s*[:：]\s*"
+)
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
@@ -188,8 +194,20 @@ MEETING_SUBJECT = (
 )
 # Paragraph-style minutes (no numbering): a paragraph that opens a new topic is an agenda item.
 # Continuations (会议指出/要求/强调…) and decisions on the topic just heard (原则同意该…) stay with it.
+# '…汇报，强调，要…' · '…情况汇报强调,要…' (no comma before 强调 after a report heard) ·
+# '会议传达贯彻了…精神,要求各级各部门高度重视…': those required named right after 要求
+REMARK_START_RE = re.compile(
+    r"[，,](?=(?:会议|会上)?(?:强调|指出|要求|认为|明确)(?:[，,：:]|各级|各地|各部门|各单位|全市|全县|全区|全旗|相关|有关))"
+    r"|(?<=汇报)(?=(?:并|时)?(?:强调|指出|要求)[，,：:])"
+    r"|(?<=》时)(?=(?:强调|指出|要求)[，,：:])"  # '会议在审议《…方案》时指出,…
+)
+
+# '会议邀请群众代表参加,审议通过《…》': those invited to the topic may be named before its verb.
+INVITED = r"邀请[^，,。；]{2,30}?(?:参加|列席|出席)(?:会议)?"
+INVITED_LEAD_RE = re.compile(rf"^{MEETING_SUBJECT}?{INVITED}$")
 TOPIC_OPENER_RE = re.compile(
-    rf"^{MEETING_SUBJECT}?(?:首先|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"
+    rf"^{MEETING_SUBJECT}?(?:{INVITED}[，,])?"
+    r"(?:首先|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"
     r"(?:传达学习|学习传达|传达|学习|解读(?=了?《)|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^(?:(?:会议|会上)(?:还)?)?在(?:听取|审议|研究|讨论)"  # '会议在审议《…方案》时指出'
@@ -245,8 +263,9 @@ VERBS = [
     "专题研究",
 ]
 # What follows 会议听取 before the reporter in '会议听取并原则同意了市应急局关于…的汇报': never the reporter.
+# '并原则同意了市应急局…' · '听取审议并原则通过了《…》': verbs run together before who reported, if anyone.
 VERB_PHRASE_PREFIX_RE = re.compile(
-    r"^(?:并|和|及|后)?(?:原则)?(?:同意|通过|审议|研究|讨论|审定)(?:了|通过了?)?"
+    r"^(?:(?:并|和|及|后|、)?(?:原则)?(?:同意|通过|审议|研究|讨论|审定)(?:了|通过了?)?)+"
 )
 INLINE_VERB_RE = re.compile(
     rf"^{MEETING_SUBJECT}(?:首先|还)?(?:专题|共同|集体|集中)?(?P<verb>听取|审议|审定|审查|讨论|研究|学习|传达|通报|部署)"
@@ -277,7 +296,7 @@ DECISION_RE = re.compile(
 # subject, the meeting, was said before the semicolon ('会议通过…;决定加快推进…,对…收费标准进行调整').
 DECISION_ANYWHERE_RE = re.compile(
     r"原则上?(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)|(?:审议|讨论|研究)通过(?!后|之后)"
-    r"|^(?:并|还|同时)?决定(?![性权因])"
+    r"|(?:^|[，,])(?:并|还|同时)?决定(?![性权因])"  # '…审议了《A》(讨论稿),决定按程序印发'
     r"|[，,]确定(?:将|由|把|对)"  # '…研究了市级行政审批事项,确定将《目录》及时向社会公布'
 )
 ROUTING_RES = [
