@@ -51,6 +51,7 @@ from .cues import (
     OWN_OBJECT_ASK_RE,
     QUESTION_WORD_RE,
     REPORTED_ASK_RE,
+    REPORTED_BY_ASK_RE,
     VENUE_ASK_RE,
     VENUE_RE,
     named_thing_nouns,
@@ -181,7 +182,12 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
             )
         return _not_found(result, config, interpreted, verdict.reason)
     selected: dict[int, list[str]] = {}
-    if intent.meeting_level and result.hits[0].item.item == 0 and not _additions_not_kept(result):
+    if (
+        intent.meeting_level
+        and result.hits[0].item.item == 0
+        and not _additions_not_kept(result)
+        and not _before_agenda_in_items(result)
+    ):
         text, cited = _meeting_answer(result, topic_terms(intent, retriever))
     elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
         text, cited = _meetings_answer(listed, result, retriever, config)
@@ -263,6 +269,14 @@ def explain_no_meeting(intent: QueryIntent, meetings: list[Meeting], lang: str =
 
 
 ADDITION_WORDS = {"会议还", "还学习", "还审议", "还听取"}
+
+
+def _before_agenda_in_items(result: RetrievalResult) -> bool:
+    """'会前学习了什么' of a report whose opening says nothing done before the agenda: its item
+    ('会前,全体参会人员共同学习了《…》') answers, not the header."""
+    asked = {m.group(0) for m in META_RE.finditer(result.intent.text)}
+    opening = _meeting_sentences(result.hits[0].meeting)
+    return "会前" in asked and not any("会前" in sentence for sentence in opening)
 
 
 def _additions_not_kept(result: RetrievalResult) -> bool:
@@ -649,7 +663,7 @@ def _extractive_answer(
     if bare:
         chosen = _with_bare_item_siblings(chosen)
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
-    if kind in ("person", "department") and REPORTED_ASK_RE.search(intent.text):
+    if kind in ("person", "department") and REPORTED_BY_ASK_RE.search(intent.text):
         chosen = sorted(chosen, key=lambda h: not _says_who_reported(h.item))  # stable: else as ranked
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     # a heading alone states no requirement or reason: any item that states one leads
@@ -661,12 +675,26 @@ def _extractive_answer(
     heading_only = heading_only or (
         kind == "topic" and _topic_only(chosen[0].item) and not _heading_answers(intent.text, chosen[0].item)
     )
-    tied = len(chosen) > 1 and chosen[1].score >= chosen[0].score * config.answer.lead_tie_share
+    # two items tied in retrieval: the sentences choose between them (not 会议概况, which restates them)
+    tied = (
+        len(chosen) > 1
+        and chosen[1].score >= chosen[0].score * config.answer.lead_tie_share
+        and all(hit.item.item != 0 for hit in chosen[:2])
+    )
     margin = 0.0 if bare or heading_only or tied else config.answer.lead_margin
+    if tied and not (bare or heading_only):
+        ranked_for_lead = [s for s in ranked if s.n <= 2]  # only the two tied items compete
+    else:
+        ranked_for_lead = ranked
     # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence, nor is
     # the heading of an item that prints nothing else ('会议还研究了…工作。') asked for a requirement
-    prints_heading = asks_statement and _prints_only_heading(chosen[0].item)
-    stating = [s for s in ranked if s.n != 1] if topic_only or prints_heading else ranked
+    first_item = chosen[0].item
+    prints_heading = (  # '会议还研究了…表彰以及…责任目标制订工作。', all its item says: no statement
+        asks_statement
+        and _prints_only_heading(first_item)
+        and bool(rules.TRAILING_RE.match(first_item.heading))
+    )
+    stating = [s for s in ranked_for_lead if s.n != 1] if topic_only or prints_heading else ranked_for_lead
     if (stater := _item_that_states_it(stating, margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
@@ -702,11 +730,15 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
     if asks_requirements:  # '提出了什么要求': what was required, not why it matters ('会议指出,…是…重要举措')
         own = [t for t in own if not _says_why_only(t)] or own
     first = _to_full_stop(own[0], item) if own else ""
+    scored = {s.text: s for s in ranked if s.n == 1}
     others = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first]
     # the second point from the best one's paragraph ('会议强调,…' and what it goes on to require),
-    # when one of the next best is there: another paragraph's sentence shares words, not the topic
+    # when the best holds the question's words and one of the next best is there: another
+    # paragraph's sentence may share a word ('秋冬季植绿' for 秋冬季疫情防控), not the topic
     paragraph = next((p for p in item.text.split("\n") if first and first[:20] in p), "")
-    rest = ([t for t in others[:3] if t in paragraph] or others)[:1]
+    on_topic = bool(own) and scored[own[0]].words >= 0.8
+    near = [t for t in others[:3] if t in paragraph] if on_topic else []
+    rest = (near or others)[:1]
     points = ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
     # a clause run on to its full stop may hold the other point ('…安全;…质量;各镇街…发展?')
     return [p for p in points if not any(p != other and p in other for other in points)]
@@ -1002,7 +1034,7 @@ def _lead(
         who = "、".join(r.as_written for r in item.reporters)
         frame = say(lang, "reported_by", who=who, reported=_reported(item), **names)
         return _framed(frame, intent, item, own, names_meeting=True)
-    if kind in ("person", "department") and REPORTED_ASK_RE.search(intent.text):
+    if kind in ("person", "department") and REPORTED_BY_ASK_RE.search(intent.text):
         heard = [t for t in [item.heading, *own] if HEARD_FROM_RE.search(t)]
         if heard:  # '会议分析了…,听取了各位副市长…汇报': the sentence says who reported
             return _quoted(heard[:1], item, lang)
@@ -1076,9 +1108,10 @@ def _lead(
 
 
 def _heading_answers(question: str, item: AgendaItem) -> bool:
-    """Whether the question asks for what the item's own heading names (听取了什么汇报 · 审议了哪个方案)."""
+    """Whether the question asks for what the item's own heading names (听取了什么汇报 · 审议了哪个方案);
+    会议概况 names nothing."""
     own_object = OWN_OBJECT_ASK_RE.search(question)
-    return (
+    return item.item != 0 and (
         any(noun in item.heading for noun in named_thing_nouns(question))
         or bool(EN_OWN_OBJECT_ASK_RE.search(question) or EN_NAMED_OBJECT_ASK_RE.search(question))
         or bool(

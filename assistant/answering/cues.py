@@ -86,7 +86,12 @@ FORM_NOUN_ASK_RE = re.compile(
     r"(?:什么|哪些|何种|哪种|怎样的?|什么样的?)(?P<noun>机制|制度|体系|平台|模式|标准|台账|机构|专班|队伍|导向)"
 )
 # '听取了各位副市长…汇报': who reported, said in a sentence when no reporter was parsed.
-HEARD_FROM_RE = re.compile(r"听取了?[^。；]{2,60}?汇报")
+HEARD_FROM_RE = re.compile(
+    r"听取了?(?!关于|《)[^。；，,、]{1,12}?(?:局|委|办|中心|公司|政府|街道|镇|市长|区长|县长|主任|同志|负责人)"
+    r"[^。；]{0,60}?汇报"
+)
+# Who reported, not who proposed ('…方案是哪家单位提出的' is answered by the decision naming it).
+REPORTED_BY_ASK_RE = re.compile(r"汇报|报告|reported|presented", re.I)
 
 
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
