@@ -7,7 +7,7 @@ the mechanism to build, how many reports were heard, who reported, what was done
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, answered_lead, indexed_reports, parsed_report
+from conftest import ROOT, answered_lead, asked, indexed_reports, parsed_report
 
 HELD26 = ROOT / "data" / "heldback26" / "news"
 TAICANG_60 = ROOT / "data" / "minutes" / "003_987b33caa3b9b61e.txt"
@@ -86,3 +86,12 @@ def held26(config_factory):
 )
 def test_leads_state_what_was_asked(held26, question, lead_states):
     assert lead_states in answered_lead(held26, question)
+
+
+@pytest.mark.model
+def test_a_figure_in_a_quoted_campaign_name_states_no_count(held26):
+    answer = asked(
+        held26, "荣成市第50次常务会议确定新建多少家卫生院？"
+    )  # '“千家卫生院 万家卫生室”大提升行动'
+    assert not answer.answerable, answer.answer
+    assert "没有写明数量" in answer.answer.splitlines()[0]

@@ -221,7 +221,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         stated = [h for h in stated if _dated_besides_meeting(h, terms)]
     if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
         counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
-        stated = [h for h in stated if counted.search(h.item.text)]
+        stated = [h for h in stated if counted.search(_figures_text(h.item.text))]
     if stated:
         return Verdict(True, kind=kind)
     hit = on_topic[0]
@@ -595,10 +595,21 @@ COUNT_UNIT_RE = re.compile(r"(?:几|多少)(?P<unit>[项家所座条件支台处
 APPOINTED_RE = re.compile(r"担任|兼任|出任|任命|聘任|同志任|免去")
 
 
+# A figure inside a quoted name ('“千家卫生院 万家卫生室”大提升行动', '《…三年行动计划》') names a campaign or
+# a document; it does not state the count, amount or span asked for.
+QUOTED_NAME_RE = re.compile(r"“[^”]{1,30}”|《[^》]{1,80}》")
+FIGURE_KINDS = ("amount", "count", "quantity", "rate", "duration")
+
+
+def _figures_text(text: str) -> str:
+    return QUOTED_NAME_RE.sub("", text)
+
+
 def _has_fact(hit: ItemHit, kind: str) -> bool:
     item = hit.item
     if kind in FACT_PATTERNS:
-        return bool(FACT_PATTERNS[kind].search(item.text))
+        text = _figures_text(item.text) if kind in FIGURE_KINDS else item.text
+        return bool(FACT_PATTERNS[kind].search(text))
     if kind == "department":  # who reported or does it, or the unit the item itself is about
         return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))
     if kind == "duty":  # 由哪个部门承担: a unit printed as the one doing or paying for it
