@@ -49,6 +49,12 @@ def test_verbs_run_together_name_no_reporter_and_a_required_remark_leaves_the_he
     assert hebi.items[1].heading == "会议传达贯彻了全省产业集聚区建设、对外开放工作会议精神"
 
 
+def test_remark_paragraphs_on_different_subjects_are_items_of_their_own():
+    shizhong = _parsed("ib10_zaozhuang_shizhong.txt")  # 会议强调 (规划), 会议指出 (城建), 会议要求 (物业)
+    assert [item.heading[:4] for item in shizhong.items[1:]] == ["会议强调", "会议指出", "会议要求"]
+    assert "物业企业" in shizhong.items[3].text
+
+
 @pytest.fixture(scope="module")
 def held26(config_factory):
     names = "ib02_jiaxing_pinghu.txt ib03_baicheng_daan.txt ib04_weihai_rongcheng.txt ib06_weifang_anqiu.txt"

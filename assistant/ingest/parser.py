@@ -643,10 +643,33 @@ def _remarks_item(
     body = [ln for ln in lines if ln not in trailing]
     if not body or not REMARKS_OPEN_RE.match(body[0]):
         return None
-    first = prepared.lines.index(body[0], intro_idx + 1)
-    label = _Label(first, "paragraph", "paragraph", 1, "", body[0])
-    item = _make_item(1, label, body[1:], first + 1, end_idx, prepared)
-    return [item], trailing, []
+    groups = _remark_groups(body)
+    items = []
+    for number, group in enumerate(groups, 1):
+        first = prepared.lines.index(group[0], intro_idx + 1)
+        label = _Label(first, "paragraph", "paragraph", number, "", group[0])
+        end = end_idx if number == len(groups) else prepared.lines.index(groups[number][0], first + 1)
+        items.append(_make_item(number, label, group[1:], first + 1, end, prepared))
+    return items, trailing, []
+
+
+# Remark paragraphs on one topic share words; on different topics ('会议强调,要…周边工作…' then
+# '会议强调,要…外商投资…' then '…安全生产…') they share almost none.
+REMARKS_APART = 0.2
+
+
+def _remark_groups(body: list[str]) -> list[list[str]]:
+    """The remark paragraphs of a report that names no topic, one group per '会议强调/指出/要求…'
+    paragraph (with the lines that run on after it) when each takes up a subject the one before
+    did not; one group otherwise, the meeting's one item."""
+    groups: list[list[str]] = []
+    for line in body:
+        if REMARKS_OPEN_RE.match(line) or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    apart = all(clauses.shared_words(a[0], b[0]) < REMARKS_APART for a, b in zip(groups, groups[1:]))
+    return groups if len(groups) > 1 and apart else [body]
 
 
 AGENDA_KEY_RE = re.compile(r"^会议议题\s*[:：]?\s*(?P<rest>.*)$")
