@@ -83,7 +83,6 @@ class AnswerConfig:
     list_coverage: float = 0.6
     max_sentences: int = 5
     lead_margin: float = 0.5
-    lead_tie_share: float = 0.97
     relative_cutoff: float = 0.6
     meaning_weight: float = 4.0
     words_weight: float = 1.0

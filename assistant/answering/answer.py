@@ -675,17 +675,7 @@ def _extractive_answer(
     heading_only = heading_only or (
         kind == "topic" and _topic_only(chosen[0].item) and not _heading_answers(intent.text, chosen[0].item)
     )
-    # two items tied in retrieval: the sentences choose between them (not 会议概况, which restates them)
-    tied = (
-        len(chosen) > 1
-        and chosen[1].score >= chosen[0].score * config.answer.lead_tie_share
-        and all(hit.item.item != 0 for hit in chosen[:2])
-    )
-    margin = 0.0 if bare or heading_only or tied else config.answer.lead_margin
-    if tied and not (bare or heading_only):
-        ranked_for_lead = [s for s in ranked if s.n <= 2]  # only the two tied items compete
-    else:
-        ranked_for_lead = ranked
+    margin = 0.0 if bare or heading_only else config.answer.lead_margin
     # …and a topic listed without its verb ('汉阴县2019年重点项目。') is no candidate sentence, nor is
     # the heading of an item that prints nothing else ('会议还研究了…工作。') asked for a requirement
     first_item = chosen[0].item
@@ -694,7 +684,7 @@ def _extractive_answer(
         and _prints_only_heading(first_item)
         and bool(rules.TRAILING_RE.match(first_item.heading))
     )
-    stating = [s for s in ranked_for_lead if s.n != 1] if topic_only or prints_heading else ranked_for_lead
+    stating = [s for s in ranked if s.n != 1] if topic_only or prints_heading else ranked
     if (stater := _item_that_states_it(stating, margin)) > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
