@@ -445,7 +445,7 @@ def _roles_asked_first(meeting: Meeting, question: str) -> list[tuple[str, list[
 
     def named(role: str) -> int:
         """How much of the group a list names the question names too (word pairs, or glosses)."""
-        group = re.sub(r"出席|列席|缺席|请假|参加|单位", "", role)
+        group = rules.attendance_group(role)
         if re.search(r"[a-z]", question, re.I):
             asked = bilingual.english_topic_words(question, [])
             return sum(c in group for w in asked for c in bilingual.chinese_candidates(w) if len(c) > 1)

@@ -550,6 +550,11 @@ def _paragraph_items(
     return [_make_item(number, label, [ln for ln in body if ln], first + 1, end, prepared)]
 
 
+# Two sentences of one paragraph that share fewer words than this take up different topics
+# ('研究讨论了A。研究讨论了B。'); remark paragraphs, longer, are apart below REMARKS_APART.
+SENTENCES_APART = 0.3
+
+
 def _topic_sentences(paragraph: str) -> list[str]:
     """A paragraph cut where a sentence opens a new topic ('…再报市委审议。会议审议并原则通过了《B》').
 
@@ -565,7 +570,7 @@ def _topic_sentences(paragraph: str) -> list[str]:
         if not opens or not parts[-1]:
             new_topic = False
         elif not new_topic and not sentence.startswith(("会议", "会上")):  # '研究讨论了A。研究讨论了B。'
-            new_topic = clauses.shared_words(sentence, parts[-1]) < 0.3
+            new_topic = clauses.shared_words(sentence, parts[-1]) < SENTENCES_APART
         if new_topic:
             parts.append("")
         parts[-1] += sentence
@@ -1710,7 +1715,7 @@ def _parse_attendance(raw_lines: list[str], stop_at_other_keys: bool = False) ->
             rules.HEADER_KEY_RE.match(line) or re.match(r"^[\u4e00-\u9fa5]{2,8}[:：]", line) or "主持" in line
         ):
             role = None  # '会议议定事项:' or the opening: the list has ended
-        elif role and (group := re.sub(r"出席|列席|缺席|请假|参加", "", role)) and line.startswith(group):
+        elif role and (group := rules.attendance_group(role)) and line.startswith(group):
             role = None  # '公众代表意见…' after '公众代表列席情况:': the group's next heading, not a member
         if role is None:
             continue

@@ -184,6 +184,17 @@ HEADER_TITLED_CHAIR_RE = re.compile(
 ATTENDANCE_RE = re.compile(
     r"^(?P<who>[\u4e00-\u9fa5、]{2,12}?)?(?P<role>出\s?席|列\s?席|请\s?假|缺\s?席|参\s?加)(?:会议)?(?:人员|情况)?\s*[:：]\s*"
 )
+# The role words of an attendance list; what is left of its label is the group it names
+# ('公众代表列席' → '公众代表'), which the parser (a line naming the group ends the list) and the
+# answer (the list whose group a question names first) both read.
+ATTENDANCE_ROLE_WORDS_RE = re.compile(r"出席|列席|缺席|请假|参加")
+
+
+def attendance_group(role: str) -> str:
+    """'公众代表列席' → '公众代表', '列席单位' → '' : the group an attendance list's label names."""
+    return ATTENDANCE_ROLE_WORDS_RE.sub("", role).removesuffix("单位")
+
+
 FOOTER_RE = re.compile(r"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$")
 TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
