@@ -70,8 +70,9 @@ def _place_right(meeting: Meeting, city: str) -> bool:
     parts = TYPED_PLACE_RE.match(city)
     own = parts.group("own") if parts else city
     full = meeting.city_full or ""
+    known_as = {place.name for place in places.gazetteer().places(full)}  # 靖州县 → 靖州苗族侗族自治县
     return bool(full) and (
-        city.endswith(full) or full.endswith(own) or meeting.city == places.short_name(own)
+        city.endswith(full) or full.endswith(own) or meeting.city == places.short_name(own) or own in known_as
     )
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import rules
+from . import places, rules
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
         piece = sentence[begin:end]
         start = rules.CLAUSE_START_RE.match(piece)  # '^' never matches at a pos > 0: match the piece
         topic = piece[start.end() :] if start else piece
-        if merged and (not start or rules.GENERIC_OBJECT_RE.match(topic)):
-            merged[-1] = (merged[-1][0], end)  # '研究部署下一步工作' adds nothing new
+        if merged and (not start or rules.GENERIC_OBJECT_RE.match(topic) or _cut_off(topic)):
+            merged[-1] = (merged[-1][0], end)  # '研究部署下一步工作' adds nothing new; '学习了“' was cut
         elif merged and REMARKING_RE.search(sentence[slice(*merged[-1])]):
             merged[-1] = (merged[-1][0], end)  # '…,强调…,要以问题为导向,研究制定…目标': what is required
         elif merged and rules.BARE_LEAD_RE.match(sentence[slice(*merged[-1])]):
@@ -51,10 +51,17 @@ def agenda_clauses(sentence: str, remarks: Sequence[str] = ()) -> list[Clause]:
         else:
             merged.append((begin, end))
     found: list[Clause] = []
-    for begin, end, joined in _conveyed_then_acted(sentence, merged, remarks):
+    for begin, end, joined in _heard_then_its_documents(
+        sentence, _conveyed_then_acted(sentence, merged, remarks)
+    ):
         text = sentence[begin:end].strip()
         found += [Clause(text, text)] if joined else _documents(text, remarks)
     return _with_purpose(sentence, found)
+
+
+def _cut_off(topic: str) -> bool:
+    """'…工作汇报,学习了“' where the page was cut: a verb with nothing left to name."""
+    return not re.sub(r"[“”\"《》‘’（）()\s]", "", topic)
 
 
 # '为全面优化我市产业布局,…,会议研究通过了《…》': the purpose said first, before what was done.
@@ -100,6 +107,35 @@ def _conveyed_then_acted(
         conveying = not same_part and verb in CONVEYING_VERBS
         out.append((begin, end, False))
     return out
+
+
+def _heard_then_its_documents(
+    sentence: str, spans: list[tuple[int, int, bool]]
+) -> list[tuple[int, int, bool]]:
+    """'会议听取了县民政局关于殡葬改革工作的情况汇报,审议了《道县殡葬改革工作实施方案》《道县殡葬
+    管理实施办法》…': the documents put to the meeting on the matter just reported are that agenda
+    item, not one item each — when the report has one subject ('A、B等工作汇报' has several) and at
+    least half their titles name it."""
+    out: list[tuple[int, int, bool]] = []
+    for begin, end, joined in spans:
+        piece = sentence[begin:end]
+        report = sentence[out[-1][0] : out[-1][1]] if out else ""
+        if clause_verb(report) == "听取" and not re.search(r"、|以及|和|及|等", report) and "《" in piece:
+            titles = re.findall(r"《([^》]+)》", piece)
+            subject = _bigrams(_placeless(report))
+            tied = sum(bool(_bigrams(_placeless(title)) & subject) for title in titles)
+            if tied and 2 * tied >= len(titles) and not re.search(r"[；;]", sentence[out[-1][1] : begin]):
+                out[-1] = (out[-1][0], end, True)
+                continue
+        out.append((begin, end, joined))
+    return out
+
+
+def _placeless(text: str) -> str:
+    """The text without its place names: '舒城县' in two titles is no shared subject."""
+    for mention in reversed(places.gazetteer().mentions(text)):
+        text = text[: mention.start] + " " + text[mention.end :]
+    return text
 
 
 def _conveyed_together(

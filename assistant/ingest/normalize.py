@@ -45,6 +45,7 @@ PORTAL_KEYS = (
     "公开日期",
     "发布日期",
     "发布时间",
+    "更新时间",
     "刊发日期",
     "发布机构",
     "发文机构",
@@ -88,11 +89,14 @@ BYLINE_RE = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:[\s?？]*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
 )
 PORTAL_DATE_RE = re.compile(
-    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|刊发日期|时间|日期)?\s*[:：]?\s*"
+    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|更新时间|刊发日期|时间|日期)?\s*[:：]?\s*"
     r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
 )
-# '陕西新闻联播:2020-03-03': a programme's or paper's name with the date of the page, alone on its line.
-DATED_MASTHEAD_RE = re.compile(r"^[\u4e00-\u9fa5]{2,12}\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}$")
+# '陕西新闻联播:2020-03-03' · '湖南日报·新湖南客户端   2026-01-13 08:25:34': a programme's or paper's
+# name with the date (and time) of the page, alone on its line.
+DATED_MASTHEAD_RE = re.compile(
+    r"^[\u4e00-\u9fa5·]{2,16}(?:\s*[:：]\s*|\s+)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")
 WIDGET_RE = re.compile(r"^(?:\[\s*\]|×|【?(?:字号|字体)[:：]?.*|T\s*\|\s*T|大\s*中\s*小|打印|关闭|分享)$")
 # A page's comment box, share prompt and editing credits: '评论 0人参与,0条评论' · '扫一扫在手机打开当前页'

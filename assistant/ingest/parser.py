@@ -646,9 +646,12 @@ def _remarks_item(
     lines = [ln for ln in prepared.lines[intro_idx + 1 : end_idx] if ln]
     trailing = [ln for ln in lines if _meeting_level_line(ln) or rules.ATTENDANCE_SENTENCE_RE.match(ln)]
     body = [ln for ln in lines if ln not in trailing]
-    if not body or not REMARKS_OPEN_RE.match(body[0]):
+    if not body:
         return None
-    groups = _remark_groups(body)
+    if REMARKS_OPEN_RE.match(body[0]):
+        groups = _remark_groups(body)
+    elif len(groups := _matter_groups(body)) < 2:
+        return None
     items = []
     for number, group in enumerate(groups, 1):
         first = prepared.lines.index(group[0], intro_idx + 1)
@@ -675,6 +678,25 @@ def _remark_groups(body: list[str]) -> list[list[str]]:
             groups[-1].append(line)
     apart = all(clauses.shared_words(a[0], b[0]) < REMARKS_APART for a, b in zip(groups, groups[1:]))
     return groups if len(groups) > 1 and apart else [body]
+
+
+# '黄海生指出,…' · '田连钊强调,…': the chair's remarks on the matter of the paragraph before.
+SPEAKER_REMARK_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?:指出|强调|要求|表示|说)[，,：:]")
+
+
+def _matter_groups(body: list[str]) -> list[list[str]]:
+    """A report whose opening names no topic ('…主持召开…常务会,研究当前重点工作。') and whose
+    paragraphs each take up a matter of their own ('美丽乡村示范点建设是…' then '为进一步充实教师
+    队伍,…'): one group per matter paragraph, the speaker's remarks after it joined to it. None
+    when the paragraphs share their words (one matter told at length)."""
+    groups: list[list[str]] = []
+    for line in body:
+        if groups and (SPEAKER_REMARK_RE.match(line) or REMARKS_OPEN_RE.match(line)):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    apart = all(clauses.shared_words(a[0], b[0]) < REMARKS_APART for a, b in zip(groups, groups[1:]))
+    return groups if apart else []
 
 
 AGENDA_KEY_RE = re.compile(r"^会议议题\s*[:：]?\s*(?P<rest>.*)$")
@@ -897,7 +919,7 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            rf"(?:{rules.STANDING}议|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})",
+            rf"(?:{rules.STANDING}议?|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})",
             sentence,
         )
         if not after:
@@ -1157,6 +1179,9 @@ def _parse_chair(intro: str) -> tuple[str | None, str | None]:
             return found.group("name"), found.group("title")
     if found := rules.CHAIR_NAME_ONLY_RE.search(cleaned):
         return found.group("name"), None
+    found = rules.CHAIR_BARE_NAME_RE.search(cleaned)
+    if found and not rules.NOT_A_NAME_RE.search(found.group("name")):
+        return found.group("name"), None
     return None, None
 
 
@@ -1197,6 +1222,7 @@ PORTAL_DATE_KEYS = (
     "发布日期",
     "公开日期",
     "发布时间",
+    "更新时间",
     "刊发日期",
     "时间",
     "日期",
@@ -1596,7 +1622,7 @@ def _place_set_by_user(place: str, text: str) -> tuple[str, str | None]:
 
 
 TYPED_PLACE_RE = re.compile(
-    r"^(?P<parent>.{2,}?(?:自治州|州|市|盟|地区))(?P<own>[^州市]{2,}(?:县|区|旗|市))$"
+    r"^(?P<parent>.{2,}?(?:自治州|州|市|盟|地区))(?P<own>[^州市]{2,}(?:县|区|旗|市)|[^市省]{2,}?自治[县旗])$"
 )
 
 

@@ -83,11 +83,22 @@ class Gazetteer:
                 if place.level == "county" and name.endswith(("市", "县")) and len(name) >= 3:
                     renamed = name[:-1] + "区"
                     self.by_name.setdefault(renamed, [Place(renamed, place.code, place.level, place.parent)])
+        self._add_common_names()
         self._automaton = ahocorasick.Automaton()
         for name in self.by_name:
             if len(name) >= 2 and not name.endswith(("辖区", "直辖县级行政区划")):
                 self._automaton.add_word(name, name)
         self._automaton.make_automaton()
+
+    def _add_common_names(self) -> None:
+        """靖州苗族侗族自治县 is written 靖州县, 石柱土家族自治县 石柱县: an autonomous county or banner
+        goes by its own name and plain suffix, which then names the same place."""
+        for name, found in list(self.by_name.items()):
+            if not re.search(r"自治[县旗]$", name):
+                continue
+            common = short_name(name) + name[-1]
+            if len(common) >= 3 and common not in self.by_name:
+                self.by_name[common] = [Place(name, p.code, p.level, p.parent) for p in found]
 
     def places(self, name: str) -> list[Place]:
         return self.by_name.get(name, [])

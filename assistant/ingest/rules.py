@@ -148,6 +148,10 @@ CHAIR_TITLE_FIRST_RE = re.compile(
 CHAIR_NAME_ONLY_RE = re.compile(
     rf"(?:^|[，,。\s日午])(?P<name>[\u4e00-\u9fa5]{{2,3}})同志{_WHERE}(?:主持|召集)"
 )
+# '2020年11月27日,李天明在常务会议室主持召开…': a bare name, right after the date, where it was held.
+CHAIR_BARE_NAME_RE = re.compile(r"(?:^|[，,。])\s*(?P<name>[\u4e00-\u9fa5]{2,3})在[^，。,]{1,30}?主持召开")
+# What a bare name must not be: a title, the meeting or the government ('县长在…', '会议在…').
+NOT_A_NAME_RE = re.compile(r"长$|书记|主任|会议|政府|全市|全县|全区|领导|同志")
 # '县政府第三次常务会议召开,县委副书记、县长齐永军,县委常委、副县长朱洪瑞,…出席': no one is said to
 # preside; the head of government, named first of those attending, is who chaired (not a deputy).
 PRINCIPAL_ATTENDING_RE = re.compile(
@@ -365,6 +369,7 @@ GENERIC_OBJECT_RE = re.compile(
     r"(?:工作|事项|事宜|措施|意见|举措)?[。，,]?$|^(?:下一步|下阶段|相关|有关|其他|贯彻)"
     r"|^(?:全|我|本)?[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州)(?:下一步|下一阶段|下阶段)(?:工作)?[。，,]?$"
     r"|^[\u4e00-\u9fa5]{0,8}贯彻落实(?:工作|措施|意见|举措)?[。，,]?$"  # '研究政府系统贯彻落实工作'
+    r"|^(?:当前|近期|目前)(?:的)?(?:重点|重要|主要)?(?:工作|事项)[。，,]?$"  # '研究当前重点工作'
     r"|^(?:我|全|本)?(?:省|市|区|县)?(?:具体)?(?:贯彻|落实|贯彻落实)(?:举措|措施|意见|工作)[。，,]?$"  # 我市具体落实举措
 )
 # One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
