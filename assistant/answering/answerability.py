@@ -592,7 +592,10 @@ COUNT_UNIT_RE = re.compile(r"(?:几|多少)(?P<unit>[项家所座条件支台处
 
 
 # '任命张三同志为…' · '由李四兼任' · '…同志任…主任': a post given to someone by name.
-APPOINTED_RE = re.compile(r"担任|兼任|出任|任命|聘任|同志任|免去")
+# '…同志任…' · '副县长杨三信任组长': someone named to a post.
+APPOINTED_RE = re.compile(
+    r"担任|兼任|出任|任命|聘任|同志任|免去|任(?:副?组长|副?主任|顾问|政委|副?总指挥|副?指挥长|召集人)"
+)
 
 
 # A figure inside a quoted name ('“千家卫生院 万家卫生室”大提升行动', '《…三年行动计划》') names a campaign or

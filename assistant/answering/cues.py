@@ -284,13 +284,18 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # where a thing is (选址在哪里), not where the meeting was held (在哪儿开的: meeting-level)
     (
         "location",
-        re.compile(r"选址|地点|位置|(?:在|于)(?:哪里|哪儿)(?!召?开|举行)|\bwhere\b(?!.*\bheld\b)", re.I),
+        re.compile(  # '摆到更加突出的位置' asks no place
+            r"选址|地点|位置(?:在|是)?(?:哪里|哪儿|何处)|(?:什么|哪个)位置|(?:在|于)(?:哪里|哪儿)(?!召?开|举行)"
+            r"|\bwhere\b(?!.*\bheld\b)",
+            re.I,
+        ),
     ),
     # '管委会主任由谁担任' · 'Who will head …': the holder of a post, appointed by name
     (
         "post",
         re.compile(
-            r"谁(?:来)?(?:担任|出任|兼任)|任命(?:了)?谁|\bwho (?:will )?(?:head|serve as|be appointed)", re.I
+            r"谁(?:来)?(?:担任|出任|兼任)|任命(?:了)?谁|\bwho (?:will )?(?:heads?|leads?|serves? as|be appointed)",
+            re.I,
         ),
     ),
     ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
