@@ -402,13 +402,27 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
             f"{_english_role(role)}: {'、'.join(names)}[1]" for role, names in _roles_asked_first(m, question)
         ]
         said = _asked_role_first(attendance_sentences(m), question)
-        lines = (attended or [f"{sentence}[1]" for sentence in said]) + lines
+        lines = (attended or [f"{_labelled(sentence)}[1]" for sentence in said]) + lines
     if n_items := m.item_count:
         lines.append(f"The meeting had {n_items} agenda item{'s' if n_items > 1 else ''}.[1]")
     return "\n".join(lines)
 
 
-EN_ROLES = {"出席": "Attended", "列席": "Sat in", "缺席": "Absent", "请假": "On leave", "参加": "Took part"}
+def _labelled(sentence: str) -> str:
+    """'区人大常委会副主任向文昌…应邀出席。' → 'Invited (应邀出席): 区人大常委会…': an English label
+    before the attendance sentence a news report prints, its own words after it."""
+    role = re.search(r"应邀(?:出席|参加|列席)|列席|出席|缺席|请假|参加", sentence)
+    return f"{_english_role(role.group())}: {sentence}" if role else sentence
+
+
+EN_ROLES = {
+    "应邀": "Invited",
+    "出席": "Attended",
+    "列席": "Sat in",
+    "缺席": "Absent",
+    "请假": "On leave",
+    "参加": "Took part",
+}
 
 
 def _english_role(role: str) -> str:

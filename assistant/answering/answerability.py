@@ -171,12 +171,13 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         if unrequired := _requirements_not_stated(covering, terms, intent, retriever):
             return unrequired
         return Verdict(True, kind=kind)
-    if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
-        return _meeting_level(result.hits[0], terms, intent, retriever, kind)
-    if intent.unknown_places and not terms:
+    unnamed = result.hits[0].meeting.city is None  # a minute that never names its government
+    if intent.unknown_places and (not terms or unnamed):  # '西昌市…第16次' is not some unnamed 16th
         places = "、".join(intent.unknown_places)  # and the places the index does hold, to ask about instead
         held = held_places(lang, retriever.meetings.values())
         return Verdict(False, say(lang, "places_not_held", wanted=places, held=held).rstrip("。"), kind)
+    if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
+        return _meeting_level(result.hits[0], terms, intent, retriever, kind)
     candidates = [
         h for h in result.hits[:3] if h.item.item != 0 or overview_answers(h.meeting)
     ] or result.hits[:1]
@@ -229,14 +230,19 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     return _not_stated(hit, name, lang, kind)
 
 
+DATELINE_RE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+
+
 def _dated_besides_meeting(hit: ItemHit, terms: list[str]) -> bool:
-    """A date printed in a sentence about the asked topic, other than the meeting's own date."""
+    """A date printed in a sentence about the asked event, other than the meeting's own date."""
     from .sentences import split_sentences
 
     written = hit.meeting.date_as_written
     text = hit.item.text.replace(written, "") if written else hit.item.text
+    text = DATELINE_RE.sub("", text)  # '1月13日讯': the day the report ran
+    needed = max(1, (len(terms) + 1) // 2)  # most of the event's words: '发展' alone is any sentence
     return any(
-        FACT_PATTERNS["date"].search(sentence) and any(term in sentence for term in terms)
+        FACT_PATTERNS["date"].search(sentence) and sum(term in sentence for term in terms) >= needed
         for sentence in split_sentences(text)
     )
 

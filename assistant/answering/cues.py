@@ -134,7 +134,9 @@ ATTENDED_RE = re.compile(
 )
 META_RE = re.compile(
     r"(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取|会前(?!的)"
-    r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back)\b)|convene|attend|document number",
+    r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back)\b)|convene|attend|document number"
+    r"|(?:什么时候|何时|哪天)(?:审议|研究|讨论|听取)|(?:会议|常务会)是?(?:在|于)哪一?天(?:举行|召开)|\b(?:takes?|took|taken) place\b"
+    r"|\bwhen did\b[^?]{0,80}\bmeeting\s+(?:review|discuss|study|consider|hear|approve|adopt|deliberate)",
     re.I,
 )
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
@@ -216,7 +218,8 @@ GENERIC_TERMS = set(
 ATTENDANCE_ASK_RE = re.compile(
     r"出席|列席|缺席|请假|参会|与会|参加会议|(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)"  # 邀请了谁参加: an item's guests
     r"|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
-    rf"|{EN_SAT_IN}|{EN_ABSENT}",  # 'who was invited to sit in on' (列席)
+    rf"|{EN_SAT_IN}|{EN_ABSENT}"  # 'who was invited to sit in on' (列席)
+    r"|\bwho\b[^?]{0,60}\binvited to\b[^?]{0,60}\bmeeting\b",  # 'Who … was invited to X's meeting' (应邀)
     re.I,
 )
 VENUE_ASK_RE = re.compile(
@@ -231,7 +234,11 @@ VENUE_RE = re.compile(
     r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[，,]?[^，。,；]{0,12}?(?:主持|召开|举行))"
 )
 # '第三届沔商大会的举办时间': the date of an event an item speaks of, which the meeting's own date is not
-EVENT_DATE_ASK_RE = re.compile(r"(?:举办|举行|开幕|开工|启动)的?时间")
+# The date of an event the meeting dealt with, not the meeting's: '开工时间' · '开幕日期是哪天' ·
+# '考试在哪天举行' (but '会议在哪天举行' asks the meeting's).
+EVENT_DATE_ASK_RE = re.compile(
+    r"(?:举办|举行|开幕|开工|启动)的?(?:时间|日期)|(?<!会议)(?<!会议是)(?<![会开])(?:在|于)哪(?:一)?天(?:举行|举办|开幕|开考)"
+)
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", ATTENDANCE_ASK_RE),
@@ -338,7 +345,12 @@ MEETING_ASK_RE = re.compile(
 OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
 )
-MEETING_DATE_ASK_RE = re.compile(r"召开|举行|开的|开会|held|convened", re.I)
+# '何时研究的' · 'When did X's meeting review Y' · 'take place': the day the meeting met.
+MEETING_DATE_ASK_RE = re.compile(
+    r"召开|举行|开的|开会|held|convened|(?:什么时候|何时|哪天)(?:审议|研究|讨论|听取)|\b(?:takes?|took|taken) place\b"
+    r"|\bwhen did\b[^?]{0,80}\bmeeting\s+(?:review|discuss|study|consider|hear|approve|adopt|deliberate)",
+    re.I,
+)
 WHY_ASK_RE = re.compile(
     r"为什么|为何|原因|理由|意义|(?<![项题科栏节])目的|why|reason|purpose", re.I
 )  # 项目的: no
