@@ -647,7 +647,7 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
 
 # An opening that names the meeting's topics in a list: '就A、B、C等议题进行审议讨论'.
 TOPIC_LIST_RE = re.compile(
-    r"(?:就|研究|审议|讨论)了?(?P<list>[^，,。；《》]{2,40}(?:、[^，,。；《》]{2,40}){1,9})等(?:议题|事项)"
+    r"(?:就|研究|审议|讨论|部署)了?(?P<list>[^，,。；《》]{2,40}(?:、[^，,。；《》]{2,40}){1,9})等(?:议题|事项|工作)"
 )
 
 

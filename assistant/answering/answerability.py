@@ -171,13 +171,12 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         if unrequired := _requirements_not_stated(covering, terms, intent, retriever):
             return unrequired
         return Verdict(True, kind=kind)
-    unnamed = result.hits[0].meeting.city is None  # a minute that never names its government
-    if intent.unknown_places and (not terms or unnamed):  # '西昌市…第16次' is not some unnamed 16th
+    if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
+        return _meeting_level(result.hits[0], terms, intent, retriever, kind)
+    if intent.unknown_places and not terms:
         places = "、".join(intent.unknown_places)  # and the places the index does hold, to ask about instead
         held = held_places(lang, retriever.meetings.values())
         return Verdict(False, say(lang, "places_not_held", wanted=places, held=held).rstrip("。"), kind)
-    if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
-        return _meeting_level(result.hits[0], terms, intent, retriever, kind)
     candidates = [
         h for h in result.hits[:3] if h.item.item != 0 or overview_answers(h.meeting)
     ] or result.hits[:1]

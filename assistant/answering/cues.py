@@ -103,6 +103,12 @@ OWN_OBJECT_ASK_RE = re.compile(
 EN_OWN_OBJECT_ASK_RE = re.compile(
     r"^what did\b.*\b(?:study|discuss|review|hear|consider|examine|deliberate|convey)\s*\??$", re.I
 )
+# 'What reports did Jingzhou county's 15th executive meeting hear?': several things, its items listed.
+EN_PLURAL_OBJECT_ASK_RE = re.compile(
+    r"^(?:what|which) (?:reports|documents|matters|items|topics|issues|plans)\b.*\bdid\b"
+    r".*\b(?:study|discuss|review|hear|consider|examine)\s*\??$",
+    re.I,
+)
 # 'What speech did Da'an's first executive meeting study?': the one thing an item's heading names.
 EN_NAMED_OBJECT_ASK_RE = re.compile(
     r"^(?:what|which) [a-z]+(?: [a-z]+)? did\b.*\b(?:study|discuss|review|hear|consider|examine|convey)\s*\??$",

@@ -26,6 +26,7 @@ from .cues import (
     EN_MONTHS,
     EN_ORDINALS,
     EN_OWN_OBJECT_ASK_RE,
+    EN_PLURAL_OBJECT_ASK_RE,
     EXCLUDE_VERB_RE,
     GENERIC_TERMS,
     INNER_LIST_RE,
@@ -308,7 +309,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         and not asks_attendance
         and not counted_set
     )
-    if lang == "en" and EN_OWN_OBJECT_ASK_RE.search(text) and _meeting_number(text) is not None:
+    own_objects = EN_OWN_OBJECT_ASK_RE.search(text) or EN_PLURAL_OBJECT_ASK_RE.search(text)
+    if lang == "en" and own_objects and _meeting_number(text) is not None:
         intent.wants_list = True  # 'What did Xialu district's 60th executive meeting study?': its items
     unnamed = text  # 杜小刚主持的会议…: 主持 names the meeting there, it is not asked about
     for chair_words in intent.filter_words:

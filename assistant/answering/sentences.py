@@ -37,6 +37,8 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     ),
     "requirement": re.compile(
         r"^会议(?:要求|强调|明确|部署)|^[（(]?[一二三四五六七八九十]+[）)、]|^\d+[.．、]"
+        r"|^(?:各级各部门(?:单位)?|各有关部门|各相关部门|相关部门)?要(?![求点素害闻])"  # '要强化运行调度,…'
+        r"|^[\u4e00-\u9fa5]{2,4}(?:指出|强调|要求)[，,：:]"  # '田连钊指出,要…': the chair's remarks
     ),
 }
 SENTENCE_CUES: dict[str, re.Pattern[str]] = {
