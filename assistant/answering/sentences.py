@@ -37,7 +37,7 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     ),
     "requirement": re.compile(
         r"^会议(?:要求|强调|明确|部署)|^[（(]?[一二三四五六七八九十]+[）)、]|^\d+[.．、]"
-        r"|^[\u4e00-\u9fa5]{2,4}(?:指出|强调|要求)[，,：:]"  # '田连钊指出,要…': the chair's remarks
+        r"|^(?!会议|会上)[\u4e00-\u9fa5]{2,4}(?:强调|要求|指出)[，,：:]"  # '田连钊指出,要…': the chair's remarks
     ),
 }
 SENTENCE_CUES: dict[str, re.Pattern[str]] = {
