@@ -408,10 +408,14 @@ def _meeting_answer_en(m: Meeting, question: str) -> str:
     return "\n".join(lines)
 
 
+# An attendance role as a sentence or a question words it: '应邀出席' before the bare role words.
+ROLE_WORD_RE = re.compile(rf"应邀(?:出席|参加|列席)|{rules.ATTENDANCE_ROLE_WORDS_RE.pattern}")
+
+
 def _labelled(sentence: str) -> str:
     """'区人大常委会副主任向文昌…应邀出席。' → 'Invited (应邀出席): 区人大常委会…': an English label
     before the attendance sentence a news report prints, its own words after it."""
-    role = re.search(r"应邀(?:出席|参加|列席)|列席|出席|缺席|请假|参加", sentence)
+    role = ROLE_WORD_RE.search(sentence)
     return f"{_english_role(role.group())}: {sentence}" if role else sentence
 
 
@@ -435,7 +439,7 @@ def _english_role(role: str) -> str:
 def _asked_role(question: str) -> str | None:
     """The attendance role a question asks about: 列席 for '列席' or 'sat in' / 'observers', 应邀 for
     'invited', 缺席 for '请假' or 'absent', 出席 for '出席'."""
-    role = re.search(r"应邀(?:出席|参加|列席)|缺席|请假|出席|列席|参加", question)
+    role = ROLE_WORD_RE.search(question)
     if role:
         return "缺席" if role.group() == "请假" else role.group()
     if re.search(EN_SAT_IN, question, re.I):

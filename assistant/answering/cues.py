@@ -138,12 +138,16 @@ ATTENDED_RE = re.compile(
     r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议)|应邀(?:出席|列席|参加)|(?:出席|列席)(?:[:：；;。]|$)"
     r"|出席人员|参加人员"
 )
+# '何时研究的' · 'When did X's meeting review Y' · 'take place': the day the meeting met, which both the
+# meeting-level asks (META_RE) and the meeting's date (MEETING_DATE_ASK_RE) read.
+MEETING_ACTED_WHEN = (
+    r"(?:什么时候|何时|哪天)(?:审议|研究|讨论|听取)|\b(?:takes?|took|taken) place\b"
+    r"|\bwhen did\b[^?]{0,80}\bmeeting\s+(?:review|discuss|study|consider|hear|approve|adopt|deliberate)"
+)
 META_RE = re.compile(
     r"(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取|会前(?!的)"
     r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back)\b)|convene|attend|document number"
-    r"|(?:什么时候|何时|哪天)(?:审议|研究|讨论|听取)|(?:会议|常务会)是?(?:在|于)哪一?天(?:举行|召开)"
-    r"|\b(?:takes?|took|taken) place\b"
-    r"|\bwhen did\b[^?]{0,80}\bmeeting\s+(?:review|discuss|study|consider|hear|approve|adopt|deliberate)",
+    rf"|(?:会议|常务会)是?(?:在|于)哪一?天(?:举行|召开)|{MEETING_ACTED_WHEN}",
     re.I,
 )
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
@@ -352,12 +356,7 @@ MEETING_ASK_RE = re.compile(
 OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I
 )
-# '何时研究的' · 'When did X's meeting review Y' · 'take place': the day the meeting met.
-MEETING_DATE_ASK_RE = re.compile(
-    r"召开|举行|开的|开会|held|convened|(?:什么时候|何时|哪天)(?:审议|研究|讨论|听取)|\b(?:takes?|took|taken) place\b"
-    r"|\bwhen did\b[^?]{0,80}\bmeeting\s+(?:review|discuss|study|consider|hear|approve|adopt|deliberate)",
-    re.I,
-)
+MEETING_DATE_ASK_RE = re.compile(rf"召开|举行|开的|开会|held|convened|{MEETING_ACTED_WHEN}", re.I)
 WHY_ASK_RE = re.compile(
     r"为什么|为何|原因|理由|意义|(?<![项题科栏节])目的|why|reason|purpose", re.I
 )  # 项目的: no
