@@ -46,6 +46,7 @@ PORTAL_KEYS = (
     "发布日期",
     "发布时间",
     "更新时间",
+    "发稿时间",
     "刊发日期",
     "发布机构",
     "发文机构",
@@ -89,13 +90,15 @@ BYLINE_RE = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:[\s?？]*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
 )
 PORTAL_DATE_RE = re.compile(
-    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|更新时间|刊发日期|时间|日期)?\s*[:：]?\s*"
+    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|更新时间|发稿时间|刊发日期|时间|日期)?\s*[:：]?\s*"
     r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
 )
 # '陕西新闻联播:2020-03-03' · '湖南日报·新湖南客户端   2026-01-13 08:25:34': a programme's or paper's
 # name with the date (and time) of the page, alone on its line.
+# '2017-11-14 08:45  渭南日报': the same, the date first.
 DATED_MASTHEAD_RE = re.compile(
     r"^[\u4e00-\u9fa5·]{2,16}(?:\s*[:：]\s*|\s+)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[\u4e00-\u9fa5·]{2,16}$"
 )
 SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")
 WIDGET_RE = re.compile(r"^(?:\[\s*\]|×|【?(?:字号|字体)[:：]?.*|T\s*\|\s*T|大\s*中\s*小|打印|关闭|分享)$")
@@ -205,10 +208,31 @@ def prepare(text: str) -> PreparedText:
         written.extend(w for w, _ in parts)
         simplified.extend(s for _, s in parts)
         unclean.extend([to_simplified(line, traditional)] if len(parts) == 1 else [s for _, s in parts])
+    written, simplified, unclean = _join_lone_remark_leads(written, simplified, unclean)
     script = "traditional" if traditional else "simplified"
     prepared = PreparedText(simplified, written, unclean, script=script)
     _mark_metadata(prepared)
     return prepared
+
+
+# '会议指出' on a line of its own, the remark on the next: a news page's bold lead-in, one sentence in fact
+# ('会议明确：' above a numbered list introduces the list and stays as it is).
+LONE_REMARK_LEAD_RE = re.compile(r"^(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)[，,]?$")
+
+
+def _join_lone_remark_leads(
+    written: list[str], simplified: list[str], unclean: list[str]
+) -> tuple[list[str], list[str], list[str]]:
+    """Put a lone '会议要求' back in front of the remark it introduces, in every aligned copy of the lines;
+    the remark's own line is left empty so that line numbers keep pointing at the page's lines."""
+    for lead, line in enumerate(simplified):
+        nxt = next((j for j in range(lead + 1, len(simplified)) if simplified[j]), None)
+        if not LONE_REMARK_LEAD_RE.match(line) or nxt is None or LONE_REMARK_LEAD_RE.match(simplified[nxt]):
+            continue
+        for lines in (written, simplified, unclean):
+            lines[lead] = lines[lead].rstrip("，,") + "，" + lines[nxt]
+            lines[nxt] = ""
+    return written, simplified, unclean
 
 
 def _split_inline_ordinals(line: str, traditional: bool) -> list[tuple[str, str]]:

@@ -225,11 +225,12 @@ def _find_intro(lines: list[str]) -> int | None:
 
 def _has_date(line: str) -> bool:
     """Whether a line prints a date in any of the ways openings do (full, month-day, day, 昨日)."""
+    opening = rules.NEWS_BYLINE_RE.sub("", line, count=1)
     return bool(
         rules.DATE_RE.search(line)
-        or rules.MONTH_DAY_RUN_RE.search(line)
-        or rules.DAY_ONLY_RE.match(line)
-        or rules.RELATIVE_DAY_RE.match(line)
+        or rules.MONTH_DAY_RUN_RE.search(opening)
+        or rules.DAY_ONLY_RE.match(opening)
+        or rules.RELATIVE_DAY_RE.match(opening)
         or rules.YEAR_MONTH_DAY_RUN_RE.search(line)
     )
 
@@ -624,7 +625,7 @@ def _intro_items(
     trailing: list[str] = []
     remarks = []
     for line in filter(None, prepared.lines[intro_idx + 1 : end_idx]):
-        if _meeting_level_line(line) or rules.ATTENDANCE_SENTENCE_RE.match(line):
+        if _about_the_meeting(line):
             trailing.append(line)
             continue
         if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own
@@ -644,7 +645,7 @@ def _remarks_item(
     会议。' then '会议强调，要…坚决打赢防汛抗旱这场硬仗…'): the remarks are the meeting's one item, so
     an answer cites them as an item rather than the whole page as its overview."""
     lines = [ln for ln in prepared.lines[intro_idx + 1 : end_idx] if ln]
-    trailing = [ln for ln in lines if _meeting_level_line(ln) or rules.ATTENDANCE_SENTENCE_RE.match(ln)]
+    trailing = [ln for ln in lines if _about_the_meeting(ln)]
     body = [ln for ln in lines if ln not in trailing]
     if not body:
         return None
@@ -753,7 +754,7 @@ def _agenda_numbered_before(
             or AGENDA_KEY_RE.fullmatch(line)
         ):
             continue
-        if _meeting_level_line(line) or rules.ATTENDANCE_SENTENCE_RE.match(line):
+        if _about_the_meeting(line):
             said_of_meeting.append(line)
             continue
         shares = [clauses.shared_words(label.rest, line) if len(line) >= 8 else 0.0 for label in labels]
@@ -893,6 +894,15 @@ def _same_topic(topic: clauses.Clause, item: AgendaItem) -> bool:
     if titles:
         return any(title in item.document_titles or title in item.heading for title in titles)
     return clauses.shared_words(topic.heading, item.heading) >= 0.5
+
+
+def _about_the_meeting(line: str) -> bool:
+    """A line about the meeting, not a topic: '会议还研究了其他事项', who attended, who chaired."""
+    return bool(
+        _meeting_level_line(line)
+        or rules.ATTENDANCE_SENTENCE_RE.match(line)
+        or rules.CHAIR_SENTENCE_RE.match(line)
+    )
 
 
 def _meeting_level_line(line: str) -> bool:
@@ -1223,6 +1233,7 @@ PORTAL_DATE_KEYS = (
     "公开日期",
     "发布时间",
     "更新时间",
+    "发稿时间",
     "刊发日期",
     "时间",
     "日期",
@@ -1241,17 +1252,18 @@ def _parse_date(
         ),
         None,
     )
-    if not found and (run := rules.MONTH_DAY_RUN_RE.search(intro)):  # '1030日': the 月 was lost
+    opening = rules.NEWS_BYLINE_RE.sub("", intro.strip(), count=1)
+    if not found and (run := rules.MONTH_DAY_RUN_RE.search(opening)):  # '1030日': the 月 was lost
         if reading := _month_day_reading(run.group("md"), evidence):
             found = rules.DATE_RE.search(f"{reading[0]}月{reading[1]}日")
             prov["date_printed"] = run.group(0)
     if not found and (run := rules.YEAR_MONTH_DAY_RUN_RE.search(intro)):
         return _run_together_date(run, evidence, prov, warnings)
-    relative = rules.RELATIVE_DAY_RE.match(intro.strip()) or rules.RELATIVE_DAY_BEFORE_HELD_RE.search(intro)
+    relative = rules.RELATIVE_DAY_RE.match(opening) or rules.RELATIVE_DAY_BEFORE_HELD_RE.search(intro)
     if not found and relative:
         return _relative_date(relative, evidence, prov, warnings)
     if not found:
-        return _day_only_date(intro, evidence, prov, warnings)
+        return _day_only_date(opening, evidence, prov, warnings)
     written = found.group(0)
     if found.group("y"):
         prov["date"] = "intro (full date)"
@@ -1422,6 +1434,8 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
             text,
         )
     ]
+    # '2035年远景目标': a long-range vision's horizon is years ahead, never the meeting's year
+    named = [(year, start, end) for year, start, end in named if not text.startswith("远景", end)]
     # a page stamp in day.month.year ('10.04.2015 19:26') names its year too
     named += [(int(m.group(1)), m.start(1), m.end(1)) for m in DOTTED_DATE_RE.finditer(text)]
     if not named:

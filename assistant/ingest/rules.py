@@ -107,8 +107,17 @@ DATE_BEFORE_CHAIR_VERB_RE = re.compile(rf"(?:{DATE_RE.pattern})(?=主持|召集|
 DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
 # '117日' is 1-17 or 11-7: every cut of the digits into a month and a day is a reading.
+# ' 321下午，市长…主持召开' under a page dated 2019-03-22: 月 and 日 both lost, the time of day kept.
 MONTH_DAY_RUN_RE = re.compile(
-    r"(?:^|[。）)\s])(?=\d{3,4}日)(?P<md>(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9]))日"
+    r"(?:^|[。）)\s])(?=\d{3,4}(?:日|上午|下午|晚))(?P<md>(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9]))"
+    r"(?:日|(?=上午|下午|晚))"
+)
+# A news report's dateline and byline before its first sentence: '本报讯 记者 刘远朋 22日，…' ·
+# '(记者杨晓妍)昨日下午，…'. Dates that must open the sentence (22日, 昨日) are read after it.
+NEWS_BYLINE_RE = re.compile(
+    r"^(?:[\u4e00-\u9fa5]{0,10}讯\s*)?"
+    r"(?:[（(](?:(?:本报|融媒体?)?记者|通讯员)[^（）()]{1,30}[）)]"
+    r"|(?:(?:本报|融媒体?)?记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4})*(?=\s))?\s*"
 )
 # The verb that says the meeting was held, and the verb that starts what it conveyed: a date after
 # the second belongs to a conveyed speech or meeting ('…常务会议,传达学习4月19日习近平总书记…').
@@ -253,8 +262,14 @@ DEBRIS_RES = [
     re.compile(r"^欢迎您?(?:访问|来到|光临)(?=[\u4e00-\u9fa5]{2,30}(?:网站|网))"),
     # a portal's link to related pages ('相关解读:新城区政府召开…常务会议图解'), not the report's text
     re.compile(r"^相关(?:解读|链接|阅读|新闻|文章|报道)\s*[:：|丨].*$|^相关链接\s*\|?\s*$"),
-    # anti-copy noise of forum mirrors: five or more one- or two-character ASCII tokens ('& K0 x& ^! M9')
-    re.compile(r"(?:(?<=\s)|^)(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$)"),
+    # anti-copy noise of forum mirrors (Discuz's hidden 'jammer' spans): five or more one- or two-character
+    # ASCII tokens ('& K0 x& ^! M9'), also glued to the text before them ('…富足。9 ?2 m F' ~- p/ |')
+    re.compile(
+        r"(?:(?<=[\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fa5])|^)(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$)"
+    ),
+    re.compile(
+        r"^\s*[■●○◆◇▲△]\s*(?=\S)"
+    ),  # a news page's paragraph mark, after the noise before it ('■要把…', '○本报讯')
 ]
 
 # ---------------------------------------------------------------- items
@@ -339,7 +354,7 @@ def clean_line(line: str) -> str:
 # A verb that opens an agenda clause inside a sentence: '会议传达学习了…；听取了…，审议了《…》'.
 CLAUSE_VERB = (
     r"(?:传达学习|学习传达|审议通过|讨论通过|研究通过|研究部署|安排部署|听取|审议|审定|研究|讨论|"
-    r"传达|学习|解读|部署)"
+    r"传达|学习|解读|部署|分析(?:研判)?)"  # '分析全市经济形势,部署下阶段工作,审议通过《…》'
 )
 # Where one clause ends and the next begins: ；, or ，/、 right before (会议)(还)verb(了).
 CLAUSE_BREAK_RE = re.compile(
@@ -435,6 +450,10 @@ MID_TOPIC_RE = re.compile(
 ATTENDANCE_SENTENCE_RE = re.compile(
     r"^(?!会议|会上).{2,300}?(?:出席|列席|参加|应邀参加|应邀出席)(?:了)?(?:会议|本次会议)[。；;]?"
     r"(?:[（(][^）)]{0,24}[）)])?$"  # (记者 朱星然 通讯员 王晨旭)
+)
+# '市委副书记、市长吴晓东主持会议。' printed after the opening: who chaired, not a remark.
+CHAIR_SENTENCE_RE = re.compile(
+    r"^(?!会议|会上)[^。，,]{2,40}?[，,、]?[^。，,]{0,20}主持(?:会议|本次会议)(?:并讲话)?。?$"
 )
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
 # '此外,会议安排专题学习《…》《…》。' · '另外,会议还审议了《…》': an act on named documents added after the
