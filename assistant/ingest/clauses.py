@@ -384,9 +384,8 @@ def remark_parts(remark: str, clauses: list[Clause], owner: int) -> list[tuple[i
         return [(owner, remark)]
     parts: list[tuple[int, str]] = []
     current = owner
-    for pos, sentence in enumerate(sentences):
-        if pos:  # the opening sentence is the paragraph's, whose owner was read on the whole of it
-            current = _clear_owner(sentence, clauses, current)
+    for sentence in sentences:
+        current = _clear_owner(sentence, clauses, current)
         if parts and parts[-1][0] == current:
             parts[-1] = (current, parts[-1][1] + sentence)
         else:
@@ -431,8 +430,6 @@ COMMON_BIGRAMS = {
     "要求",
     "强调",
     "指出",
-    "发展",  # '促进…发展', '实施', '推进': words of any policy, no topic of one
-    "促进",
+    "促进",  # '促进…', '…实施': words of any policy, no topic of one
     "实施",
-    "推进",
 }
