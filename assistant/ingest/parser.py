@@ -857,7 +857,10 @@ def _speaks_to_other(remark: str, candidates: list[clauses.Clause], own: int) ->
 def _names_something(topic: clauses.Clause) -> bool:
     """'传达学习中共中央政治局会议精神、…' names what was conveyed; '研究经济社会发展工作' does not."""
     first = re.split(r"[，,]", topic.heading)[0]
-    return bool(rules.NAMED_PART_RE.search(first))
+    about = (
+        rules.CLAUSE_VERBS_RE.sub("", first).startswith("关于") and len(first) > 12
+    )  # 讨论通过了关于做好…工作等议题
+    return bool(rules.NAMED_PART_RE.search(first)) or about
 
 
 def _vague(topic: clauses.Clause) -> bool:
