@@ -60,6 +60,7 @@ from .query import QueryIntent, content_terms, verb_family
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import (
     ACTION_ASK_RE,
+    CUE_FOR_KIND,
     DISPOSAL_ASK_RE,
     FILLER_RE,
     HEARD_ONLY_RE,
@@ -687,7 +688,15 @@ def _extractive_answer(
     # a heading alone states no requirement or reason: any item that states one leads
     asks_statement = kind in ("requirement", "reason")
     topic_only = asks_statement and _topic_only(chosen[0].item)
-    heading_only = topic_only or asks_statement and _prints_only_heading(chosen[0].item)
+    # …unless the heading is itself the remark ('会议在传达…时强调,要以“三品”为引领,…'): it states it
+    heading_states = (
+        kind == "requirement"
+        and not any(s.n == 1 for s in ranked)
+        and bool(HEADING_REQUIRES_RE.search(chosen[0].item.heading))
+    )
+    heading_only = topic_only or (
+        asks_statement and _prints_only_heading(chosen[0].item) and not heading_states
+    )
     # 'What principle must … follow?' of a first item that only names its topic ('听取《…报告》'), which
     # is not what is asked: another item's sentence that states it leads
     heading_only = heading_only or (
@@ -703,7 +712,12 @@ def _extractive_answer(
         and bool(rules.TRAILING_RE.match(first_item.heading))
     )
     stating = [s for s in ranked if s.n != 1] if topic_only or prints_heading else ranked
-    if (stater := _item_that_states_it(stating, margin)) > 1:
+    if cue := SENTENCE_CUES.get(CUE_FOR_KIND.get(kind, "")) if asks_statement else None:
+        # a requirement asked: an item is cited first for a sentence that requires, not for one that
+        # only names the topic better ('…审议并原则通过了《…整治工作方案》等。' in 会议概况)
+        stating = [s for s in stating if cue.search(s.text)] or stating
+    stater = 1 if heading_states else _item_that_states_it(stating, margin)
+    if stater > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
     # a sentence borrowed from a bare item's neighbour is one point; the rest is the neighbour's own
@@ -760,12 +774,16 @@ def _names_topic_only(sentence: str, item) -> bool:
 
 
 def _says_why_only(sentence: str) -> bool:
-    """'会议指出,打造科创城是…的重要举措': what the topic means, requiring nothing."""
+    """'会议指出,打造科创城是…的重要举措' · '会议强调,…讲话…提供了根本遵循': what the topic means,
+    requiring nothing (the '会议强调' that opens it is how the report speaks, not a requirement)."""
     says_why = SENTENCE_CUES["why"].search(sentence) or BENEFIT_RE.search(sentence)
-    return bool(says_why) and not SENTENCE_CUES["requirement"].search(sentence)
+    return bool(says_why) and not SENTENCE_CUES["requirement"].search(REMARK_LEAD_IN_RE.sub("", sentence))
 
 
-BENEFIT_RE = re.compile(r"有利于|有助于|重要举措|重要意义")
+BENEFIT_RE = re.compile(r"有利于|有助于|重要举措|(?:重要|现实|深远)意义|重要体现|重要途径|根本遵循|重要载体")
+REMARK_LEAD_IN_RE = re.compile(r"^(?:会议|会上)(?:还)?(?:强调|指出|要求|认为)[，,：:]?")
+# '提出了什么要求' · 'What did … ask for / require': the requirements themselves are asked.
+REQUIREMENTS_WORD_RE = re.compile(r"要求|\brequire|\b(?:ask|call)(?:ed)? for\b|\bdemand", re.I)
 
 
 def _to_full_stop(clause: str, item) -> str:
@@ -866,6 +884,10 @@ class Lead:
     text: str
     names_meeting: bool  # the lead says which meeting item [1] is from: its item line does not repeat it
     sentences: tuple[str, ...]  # quoted sentences it contains (not quoted again below)
+
+
+# '会议在传达…时强调,要…' · '…原则通过《…》,要求各地…要…': a heading that is itself a requirement.
+HEADING_REQUIRES_RE = re.compile(r"(?:强调|要求|指出)[，,：:]?(?:[^，,。；;]{0,10}?)要")
 
 
 def _item_that_states_it(ranked: list[ScoredSentence], margin: float) -> int:
@@ -1089,7 +1111,7 @@ def _lead(
     ):
         return _quoted(naming[:1], item, lang)  # 要建立什么机制: the sentence that names the 机制
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
-        said = _requirement_points(ranked, item, "要求" in intent.text)[:points]
+        said = _requirement_points(ranked, item, bool(REQUIREMENTS_WORD_RE.search(intent.text)))[:points]
         return _quoted(sorted(said, key=item.text.find), item, lang)
     if kind == "why" and best and (reason := reason_before(body_sentences(item.text), best)):
         return _quoted(reason, item, lang)

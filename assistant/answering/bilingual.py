@@ -38,7 +38,7 @@ goal goals aim aims objective objectives purpose principle principles
 review reviewed study studied studies consider considered examine examined deliberate deliberated
 convey conveyed adopt adopted pass passed collectively jointly together
 through via during throughout within without across among between upon
-ask asks asked asking carry carries carried out
+ask asks asked asking carry carries carried out after before hearing hearings
 january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
@@ -164,9 +164,19 @@ def chinese_candidates(word: str) -> frozenset[str]:
     return given.union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
 
 
+# '15th Five-Year Plan' is written 十五五规划 (and '“十四五”规划') in every minute; no dictionary says so.
+FIVE_YEAR_PLAN_RE = re.compile(r"\b(?:(?P<nth>1[0-9])(?:st|nd|rd|th)\s+)?five[- ]year\s+plans?\b", re.I)
+CHINESE_TENS = {str(n): "十" + "一二三四五六七八九"[n - 11] if n > 10 else "十" for n in range(10, 20)}
+
+
+def _five_year_plan(found: re.Match[str]) -> str:
+    period = f"{CHINESE_TENS[found.group('nth')]}五" if found.group("nth") else "五年"
+    return f" {period} 规划 "
+
+
 def english_topic_words(question: str, skip: list[str]) -> list[str]:
     """Content words of an English question, without the words that named filters (places, 68th …)."""
-    text = question.lower()
+    text = FIVE_YEAR_PLAN_RE.sub(_five_year_plan, question.lower())
     for phrase in skip:
         text = text.replace(phrase.lower(), " ")
     words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]

@@ -43,8 +43,10 @@ INNER_LIST_RE = re.compile(
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
 NAMED_THING_ASK_RE = re.compile(
     r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题)?"  # 哪个合作项目的汇报
-    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法规|规定|制度|细则|清单|纲要|文章)"
+    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法律|法规|规定|制度|细则|清单|纲要|文章)"
 )
+# 学习了哪部法律: a law's title ends in 法 (《中华人民共和国统计法》), a regulation's in 条例.
+LAW_NOUNS = {"法律": ("法",), "法规": ("法规", "条例", "法")}
 # 'What plan did … review?': the same ask in English, its noun as the headings write it.
 EN_NAMED_THING_ASK_RE = re.compile(
     r"\b(?:what|which)\s+(?:[a-z-]+\s+){0,2}?"
@@ -75,7 +77,7 @@ DOC_MEASURES_ASK_RE = re.compile(
 def named_thing_nouns(question: str) -> tuple[str, ...]:
     """The kind of document a question asks the name of (听取了什么汇报 → 汇报; what plan → 方案/规划/计划)."""
     if asked := NAMED_THING_ASK_RE.search(question) or DOC_MEASURES_ASK_RE.search(question):
-        return (asked.group("noun"),)
+        return LAW_NOUNS.get(asked.group("noun"), (asked.group("noun"),))
     if asked := EN_NAMED_THING_ASK_RE.search(question):
         return EN_NAMED_NOUNS[asked.group("noun").lower()]
     return ()
@@ -361,7 +363,9 @@ WHY_ASK_RE = re.compile(
     r"为什么|为何|原因|理由|意义|(?<![项题科栏节])目的|why|reason|purpose", re.I
 )  # 项目的: no
 REQUIREMENT_ASK_RE = re.compile(
-    r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how", re.I
+    r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how"
+    r"|\b(?:ask|call)(?:ed|s)? for\b|\bdemand",  # 'What did … ask for to promote …'
+    re.I,
 )
 
 # Follow-ups that lean on the previous turn (followup.py): 那太仓呢？ 谁汇报的？ 这项…
