@@ -283,13 +283,13 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.exclude_verbs = [VERB_FAMILIES.get(m.group(1), m.group(1)) for m in EXCLUDE_VERB_RE.finditer(text)]
     verbs = "|".join(VERB_FAMILIES)
     for found in re.finditer(
-        rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、])*(?:{verbs}))(?:了|过)?"
+        rf"[“\"]({verbs})[”\"]|((?:(?:{verbs})[或和、]?)*(?:{verbs}))(?:了|过)?"  # 讨论审议了哪些文件: both
         r"(?:哪些|哪几|几[项份个]|什么文件|多少|什么(?=[？?]|$|精神|内容|报告|汇报))|是({verbs})",
         text,
     ):
         if found.group(0).endswith("什么") and META_RE.search(text):  # 还学习了什么: beside the items
             continue
-        for verb in re.split(r"[或和、]", next(g for g in found.groups() if g)):
+        for verb in re.findall(verbs, next(g for g in found.groups() if g)):
             if verb == "研究" and ALL_ITEMS_OBJECT_RE.match(text, found.end() - 2):
                 continue  # 研究了多少个议题: the meeting's umbrella verb, every item, no filter
             family = VERB_FAMILIES[verb]

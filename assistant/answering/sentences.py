@@ -41,7 +41,11 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 SENTENCE_CUES: dict[str, re.Pattern[str]] = {
-    "why": re.compile(r"为了|^为[^，。,]{2,16}[，,]|由于|因为|是.{0,12}(?:需要|要求)|认为|指出"),
+    # a reason, or what the thing means ('…是政府依法履职…的重要体现', '…具有重要意义')
+    "why": re.compile(
+        r"为了|^为[^，。,]{2,16}[，,]|由于|因为|是.{0,12}(?:需要|要求)|认为|指出"
+        r"|重要(?:体现|途径|举措|载体|抓手)|(?:重要|现实|深远)意义|有利于|有助于"
+    ),
     # 要 as 'must' ('要明确任务目标'), not inside 重要/主要/需要/只要 ('具有重要意义' requires nothing)
     "requirement": re.compile(
         r"要求|强调|部署|必须|务必|[一二三四五六七八九]是|(?<![重主需只想紧纲])要(?![点素害闻])[^，。；]{2,}"
