@@ -713,9 +713,10 @@ def _extractive_answer(
     )
     stating = [s for s in ranked if s.n != 1] if topic_only or prints_heading else ranked
     if cue := SENTENCE_CUES.get(CUE_FOR_KIND.get(kind, "")) if asks_statement else None:
-        # a requirement asked: an item is cited first for a sentence that requires, not for one that
-        # only names the topic better ('…审议并原则通过了《…整治工作方案》等。' in 会议概况)
-        stating = [s for s in stating if cue.search(s.text) and not _says_why_only(s.text)] or stating
+        # a requirement asked: another item is cited first for a sentence that requires, not for one
+        # that only names the topic better ('…审议并原则通过了《…整治工作方案》等。' in 会议概况)
+        challengers = [s for s in stating if s.n != 1 and cue.search(s.text) and not _says_why_only(s.text)]
+        stating = [s for s in stating if s.n == 1 and not _says_why_only(s.text)] + challengers
     stater = 1 if heading_states else _item_that_states_it(stating, margin)
     if stater > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
