@@ -623,9 +623,14 @@ PRINTED_TOTAL_RE = re.compile(
 
 def _item_or_heading(hit: ItemHit, said_before: str, english: bool) -> str:
     """An item's heading in a list's first line, or only its number when a line above quotes it."""
-    if hit.item.heading and hit.item.heading in said_before:
+    if hit.item.heading and _unpunctuated(hit.item.heading) in _unpunctuated(said_before):
         return f"item {hit.item.item}" if english else chinese_item_label(hit.item.item)
     return hit.item.heading_as_written
+
+
+def _unpunctuated(text: str) -> str:
+    """'…精神 部署…' (a subtitle) and '…精神,部署…' (the opening) are one text printed apart."""
+    return re.sub(r"[\s，,、；;。]", "", text)
 
 
 def _opening_naming_more(hits: list[ItemHit]) -> str | None:

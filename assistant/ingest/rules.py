@@ -474,5 +474,6 @@ PURPOSE_PREFIX_RE = re.compile(r"^为了?[^。，,；;]{2,30}[，,]\s*(?=会议|
 # What a report is about, caught where REPORT_RE expects who made it: '关于落实…', '…完成情况'.
 # '听取了近期全区市容环境工作的汇报': a topic of work, not who reported it.
 NOT_A_REPORTER_RE = re.compile(
-    r"^关于|情况$|完成|季度|[0-9０-９]{2,}|工作?$|^(?:近期|当前|今年|上半年|下半年|全年|全区|全市|全县|全省|全州)"
+    r"^关于|情况$|情况[^，,。]{0,6}汇报[，,]?$|完成|季度|[0-9０-９]{2,}|工作?$"
+    r"|^(?:近期|当前|今年|上半年|下半年|全年|全区|全市|全县|全省|全州)"
 )
