@@ -21,6 +21,7 @@ from ..ingest import rules
 from ..models import YEAR_NOT_WRITTEN, AgendaItem, Meeting, chinese_item_label
 from . import bilingual
 from .answerability import (
+    REMARK_IN_HEADING_RE,
     asked_entity,
     asked_kind,
     attendance_sentences,
@@ -66,6 +67,7 @@ from .sentences import (
     HEARD_ONLY_RE,
     POINTS_ASK_RE,
     SENTENCE_CUES,
+    SIGNIFICANCE,
     ScoredSentence,
     announced_members,
     body_sentences,
@@ -697,7 +699,7 @@ def _extractive_answer(
     heading_states = (
         kind == "requirement"
         and not any(s.n == 1 for s in ranked)
-        and bool(HEADING_REQUIRES_RE.search(chosen[0].item.heading))
+        and bool(REMARK_IN_HEADING_RE.search(chosen[0].item.heading))
     )
     heading_only = topic_only or (
         asks_statement and _prints_only_heading(chosen[0].item) and not heading_states
@@ -786,7 +788,7 @@ def _says_why_only(sentence: str) -> bool:
     return bool(says_why) and not SENTENCE_CUES["requirement"].search(REMARK_LEAD_IN_RE.sub("", sentence))
 
 
-BENEFIT_RE = re.compile(r"有利于|有助于|重要举措|(?:重要|现实|深远)意义|重要体现|重要途径|根本遵循|重要载体")
+BENEFIT_RE = re.compile(rf"{SIGNIFICANCE}|根本遵循")
 REMARK_LEAD_IN_RE = re.compile(r"^(?:会议|会上)(?:还)?(?:强调|指出|要求|认为)[，,：:]?")
 # '提出了什么要求' · 'What did … ask for / require': the requirements themselves are asked.
 REQUIREMENTS_WORD_RE = re.compile(r"要求|\brequire|\b(?:ask|call)(?:ed)? for\b|\bdemand", re.I)
@@ -890,10 +892,6 @@ class Lead:
     text: str
     names_meeting: bool  # the lead says which meeting item [1] is from: its item line does not repeat it
     sentences: tuple[str, ...]  # quoted sentences it contains (not quoted again below)
-
-
-# '会议在传达…时强调,要…' · '…原则通过《…》,要求各地…要…': a heading that is itself a requirement.
-HEADING_REQUIRES_RE = re.compile(r"(?:强调|要求|指出)[，,：:]?(?:[^，,。；;]{0,10}?)要")
 
 
 def _item_that_states_it(ranked: list[ScoredSentence], margin: float) -> int:

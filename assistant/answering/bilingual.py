@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..ingest import places
+from ..models import int_to_chinese
 
 # Words that name no topic: question words, meeting vocabulary, verbs of deciding and saying.
 EN_STOPWORDS = set(
@@ -166,11 +167,10 @@ def chinese_candidates(word: str) -> frozenset[str]:
 
 # '15th Five-Year Plan' is written 十五五规划 (and '“十四五”规划') in every minute; no dictionary says so.
 FIVE_YEAR_PLAN_RE = re.compile(r"\b(?:(?P<nth>1[0-9])(?:st|nd|rd|th)\s+)?five[- ]year\s+plans?\b", re.I)
-CHINESE_TENS = {str(n): "十" + "一二三四五六七八九"[n - 11] if n > 10 else "十" for n in range(10, 20)}
 
 
 def _five_year_plan(found: re.Match[str]) -> str:
-    period = f"{CHINESE_TENS[found.group('nth')]}五" if found.group("nth") else "五年"
+    period = f"{int_to_chinese(int(found.group('nth')))}五" if found.group("nth") else "五年"
     return f" {period} 规划 "
 
 

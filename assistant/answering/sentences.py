@@ -40,11 +40,11 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
         r"|^(?!会议|会上)[\u4e00-\u9fa5]{2,4}(?:强调|要求|指出)[，,：:]"  # '田连钊指出,要…': the chair's remarks
     ),
 }
+# What a thing means, said as its reason ('…是政府依法履职…的重要体现', '…具有重要意义').
+SIGNIFICANCE = r"重要(?:体现|途径|举措|载体|抓手)|(?:重要|现实|深远)意义|有利于|有助于"
 SENTENCE_CUES: dict[str, re.Pattern[str]] = {
-    # a reason, or what the thing means ('…是政府依法履职…的重要体现', '…具有重要意义')
     "why": re.compile(
-        r"为了|^为[^，。,]{2,16}[，,]|由于|因为|是.{0,12}(?:需要|要求)|认为|指出"
-        r"|重要(?:体现|途径|举措|载体|抓手)|(?:重要|现实|深远)意义|有利于|有助于"
+        rf"为了|^为[^，。,]{{2,16}}[，,]|由于|因为|是.{{0,12}}(?:需要|要求)|认为|指出|{SIGNIFICANCE}"
     ),
     # 要 as 'must' ('要明确任务目标'), not inside 重要/主要/需要/只要 ('具有重要意义' requires nothing)
     "requirement": re.compile(

@@ -89,9 +89,23 @@ BYLINE_RE = re.compile(
     r"^[|｜]?\s*(?:(?:发布)?时间\s*[:：]\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:[\s?？]*(?:来源|作者|浏览|阅读|点击)|\s*(?:\[\s*\])?\s*$)"
 )
+# The keys that date a page, the strongest first (the parser takes the first it finds); 时间 and 日期,
+# parts of the others, come last.
+PORTAL_DATE_KEYS = (
+    "成文日期",
+    "生成日期",
+    "发文日期",
+    "发布日期",
+    "公开日期",
+    "发布时间",
+    "更新时间",
+    "发稿时间",
+    "刊发日期",
+    "时间",
+    "日期",
+)
 PORTAL_DATE_RE = re.compile(
-    r"(?P<key>发文日期|成文日期|生成日期|公开日期|发布日期|发布时间|更新时间|发稿时间|刊发日期|时间|日期)?\s*[:：]?\s*"
-    r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})"
+    rf"(?P<key>{'|'.join(PORTAL_DATE_KEYS)})?\s*[:：]?\s*(?P<y>\d{{4}})[-/.年](?P<m>\d{{1,2}})[-/.月](?P<d>\d{{1,2}})"
 )
 # '陕西新闻联播:2020-03-03' · '湖南日报·新湖南客户端   2026-01-13 08:25:34': a programme's or paper's
 # name with the date (and time) of the page, alone on its line.

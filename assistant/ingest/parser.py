@@ -857,9 +857,8 @@ def _speaks_to_other(remark: str, candidates: list[clauses.Clause], own: int) ->
 def _names_something(topic: clauses.Clause) -> bool:
     """'传达学习中共中央政治局会议精神、…' names what was conveyed; '研究经济社会发展工作' does not."""
     first = re.split(r"[，,]", topic.heading)[0]
-    about = (
-        rules.CLAUSE_VERBS_RE.sub("", first).startswith("关于") and len(first) > 12
-    )  # 讨论通过了关于做好…工作等议题
+    # '讨论通过了关于做好…工作等议题': a matter named 关于…, as a document would be
+    about = rules.CLAUSE_VERBS_RE.sub("", first).startswith("关于") and len(first) > 12
     return bool(rules.NAMED_PART_RE.search(first)) or about
 
 
@@ -1228,21 +1227,6 @@ class YearEvidence:
     text: str
 
 
-PORTAL_DATE_KEYS = (
-    "成文日期",
-    "生成日期",
-    "发文日期",
-    "发布日期",
-    "公开日期",
-    "发布时间",
-    "更新时间",
-    "发稿时间",
-    "刊发日期",
-    "时间",
-    "日期",
-)
-
-
 def _parse_date(
     intro: str, evidence: YearEvidence, prov: dict[str, str], warnings: list[str]
 ) -> tuple[str | None, str | None]:
@@ -1355,7 +1339,7 @@ def _month_day_reading(digits: str, evidence: YearEvidence) -> tuple[int, int] |
 
 def _page_date(evidence: YearEvidence) -> tuple[str, date] | None:
     """The page's own date (发布时间, 日期…) as (key, date), when its metadata block printed one."""
-    for key in PORTAL_DATE_KEYS:
+    for key in normalize.PORTAL_DATE_KEYS:
         if key in evidence.portal:
             try:
                 return key, date.fromisoformat(evidence.portal[key][:10])
@@ -1413,7 +1397,7 @@ def _infer_year(month: int, evidence: YearEvidence) -> tuple[int | None, str]:
         return int(found.group("year")), f"取自文号{evidence.doc_number}"
     if evidence.number_year:
         return evidence.number_year, f"取自会议编号（{evidence.number_year}年第×次）"
-    published = [(key, evidence.portal[key]) for key in PORTAL_DATE_KEYS if key in evidence.portal]
+    published = [(key, evidence.portal[key]) for key in normalize.PORTAL_DATE_KEYS if key in evidence.portal]
     for key, when in published[:1] + ([("印发日期", evidence.issue_date)] if evidence.issue_date else []):
         year, later_month = int(when[:4]), int(when[5:7])
         name = "网页" + key if key != "印发日期" else key

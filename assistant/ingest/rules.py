@@ -269,9 +269,8 @@ DEBRIS_RES = [
     re.compile(
         r"(?:(?<=[\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fa5])|^)(?:[!-~]{1,2} ){4,}[!-~]{1,2}(?=\s|$)"
     ),
-    re.compile(
-        r"^\s*[■●○◆◇▲△]\s*(?=\S)"
-    ),  # a news page's paragraph mark, after the noise before it ('■要把…', '○本报讯')
+    # a news page's paragraph mark, after the noise before it ('■要把…', '○本报讯')
+    re.compile(r"^\s*[■●○◆◇▲△]\s*(?=\S)"),
 ]
 
 # ---------------------------------------------------------------- items
