@@ -397,7 +397,7 @@ def _clear_owner(sentence: str, clauses: list[Clause], current: int) -> int:
     """The clause a sentence is plainly about: two or more of its topic words, more than any other."""
     if BACK_REFERENCE_RE.search(sentence):  # '会议决定，该《办法》经进一步修改后…': the one just named
         return current
-    said = _bigrams(sentence)
+    said = _bigrams(sentence) - GOVERNMENT_BIGRAMS
     shared = [len(said & _bigrams(clause.heading)) for clause in clauses]
     best = max(range(len(clauses)), key=lambda i: (shared[i], i == current))
     runner_up = max((n for i, n in enumerate(shared) if i != best), default=0)
@@ -433,3 +433,6 @@ COMMON_BIGRAMS = {
     "促进",  # '促进…', '…实施': words of any policy, no topic of one
     "实施",
 }
+# '要按照市委、市政府要求,…': the government itself, named in any remark; no reason for a sentence to
+# leave its paragraph for a clause that names the government ('…市政府第193次常务会议精神').
+GOVERNMENT_BIGRAMS = {"政府", "市政", "区政", "县政", "市委", "区委", "县委"}

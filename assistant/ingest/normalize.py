@@ -111,7 +111,7 @@ PORTAL_DATE_RE = re.compile(
 # name with the date (and time) of the page, alone on its line.
 # '2017-11-14 08:45  渭南日报': the same, the date first.
 DATED_MASTHEAD_RE = re.compile(
-    r"^[\u4e00-\u9fa5·]{2,16}(?:\s*[:：]\s*|\s+)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^[\u4e00-\u9fa5·]{2,16}(?:\s*[:：]\s*|\s+)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[\u4e00-\u9fa5]{1,4})?)?$"
     r"|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[\u4e00-\u9fa5·]{2,16}$"
 )
 SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")
@@ -124,6 +124,9 @@ PAGE_CHROME_RE = re.compile(
     r"|扫一扫在手机(?:上)?(?:打开|查看)当前(?:页|页面)?|[\u4e00-\u9fa5]{2,10}供图"  # 区委新闻办供图
     r"|[（(](?:责任)?(?:编辑|撰稿人?|审核|审稿人?|校对)\s*[:：][^（）()]{0,40}[)）])$"
 )
+# 'http://www.tlnews.com.cn/2018年12月12日 08:39:48 |': the page's address (with its date run on),
+# printed by a news page's header table.
+PAGE_ADDRESS_RE = re.compile(r"^(?:https?://|www\.)[!-~]+.{0,40}$")
 # "会议共有九项议题：一是…": the first of an ordinal-word list written after a colon, put on its own line.
 INLINE_FIRST_ORDINAL_RE = re.compile(r"(?<=[:：])\s*(?=一是)")
 
@@ -216,7 +219,8 @@ def prepare(text: str) -> PreparedText:
         parts = [
             piece
             for written_line, simplified_line in _split_inline_ordinals(rules.clean_line(line), traditional)
-            for run_on in _split_run_on_opening(written_line, simplified_line)
+            for spaced in _split_spaced_paragraphs(written_line, simplified_line)
+            for run_on in _split_run_on_opening(*spaced)
             for piece in _split_numbered_run(*run_on)
         ]
         written.extend(w for w, _ in parts)
@@ -284,6 +288,22 @@ def _split_run_on_opening(written: str, simplified: str) -> list[tuple[str, str]
     ]
 
 
+def _split_spaced_paragraphs(written: str, simplified: str) -> list[tuple[str, str]]:
+    """Paragraphs whose breaks a page turned into spaces: '…的讲解。会议指出，…。 会议研究讨论了《…》。…
+    。 会议还研究讨论了…': cut at each '。 会议…' where a space stands after the full stop (a sentence
+    inside a paragraph follows its 。 directly); at least two such cuts, as one may be a typing slip."""
+    if len(simplified) != len(written):
+        return [(written, simplified)]
+    cuts = [m.start("next") for m in SPACED_PARAGRAPH_RE.finditer(simplified)]
+    if len(cuts) < 2:
+        return [(written, simplified)]
+    bounds = [0, *cuts, len(simplified)]
+    return [(written[a:b].strip(), simplified[a:b].strip()) for a, b in zip(bounds, bounds[1:])]
+
+
+SPACED_PARAGRAPH_RE = re.compile(r"。[ \t\u3000]+(?P<next>(?:会议|会上)[\u4e00-\u9fa5])")
+
+
 def _split_numbered_run(written: str, simplified: str) -> list[tuple[str, str]]:
     """An agenda printed on one line, '1、传达学习《…》, 2、听取…汇报 3、听取…汇报', cut before each
     number: numbered in order from 1, at least three, each after a space or a break mark."""
@@ -324,6 +344,7 @@ def is_metadata_line(line: str) -> bool:
         or WIDGET_RE.match(line)
         or PAGE_CHROME_RE.match(line)
         or DATED_MASTHEAD_RE.match(line)
+        or PAGE_ADDRESS_RE.match(line)
     ):
         return True
     keys = PORTAL_KEY_RE.findall(line)

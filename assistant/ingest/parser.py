@@ -427,9 +427,13 @@ def _topic_paragraphs(lines: list[str], start: int, end: int) -> list[int]:
 
 def _presents_new_document(line: str, earlier: list[str]) -> bool:
     """'工作人员对《政府工作报告》(讨论稿)…作了说明和解读。' after paragraphs on other documents: the
-    meeting takes up a document someone presents; one already named is presented on its own item."""
+    meeting takes up a document someone presents (or remarks on one: '会议指出,《…》的出台,…'); one
+    already named is presented on its own item."""
     found = rules.PRESENTED_DOC_RE.match(line)
-    return bool(found) and found.group("title") not in "\n".join(earlier)
+    if found:
+        return found.group("title") not in "\n".join(earlier)
+    remarked = rules.REMARK_ON_DOC_RE.match(line)  # '会议指出,《…规划》的出台,…' (《规划纲要》 shortens one)
+    return bool(remarked) and remarked.group("title") not in "\n".join(earlier)
 
 
 def _hears_again(line: str, earlier: list[str]) -> bool:
@@ -651,8 +655,8 @@ def _remarks_item(
         return None
     if REMARKS_OPEN_RE.match(body[0]):
         groups = _remark_groups(body)
-    elif len(groups := _matter_groups(body)) < 2:
-        return None
+    elif not (groups := _matter_groups(body)) or groups == [body[:1]]:
+        return None  # one matter with the chair's remarks after it is the meeting's one item
     items = []
     for number, group in enumerate(groups, 1):
         first = prepared.lines.index(group[0], intro_idx + 1)
@@ -682,7 +686,7 @@ def _remark_groups(body: list[str]) -> list[list[str]]:
 
 
 # '黄海生指出,…' · '田连钊强调,…': the chair's remarks on the matter of the paragraph before.
-SPEAKER_REMARK_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?:指出|强调|要求|表示|说)[，,：:]")
+SPEAKER_REMARK_RE = re.compile(r"^(?:会上)?[\u4e00-\u9fa5]{2,4}(?:指出|强调|要求|表示|说)[，,：:]")
 
 
 def _matter_groups(body: list[str]) -> list[list[str]]:
@@ -899,11 +903,13 @@ def _same_topic(topic: clauses.Clause, item: AgendaItem) -> bool:
 
 
 def _about_the_meeting(line: str) -> bool:
-    """A line about the meeting, not a topic: '会议还研究了其他事项', who attended, who chaired."""
-    return bool(
-        _meeting_level_line(line)
-        or rules.ATTENDANCE_SENTENCE_RE.match(line)
-        or rules.CHAIR_SENTENCE_RE.match(line)
+    """A line about the meeting, not a topic: '会议还研究了其他事项', who attended, who chaired (also
+    both in one paragraph: '会议由县长王伟国主持。副县长王飞…参加会议，…列席会议。')."""
+    if _meeting_level_line(line):
+        return True
+    sentences = [s for s in re.split(r"(?<=。)", line) if s]
+    return bool(sentences) and all(
+        rules.ATTENDANCE_SENTENCE_RE.match(s) or rules.CHAIR_SENTENCE_RE.match(s) for s in sentences
     )
 
 
@@ -1203,7 +1209,9 @@ def _chair_after_intro(lines: list[str], intro_idx: int) -> tuple[str, str | Non
     following = [ln for ln in lines[intro_idx + 1 : intro_idx + 4] if ln][:2]
     for line in following:
         first = re.split(r"(?<=。)", line)[0]
-        if "主持" in first and not first.startswith(("会议", "会上")):
+        if "主持" in first and (
+            rules.CHAIR_SENTENCE_RE.match(first) or not first.startswith(("会议", "会上"))
+        ):
             name, title = _parse_chair(first)
             if name:
                 return name, title

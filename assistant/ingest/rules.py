@@ -113,11 +113,11 @@ MONTH_DAY_RUN_RE = re.compile(
     r"(?:日|(?=上午|下午|晚))"
 )
 # A news report's dateline and byline before its first sentence: '本报讯 记者 刘远朋 22日，…' ·
-# '(记者杨晓妍)昨日下午，…'. Dates that must open the sentence (22日, 昨日) are read after it.
+# '(记者杨晓妍)昨日下午，…' · '本报讯 记者许潇兮 李喻政报道 昨天上午，…'. Dates that must open the sentence (22日, 昨日) are read after it.
 NEWS_BYLINE_RE = re.compile(
     r"^(?:[\u4e00-\u9fa5]{0,10}讯\s*)?"
     r"(?:[（(](?:(?:本报|融媒体?)?记者|通讯员)[^（）()]{1,30}[）)]"
-    r"|(?:(?:本报|融媒体?)?记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4})*(?=\s))?\s*"
+    r"|(?:(?:本报|融媒体?)?记者|通讯员)\s*[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4})*(?:报道)?(?=\s))?\s*"
 )
 # The verb that says the meeting was held, and the verb that starts what it conveyed: a date after
 # the second belongs to a conveyed speech or meeting ('…常务会议,传达学习4月19日习近平总书记…').
@@ -235,6 +235,9 @@ TOPIC_OPENER_RE = re.compile(
     r"(?:传达学习|学习传达|传达|学习|解读(?=了?《)|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^(?:(?:会议|会上)(?:还)?)?在(?:听取|审议|审定|研究|讨论|传达|部署)"  # '会议在审议《…方案》时指出'
+    # '会议邀请县水利水电局相关负责人作题为“《…》解读”的讲座': a lecture the meeting heard
+    # (not '会前邀请…作专题辅导', a study before the agenda)
+    r"|^(?:会议|会上)[，,]?(?:还)?邀请[^。；]{2,40}?[^。；]{0,80}?(?:讲座|辅导|授课|专题解读)"
     # '围绕市属企业优化重组工作,会议指出': the topic named first, then what the meeting said on it
     r"|^围绕[^。；，,]{2,40}?[，,]\s*(?:会议|会上)(?:还)?(?:指出|强调|要求|认为|提出)"
     # 会议对《A》和《B》进行了认真细致审议 · 会议对创建金融安全区工作进行了研究
@@ -245,6 +248,11 @@ TOPIC_OPENER_RE = re.compile(
 PRESENTED_DOC_RE = re.compile(
     r"^[^。；，,]{0,24}?(?:对|就)(?P<title>《[^》]{2,60}》)[^。；]{0,20}?(?:作了|作出了|进行了)"
     r"[^。；，,]{0,6}?(?:说明|解读|介绍|汇报)"
+)
+# '会议指出,《成渝共建西部金融中心规划》的出台,有利于…': a remark whose subject is a document no topic
+# named before — the meeting took it up, a topic of its own.
+REMARK_ON_DOC_RE = re.compile(
+    r"^(?:会议|会上)[，,]?(?:还)?(?:指出|强调|认为)[，,：:]?《(?P<title>[^》]{2,60})》"
 )
 TOPIC_BACKREF_RE = re.compile(
     r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
@@ -355,13 +363,13 @@ def clean_line(line: str) -> str:
 # A verb that opens an agenda clause inside a sentence: '会议传达学习了…；听取了…，审议了《…》'.
 CLAUSE_VERB = (
     r"(?:传达学习|学习传达|审议通过|讨论通过|研究通过|研究部署|安排部署|听取|审议|审定|研究|讨论|"
-    r"传达|学习|解读|部署|分析(?:研判)?)"  # '分析全市经济形势,部署下阶段工作,审议通过《…》'
+    r"传达|学习|解读|部署|分析(?:研判)?|调度)"  # '分析全市经济形势,部署下阶段工作,审议通过《…》'
 )
 # Where one clause ends and the next begins: ；, or ，/、 right before (会议)(还)verb(了).
 CLAUSE_BREAK_RE = re.compile(
     rf"[；;](?=\s*(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB})"
     rf"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?{CLAUSE_VERB}了)"
-    r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|解读(?=《)|讨论(?!决定|通过)|研究(?!决定|解决|确定))(?!了))"
+    r"|(?<!会上)(?<!会前)[，,](?=(?:会议|会上)?(?:还|并|又)?(?:听取|审议|审定|审议通过|讨论通过|传达学习|解读(?=《)|讨论(?!决定|通过)|研究(?!决定|解决|确定)|调度)(?!了))"
     rf"|、(?={CLAUSE_VERB}了)"
 )
 # '同时,审议…' · '此外,会议听取了…': a connective before a clause that takes up another item.
@@ -387,6 +395,7 @@ GENERIC_OBJECT_RE = re.compile(
     r"|^(?:全|我|本)?[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州)(?:下一步|下一阶段|下阶段)(?:工作)?[。，,]?$"
     r"|^[\u4e00-\u9fa5]{0,8}贯彻落实(?:工作|措施|意见|举措)?[。，,]?$"  # '研究政府系统贯彻落实工作'
     r"|^(?:当前|近期|目前)(?:的)?(?:重点|重要|主要)?(?:工作|事项)[。，,]?$"  # '研究当前重点工作'
+    r"|^(?:有关|相关)?工作(?:情况)?汇报[。，,]?$"  # '会议学习《…条例》,听取工作汇报': the study's own report
     r"|^(?:我|全|本)?(?:省|市|区|县)?(?:具体)?(?:贯彻|落实|贯彻落实)(?:举措|措施|意见|工作)[。，,]?$"  # 我市具体落实举措
 )
 # One document of a list the clause acts on: 《…》 or 关于…的请示/报告/方案.
@@ -452,9 +461,11 @@ ATTENDANCE_SENTENCE_RE = re.compile(
     r"^(?!会议|会上).{2,300}?(?:出席|列席|参加|应邀参加|应邀出席)(?:了)?(?:会议|本次会议)[。；;]?"
     r"(?:[（(][^）)]{0,24}[）)])?$"  # (记者 朱星然 通讯员 王晨旭)
 )
-# '市委副书记、市长吴晓东主持会议。' printed after the opening: who chaired, not a remark.
+# '市委副书记、市长吴晓东主持会议。' · '会议由县委副书记、县长王伟国主持。' printed after the opening:
+# who chaired, not a remark.
 CHAIR_SENTENCE_RE = re.compile(
     r"^(?!会议|会上)[^。，,]{2,40}?[，,、]?[^。，,]{0,20}主持(?:会议|本次会议)(?:并讲话)?。?$"
+    r"|^会议由[^。，,]{2,40}?[，,、]?[^。，,]{0,20}主持。?$"
 )
 # '在常务会议上，听取了…': where a report names the standing meeting's part of a joint session.
 # '此外,会议安排专题学习《…》《…》。' · '另外,会议还审议了《…》': an act on named documents added after the
