@@ -113,7 +113,8 @@ MONTH_DAY_RUN_RE = re.compile(
     r"(?:日|(?=上午|下午|晚))"
 )
 # A news report's dateline and byline before its first sentence: '本报讯 记者 刘远朋 22日，…' ·
-# '(记者杨晓妍)昨日下午，…' · '本报讯 记者许潇兮 李喻政报道 昨天上午，…'. Dates that must open the sentence (22日, 昨日) are read after it.
+# '(记者杨晓妍)昨日下午，…' · '本报讯 记者许潇兮 李喻政报道 昨天上午，…'. Dates that must open the
+# sentence (22日, 昨日) are read after it.
 NEWS_BYLINE_RE = re.compile(
     r"^(?:[\u4e00-\u9fa5]{0,10}讯\s*)?"
     r"(?:[（(](?:(?:本报|融媒体?)?记者|通讯员)[^（）()]{1,30}[）)]"
