@@ -40,6 +40,7 @@ review reviewed study studied studies consider considered examine examined delib
 convey conveyed adopt adopted pass passed collectively jointly together
 through via during throughout within without across among between upon
 ask asks asked asking carry carries carried out after before hearing hearings
+call calls called other others another one two three four five six seven eight nine ten
 january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
@@ -82,8 +83,19 @@ def _index() -> dict[str, frozenset[str]]:
                 continue
             for word in words:
                 if word not in EN_STOPWORDS and len(word) > 2:
-                    out.setdefault(word, set()).add(head)
+                    for key in (word, _singular(word)):  # 'a course of lectures' answers 'lecture'
+                        out.setdefault(key, set()).add(head)
     return {word: frozenset(heads) for word, heads in out.items()}
+
+
+def _singular(word: str) -> str:
+    """A gloss's plural noun in the singular ('lectures' → 'lecture', 'policies' → 'policy'); other
+    words as they are. A question's own words are reduced by `_forms`; a gloss's must meet them."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 4:
+        return word[:-1]
+    return word
 
 
 # British spellings CC-CEDICT glosses in American (urbanisation → urbanization, centre → center).

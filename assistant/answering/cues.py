@@ -155,11 +155,11 @@ META_RE = re.compile(
 NUMBER_ASK_RE = re.compile(r"多少|几个|几项|几支|比例|多长时间|多久|how many|how much|ratio|how long", re.I)
 # Asking for an amount of money: a money noun followed by 多少, or 多少 followed by a currency unit.
 AMOUNT_ASK_RE = re.compile(
-    r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准)[^，。？?]{0,6}?(?:是)?多少"
+    r"(?:投资|预算|资金|金额|费用|经费|总额|补贴|奖补|补助|租金|价格|造价|标准|资本|罚款|罚金)[^，。？?]{0,6}?(?:是)?多少"
     r"|多少[\u4e00-\u9fa5]{0,4}?(?:钱|元|万元|亿元|资金|经费|投资|费用|补贴|预算)|几(?:万|亿)?元|总投资|投资(?:额|规模)|金额"
     r"|how much (?:money|funding|investment|did|does|will|is|was)|total (?:investment|budget|cost|funding)"
     r"|(?:what|how much) (?:is|was|will be) the (?:\w+ )?(?:budget|cost|investment)|cost of"
-    r"|\b(?:what|which) (?:price|fee|rent|tariff|compensation|subsid(?:y|ies)|salary|wage|penalty|allowance)s?\b"
+    r"|\b(?:what|which) (?:price|fee|fine|rent|tariff|compensation|subsid(?:y|ies)|salary|wage|penalty|allowance)s?\b"
     r"|\bat what (?:price|rate)\b",
     re.I,
 )
@@ -266,7 +266,10 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (  # '沔商大会的举办时间': a date the minutes must print
         "date",
         re.compile(
-            rf"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|{EVENT_DATE_ASK_RE.pattern}|\bwhen\b|what date",
+            rf"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|{EVENT_DATE_ASK_RE.pattern}|what date"
+            # 'When did…' · 'Tell me when was…' · 'by when', not 'what … when building a smart city'
+            r"|^\s*when\b|\bwhen (?:did|was|were|is|are|will|does|do|has|had)\b|\b(?:by|until|since) when\b"
+            r"|\bwhen\s*[?？]?\s*$",  # 'Who chaired … and when?'
             re.I,
         ),
     ),

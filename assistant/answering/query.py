@@ -97,6 +97,7 @@ class QueryIntent:
     routing: list[str] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     wants_list: bool = False
+    doc_kinds: list[str] = field(default_factory=list)  # 哪些实施意见: the list narrowed to that kind
     meeting_level: bool = False
     asks_amount: bool = False
     asks_doc_number: bool = False
@@ -219,7 +220,34 @@ SYLLABLE_MARK_RE = re.compile(r"(?<=[A-Za-z])['’](?=[aeoAEO][a-z])")
 
 # '<anyone>主持的…常务会议': a clause naming the meeting by who chaired it (held chair or not), not a
 # question about the chair ('是谁主持的？' has no meeting after it).
+CHAIRED_DAY = r"(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上)?)"
 CHAIRED_CLAUSE_RE = re.compile(r"(?<!谁)(?<!哪位)主持(?:召开)?的(?=[^？?]{0,16}?会)")
+
+
+# '审议通过了哪些实施意见' · '审议了哪些管理办法和规定': the kind of document the list is asked for.
+DOC_KINDS = (
+    "实施意见",
+    "实施方案",
+    "管理办法",
+    "办法",
+    "方案",
+    "规划",
+    "规定",
+    "条例",
+    "通知",
+    "决定",
+    "清单",
+)
+DOC_KIND_ASK_RE = re.compile(r"哪些(?P<kinds>[^？?，。]{2,16})")
+
+
+def _doc_kinds(asked: str) -> list[str]:
+    """The document kinds an asked-for list names, the longest spelling of each ('实施意见', not 意见)."""
+    kinds: list[str] = []
+    for kind in DOC_KINDS:
+        if kind in asked and not any(kind in longer for longer in kinds):
+            kinds.append(kind)
+    return kinds
 
 
 def question_language(text: str) -> str:
@@ -260,7 +288,9 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         if chair in text:  # a meeting named by who chaired it: 杜小刚市长主持的 is a filter, not a topic
             intent.chairs.append(chair)
             title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True) if t)
-            named = re.search(rf"{re.escape(chair)}(?:{title})?(?:同志)?(?:主持(?:召开)?的?)?", text)
+            named = re.search(  # '张伟文9月23日主持召开的': the day may stand before 主持
+                rf"{re.escape(chair)}(?:{title})?(?:同志)?(?:{CHAIRED_DAY}?主持(?:召开)?的?)?", text
+            )
             intent.filter_words.append(named.group(0))
         elif intent.lang == "en" and (spelled := _spelled_chair(chair, unplaced)):
             intent.chairs.append(chair)  # 'chaired by Wang Feng': the name in pinyin, surname first
@@ -309,6 +339,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         and not asks_attendance
         and not counted_set
     )
+    if intent.wants_list and (asked := DOC_KIND_ASK_RE.search(text)):
+        intent.doc_kinds = _doc_kinds(asked.group("kinds"))
     own_objects = EN_OWN_OBJECT_ASK_RE.search(text) or EN_PLURAL_OBJECT_ASK_RE.search(text)
     if lang == "en" and own_objects and _meeting_number(text) is not None:
         intent.wants_list = True  # 'What did Xialu district's 60th executive meeting study?': its items

@@ -146,6 +146,8 @@ class Retriever:
                 ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
         if intent.meeting_level and intent.meeting is not None and ranked and ranked[0][1] != 0:
             ranked = _overview_first(ranked)
+        elif intent.meeting_level and intent.meeting is None and ranked:
+            ranked = _topical_overview_first(ranked, item_scores)
         hits = []
         for doc_id, number in ranked:
             meeting = self.meetings[doc_id]
@@ -310,7 +312,19 @@ class Retriever:
                 len(t.number),
                 (idx for routing, idx in t.by_routing.items() if any(r in routing for r in intent.routing)),
             )
+        if intent.doc_kinds:
+            ok = self._of_doc_kinds(ok, intent.doc_kinds)
         return ok
+
+    def _of_doc_kinds(self, ok: np.ndarray, kinds: list[str]) -> np.ndarray:
+        """'审议通过了哪些实施意见': the items whose heading names that kind of document — when some do;
+        the items stay as they are otherwise (a kind the headings never print narrows nothing)."""
+        t = self.items
+        narrowed = ok.copy()
+        for pos in np.flatnonzero(ok):
+            heading = self.meetings[self.doc_ids[int(t.doc[pos])]].item_by_number(int(t.number[pos])).heading
+            narrowed[pos] = any(kind in heading for kind in kinds)
+        return narrowed if narrowed.any() else ok
 
     def _item_keys(self, ok: np.ndarray) -> list[tuple[str, int]]:
         return [(self.doc_ids[d], int(n)) for d, n in zip(self.items.doc[ok], self.items.number[ok])]
@@ -583,6 +597,22 @@ def _overview_first(ranked: list[tuple[str, int]]) -> list[tuple[str, int]]:
     if overview not in ranked:
         return ranked
     return [overview, *(key for key in ranked if key != overview)]
+
+
+def _topical_overview_first(
+    ranked: list[tuple[str, int]], item_scores: dict[tuple[str, int], float]
+) -> list[tuple[str, int]]:
+    """'When did Tongcheng hold its meeting on living on a tight budget?' with 桐城 and 通城 both held:
+    the overviews of two meetings compete on the meeting's words alone, so the meeting whose own item
+    is about the question's topic (the best item that is not an overview) answers first."""
+    overviews = [key for key in ranked if key[1] == 0]
+    topical = [key for key in ranked if key[1] != 0]
+    if len({doc for doc, _ in overviews}) < 2 or not topical:
+        return ranked
+    best_doc = max(topical, key=lambda key: item_scores.get(key, 0.0))[0]
+    if (best_doc, 0) not in overviews or ranked[0] == (best_doc, 0):
+        return ranked
+    return [(best_doc, 0), *(key for key in ranked if key != (best_doc, 0))]
 
 
 def _merge_filters(intent: QueryIntent, filters: Filters) -> None:

@@ -194,17 +194,16 @@ def _documents(clause: str, remarks: Sequence[str] = ()) -> list[Clause]:
     if not start:
         return _objects_before_verb(clause) or whole
     begin = start.end()  # the list starts after the verbs ('听取、讨论并原则通过了' is no list)
+    run = clause[start.start("verb") : begin].strip().removesuffix("了")  # '审议并原则通过了'
+    each = run if DECIDING_RE.search(run) else start.group("verb")  # '审议并原则通过《A》《B》': each passed
     spans = [(b + begin, e + begin) for b, e in _spans(clause[begin:], rules.DOCUMENT_LIST_BREAK_RE)]
     parts = [clause[b:e].strip() for b, e in spans]
     if len(parts) < 2 or not all(rules.DOCUMENT_PART_RE.match(p) or _topic_beside(p, parts) for p in parts):
-        return _named_objects(clause, start.end(), start.group("verb"), remarks) or whole
-    verb = start.group("verb")
-    if verb in CONVEYING_VERBS:
+        return _named_objects(clause, start.end(), each, remarks) or whole
+    if start.group("verb") in CONVEYING_VERBS:
         return whole  # '传达学习了《A公报》、《B公报》文件精神': texts studied together, one item
     texts = [clause[: spans[0][1]].strip(), *parts[1:]]
-    run = clause[start.start("verb") : begin].strip().removesuffix("了")  # '审议并原则通过了'
-    verb = run if DECIDING_RE.search(run) else verb  # '审议并原则通过了《A》、《B》': each is passed
-    return [Clause(_with_verb(verb, part), text) for part, text in zip(parts, texts)]
+    return [Clause(_with_verb(each, part), text) for part, text in zip(parts, texts)]
 
 
 # Verbs before a list that record its passing ('审议并原则通过了', '研究同意'): each listed thing's heading
@@ -433,6 +432,9 @@ COMMON_BIGRAMS = {
     "促进",  # '促进…', '…实施': words of any policy, no topic of one
     "实施",
 }
-# '要按照市委、市政府要求,…': the government itself, named in any remark; no reason for a sentence to
-# leave its paragraph for a clause that names the government ('…市政府第193次常务会议精神').
-GOVERNMENT_BIGRAMS = {"政府", "市政", "区政", "县政", "市委", "区委", "县委"}
+# '要按照市委、市政府要求,…' · '要坚持以习近平总书记…重要讲话重要指示精神为指引': the government and
+# the guidance every remark invokes; no reason for a sentence to leave its paragraph for a clause that
+# names them ('…市政府第193次常务会议精神', '传达学习习近平总书记重要讲话重要指示精神').
+GOVERNMENT_BIGRAMS = {"政府", "市政", "区政", "县政", "市委", "区委", "县委"} | {
+    a + b for a, b in zip("习近平总书记重要讲话重要指示批示", "近平总书记重要讲话重要指示批示精")
+}
