@@ -1138,7 +1138,17 @@ def _lead(
         return _quoted([opening or item.heading + "。"], item, lang)
     if kind == "topic" and own_object and (acting := _acting_sentence(item, own_object.group("verb"))):
         return _quoted([acting], item, lang)  # '一、集中学习' then '会议传达学习了…精神': that sentence says
+    if kind in ("person", "department") and (which := WHICH_BODY_RE.search(intent.text)):
+        noun = which.group("noun")  # 与哪家公司…: the heading that names the company, when no sentence does
+        if noun in item.heading and not any(noun in text for text in own[:1]):
+            return _quoted([item.heading + "。"], item, lang)
     return _quoted(own[:1] or [item.heading], item, lang)
+
+
+# '黄山市与哪家公司研究了…协议' of an item headed '会议研究了《黄山市人民政府与中国铁路上海局集团公司…》'
+WHICH_BODY_RE = re.compile(
+    r"哪(?:家|个|些|所)(?P<noun>公司|企业|集团|单位|部门|机构|银行|高校|大学|医院|学校)"
+)
 
 
 def _heading_answers(question: str, item: AgendaItem) -> bool:

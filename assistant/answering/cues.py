@@ -367,7 +367,8 @@ WHY_ASK_RE = re.compile(
 )  # 项目的: no
 REQUIREMENT_ASK_RE = re.compile(
     r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how"
-    r"|\b(?:ask|call)(?:ed|s)? for\b|\bdemand",  # 'What did … ask for to promote …'
+    r"|\b(?:ask|call)(?:ed|s)? for\b|\bdemand"  # 'What did … ask for to promote …'
+    r"|\b(?:ask|urge|tell)(?:ed|s)? (?:\w+ ){1,3}to\b",  # 'ask residents to do'
     re.I,
 )
 
