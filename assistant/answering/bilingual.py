@@ -164,42 +164,6 @@ DOMAIN_GLOSSES = {
 }
 
 
-@lru_cache(maxsize=1)
-def _phrase_index() -> dict[str, frozenset[str]]:
-    """Words whose whole CC-CEDICT gloss is a phrase of two or three content words ('National Day' 国庆,
-    'tight budget'…): an English question's phrase is looked up whole before its words one by one."""
-    out: dict[str, set[str]] = {}
-    for head, glosses in _entries(r"[\u4e00-\u9fff]{2,4}"):
-        for gloss in glosses:
-            words = gloss.split()
-            if 2 <= len(words) <= 3 and all(_WORD_RE.fullmatch(w) and w not in EN_STOPWORDS for w in words):
-                out.setdefault(" ".join(words), set()).add(head)
-    return {phrase: frozenset(heads) for phrase, heads in out.items()}
-
-
-def _with_phrases(words: list[str]) -> list[str]:
-    """Adjacent content words that CC-CEDICT glosses as one phrase, joined ('national day'), longest first."""
-    phrases = _phrase_index()
-    out: list[str] = []
-    pos = 0
-    while pos < len(words):
-        for size in (3, 2):
-            phrase = " ".join(words[pos : pos + size])
-            if len(words) - pos >= size and (phrase in phrases or _singular_phrase(phrase) in phrases):
-                out.append(phrase)
-                pos += size
-                break
-        else:
-            out.append(words[pos])
-            pos += 1
-    return out
-
-
-def _singular_phrase(phrase: str) -> str:
-    *first, last = phrase.split(" ")
-    return " ".join([*first, _singular(last)])
-
-
 def chinese_candidates(word: str) -> frozenset[str]:
     """Simplified Chinese words whose CC-CEDICT gloss contains the English word or a simple form of it.
 
@@ -208,11 +172,6 @@ def chinese_candidates(word: str) -> frozenset[str]:
     """
     if CJK_RE.fullmatch(word):  # '(三农)': a Chinese gloss the asker wrote is checked as written
         return frozenset({word})  # (the question is already in simplified script)
-    if " " in word:  # a phrase _with_phrases joined: its whole gloss
-        phrases = _phrase_index()
-        return phrases.get(word.lower(), frozenset()) | phrases.get(
-            _singular_phrase(word.lower()), frozenset()
-        )
     index = _index()
     given = LEVEL_WORDS.get(word.lower(), frozenset()) | DOMAIN_GLOSSES.get(word.lower(), frozenset())
     return given.union(*(index.get(form, frozenset()) for form in _forms(word.lower())))
@@ -232,8 +191,7 @@ def english_topic_words(question: str, skip: list[str]) -> list[str]:
     text = FIVE_YEAR_PLAN_RE.sub(_five_year_plan, question.lower())
     for phrase in skip:
         text = text.replace(phrase.lower(), " ")
-    runs = re.split(r"\b(?:" + "|".join(sorted(EN_STOPWORDS, key=len, reverse=True)) + r")\b|[^a-z ]+", text)
-    words = [w for run in runs for w in _with_phrases(_WORD_RE.findall(run)) if len(w) > 2]
+    words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
     return words + [w for w in CJK_RE.findall(text) if len(w) >= 2]
 
 
