@@ -40,7 +40,7 @@ review reviewed study studied studies consider considered examine examined delib
 convey conveyed adopt adopted pass passed collectively jointly together
 through via during throughout within without across among between upon
 ask asks asked asking carry carries carried out after before hearing hearings
-call calls called other others another one two three four five six seven eight nine ten
+call calls called other others another one two three four five six seven eight nine ten new
 january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()

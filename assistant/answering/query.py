@@ -220,6 +220,7 @@ SYLLABLE_MARK_RE = re.compile(r"(?<=[A-Za-z])['’](?=[aeoAEO][a-z])")
 
 # '<anyone>主持的…常务会议': a clause naming the meeting by who chaired it (held chair or not), not a
 # question about the chair ('是谁主持的？' has no meeting after it).
+TITLE_BEFORE_CHAIR = r"(?:常务)?副?(?:市|县|区|州|旗|省)长"
 CHAIRED_DAY = r"(?:\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上)?)"
 CHAIRED_CLAUSE_RE = re.compile(r"(?<!谁)(?<!哪位)主持(?:召开)?的(?=[^？?]{0,16}?会)")
 
@@ -289,8 +290,9 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         if chair in text:  # a meeting named by who chaired it: 杜小刚市长主持的 is a filter, not a topic
             intent.chairs.append(chair)
             title = "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True) if t)
-            named = re.search(  # '张伟文9月23日主持召开的': the day may stand before 主持
-                rf"{re.escape(chair)}(?:{title})?(?:同志)?(?:{CHAIRED_DAY}?主持(?:召开)?的?)?", text
+            named = re.search(  # '张伟文9月23日主持召开的': the day may stand before 主持; '市长奇·达楞太'
+                rf"(?:{TITLE_BEFORE_CHAIR})?{re.escape(chair)}(?:{title})?(?:同志)?(?:{CHAIRED_DAY}?主持(?:召开)?的?)?",
+                text,
             )
             intent.filter_words.append(named.group(0))
         elif intent.lang == "en" and (spelled := _spelled_chair(chair, unplaced)):

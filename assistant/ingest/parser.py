@@ -28,7 +28,11 @@ class _Label:
 
 
 def parse_meeting(
-    text: str, source: str = "", place: str | None = None, page_place: str | None = None
+    text: str,
+    source: str = "",
+    place: str | None = None,
+    page_place: str | None = None,
+    chair_place: str | None = None,
 ) -> Meeting:
     """Parse minutes text. Never raises on odd layouts: unknown parts become warnings.
 
@@ -36,6 +40,8 @@ def parse_meeting(
     never name their place); it overrides what the text suggests and says so.
     `page_place` is the place the other meetings of the same page name (`ingest.reports`): used only
     when this meeting's own text names none, as a list page names its city in one summary only.
+    `chair_place` is the one place of the held minutes its chair chaired (`search.index`): used last,
+    for a report that names neither its place nor a sibling's ('市长邢正军主持召开市十五届政府…'), and said.
     """
     prepared = normalize.prepare(text)
     lines, raw_lines = prepared.lines, prepared.raw
@@ -126,6 +132,10 @@ def parse_meeting(
     elif city_full is None and page_place:
         city_full, region = _place_set_by_user(page_place, prepared.cleaned_text)
         provenance["city"] = f"page: the place of the other meetings on the same page ({page_place})"
+    elif city_full is None and chair_place and chair:
+        city_full, region = _place_set_by_user(chair_place, prepared.cleaned_text)
+        provenance["city"] = f"chair: the place of the held minutes {chair} chaired ({chair_place})"
+        warnings.append(f"纪要未写明地区：按{chair}主持的已收录纪要定为{chair_place}，如有误请在导入时指定")
     base = city_full[len(region) :] if city_full and region and city_full.startswith(region) else city_full
     city = places.short_name(base) if base else None
     if city is None:
@@ -1522,13 +1532,16 @@ def _parse_place(
     if found := _place_of_newspaper(source_line + text, level, gaz):
         prov["city"] = f"newspaper name ({found}日报/新闻网)"
         return _cited_place([found], text, gaz)
-    counts = Counter(
-        m.name
-        for m in gaz.mentions(text)
-        if _county_level(m.name, gaz)
-        and not gaz.is_generic_word(m.name)
-        and (level is None or m.name.endswith(level))
-    )
+    counts = _level_mentions(text, level, gaz)
+    # '专题学习《深圳市委市政府关于…的报告》': a place named only in the title of a text the meeting
+    # studied is another government's; the place the report names in its own words comes first
+    untitled = _level_mentions(re.sub(r"《[^》]*》", "", text), level, gaz)
+    found = _place_by_short_name(text, level) if counts and not untitled and level else None
+    if found and places.jieba_flag(places.short_name(found)) == "ns":  # a place word, not 资源 ('resources')
+        prov["city"] = (
+            f"short name of a {level} named as a word in the text ({found}), no full name outside titles"
+        )
+        return _cited_place([found], text, gaz)
     if doc_number and (found := rules.DOC_NUMBER_RE.search(doc_number)) and found.group("prefix"):
         initial = found.group("prefix")[:1]
         named = [name for name, _ in counts.most_common() if name.startswith(initial)]
@@ -1543,6 +1556,17 @@ def _parse_place(
         prov["city"] = f"short name of a {level} named as a word in the text ({found})"
         return _cited_place([found], text, gaz)
     return None, None
+
+
+def _level_mentions(text: str, level: str | None, gaz: places.Gazetteer) -> Counter:
+    """Places of the meeting's level (or any county-level place) named in full, with their counts."""
+    return Counter(
+        m.name
+        for m in gaz.mentions(text)
+        if _county_level(m.name, gaz)
+        and not gaz.is_generic_word(m.name)
+        and (level is None or m.name.endswith(level))
+    )
 
 
 # '结合邹城实际' · '立足建德实际' · '贡献株洲力量': phrases in which a report names the place it governs
@@ -1603,7 +1627,7 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
 # the report.
 NEWSPAPER_RE = re.compile(
     r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯"
-    r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|乡音报|[县市区]报|新闻网|融媒体中心)"
+    r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|乡音报|[县市区]报|新闻网|网|融媒体中心)"
     r"|^\s*(?P<dated>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)\s+\d{4}年"
     r"|第\s*\d+\s*版\s*[:：]\s*(?P<page>[\u4e00-\u9fa5]{2,3})新闻",  # '第05版:鹿邑新闻': its own page
     re.M,
@@ -1658,7 +1682,13 @@ def _place_at_start(org: str, gaz: places.Gazetteer) -> list[str] | None:
     if run:
         return run
     unlisted = re.match(r"^([\u4e00-\u9fa5]{2,7}?)(?:人民政府|政府)", org)
-    return [unlisted.group(1)] if unlisted and places.plausible_unlisted_place(unlisted.group(1)) else None
+    if not unlisted:
+        return None
+    # '欢迎访问通辽市人民政府!': a site's greeting before a listed place is no part of its name
+    ending = [m.name for m in gaz.mentions(unlisted.group(1)) if m.end == len(unlisted.group(1))]
+    if ending and _county_level(ending[-1], gaz):
+        return ending[-1:]
+    return [unlisted.group(1)] if places.plausible_unlisted_place(unlisted.group(1)) else None
 
 
 def _place_before_government(line: str, gaz: places.Gazetteer) -> list[str] | None:
@@ -1719,7 +1749,8 @@ def _cited_place(run: list[str], text: str, gaz: places.Gazetteer) -> tuple[str,
 def _meeting_level(header: list[str], intro: str | None) -> str | None:
     chunk = "\n".join(header) + (intro or "")
     found = re.search(
-        r"(市|区|县|旗|州|盟)(?:人民)?政府(?:党组(?:[（(]扩大[)）])?(?:会议)?(?:暨|和|及))?"  # 县政府党组暨…
+        # 县政府党组暨… · 市二届人民政府 · 市十五届政府
+        r"(市|区|县|旗|州|盟)(?:第?[一二三四五六七八九十]{1,3}届)?(?:人民)?政府(?:党组(?:[（(]扩大[)）])?(?:会议)?(?:暨|和|及))?"
         r"(?:第|[一二三四五六七八九十]+届|\d{4}年|常务|召开)",
         chunk,
     )

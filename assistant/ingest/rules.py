@@ -339,7 +339,7 @@ DECISION_RE = re.compile(
 # A decision stated mid-sentence ('会议听取了…的汇报，原则同意该《办法》') counts too, and a clause whose
 # subject, the meeting, was said before the semicolon ('会议通过…;决定加快推进…,对…收费标准进行调整').
 DECISION_ANYWHERE_RE = re.compile(
-    r"原则上?(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)|(?:审议|讨论|研究)通过(?!后|之后)"
+    r"原则上?(?:同意|通过)|会议(?:同意|决定|批准)|一致(?:同意|通过)|(?:审议|讨论|研究)并?通过(?!后|之后)"
     r"|(?:^|[，,])(?:并|还|同时)?决定(?![性权因])"  # '…审议了《A》(讨论稿),决定按程序印发'
     r"|[，,]确定(?:将|由|把|对)"  # '…研究了市级行政审批事项,确定将《目录》及时向社会公布'
     r"|审定(?:了|并通过了?)?《"  # '会议在审定《…规划》时强调': examined and settled

@@ -186,6 +186,7 @@ class Index:
                     report.files.append(FileReport(part.source, "failed", "没有可检索的正文"))
                     continue
                 parsed.append((part, meeting, passages))
+        parsed = self._placed_by_chair(parsed, chunking)
         report.parse_s = time.perf_counter() - started
         report.passages = sum(len(ps) for _, _, ps in parsed)
         if parsed:
@@ -198,6 +199,25 @@ class Index:
             report.index_s = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
+
+    def _placed_by_chair(self, parsed: list, chunking: ChunkSettings) -> list:
+        """A report that names no place ('市长邢正军主持召开市十五届政府第40次常务会议', a city named only
+        in the paper's masthead the page lost) is filed under the one place whose held minutes — stored
+        or in this ingest — the same chair chaired; two places, or none, leave it unplaced."""
+        chaired: dict[str, set[str]] = {}
+        rows = [(row.chair, row.city_full) for row in self.store.documents()]
+        for chair, city in [*rows, *((m.chair, m.city_full) for _, m, _ in parsed)]:
+            if chair and city and len(chair) >= 2:
+                chaired.setdefault(chair, set()).add(city)
+        out = []
+        for part, meeting, passages in parsed:
+            cities = chaired.get(meeting.chair or "", set())
+            if meeting.city_full is None and len(cities) == 1 and not part.place:
+                meeting = parse_meeting(part.text, part.source, chair_place=next(iter(cities)))
+                meeting.warnings[:0] = part.warnings
+                passages = chunk_meeting(meeting, chunking, part.content_hash)
+            out.append((part, meeting, passages))
+        return out
 
     def _is_new(self, entry: LoadedText, seen: set[str], report: IngestReport) -> bool:
         """False (and a 'skipped' report) for a text already stored or already in this ingest, unless a
