@@ -1685,7 +1685,10 @@ def _place_at_start(org: str, gaz: places.Gazetteer) -> list[str] | None:
     if not unlisted:
         return None
     # '欢迎访问通辽市人民政府!': a site's greeting before a listed place is no part of its name
-    ending = [m.name for m in gaz.mentions(unlisted.group(1)) if m.end == len(unlisted.group(1))]
+    # (three characters or more before it: '禄丰县' is an unlisted county, not 禄 + 丰县)
+    ending = [
+        m.name for m in gaz.mentions(unlisted.group(1)) if m.end == len(unlisted.group(1)) and m.start >= 3
+    ]
     if ending and _county_level(ending[-1], gaz):
         return ending[-1:]
     return [unlisted.group(1)] if places.plausible_unlisted_place(unlisted.group(1)) else None
