@@ -185,15 +185,16 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
             )
         return _not_found(result, config, interpreted, verdict.reason)
     selected: dict[int, list[str]] = {}
-    if (
+    if MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
+        # 哪几次 / 历次: the meetings, newest first — also when one meeting's overview ranked first
+        text, cited = _meetings_answer(listed, result, retriever, config)
+    elif (
         intent.meeting_level
         and result.hits[0].item.item == 0
         and not _additions_not_kept(result)
         and not _before_agenda_in_items(result)
     ):
         text, cited = _meeting_answer(result, topic_terms(intent, retriever))
-    elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
-        text, cited = _meetings_answer(listed, result, retriever, config)
     elif result.structured and intent.wants_list:
         text, cited = _list_answer(result)
     else:
@@ -508,7 +509,7 @@ def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit
     for hit in items:
         if hit.doc_id not in firsts and topic_share(hit, terms, result.intent, retriever) >= bar:
             firsts[hit.doc_id] = hit
-    return sorted(firsts.values(), key=lambda h: h.meeting.date or "", reverse=True)
+    return sorted(firsts.values(), key=lambda h: (h.meeting.date or "", h.meeting.meeting or 0), reverse=True)
 
 
 def _meetings_answer(
@@ -520,8 +521,8 @@ def _meetings_answer(
     lang = result.intent.lang
     if not topic_terms(result.intent, retriever):  # 临沭县开过哪几次常务会议: the meetings, not an item
         held = retriever.meetings_named(result.intent) or hits
-        held = sorted(held, key=lambda h: h.meeting.date or "", reverse=True)
-        return _meetings_on_file(held, lang), held
+        held = sorted(held, key=lambda h: (h.meeting.date or "", h.meeting.meeting or 0), reverse=True)
+        return _meetings_on_file(held, lang, result.intent.wants_list), held
     best: dict[int, str] = {}
     if _second_facet(result.intent.text):
         kind = refine_kind(asked_kind(result.intent), result.intent.text)
@@ -535,18 +536,28 @@ def _meetings_answer(
     return "\n".join(lines), hits
 
 
-def _meetings_on_file(hits: list[ItemHit], lang: str) -> str:
-    """One line per meeting, newest first: which meeting, when, how many items its minutes record."""
+def _meetings_on_file(hits: list[ItemHit], lang: str, with_items: bool = False) -> str:
+    """One line per meeting, newest first: which meeting, when, how many items its minutes record —
+    and, asked what they took up (历次常务会议都研究了哪些工作), the items' headings when they are few."""
     lines = [say(lang, "meetings_held", n=len(hits))]
+    named = with_items and sum(hit.meeting.item_count for hit in hits) <= MEETING_LIST_ITEMS
     for n, hit in enumerate(hits, 1):
         m = hit.meeting
         when = _when(m, lang)
         k = m.item_count
         line = say(lang, "meeting_line", label=m.label, english_label=m.english_label, when=when, k=k)
+        if named and k:
+            line += ("：" if lang == "zh" else ": ") + "；".join(
+                item.heading_as_written for item in m.items[1:]
+            )
         lines.append(f"{n}. {line}[{n}]")
     if len(hits) == 1:  # one meeting: it is the answer, said in the first line
         return say(lang, "one_meeting_held", line=lines[1][3:])
     return "\n".join(lines)
+
+
+# A list of meetings names their items' headings when there are no more than this many in all.
+MEETING_LIST_ITEMS = 12
 
 
 def _when(m: Meeting, lang: str) -> str:

@@ -66,7 +66,7 @@ VERB_FAMILIES = {
 
 
 # '…多少个议题' · '哪些事项': the object is the items themselves, whatever the meeting did with them
-ALL_ITEMS_OBJECT_RE = re.compile(r"[\u4e00-\u9fa5]{0,3}?(?:多少|几)?[项个]?(?:议题|事项)")
+ALL_ITEMS_OBJECT_RE = re.compile(r"[\u4e00-\u9fa5]{0,3}?(?:多少|几)?[项个]?(?:议题|事项|工作)")
 
 
 def verb_family(verb: str | None) -> str | None:
