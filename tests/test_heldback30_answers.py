@@ -75,3 +75,11 @@ def test_a_decision_written_discussed_and_passed_leads(held30):
 def test_a_new_thing_the_minutes_never_mention_is_refused(held30):
     answer = asked(held30, "Did Lianyungang's 40th executive meeting approve a new airport?")
     assert not answer.answerable, answer.answer
+
+
+@pytest.mark.model
+def test_the_meetings_a_chair_chaired_newest_first_with_their_items(held30):
+    lines = asked(held30, "连云港市市长邢正军主持了哪几次常务会议？").answer.split("\n")
+    assert lines[0].startswith("已收录2次会议")
+    assert "第40次" in lines[1] and "第20次" in lines[2]  # neither prints a year: the later number first
+    assert "花果山科創走廊發展規劃" in lines[1]  # what each took up, as printed

@@ -66,7 +66,9 @@ VERB_FAMILIES = {
 
 
 # '…多少个议题' · '哪些事项': the object is the items themselves, whatever the meeting did with them
-ALL_ITEMS_OBJECT_RE = re.compile(r"[\u4e00-\u9fa5]{0,3}?(?:多少|几)?[项个]?(?:议题|事项|工作)")
+ALL_ITEMS_OBJECT_RE = re.compile(r"[\u4e00-\u9fa5]{0,3}?(?:多少|几)?[项个]?(?:议题|事项)")
+# '研究了哪些工作': 研究 may be the items' own verb (研究农业农村工作) or the meeting's umbrella one
+UMBRELLA_OBJECT_RE = re.compile(r"[\u4e00-\u9fa5]{0,3}?工作")
 
 
 def verb_family(verb: str | None) -> str | None:
@@ -98,6 +100,7 @@ class QueryIntent:
     quoted: list[str] = field(default_factory=list)
     wants_list: bool = False
     doc_kinds: list[str] = field(default_factory=list)  # 哪些实施意见: the list narrowed to that kind
+    umbrella_verb: bool = False  # 研究了哪些工作: no item opening 研究 leaves every item, not none
     meeting_level: bool = False
     asks_amount: bool = False
     asks_doc_number: bool = False
@@ -328,6 +331,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             family = VERB_FAMILIES[verb]
             if family not in intent.verbs and family not in intent.exclude_verbs:
                 intent.verbs.append(family)
+            if verb == "研究" and UMBRELLA_OBJECT_RE.match(text, found.end() - 2):
+                intent.umbrella_verb = True  # narrows a meeting's items when some open 研究, else none
     if lang == "en" and (found := EN_LIST_VERB_RE.search(text)):
         intent.verbs.append(EN_LIST_VERBS[found.group("verb").lower()])
     for phrase in vocab.routing:

@@ -304,6 +304,7 @@ class Retriever:
                 and bool(intent.cities or intent.chairs or intent.meeting is not None)
                 and not intent.unknown_places
             )
+            named |= intent.umbrella_verb  # '宿迁市历次常务会议都研究了哪些工作': whatever they opened with
             ok = by_verb if by_verb.any() or not named else (ok if ok.any() else doc_ok[t.doc].copy())
         if intent.exclude_verbs:
             ok &= ~np.isin(t.verb, intent.exclude_verbs)
