@@ -509,7 +509,12 @@ def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit
     for hit in items:
         if hit.doc_id not in firsts and topic_share(hit, terms, result.intent, retriever) >= bar:
             firsts[hit.doc_id] = hit
-    return sorted(firsts.values(), key=lambda h: (h.meeting.date or "", h.meeting.meeting or 0), reverse=True)
+    return _newest_first(list(firsts.values()))
+
+
+def _newest_first(hits: list[ItemHit]) -> list[ItemHit]:
+    """Meetings newest first; of those with no full date, the later number first (第40次 before 第20次)."""
+    return sorted(hits, key=lambda h: (h.meeting.date or "", h.meeting.meeting or 0), reverse=True)
 
 
 def _meetings_answer(
@@ -521,7 +526,7 @@ def _meetings_answer(
     lang = result.intent.lang
     if not topic_terms(result.intent, retriever):  # 临沭县开过哪几次常务会议: the meetings, not an item
         held = retriever.meetings_named(result.intent) or hits
-        held = sorted(held, key=lambda h: (h.meeting.date or "", h.meeting.meeting or 0), reverse=True)
+        held = _newest_first(held)
         return _meetings_on_file(held, lang, result.intent.wants_list), held
     best: dict[int, str] = {}
     if _second_facet(result.intent.text):
