@@ -117,18 +117,19 @@ def test_the_year_a_task_is_to_be_done_by_is_refused_when_no_deadline_is_printed
     assert not answer.answerable and "完成时限" in answer.answer
 
 
-def test_a_report_naming_no_government_is_found_by_its_number_and_a_mention_of_the_place(held16):
+def test_a_report_naming_no_government_is_filed_under_its_chairs_district(held16):
+    # the 85th names no government; its chair 许有龙 chaired the held Fanchang meeting, so it is filed
+    # there (with a warning) and answered as Fanchang's, no longer through the unnamed-place notice
     config, retriever = held16
     answer = answer_question(retriever, config, "繁昌区政府第85次常务会议审议了什么文件？")
-    assert answer.answerable and "正文提到" in answer.answer
-    assert "行政规范性文件清理" in answer.answer.splitlines()[1]
+    assert answer.answerable and "行政规范性文件清理" in answer.answer.splitlines()[0]
+    assert "繁昌区政府第85次常务会议" in answer.answer.splitlines()[1]
 
 
-def test_a_topic_asked_of_a_district_alone_is_found_in_its_paper_naming_no_government(held16):
+def test_a_topic_asked_of_a_district_is_found_in_its_paper_naming_no_government(held16):
     config, retriever = held16
     answer = answer_question(retriever, config, "繁昌区对文旅融合有什么要求？")
-    assert answer.answerable and "一并检索" in answer.answer.splitlines()[0]
-    assert "打造文旅消费新场景" in answer.answer.splitlines()[1]
+    assert answer.answerable and "打造文旅消费新场景" in answer.answer.splitlines()[0]
     silent = answer_question(retriever, config, "繁昌区对养老服务有什么要求？")
     assert not silent.answerable
 
