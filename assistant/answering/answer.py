@@ -45,6 +45,7 @@ from .cues import (
     HEARD_FROM_RE,
     HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
+    MADE_INTO_ASK_RE,
     MEETING_ASK_RE,
     MEETINGS_ASK_RE,
     META_RE,
@@ -771,10 +772,16 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
     """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
     工作') comes second only when it is the best: it names the topic, it does not require anything."""
     own = [s.text for s in ranked if s.n == 1]
+    anchor = next((s for s in ranked if s.n == 1), None)
     # '会议研究并原则同意《…方案》' names the topic; '会议要求,要…' · '两个试点乡镇要…' require it
     own = [t for t in own if not _names_topic_only(t, item)] or own
     if asks_requirements:  # '提出了什么要求': what was required, not why it matters ('会议指出,…是…重要举措')
         own = [t for t in own if not _says_why_only(t)] or own
+    if anchor and anchor.words >= 0.8 and anchor.text not in own:  # '会议指出,北部滨海岸线…直接关系…'
+        topic_paragraph = next((p for p in item.text.split("\n") if anchor.text[:20] in p), "")
+        follows = [t for t in own if t in topic_paragraph]  # what the paragraph naming the topic requires,
+        own = follows + [t for t in own if t not in follows]  # before another paragraph's '会议强调,…'
+
     first = _to_full_stop(own[0], item) if own else ""
     scored = {s.text: s for s in ranked if s.n == 1}
     others = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first]
@@ -1130,6 +1137,10 @@ def _lead(
         naming := [t for t in own if asked.group("noun") in t]
     ):
         return _quoted(naming[:1], item, lang)  # 要建立什么机制: the sentence that names the 机制
+    if (made := MADE_INTO_ASK_RE.search(intent.text)) and (
+        naming := [t for t in own if made.group("verb") in t]
+    ):
+        return _quoted(naming[:1], item, lang)  # 要把龙子湖打造成什么: the sentence that says 打造…
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
         said = _requirement_points(ranked, item, bool(REQUIREMENTS_WORD_RE.search(intent.text)))[:points]
         return _quoted(sorted(said, key=item.text.find), item, lang)

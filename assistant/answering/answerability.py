@@ -224,6 +224,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
         counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
         stated = [h for h in stated if counted.search(_figures_text(h.item.text))]
+    if kind in ("amount", "quantity") and lang == "zh" and terms:  # '科创园B区用地面积是多少' of
+        stated = [h for h in stated if _figure_beside_topic(h, terms, kind)]  # '听取20个…、…用地方案
     if stated:
         return Verdict(True, kind=kind)
     hit = on_topic[0]
@@ -613,6 +615,18 @@ FIGURE_KINDS = ("amount", "count", "quantity", "rate", "duration")
 
 def _figures_text(text: str) -> str:
     return QUOTED_NAME_RE.sub("", text)
+
+
+def _figure_beside_topic(hit: ItemHit, terms: list[str], kind: str) -> bool:
+    """A figure printed in the clause that names most of the asked topic, or in the clause after it:
+    an item listing '20个转型项目…、科创园B区项目用地方案' states no area of the 科创园's land."""
+    pieces = [p for p in re.split(r"[，,、；;。：:\n]", _figures_text(hit.item.text)) if p]
+    need = max(1, (len(terms) + 1) // 2)
+    for pos, piece in enumerate(pieces):
+        if sum(term in piece for term in terms) >= need:
+            if FACT_PATTERNS[kind].search("".join(pieces[pos : pos + 2])):
+                return True
+    return False
 
 
 def _has_fact(hit: ItemHit, kind: str) -> bool:

@@ -39,6 +39,7 @@ INNER_LIST_RE = re.compile(
     r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
     # 要求着重解决…的哪些问题: the problems an item names for solving, not the items
     r"|(?:解决|破解|化解)好?[^，。？?]{0,16}?哪些(?:问题|难题)"
+    r"|(?:任免|任命|免去)了?(?:哪些|哪几)"  # 任免了哪些干部: the people named, not the items
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
 NAMED_THING_ASK_RE = re.compile(
@@ -87,6 +88,8 @@ def named_thing_nouns(question: str) -> tuple[str, ...]:
 FORM_NOUN_ASK_RE = re.compile(
     r"(?:什么|哪些|何种|哪种|怎样的?|什么样的?)(?P<noun>机制|制度|体系|平台|模式|标准|台账|机构|专班|队伍|导向)"
 )
+# '要把龙子湖打造成什么' · '建设成什么样的…': what a thing is to become, said by the sentence with that verb.
+MADE_INTO_ASK_RE = re.compile(r"(?P<verb>打造|建设|建成|培育|塑造|创建)成?为?(?:什么|哪些|何种|怎样|什么样)")
 # '听取了各位副市长…汇报': who reported, said in a sentence when no reporter was parsed.
 HEARD_FROM_RE = re.compile(
     r"听取了?(?!关于|《)[^。；，,、]{1,12}?(?:局|委|办|中心|公司|政府|街道|镇|市长|区长|县长|主任|同志|负责人)"
@@ -137,7 +140,7 @@ EN_LIST_VERBS = {
 # A sentence of the meeting-level text that says who attended: '副市长…出席会议', '区领导…出席本次会议',
 # '市领导甲、乙出席；丙列席', '县委副书记…参加会议', '出席：…'.
 ATTENDED_RE = re.compile(
-    r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议)|应邀(?:出席|列席|参加)|(?:出席|列席)(?:[:：；;。]|$)"
+    r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议|有关议题|相关议题)|应邀(?:出席|列席|参加)|(?:出席|列席)(?:[:：；;。]|$)"
     r"|出席人员|参加人员"
 )
 # '何时研究的' · 'When did X's meeting review Y' · 'take place': the day the meeting met, which both the
@@ -220,7 +223,7 @@ GENERIC_TERMS = set(
     "强调 明确 指出 有关 相关 进行 加强 推进 做好 时候 召开 一下 问题 内容 主要 一次 哪个 哪位 由谁 "
     "多少 几个 怎么 怎样 如何 何时 何地 几时 多久 研究 几次 历次 多次 各次 具体 专门 材料 事项 "
     "县长 区长 市长 州长 旗长 省长 主任 "  # '县长房志荣主持的…': the chair's title, no topic
-    "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次 "  # relative time, asked order: no topic
+    "今年 去年 明年 本年 当年 目前 当前 近期 第几 第几次 之前 之后 此前 会前 会后 "  # relative time, asked order: no topic
     "一共 总共 共计 开过 开了 召开过 举行过 "  # 一共研究了多少, 开过哪几次: asked, no topic
     "作出 做出 作了 做了 "  # 作出了什么规定: the act of deciding, no topic
     "部署 研究部署 安排部署 研究部 "  # 研究部署了什么工作: the act, no topic
@@ -313,11 +316,12 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # '管委会主任由谁担任' · 'Who will head …': the holder of a post, appointed by name
+    # '管委会主任由谁担任' · '任免了哪些干部' · 'Who will head …': the holder of a post, appointed by name
     (
         "post",
         re.compile(
-            r"谁(?:来)?(?:担任|出任|兼任)|任命(?:了)?谁|\bwho (?:will )?(?:heads?|leads?|serves? as|be appointed)",
+            r"谁(?:来)?(?:担任|出任|兼任)|任命(?:了)?谁|任免了?(?:哪些|哪几位|谁)|任命了?(?:哪些|哪几位)"
+            r"|\bwho (?:will )?(?:heads?|leads?|serves? as|be appointed)",
             re.I,
         ),
     ),

@@ -350,6 +350,8 @@ def owner_of_remark(remark: str, clauses: list[Clause], previous: int) -> int:
     """The clause a remark is about: the most topic bigrams shared, relative to the clause's length
     (a short specific clause that shares '灌区' beats a long one that shares '计划'); with nothing
     shared, the clause the remark before it was about."""
+    if (titled := _owner_by_title(remark, clauses)) is not None:
+        return titled
     said = _bigrams(remark)
     scores = []
     for clause in clauses:
@@ -357,6 +359,25 @@ def owner_of_remark(remark: str, clauses: list[Clause], previous: int) -> int:
         scores.append(len(said & own) / math.sqrt(len(own) or 1))
     best = max(range(len(clauses)), key=lambda i: (scores[i], i == previous))
     return best if scores[best] > 0 else previous
+
+
+# '《政府工作报告(讨论稿)》' is the 《政府工作报告》 a remark speaks of: a draft's label is no part of its title.
+DRAFT_LABEL_RE = re.compile(r"[（(](?:讨论稿|送审稿|征求意见稿|修改稿|审议稿|草案|草稿|试行)[）)]$")
+
+
+def _owner_by_title(remark: str, clauses: list[Clause]) -> int | None:
+    """The one clause whose document the remark's first sentence names by its full title ('会议强调,
+    《政府工作报告》是指导全市经济社会发展的纲领性文件' after '审议《政府工作报告(讨论稿)》《关于…计划
+    …的报告》'): the title says whose remark it is, however many words it shares with the others."""
+    first = re.split(r"(?<=[。！？])", remark, maxsplit=1)[0]
+    named = {DRAFT_LABEL_RE.sub("", t) for t in re.findall(r"《([^》]{2,60})》", first)}
+    owners = {
+        pos
+        for pos, clause in enumerate(clauses)
+        for title in re.findall(r"《([^》]{2,60})》", clause.heading)
+        if DRAFT_LABEL_RE.sub("", title) in named
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def shared_bigram_count(one: str, other: str) -> int:
@@ -384,7 +405,8 @@ def remark_parts(remark: str, clauses: list[Clause], owner: int) -> list[tuple[i
     parts: list[tuple[int, str]] = []
     current = owner
     for sentence in sentences:
-        current = _clear_owner(sentence, clauses, current)
+        titled = _owner_by_title(sentence, clauses)
+        current = titled if titled is not None else _clear_owner(sentence, clauses, current)
         if parts and parts[-1][0] == current:
             parts[-1] = (current, parts[-1][1] + sentence)
         else:
@@ -396,11 +418,19 @@ def _clear_owner(sentence: str, clauses: list[Clause], current: int) -> int:
     """The clause a sentence is plainly about: two or more of its topic words, more than any other."""
     if BACK_REFERENCE_RE.search(sentence):  # '会议决定，该《办法》经进一步修改后…': the one just named
         return current
+    if _names_by_short_title(sentence, clauses[current]):  # '要在《报告》中充分体现…' after
+        return current  # '《政府工作报告》是…': the document being spoken of, by its short name
     said = _bigrams(sentence) - GOVERNMENT_BIGRAMS
     shared = [len(said & _bigrams(clause.heading)) for clause in clauses]
     best = max(range(len(clauses)), key=lambda i: (shared[i], i == current))
     runner_up = max((n for i, n in enumerate(shared) if i != best), default=0)
     return best if shared[best] >= 2 and shared[best] > runner_up else current
+
+
+def _names_by_short_title(sentence: str, clause: Clause) -> bool:
+    """Whether the sentence names the clause's document by part of its title (《报告》, 《条例》)."""
+    titles = re.findall(r"《([^》]{2,60})》", clause.heading)
+    return any(short in title for short in re.findall(r"《([^》]{1,20})》", sentence) for title in titles)
 
 
 BACK_REFERENCE_RE = re.compile(

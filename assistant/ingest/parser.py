@@ -1624,12 +1624,13 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
 
 
 # '随州日报讯' · '来源:沈阳日报' · '来源:闽侯乡音报' · '沈阳日报 2022年04月21日': the paper that printed
-# the report.
+# the report; '主流日照讯 3月10日…' at a line's start: a city app's byline ('主流日照' prints 日照).
 NEWSPAPER_RE = re.compile(
     r"(?P<place>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|新闻网|融媒体中心|广播电视台)讯"
     r"|来源[:：]\s*(?P<source>[\u4e00-\u9fa5]{2,3})(?:日报|晚报|乡音报|[县市区]报|新闻网|网|融媒体中心)"
     r"|^\s*(?P<dated>[\u4e00-\u9fa5]{2,3})(?:日报|晚报)\s+\d{4}年"
-    r"|第\s*\d+\s*版\s*[:：]\s*(?P<page>[\u4e00-\u9fa5]{2,3})新闻",  # '第05版:鹿邑新闻': its own page
+    r"|第\s*\d+\s*版\s*[:：]\s*(?P<page>[\u4e00-\u9fa5]{2,3})新闻"  # '第05版:鹿邑新闻': its own page
+    r"|^[^\n。，,]{0,6}?(?P<bare>[\u4e00-\u9fa5]{2,3})讯(?=\s|\d)",  # '主流日照讯 3月10日': an app's byline
     re.M,
 )
 
@@ -1638,7 +1639,8 @@ def _place_of_newspaper(text: str, level: str | None, gaz: places.Gazetteer) -> 
     """The place whose paper printed the report ('随州日报讯…'), as a division of the meeting's level."""
     for found in NEWSPAPER_RE.finditer(text):
         name = found.group("place") or found.group("source") or found.group("dated") or found.group("page")
-        for candidate in (name + level if level else name, name):
+        names = [name] if name else [found.group("bare"), found.group("bare")[1:]]  # '主流日照' → 日照
+        for candidate in (n for short in names if len(short) >= 2 for n in (short + (level or ""), short)):
             if gaz.is_place(candidate) and _county_level(candidate, gaz):
                 return candidate
     return None

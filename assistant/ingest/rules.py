@@ -214,7 +214,9 @@ RELATED_STORIES = r"新闻推荐|相关新闻|相关阅读|推荐阅读|延伸�
 FOOTER_RE = re.compile(
     rf"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$|^(?:{RELATED_STORIES})[:：]?$"
 )
-TRAILING_RE = re.compile(r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)")
+TRAILING_RE = re.compile(
+    r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)|^会议(?:研究|讨论)了?其他(?:事项|事宜)"
+)
 # The subject may be the meeting by name: '省政府常务会议审议《…》' · '省政府党组会议传达学习…',
 # or those at it: '与会人员首先共同学习了《…》', or its start: '会议伊始,传达学习了…'.
 MEETING_SUBJECT = (
