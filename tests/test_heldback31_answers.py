@@ -21,6 +21,12 @@ def test_a_city_apps_byline_names_the_place():
     assert rizhao.city_full == "日照市" and rizhao.meeting == 54 and rizhao.chair == "李永红"
 
 
+def test_points_after_the_meeting_stressed_are_no_agenda_items():
+    chuxiong = _parsed("if01_chuxiong.txt")  # '会议强调:' alone on its line, then '一、爱国卫生…'
+    assert any("全省项目工作推进电视电话会议" in item.heading for item in chuxiong.items)
+    assert not any(item.heading.startswith("爱国卫生") for item in chuxiong.items)
+
+
 def test_other_matters_studied_is_no_topic_even_without_also():
     xining = _parsed("if10_xining_shi.txt")  # '会议研究了其他事项。(西宁融媒记者 …)'
     assert not any("其他事项" in item.heading for item in xining.items)
@@ -45,7 +51,7 @@ def test_a_sentence_on_another_items_own_topic_leaves_a_titled_paragraph():
 
 @pytest.fixture(scope="module")
 def held31(config_factory):
-    places = ["datong_58", "jincheng_13", "bengbu_26", "rizhao_54", "rizhao_60", "langfang"]
+    places = ["chuxiong", "datong_58", "jincheng_13", "bengbu_26", "rizhao_54", "rizhao_60", "langfang"]
     reports = [next(HELD31.glob(f"if*_{place}.txt")) for place in places]
     return indexed_reports(config_factory, "held31-answers", reports)
 
@@ -60,6 +66,13 @@ def test_those_who_sat_in_on_some_items_are_the_attendance(held31):
 def test_an_area_asked_of_a_clause_that_prints_no_figure_is_refused(held31):
     answer = asked(held31, "大同市科创园B区项目用地面积是多少？")  # the item prints '20个转型项目' elsewhere
     assert not answer.answerable and "没有写明具体数字" in answer.answer, answer.answer
+
+
+@pytest.mark.model
+def test_documents_of_an_opening_followed_by_numbered_remarks_are_items(held31):
+    answer = asked(held31, "楚雄市第70次常务会议审议了哪些通报？")  # '会议强调:' then '一、…': remarks
+    assert answer.answerable, answer.answer
+    assert "教育工作先进集体" in answer.answer and "爱心企业" in answer.answer, answer.answer
 
 
 @pytest.mark.model

@@ -366,6 +366,8 @@ def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: 
     """Numbered items when the minute numbers them; otherwise one item per topic paragraph."""
     lines = prepared.lines
     labels = [label for label in labels if not rules.TRAILING_RE.match(label.rest)]  # '3.会议还研究了…'
+    if labels and _announced_remarks(lines, labels[0].line):
+        labels = []
     openers = _topic_paragraphs(lines, start, labels[0].line if labels else end)
     if labels and _is_recap(lines, labels, end, openers):
         summary = [ln for ln in lines[labels[0].line : end] if ln]
@@ -382,6 +384,11 @@ def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: 
     preamble = [ln for ln in lines[start:first] if ln]
     additions = not labels and all(rules.TRAILING_RE.match(lines[idx]) for idx in openers)
     return _Layout(items, trailing, preamble, first, additions, by_paragraph=not labels)
+
+
+def _announced_remarks(lines: list[str], first: int) -> bool:
+    previous = next((ln for ln in reversed(lines[:first]) if ln), "")
+    return bool(rules.REMARKS_INTRO_RE.match(previous))
 
 
 def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[int]) -> bool:

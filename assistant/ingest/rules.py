@@ -72,6 +72,9 @@ LABEL_STYLES: list[tuple[str, str, re.Pattern[str]]] = [
     ("cn_shi", "shi", re.compile(r"^(?P<label>(?P<num>[一二三四五六七八九十]+)是)(?=[\u4e00-\u9fa5])")),
 ]
 LIST_INTRO_RE = re.compile(r"(?:议题|事项|内容|如下)[^，。,:：]{0,4}[:：]$")
+# '会议强调:' alone on a line before '一、…': what follows are the meeting's points on the topics the
+# opening named, not agenda items.
+REMARKS_INTRO_RE = re.compile(r"^会议(?:强调|要求|指出|认为|提出)[:：]$")
 # Preference when several families form a clean 1..N sequence: the highest
 # level of Chinese official numbering first (一、 > （一） > 1. > （1）).
 FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
