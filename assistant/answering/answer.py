@@ -37,6 +37,7 @@ from .cited import CitedAnswer, Source
 from .cues import (
     ATTENDANCE_ASK_RE,
     CHAIR_ASK_RE,
+    CHAIRS_ASK_RE,
     EN_ABSENT,
     EN_NAMED_OBJECT_ASK_RE,
     EN_OWN_OBJECT_ASK_RE,
@@ -186,7 +187,9 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
             )
         return _not_found(result, config, interpreted, verdict.reason)
     selected: dict[int, list[str]] = {}
-    if MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
+    if CHAIRS_ASK_RE.search(intent.text) and (chaired := _chairs_answer(result, retriever)):
+        text, cited = chaired  # 哪些市长主持过…: every chair of the meetings on file, newest first
+    elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
         # 哪几次 / 历次: the meetings, newest first — also when one meeting's overview ranked first
         text, cited = _meetings_answer(listed, result, retriever, config)
     elif (
@@ -323,10 +326,11 @@ def _meeting_answer(result: RetrievalResult, terms: list[str]) -> tuple[str, lis
         lines.append(f"会议召开（{m.date}）后{days}天印发纪要（{m.issue_date}）。[1]")
     if ATTENDANCE_ASK_RE.search(intent.text):
         attended = [f"{role}：{'、'.join(names)}。[1]" for role, names in _roles_asked_first(m, intent.text)]
+        said = [f"{s}[1]" for s in _asked_role_first(attendance_sentences(m), intent.text)]
         if not m.attendance:  # a news report says who attended in a sentence: quote it
-            attended = [
-                f"{sentence}[1]" for sentence in _asked_role_first(attendance_sentences(m), intent.text)
-            ]
+            attended = said
+        elif _role_only_said(m, intent.text):  # '县领导…出席会议。' above a '列席人员:' list
+            attended = said[:1] + attended
         lines = attended + [line for line in lines if line not in attended]  # who attended, first
     if m.trailing and re.search(r"还|之外|其他", intent.text):
         lines.extend(f"{line}[1]" for line in m.trailing)
@@ -460,6 +464,15 @@ def _asked_role_first(sentences: list[str], question: str) -> list[str]:
     return sorted(sentences, key=lambda sentence: bool(word) and word not in sentence)
 
 
+def _role_only_said(meeting: Meeting, question: str) -> bool:
+    """The role asked has no parsed list but a sentence of the report names it: a news report lists
+    who sat in ('列席人员:') and says in a sentence which leaders attended ('县领导…出席会议')."""
+    word = _asked_role(question)
+    if not word or any(word in role for role in meeting.attendance):
+        return False
+    return any(word in sentence for sentence in attendance_sentences(meeting))
+
+
 def _roles_asked_first(meeting: Meeting, question: str) -> list[tuple[str, list[str]]]:
     """The parsed attendance lists, the role asked for first ('缺 席:' for who was absent), and of
     several such lists the one whose group the question names ('公众代表列席' for public representatives)."""
@@ -542,6 +555,42 @@ def _meetings_answer(
     return "\n".join(lines), hits
 
 
+def _chairs_answer(result: RetrievalResult, retriever: Retriever) -> tuple[str, list[ItemHit]] | None:
+    """Who chaired the meetings the question names (a place, a span), when there are several: each
+    chair once with how many meetings, then one line per meeting with its chair, newest first."""
+    held = _newest_first(retriever.meetings_named(result.intent))
+    if len(held) < 2 or result.intent.meeting is not None:
+        return None  # one meeting: its header answers who chaired
+    lang = result.intent.lang
+    times: dict[str, int] = {}
+    for hit in held:  # one entry per person, however the title is written
+        chair = hit.meeting.chair or ("（未写明）" if lang == "zh" else "(not stated)")
+        times[chair] = times.get(chair, 0) + 1
+    chairs = ("、" if lang == "zh" else ", ").join(
+        say(lang, "chair_times", chair=chair, times=n) for chair, n in times.items()
+    )
+    lines = [say(lang, "chairs_held", n=len(held), k=len(times), chairs=chairs)]
+    for n, hit in enumerate(held, 1):
+        m = hit.meeting
+        line = say(
+            lang,
+            "chaired_line",
+            label=m.label,
+            english_label=m.english_label,
+            when=_when(m, lang),
+            chair=_chair_named(m, lang),
+        )
+        lines.append(f"{n}. {line}[{n}]")
+    return "\n".join(lines), held
+
+
+def _chair_named(m: Meeting, lang: str) -> str:
+    """The chair with the title the minutes give ('赵俊民市长'), or that the minutes name none."""
+    if not m.chair:
+        return "（未写明）" if lang == "zh" else "(not stated)"
+    return f"{m.chair}{m.chair_title or ''}"
+
+
 def _meetings_on_file(hits: list[ItemHit], lang: str, with_items: bool = False) -> str:
     """One line per meeting, newest first: which meeting, when, how many items its minutes record —
     and, asked what they took up (历次常务会议都研究了哪些工作), the items' headings when they are few."""
@@ -601,7 +650,11 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
             f"共找到{len(hits)}项议题" + (f"（{next(iter(meetings))}）" if len(meetings) == 1 else "") + "："
         )
     compact = len(hits) <= compact_up_to
-    opening = _opening_naming_more(hits) if len(meetings) == 1 else None
+    opening = (
+        (_opening_naming_more(hits) or _opening_naming_works(hits, result.intent))
+        if len(meetings) == 1
+        else None
+    )
     if compact:
         # headings the opening quoted first already says are named by their number, not said twice
         said_before = opening or ""
@@ -672,6 +725,30 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
         if (found := TOPIC_LIST_RE.search(s))
     ]
     return next((s for s, n in topics if n > len(hits)), None)
+
+
+def _opening_naming_works(hits: list[ItemHit], intent: QueryIntent) -> str | None:
+    """'研究了哪些工作' of a report whose opening says it: '…研究经济运行、安全生产和机场建设等工作' is
+    the answer in the report's own words, which the items (often cut or merged on a news page) may not
+    each repeat."""
+    asked = WORKS_ASK_RE.search(intent.text)
+    if not asked:
+        return None
+    noun = asked.group("noun") or {"work": "工作", "matters": "事项"}.get((asked.group("en") or "").lower())
+    said = [
+        (len(found.group()), clause.strip())  # the clause, not who chaired it when
+        for sentence in _meeting_sentences(hits[0].meeting)
+        for clause in re.split(r"[,，;；]", sentence)
+        for found in WORKS_LIST_RE.finditer(clause)
+        if found.group("noun") == noun
+    ]
+    return max(said)[1] if said else None  # the fullest list (a headline names fewer)
+
+
+# '研究了哪些工作' · '讨论研究了哪些事项' · 'What work did … study': the works a meeting took up
+WORKS_ASK_RE = re.compile(r"(?:研究|讨论|部署)了?哪些(?P<noun>工作|事项)|\bwhat (?P<en>work|matters)\b", re.I)
+# '研究经济运行、安全生产和安康富强机场建设等工作' · '讨论研究十四五规划编制和新型基础设施建设等工作'
+WORKS_LIST_RE = re.compile(r"(?:研究|讨论|部署)(?:了)?[^，,。；《》]{2,80}?等(?P<noun>工作|事项)")
 
 
 # An opening that names the meeting's topics in a list: '就A、B、C等议题进行审议讨论'.

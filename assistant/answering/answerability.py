@@ -600,6 +600,10 @@ def _topic_reason(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever
 COUNT_UNIT_RE = re.compile(r"(?:几|多少)(?P<unit>[项家所座条件支台处套辆名户起次批])")
 
 
+# '刘志庚副省长来梅调研': a person named before the title, as reports name a visiting leader.
+TITLED_NAME_RE = re.compile(r"[\u4e00-\u9fa5]{2,3}(?<!常务)(?:副省长|副市长|副县长|副区长|副州长|副主席)")
+
+
 # '任命张三同志为…' · '由李四兼任' · '…同志任…主任': a post given to someone by name.
 # '…同志任…' · '副县长杨三信任组长': someone named to a post.
 APPOINTED_RE = re.compile(
@@ -632,7 +636,8 @@ def _figure_beside_topic(hit: ItemHit, terms: list[str], kind: str) -> bool:
 def _has_fact(hit: ItemHit, kind: str) -> bool:
     item = hit.item
     if kind in FACT_PATTERNS:
-        text = _figures_text(item.text) if kind in FIGURE_KINDS else item.text
+        dated = kind in ("date", "deadline")  # '审议《…2026年森林草原防火命令》' dates no fire season
+        text = _figures_text(item.text) if kind in FIGURE_KINDS or dated else item.text
         return bool(FACT_PATTERNS[kind].search(text))
     if kind == "department":  # who reported or does it, or the unit the item itself is about
         return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))
@@ -641,7 +646,8 @@ def _has_fact(hit: ItemHit, kind: str) -> bool:
     if kind == "post":  # 由谁担任: someone appointed to it, not a unit that acts
         return bool(APPOINTED_RE.search(item.text))
     if kind == "person":  # 由谁组织实施 is answered by an organisation as often as by a person
-        return bool(item.reporters) or "同志" in item.text or bool(ORG_RE.search(item.text))
+        named = "同志" in item.text or bool(TITLED_NAME_RE.search(item.text))  # '刘志庚副省长来梅调研'
+        return bool(item.reporters) or named or bool(ORG_RE.search(item.text))
     if kind == "decision":  # '讨论研究并原则同意《…》': a numbered heading can itself be the decision
         return bool(item.decisions) or bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
     return True

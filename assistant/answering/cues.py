@@ -140,7 +140,8 @@ EN_LIST_VERBS = {
 # A sentence of the meeting-level text that says who attended: '副市长…出席会议', '区领导…出席本次会议',
 # '市领导甲、乙出席；丙列席', '县委副书记…参加会议', '出席：…'.
 ATTENDED_RE = re.compile(
-    r"(?:出席|列席|参加)(?:了)?(?:会议|本次会议|有关议题|相关议题)|应邀(?:出席|列席|参加)|(?:出席|列席)(?:[:：；;。]|$)"
+    r"(?:出席|列席|参加|旁听)(?:了)?(?:会议|本次会议|有关议题|相关议题)|应邀(?:出席|列席|参加|旁听)"
+    r"|(?:出席|列席)(?:[:：；;。]|$)"
     r"|出席人员|参加人员"
 )
 # '何时研究的' · 'When did X's meeting review Y' · 'take place': the day the meeting met, which both the
@@ -232,7 +233,7 @@ GENERIC_TERMS = set(
 
 # 出席 · 列席 · 有哪些人参加 · who attended: a question about who was at the meeting.
 ATTENDANCE_ASK_RE = re.compile(
-    r"出席|列席|缺席|请假|参会|与会|参加会议|(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)"  # 邀请了谁参加: an item's guests
+    r"出席|列席|缺席|请假|旁听|参会|与会|参加会议|(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)"  # 邀请了谁参加: an item's guests
     r"|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
     rf"|{EN_SAT_IN}|{EN_ABSENT}"  # 'who was invited to sit in on' (列席)
     r"|\bwho\b[^?]{0,60}\binvited to\b[^?]{0,60}\bmeeting\b",  # 'Who … was invited to X's meeting' (应邀)
@@ -394,6 +395,15 @@ INTERROGATIVE_PHRASE_RE = re.compile(
 # Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.
 CHAIR_ASK_RE = re.compile(
     r"由谁主持|谁主持|主持人是|主持人为|哪位[^，。？?]{0,6}主持|\bwho (?:chaired|presided)", re.I
+)
+
+# '哪些市长主持过安康市的常务会议' · '哪几位县长主持过…' · 'Which mayors chaired …': who chaired, across
+# the meetings on file, not one meeting's chair.
+CHAIRS_ASK_RE = re.compile(
+    r"(?:哪些|哪几位|几位)(?:市长|县长|区长|省长|州长|旗长|领导|人)[^，。？?]{0,4}主持|谁主持过"
+    r"|\bwhich (?:mayors|governors|magistrates|leaders|people)\b[^?]{0,20}\b(?:chaired|presided)"
+    r"|\bwho (?:has|have) chaired\b",
+    re.I,
 )
 
 # The members of a numbered set the minutes name (20项重点民生实事具体是哪些, 十大工程分别是哪十项):

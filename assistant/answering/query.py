@@ -286,6 +286,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
                 if place not in intent.cities:
                     intent.cities.append(place)
     _with_places_inside(intent, lowered, vocab)
+    _without_parents_written_before(intent, lowered, vocab)
     unplaced = lowered  # 'Baofeng county' is a place, not 包峰 chairing in pinyin
     for words in intent.filter_words:
         unplaced = unplaced.replace(words.lower(), " ")
@@ -401,6 +402,20 @@ def _with_places_inside(intent: QueryIntent, lowered: str, vocab: Vocabulary) ->
         for inside in sorted(vocab.subplaces[vocab.cities[alias]]):
             if inside not in intent.cities:
                 intent.cities.append(inside)
+
+
+def _without_parents_written_before(intent: QueryIntent, lowered: str, vocab: Vocabulary) -> None:
+    """'宝鸡市眉县常务会议…' asks for 眉县's minutes: the city written before it says where 眉县 is,
+    so the city's own minutes are no answer (they are once the city is named alone)."""
+    aliases = [a for a in intent.filter_words if a in vocab.cities]
+    for parent in aliases:
+        for child in aliases:
+            own, inner = vocab.cities[parent], vocab.cities[child]
+            if own != inner and re.search(
+                re.escape(parent) + r"(?:市|州|地区|盟)?" + re.escape(child), lowered
+            ):
+                if own in intent.cities and inner in intent.cities:
+                    intent.cities.remove(own)
 
 
 def _search_parent_city(intent: QueryIntent, text: str, vocab: Vocabulary) -> None:

@@ -112,6 +112,12 @@ PHRASES: dict[str, tuple[str, str]] = {
         "已收录{n}次会议（由近及远）：",
         "Meetings on file ({n}, newest first):",
     ),
+    "chairs_held": (
+        "已收录的{n}次会议由{k}位主持（由近及远）：{chairs}。",
+        "The {n} meetings on file were chaired by {k} people (newest first): {chairs}.",
+    ),
+    "chair_times": ("{chair}（{times}次）", "{chair}: {times}"),
+    "chaired_line": ("{label}（{when}），{chair}主持", "{english_label} ({when}), chaired by {chair}"),
     "one_meeting_held": ("已收录1次会议：{line}", "One meeting on file: {line}"),
     "meeting_line": ("{label}（{when}），{k}项议题", "{english_label} ({when}), {k} agenda items"),
     "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),

@@ -291,7 +291,8 @@ def _split_run_on_opening(written: str, simplified: str) -> list[tuple[str, str]
 def _split_spaced_paragraphs(written: str, simplified: str) -> list[tuple[str, str]]:
     """Paragraphs whose breaks a page turned into spaces: '…的讲解。会议指出，…。 会议研究讨论了《…》。…
     。 会议还研究讨论了…': cut at each '。 会议…' where a space stands after the full stop (a sentence
-    inside a paragraph follows its 。 directly); at least two such cuts, as one may be a typing slip."""
+    inside a paragraph follows its 。 directly), or where only the space is left of the break; at least
+    two such cuts, as one may be a typing slip."""
     if len(simplified) != len(written):
         return [(written, simplified)]
     cuts = [m.start("next") for m in SPACED_PARAGRAPH_RE.finditer(simplified)]
@@ -301,7 +302,9 @@ def _split_spaced_paragraphs(written: str, simplified: str) -> list[tuple[str, s
     return [(written[a:b].strip(), simplified[a:b].strip()) for a, b in zip(bounds, bounds[1:])]
 
 
-SPACED_PARAGRAPH_RE = re.compile(r"。[ \t\u3000]+(?P<next>(?:会议|会上)[\u4e00-\u9fa5])")
+# '。 会议…', or with the full stop lost too: '…等工作 会议听取…的汇报 会议强调,…' (a paragraph's
+# sentence never starts after a bare space)
+SPACED_PARAGRAPH_RE = re.compile(r"[。\u4e00-\u9fa5][ \t\u3000]+(?P<next>(?:会议|会上)[\u4e00-\u9fa5])")
 
 
 def _split_numbered_run(written: str, simplified: str) -> list[tuple[str, str]]:

@@ -1576,10 +1576,14 @@ def _level_mentions(text: str, level: str | None, gaz: places.Gazetteer) -> Coun
     )
 
 
-# '结合邹城实际' · '立足建德实际' · '贡献株洲力量': phrases in which a report names the place it governs
+# '结合邹城实际' · '立足建德实际' · '贡献株洲力量' · '要把吴江摆在…' · '推进安康高质量发展': phrases in
+# which a report names the place it governs
 SELF_REFERENCE_RE = re.compile(
     r"(?:结合|立足|契合|符合)(?P<a>[\u4e00-\u9fa5]{2,3}?)实际|(?:展现|贡献|彰显)(?P<b>[\u4e00-\u9fa5]{2,3}?)(?:担当|力量)"
+    r"|把(?P<c>[\u4e00-\u9fa5]{2,3}?)(?:摆在|放在)|(?:推进|推动|加快)(?P<d>[\u4e00-\u9fa5]{2,3}?)高质量发展"
 )
+# '北京冬奥会' · '弘扬北京冬奥精神' · '杭州亚运会': a place that hosted an event the meeting speaks of
+HOSTED_EVENT_RE = re.compile(r"[\u4e00-\u9fa5]{2,3}(?=冬奥|冬残奥|奥运|亚运|世博|进博会|广交会|峰会)")
 
 
 def _place_by_short_name(text: str, level: str) -> str | None:
@@ -1590,10 +1594,13 @@ def _place_by_short_name(text: str, level: str) -> str | None:
     import jieba
 
     by_short = places.places_by_short_name(level)
+    text = HOSTED_EVENT_RE.sub(
+        "", text
+    )  # '北京冬奥会' names where an event was held, not the meeting's place
     shorts = [word.removesuffix(level) if len(word) > 2 else word for word in jieba.lcut(text)]
     counts = Counter(by_short[short][0] for short in shorts if len(by_short.get(short, [])) == 1)
     for found in SELF_REFERENCE_RE.finditer(text):  # '结合邹城实际': how a report names its own place
-        short = found.group("a") or found.group("b")
+        short = found.group("a") or found.group("b") or found.group("c") or found.group("d")
         if len(by_short.get(short, [])) == 1:
             counts[by_short[short][0]] += 3
     ranked = [
@@ -1809,7 +1816,9 @@ NAME_NOTE_RE = re.compile(r"[（(][^）)]{1,12}[）)]|(?:列席|出席|参加)[\
 def _attendance_entries(role: str, line: str) -> list[tuple[str, list[str]]]:
     named = NAME_NOTE_RE.sub("", line)
     tokens = [t.strip("。.") for t in re.split(r"[，,、；;]|\s+", named) if t.strip("。.")]
-    if tokens and all(len(t) <= 4 for t in tokens):
+    if not tokens:  # '列席人员:' with the names on later lines, or none: no group of nobody
+        return []
+    if all(len(t) <= 4 for t in tokens):
         if not re.search(r"[，,、；;]", named):
             tokens = _join_padded_names(re.split(r"\s{2,}|\t", named.strip()), named)
         return [(role, tokens)]
