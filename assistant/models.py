@@ -118,7 +118,7 @@ class Meeting:
     @property
     def english_label(self) -> str:
         """Taicang City government, 60th executive meeting — the place in pinyin, as English readers search it."""
-        number = f"{self.meeting}{_ordinal_suffix(self.meeting)} " if self.meeting is not None else ""
+        number = f"{self.meeting}{ordinal_suffix(self.meeting)} " if self.meeting is not None else ""
         return f"{self.english_place} government, {number}executive meeting"
 
     @property
@@ -186,7 +186,7 @@ class Passage:
         return f"{self.context}\n{self.text}"
 
 
-def _ordinal_suffix(n: int) -> str:
+def ordinal_suffix(n: int) -> str:
     return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..config import Config
 from ..ingest import rules
-from ..models import YEAR_NOT_WRITTEN, AgendaItem, Meeting, chinese_item_label
+from ..models import YEAR_NOT_WRITTEN, AgendaItem, Meeting, chinese_item_label, ordinal_suffix
 from . import bilingual
 from .answerability import (
     REMARK_IN_HEADING_RE,
@@ -547,7 +547,7 @@ def _meetings_answer(
         kind = refine_kind(asked_kind(result.intent), result.intent.text)
         for sentence in _ranked_sentences(hits, result, retriever, config, kind):
             best.setdefault(sentence.n, sentence.text)
-    lines = [say(lang, "meetings_found", n=len(hits))]
+    lines = [say(lang, "meetings_found", n=len(hits), brief=_meetings_brief(hits, lang))]
     for n, hit in enumerate(hits, 1):
         lines.append(f"{n}. {_item_name(hit, lang)}[{n}]")
         if n in best and not restates(best[n], [lines[-1]]):
@@ -591,23 +591,59 @@ def _chair_named(m: Meeting, lang: str) -> str:
     return f"{m.chair}{m.chair_title or ''}"
 
 
-def _meetings_on_file(hits: list[ItemHit], lang: str, with_items: bool = False) -> str:
-    """One line per meeting, newest first: which meeting, when, how many items its minutes record —
-    and, asked what they took up (历次常务会议都研究了哪些工作), the items' headings when they are few."""
-    lines = [say(lang, "meetings_held", n=len(hits))]
-    named = with_items and sum(hit.meeting.item_count for hit in hits) <= MEETING_LIST_ITEMS
-    for n, hit in enumerate(hits, 1):
-        m = hit.meeting
+def _meetings_brief(hits: list[ItemHit], lang: str, counted: bool = False) -> str:
+    """The meetings in one line, the answer itself — '第1次（2022-02-23）、第28次（05-16）' — before a
+    line per meeting with what it took up; `counted`, each with its number of items and cited, when
+    no line follows (a line per meeting saying only that would say it twice)."""
+    places = {hit.meeting.city_full for hit in hits}
+
+    def one(n: int, m: Meeting) -> str:
         when = _when(m, lang)
-        k = m.item_count
-        line = say(lang, "meeting_line", label=m.label, english_label=m.english_label, when=when, k=k)
-        if named and k:
+        if counted:
+            when += (
+                f"，{m.item_count}项议题"
+                if lang == "zh"
+                else f", {m.item_count} agenda item{'s' if m.item_count != 1 else ''}"
+            )
+        if len(places) > 1:  # several places: each meeting by its full name
+            named = m.label if lang == "zh" else m.english_label
+        elif m.meeting is None:
+            named = ""
+        else:
+            named = f"第{m.meeting}次" if lang == "zh" else f"{m.meeting}{ordinal_suffix(m.meeting)}"
+        said = (f"{named}（{when}）" if lang == "zh" else f"{named} ({when})") if named else when
+        return said + (f"[{n}]" if counted else "")
+
+    entries = [one(n, hit.meeting) for n, hit in enumerate(hits, 1)]
+    return ("、" if lang == "zh" else "; ").join(entries) + ("。" if lang == "zh" else ".")
+
+
+def _meetings_on_file(hits: list[ItemHit], lang: str, with_items: bool = False) -> str:
+    """The meetings on file, newest first: which meeting, when, how many items its minutes record, in
+    one line — and, asked what they took up (历次常务会议都研究了哪些工作), a line per meeting with
+    its items' headings when they are few."""
+    named = with_items and sum(hit.meeting.item_count for hit in hits) <= MEETING_LIST_ITEMS
+    if len(hits) == 1:  # one meeting: it is the answer, said in the first line
+        m = hits[0].meeting
+        line = say(
+            lang,
+            "meeting_line",
+            label=m.label,
+            english_label=m.english_label,
+            when=_when(m, lang),
+            k=m.item_count,
+        )
+        if named and m.item_count:
             line += ("：" if lang == "zh" else ": ") + "；".join(
                 item.heading_as_written for item in m.items[1:]
             )
-        lines.append(f"{n}. {line}[{n}]")
-    if len(hits) == 1:  # one meeting: it is the answer, said in the first line
-        return say(lang, "one_meeting_held", line=lines[1][3:])
+        return say(lang, "one_meeting_held", line=f"{line}[1]")
+    brief = _meetings_brief(hits, lang, counted=not named)
+    lines = [say(lang, "meetings_held", n=len(hits), brief=brief)]
+    for n, hit in enumerate(hits, 1) if named else ():
+        m = hit.meeting
+        headings = "；".join(item.heading_as_written for item in m.items[1:]) or say(lang, "no_items_parsed")
+        lines.append(f"{n}. {_meetings_brief([hit], lang).rstrip('。.')}：{headings}[{n}]")
     return "\n".join(lines)
 
 
@@ -823,7 +859,8 @@ def _extractive_answer(
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
     # a sentence borrowed from a bare item's neighbour is one point; the rest is the neighbour's own
-    lead = _lead(kind, intent, chosen, ranked, points=1 if bare and stater > 1 else 2)
+    terms = topic_terms(intent, retriever) if intent.lang == "zh" else []
+    lead = _lead(kind, intent, chosen, ranked, points=1 if bare and stater > 1 else 2, terms=terms)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
     # as written did not match its own sentence, which was then quoted again below it)
@@ -1146,7 +1183,12 @@ def _second_facet(question: str) -> bool:
 
 
 def _lead(
-    kind: str, intent: QueryIntent, chosen: list[ItemHit], ranked: list[ScoredSentence], points: int = 2
+    kind: str,
+    intent: QueryIntent,
+    chosen: list[ItemHit],
+    ranked: list[ScoredSentence],
+    points: int = 2,
+    terms: list[str] | None = None,
 ) -> Lead:
     """The direct answer: who reported, which meeting, what was decided, the figure, the reason or
     requirement asked for — from the parsed fields or the best-scoring sentence of the first item."""
@@ -1207,6 +1249,10 @@ def _lead(
     heads = ordinal_heads(item.text) if kind == "requirement" else []
     if not heads and kind == "requirement" and POINTS_ASK_RE.search(intent.text):
         heads = ordinal_heads(item.text, first_clauses=True)  # 提出了哪几点要求: 一是…；二是…
+    point = _numbered_point_naming(terms or [], item) if heads else []
+    if point and not any(head in point[0] for head in heads):
+        # '对乡村振兴提出了什么要求': the headlines found stop before 四要全面推进乡村振兴, which names it
+        return _quoted(point, item, lang)
     if heads and not _says_asked_point(best, heads, item):
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
@@ -1289,6 +1335,20 @@ def _acting_sentence(item: AgendaItem, verb: str) -> str | None:
 CLAUSE_REQUIRES_RE = re.compile(
     r"(?:^|[，,：:；;])\s*(?:会议)?(?:强调|要求|指出)?[，,：:]?要(?![求点素害闻])"
 )
+
+
+def _numbered_point_naming(terms: list[str], item) -> list[str]:
+    """'四要全面推进乡村振兴。要聚焦“五大振兴”,…': the numbered point whose headline names the topic,
+    with the sentence that says what it takes."""
+    sentences = body_sentences(item.text)
+    for n, sentence in enumerate(sentences):
+        if NUMBERED_POINT_RE.match(sentence) and any(term in sentence for term in terms):
+            return sentences[n : n + 2]
+    return []
+
+
+# '四要全面推进乡村振兴。' · '三是…': a sentence opening a numbered point.
+NUMBERED_POINT_RE = re.compile(r"^\s*[一二三四五六七八九十](?:要|是)")
 
 
 def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:

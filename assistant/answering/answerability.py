@@ -170,6 +170,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         covering = [h for h in result.hits if _covers(h, terms, intent, retriever)] if terms else result.hits
         if not covering:
             return Verdict(False, _topic_reason(result.hits[0], terms, intent, retriever), kind)
+        if DOCUMENTS_ASK_RE.search(intent.text) and not any(map(_names_document, covering)):
+            name = "审议的文件" if lang == "zh" else "the documents reviewed"  # '强调加强安全生产' only
+            return _not_stated(covering[0], name, lang, kind)
         if unrequired := _requirements_not_stated(covering, terms, intent, retriever):
             return unrequired
         return Verdict(True, kind=kind)
@@ -199,6 +202,14 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
     if FINAL_ASK_RE.search(intent.text) and all(_only_proposed(h) for h in items):
         name = "最终确定的结果" if lang == "zh" else "the final outcome"  # '候选项目' studied, none chosen
+        return _not_stated(items[0], name, lang, kind)
+    if (year := _year_not_printed(intent, on_topic)) is not None:
+        name = (
+            f"{year}年的内容" if lang == "zh" else f"anything on {year}"
+        )  # a plan for 2012-2020 asked of 2025
+        return _not_stated(items[0], name, lang, kind)
+    if ADJUSTMENT_ASK_RE.search(intent.text) and not any("调整" in h.item.text for h in on_topic):
+        name = "调整内容" if lang == "zh" else "an adjustment"  # '听取…高中办学情况的汇报' adjusts nothing
         return _not_stated(items[0], name, lang, kind)
     if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, on_topic)):  # 会议概况 too
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
@@ -233,6 +244,22 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     return _not_stated(hit, name, lang, kind)
 
 
+# '作了什么调整' · '调整了什么' · 'what adjustment': a change the minutes must state.
+ADJUSTMENT_ASK_RE = re.compile(r"(?:作|做)(?:了|出了?)?(?:什么|哪些)调整|调整了(?:什么|哪些)")
+# '2025年' in a question; not the meeting's own year ('2022年第6次常务会议', '2019年12月…').
+ASKED_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!第|\d{1,2}月|度?常务|[上下]半年常务)")
+
+
+def _year_not_printed(intent: QueryIntent, on_topic: list[ItemHit]) -> int | None:
+    """A year the question asks about that no item found prints, nor is its meeting's year: '规划对
+    2025年提出了什么目标' of a plan for 2012-2020 is not answered by its 2015 target."""
+    for found in ASKED_YEAR_RE.finditer(intent.text):
+        year = found.group(1)
+        if not any(year in h.item.text or (h.meeting.date or "").startswith(year) for h in on_topic):
+            return int(year)
+    return None
+
+
 DATELINE_RE = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 
 
@@ -258,6 +285,18 @@ PROPOSED_RE = re.compile(r"候选|征集|征求意见稿|讨论稿|初步(?:方�
 def _only_proposed(hit: ItemHit) -> bool:
     """An item about candidates or a draft (研究…候选项目) that records no decision on them."""
     return bool(PROPOSED_RE.search(hit.item.heading)) and not hit.item.decisions
+
+
+# '审议了哪些文件' · 'Which documents did … review': documents by name, not the meeting's topics.
+DOCUMENTS_ASK_RE = re.compile(r"哪些(?:文件|规范性文件)|\b(?:which|what) documents\b", re.I)
+
+
+def _names_document(hit: ItemHit) -> bool:
+    """Whether an item names a document: a title in 《》, or a heading the parser read one from."""
+    opening = hit.meeting.items[0].text if hit.meeting.items else ""  # '…第39次常务会议,审议《…》'
+    return bool(hit.item.document_titles) or any(
+        "《" in text for text in (hit.item.text, hit.item.heading, opening)
+    )
 
 
 def _not_stated(hit: ItemHit, name: str, lang: str, kind: str) -> Verdict:

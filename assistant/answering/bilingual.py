@@ -161,6 +161,11 @@ DOMAIN_GLOSSES = {
     "household": frozenset({"生活", "居民", "家庭"}),
     # 'certified as a national forest city': a title a city is awarded — 创建/创成/评为 in the minutes
     "certified": frozenset({"认证", "创建", "创成", "评为", "认定"}),
+    # '城镇老旧小区改造' is the official English 'renovation of old urban residential compounds'
+    "renovation": frozenset({"改造", "翻新", "整修"}),
+    "urban": frozenset({"城镇", "城市", "城区"}),
+    "residential": frozenset({"小区", "住宅", "居住"}),
+    "compounds": frozenset({"小区"}),
 }
 
 

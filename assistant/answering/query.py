@@ -393,12 +393,20 @@ GOVERNMENT_AFTER_RE = (
 )
 
 
+# '…开过哪几次常务会议' · 'executive meetings': the meetings of the government named; '各区县…' asks for
+# its districts and counties too.
+OWN_MEETINGS_RE = re.compile(r"常务会议?|executive meeting|standing meeting", re.I)
+DISTRICTS_TOO_RE = re.compile(r"各区|各县|区县|县区|县市区|下辖|所辖|districts|counties", re.I)
+
+
 def _with_places_inside(intent: QueryIntent, lowered: str, vocab: Vocabulary) -> None:
     """'2024北京CBD论坛…' names the area, so minutes of its districts (朝阳, 东城) count too;
     '北京市政府…' names the city government and stays with the city's own minutes."""
     for alias in [a for a in intent.filter_words if vocab.cities.get(a) in vocab.subplaces]:
         if re.search(re.escape(alias) + f"(?:{GOVERNMENT_AFTER_RE})", lowered):
             continue
+        if OWN_MEETINGS_RE.search(lowered) and not DISTRICTS_TOO_RE.search(lowered):
+            continue  # '六安市开过哪几次常务会议' asks the city's own, not its county 舒城县's too
         for inside in sorted(vocab.subplaces[vocab.cities[alias]]):
             if inside not in intent.cities:
                 intent.cities.append(inside)
@@ -448,10 +456,13 @@ def _unheld_places(text: str, vocab: Vocabulary) -> list[str]:
     """
     gaz = places.gazetteer()
     found = []
-    for mention in gaz.mentions(re.sub(r"《[^》]*》", " ", text)):
+    untitled = re.sub(r"《[^》]*》", " ", text)
+    for mention in gaz.mentions(untitled):
         name = mention.name
-        if name in vocab.regions or name.lower() in vocab.cities or places.short_name(name) in vocab.cities:
+        if name.lower() in vocab.cities or places.short_name(name) in vocab.cities:
             continue
+        if name in vocab.regions and not re.match(GOVERNMENT_AFTER_RE, untitled[mention.end :]):
+            continue  # '吕梁市兴县…' says where a held county is; '吕梁市政府…' asks the city's own
         province = all(p.level == "province" for p in gaz.places(name))
         if (province and not OWN_GOVERNMENT_NEXT_RE.match(text, mention.end)) or gaz.is_generic_word(name):
             continue  # a province named as the setting, not as the government that met

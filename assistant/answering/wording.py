@@ -105,12 +105,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "responsible": ("由{who}负责：", "Responsible: {who}. "),
     "decision": ("{label}（{when}）的决定：", "Decision ({english_label}, {when}, item {item}): "),
     "meetings_found": (
-        "共有{n}次会议涉及（由近及远）：",
-        "Meetings that took this up ({n}, newest first):",
+        "共有{n}次会议涉及（由近及远）：{brief}",
+        "Meetings that took this up ({n}, newest first): {brief}",
     ),
     "meetings_held": (
-        "已收录{n}次会议（由近及远）：",
-        "Meetings on file ({n}, newest first):",
+        "已收录{n}次会议（由近及远）：{brief}",
+        "Meetings on file ({n}, newest first): {brief}",
     ),
     "chairs_held": (
         "已收录的{n}次会议由{k}位主持（由近及远）：{chairs}。",
@@ -118,6 +118,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "chair_times": ("{chair}（{times}次）", "{chair}: {times}"),
     "chaired_line": ("{label}（{when}），{chair}主持", "{english_label} ({when}), chaired by {chair}"),
+    "no_items_parsed": ("（纪要未分出议题）", "(no agenda items recorded)"),
     "one_meeting_held": ("已收录1次会议：{line}", "One meeting on file: {line}"),
     "meeting_line": ("{label}（{when}），{k}项议题", "{english_label} ({when}), {k} agenda items"),
     "found_items": ("共找到{n}项议题：{items}", "{n} items found: {items}"),

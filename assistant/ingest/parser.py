@@ -1448,6 +1448,8 @@ def _year_named_in_text(month: int, text: str) -> tuple[int | None, str]:
     ]
     # '2035年远景目标': a long-range vision's horizon is years ahead, never the meeting's year
     named = [(year, start, end) for year, start, end in named if not text.startswith("远景", end)]
+    # '到2010年实现…比2005年降低20%': a target year ahead and a baseline behind, neither the meeting's
+    named = [(year, start, end) for year, start, end in named if text[start - 1 : start] not in ("到", "比")]
     # a page stamp in day.month.year ('10.04.2015 19:26') names its year too
     named += [(int(m.group(1)), m.start(1), m.end(1)) for m in DOTTED_DATE_RE.finditer(text)]
     if not named:

@@ -289,6 +289,8 @@ DEBRIS_RES = [
     ),
     # a news page's paragraph mark, after the noise before it ('■要把…', '○本报讯')
     re.compile(r"^\s*[■●○◆◇▲△]\s*(?=\S)"),
+    # a mirror's doubled punctuation ('4月29日晚,,市委…', '陳忠輝,、潘海燕', '參加會議,。'): the comma goes
+    re.compile(r"[,，](?=[,，。、；;])"),
 ]
 
 # ---------------------------------------------------------------- items
