@@ -76,6 +76,7 @@ from .sentences import (
     cue_score,
     headline_section,
     lexical_share,
+    numbered_point_naming,
     ordinal_heads,
     reason_before,
     refine_kind,
@@ -564,24 +565,21 @@ def _chairs_answer(result: RetrievalResult, retriever: Retriever) -> tuple[str, 
     lang = result.intent.lang
     times: dict[str, int] = {}
     for hit in held:  # one entry per person, however the title is written
-        chair = hit.meeting.chair or ("（未写明）" if lang == "zh" else "(not stated)")
+        chair = hit.meeting.chair or _chair_named(hit.meeting, lang)
         times[chair] = times.get(chair, 0) + 1
     chairs = ("、" if lang == "zh" else ", ").join(
         say(lang, "chair_times", chair=chair, times=n) for chair, n in times.items()
     )
     lines = [say(lang, "chairs_held", n=len(held), k=len(times), chairs=chairs)]
     for n, hit in enumerate(held, 1):
-        m = hit.meeting
-        line = say(
-            lang,
-            "chaired_line",
-            label=m.label,
-            english_label=m.english_label,
-            when=_when(m, lang),
-            chair=_chair_named(m, lang),
-        )
+        line = _said_of(hit.meeting, lang, "chaired_line", chair=_chair_named(hit.meeting, lang))
         lines.append(f"{n}. {line}[{n}]")
     return "\n".join(lines), held
+
+
+def _said_of(m: Meeting, lang: str, key: str, **more: object) -> str:
+    """A phrase about one meeting, with its name and date in the answer's language filled in."""
+    return say(lang, key, label=m.label, english_label=m.english_label, when=_when(m, lang), **more)
 
 
 def _chair_named(m: Meeting, lang: str) -> str:
@@ -625,14 +623,7 @@ def _meetings_on_file(hits: list[ItemHit], lang: str, with_items: bool = False) 
     named = with_items and sum(hit.meeting.item_count for hit in hits) <= MEETING_LIST_ITEMS
     if len(hits) == 1:  # one meeting: it is the answer, said in the first line
         m = hits[0].meeting
-        line = say(
-            lang,
-            "meeting_line",
-            label=m.label,
-            english_label=m.english_label,
-            when=_when(m, lang),
-            k=m.item_count,
-        )
+        line = _said_of(m, lang, "meeting_line", k=m.item_count)
         if named and m.item_count:
             line += ("：" if lang == "zh" else ": ") + "；".join(
                 item.heading_as_written for item in m.items[1:]
@@ -1249,7 +1240,7 @@ def _lead(
     heads = ordinal_heads(item.text) if kind == "requirement" else []
     if not heads and kind == "requirement" and POINTS_ASK_RE.search(intent.text):
         heads = ordinal_heads(item.text, first_clauses=True)  # 提出了哪几点要求: 一是…；二是…
-    point = _numbered_point_naming(terms or [], item) if heads else []
+    point = numbered_point_naming(item.text, terms or []) if heads else []
     if point and not any(head in point[0] for head in heads):
         # '对乡村振兴提出了什么要求': the headlines found stop before 四要全面推进乡村振兴, which names it
         return _quoted(point, item, lang)
@@ -1335,20 +1326,6 @@ def _acting_sentence(item: AgendaItem, verb: str) -> str | None:
 CLAUSE_REQUIRES_RE = re.compile(
     r"(?:^|[，,：:；;])\s*(?:会议)?(?:强调|要求|指出)?[，,：:]?要(?![求点素害闻])"
 )
-
-
-def _numbered_point_naming(terms: list[str], item) -> list[str]:
-    """'四要全面推进乡村振兴。要聚焦“五大振兴”,…': the numbered point whose headline names the topic,
-    with the sentence that says what it takes."""
-    sentences = body_sentences(item.text)
-    for n, sentence in enumerate(sentences):
-        if NUMBERED_POINT_RE.match(sentence) and any(term in sentence for term in terms):
-            return sentences[n : n + 2]
-    return []
-
-
-# '四要全面推进乡村振兴。' · '三是…': a sentence opening a numbered point.
-NUMBERED_POINT_RE = re.compile(r"^\s*[一二三四五六七八九十](?:要|是)")
 
 
 def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:

@@ -203,10 +203,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if FINAL_ASK_RE.search(intent.text) and all(_only_proposed(h) for h in items):
         name = "最终确定的结果" if lang == "zh" else "the final outcome"  # '候选项目' studied, none chosen
         return _not_stated(items[0], name, lang, kind)
-    if (year := _year_not_printed(intent, on_topic)) is not None:
-        name = (
-            f"{year}年的内容" if lang == "zh" else f"anything on {year}"
-        )  # a plan for 2012-2020 asked of 2025
+    if (year := _year_not_printed(intent, on_topic)) is not None:  # 2025 asked of a 2012-2020 plan
+        name = f"{year}年的内容" if lang == "zh" else f"anything on {year}"
         return _not_stated(items[0], name, lang, kind)
     if ADJUSTMENT_ASK_RE.search(intent.text) and not any("调整" in h.item.text for h in on_topic):
         name = "调整内容" if lang == "zh" else "an adjustment"  # '听取…高中办学情况的汇报' adjusts nothing

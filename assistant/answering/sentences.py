@@ -317,6 +317,21 @@ def ordinal_heads(text: str, first_clauses: bool = False) -> list[str]:
     return heads if len(heads) >= 2 else []
 
 
+def numbered_point_naming(item_text: str, terms: list[str]) -> list[str]:
+    """'四要全面推进乡村振兴。要聚焦“五大振兴”,…': the numbered point whose headline names a topic
+    word, with the sentence that says what it takes — also where `ordinal_heads` stopped short of it
+    (a headline too long to read as one)."""
+    sentences = body_sentences(item_text)
+    for n, sentence in enumerate(sentences):
+        if NUMBERED_POINT_RE.match(sentence) and any(term in sentence for term in terms):
+            return sentences[n : n + 2]
+    return []
+
+
+# '四要全面推进乡村振兴。' · '三是…': a sentence opening a numbered point.
+NUMBERED_POINT_RE = re.compile(rf"^\s*[{ORDINALS}](?:要|是)")
+
+
 # '要着重做好五方面工作。稳定经济运行,…;突出项目建设,…;…': a sentence announcing a count of things,
 # whose members follow as clauses set apart by semicolons, each opening with its headline.
 ANNOUNCED_SET_RE = re.compile(

@@ -1596,9 +1596,8 @@ def _place_by_short_name(text: str, level: str) -> str | None:
     import jieba
 
     by_short = places.places_by_short_name(level)
-    text = HOSTED_EVENT_RE.sub(
-        "", text
-    )  # '北京冬奥会' names where an event was held, not the meeting's place
+    # '北京冬奥会' names where an event was held, not the meeting's place
+    text = HOSTED_EVENT_RE.sub("", text)
     shorts = [word.removesuffix(level) if len(word) > 2 else word for word in jieba.lcut(text)]
     counts = Counter(by_short[short][0] for short in shorts if len(by_short.get(short, [])) == 1)
     for found in SELF_REFERENCE_RE.finditer(text):  # '结合邹城实际': how a report names its own place
