@@ -71,6 +71,7 @@ class RetrievalConfig:
     overview_yield: float = 0.5
     rare_term_boost: float = 0.5
     rare_term_share: float = 0.005
+    en_dictionary_boost: float = 0.4
     structured_item_limit: int = 20
 
 

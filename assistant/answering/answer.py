@@ -744,7 +744,7 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
     sentences = [s.strip() for s in re.split(r"(?<=。)", overview) if "《" in s]
     listing = max(sentences, key=lambda s: s.count("《"), default="")
     if listing.count("《") > max(len(titled), 1):
-        return listing
+        return _from_first_title_clause(listing)
     # '就城市门户靓化、高层次人才引进培养、大力发展回归经济等议题进行审议讨论' over two itemised paragraphs
     topics = [
         (s, found.group("list").count("、") + 1)
@@ -752,6 +752,13 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
         if (found := TOPIC_LIST_RE.search(s))
     ]
     return next((s for s, n in topics if n > len(hits)), None)
+
+
+def _from_first_title_clause(sentence: str) -> str:
+    """The listing sentence from the clause that names its first document: '…主持召开市政府第4次常务
+    会议,听取…汇报,审议《A》、《B》。' is quoted from '审议《A》', not from the date, chair and reports."""
+    start = max(sentence.rfind(mark, 0, sentence.index("《")) for mark in "，,；;\n")
+    return sentence[start + 1 :].strip()
 
 
 def _opening_naming_works(hits: list[ItemHit], intent: QueryIntent) -> str | None:
@@ -1167,6 +1174,13 @@ def _best_decision(item, ranked: list[ScoredSentence], question: str) -> str:
 DISPOSAL_RE = re.compile(r"会议决定|修改(?:完善)?后|提交|报请|提请|印发|发布|实施|审定")
 
 
+# '会议分别听取了市农委主任周善生、市扶贫办主任段贵建…关于…的情况汇报': reporters named by post and name,
+# however long the list of what they reported on.
+HEARD_NAMED_RE = re.compile(
+    r"听取了?[^。；]{0,24}?(?:主任|局长|书记|部长|行长|经理|负责人)[\u4e00-\u9fa5]{2,3}[、，,][^。；]{0,300}?汇报"
+)
+
+
 def _second_facet(question: str) -> bool:
     """The question asks two things (哪次会议讨论了…？由谁汇报？): the lead answers both."""
     clauses = [c for c in re.split(r"[？?，,；;]|\band\b", question) if QUESTION_WORD_RE.search(c)]
@@ -1202,7 +1216,9 @@ def _lead(
         frame = say(lang, "reported_by", who=who, reported=_reported(item), **names)
         return _framed(frame, intent, item, own, names_meeting=True)
     if kind in ("person", "department") and REPORTED_BY_ASK_RE.search(intent.text):
-        heard = [t for t in [item.heading, *own] if HEARD_FROM_RE.search(t)]
+        named = [t for t in own if HEARD_NAMED_RE.search(t)]  # '会议分别听取了市扶贫办主任段贵建…汇报'
+        named.sort(key=lambda t: -sum(term in t for term in terms or []))  # the one on the asked topic
+        heard = named or [t for t in [item.heading, *own] if HEARD_FROM_RE.search(t)]
         if heard:  # '会议分析了…,听取了各位副市长…汇报': the sentence says who reported
             return _quoted(heard[:1], item, lang)
     if kind in ("person", "department"):

@@ -36,11 +36,12 @@ progress status situation update reports
 want wanted wants wish need needs needed invite invited sit drafted well
 topic topics matter matters subject subjects
 goal goals aim aims objective objectives purpose principle principles
-review reviewed study studied studies consider considered examine examined deliberate deliberated
+review reviewed reviewing study studied studies studying consider considered considering examine examined
+deliberate deliberated discussing deciding approving
 convey conveyed adopt adopted pass passed collectively jointly together
 through via during throughout within without across among between upon
 ask asks asked asking carry carries carried out after before hearing hearings
-call calls called other others another one two three four five six seven eight nine ten new
+call calls called other others another else one two three four five six seven eight nine ten new
 january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()
@@ -166,6 +167,13 @@ DOMAIN_GLOSSES = {
     "urban": frozenset({"城镇", "城市", "城区"}),
     "residential": frozenset({"小区", "住宅", "居住"}),
     "compounds": frozenset({"小区"}),
+    # 'city' is a stopword (it names places), so 城市 is never indexed under it; 'central city' is
+    # 中心城市, 'research institutes' 科研院所, an 'inspection tour' a leader's 视察 or 考察
+    "cities": frozenset({"城市"}),
+    "central": frozenset({"中心"}),
+    "institutes": frozenset({"院所", "研究所", "研究院"}),
+    "inspection": frozenset({"视察", "考察", "督察", "巡视", "检查"}),
+    "brand": frozenset({"品牌", "招牌", "名片"}),
 }
 
 
@@ -244,7 +252,8 @@ def dictionary_share(words: list[str], chinese_text: str) -> float:
 
 # The division words of an English place name ('Harqin banner', 'Sifangtai district').
 _PLACE_WORDS_RE = re.compile(
-    r"\b(?:banner|khoshuu|district|county(?: level city)?|city|prefecture|league)\b", re.I
+    r"\b(?:banner|khoshuu|district|county(?: level city)?|city|prefecture|league|(?:autonomous )?region|province)\b",
+    re.I,
 )
 
 
@@ -275,7 +284,7 @@ def cedict_place_names(name: str) -> list[str]:
         if not _PLACE_WORDS_RE.search(gloss) and " " in gloss:
             continue
         for part in re.split(r"\s+or\s+", gloss):
-            if not part.strip()[:1].isupper() or len(part.split()) > 3:  # a name, not a word or a phrase
+            if not part.strip()[:1].isupper() or len(part.split()) > 4:  # a name, not a word or a phrase
                 continue
             part = part.strip().lower()
             stem = _PLACE_WORDS_RE.sub("", part).strip()

@@ -17,9 +17,11 @@ MEASURES_ASK = r"(?:确定|提出|采取|明确|制定)了?哪些[\u4e00-\u9fa5]
 # 'Who sat in on…' · 'observers': who attended without a vote (列席).
 EN_SAT_IN = r"\b(?:sit|sat) in\b|\bobservers?\b"
 EN_ABSENT = r"\babsen(?:t|ce|ces)\b|\bon leave\b"
-# 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块).
+# 多少项/个/份 asks for a list only when it counts items, documents or matters (not 多少个地块); a bare
+# '多少个？' only right after the meeting's verb ('审议了多少项？'), never a thing's ('重点项目有多少个？').
 LIST_RE = re.compile(
-    r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|汇报|报告|[？?]|$)|几[项份个](?:议题|汇报|报告)|共[审议讨论听取]+了?多少|列出"
+    r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|汇报|报告)"
+    r"|(?<=了)多少[项份个](?:[？?]|$)|几[项份个](?:议题|汇报|报告)|共[审议讨论听取]+了?多少|列出"
     r"|(?:which|what) (?:[a-z]+ )?(?:items|topics|matters|subjects|documents|drafts)\b"
     r"|how many (?:agenda )?items|agenda items|list",
     re.I,
@@ -217,6 +219,14 @@ EN_MONTHS = {
     )
 }
 EN_DATE_RE = re.compile(r"\bin\s+(?:(" + "|".join(EN_MONTHS) + r")\s+)?(\d{4})\b", re.I)
+# '31 August 2021' · 'August 31, 2021' · 'on 12 October': one day, the year when printed.
+_EN_MONTH = "|".join(EN_MONTHS)
+_EN_DAY = r"[12]\d|3[01]|0?[1-9]"
+EN_DAY_RE = re.compile(
+    rf"\b(?:(?P<day>{_EN_DAY})(?:st|nd|rd|th)?\s+(?P<month>{_EN_MONTH})"
+    rf"|(?P<month2>{_EN_MONTH})\s+(?P<day2>{_EN_DAY})(?:st|nd|rd|th)?)\b,?(?:\s+(?P<year>\d{{4}})\b)?",
+    re.I,
+)
 EXCLUDE_VERB_RE = re.compile(r"(?:而非|不是|不含|除了?|not)\s*[“\"]?(" + "|".join(rules.VERBS) + r")")
 QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]|《([^》]{2,60})》")
 GENERIC_TERMS = set(
@@ -263,6 +273,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "deadline",
         re.compile(
             r"(?:什么时候|什么时间|何时|哪天|哪一?年|哪个月)(?:之?前)?(?:完成|建成|到位|实现)|期限|截止|最迟"
+            r"|(?:什么时候|什么时间|何时|哪一?天|哪一?年|哪个月|几月)(?:之|以)?前"  # '要在哪天前清偿'
             r"|by when|deadline|(?:in )?what year\b.*\b(?:complete|finish)",
             re.I,
         ),

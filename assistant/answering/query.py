@@ -21,6 +21,7 @@ from .cues import (
     DAYS_ASK_RE,
     DOCNO_ASK_RE,
     EN_DATE_RE,
+    EN_DAY_RE,
     EN_LIST_VERB_RE,
     EN_LIST_VERBS,
     EN_MONTHS,
@@ -329,9 +330,10 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         for verb in re.findall(verbs, next(g for g in found.groups() if g)):
             if verb == "研究" and ALL_ITEMS_OBJECT_RE.match(text, found.end() - 2):
                 continue  # 研究了多少个议题: the meeting's umbrella verb, every item, no filter
-            family = VERB_FAMILIES[verb]
-            if family not in intent.verbs and family not in intent.exclude_verbs:
-                intent.verbs.append(family)
+            # '听取并讨论了哪些报告': an item printed as heard ('听取《…报告》') was heard and discussed
+            for family in [VERB_FAMILIES[verb], *(["听取"] if verb.startswith("听取并") else [])]:
+                if family not in intent.verbs and family not in intent.exclude_verbs:
+                    intent.verbs.append(family)
             if verb == "研究" and UMBRELLA_OBJECT_RE.match(text, found.end() - 2):
                 intent.umbrella_verb = True  # narrows a meeting's items when some open 研究, else none
     if lang == "en" and (found := EN_LIST_VERB_RE.search(text)):
@@ -504,6 +506,15 @@ def _date_range(text: str, intent: QueryIntent) -> None:
     year = month = None
     if found:
         year, month = int(found.group(1)), int(found.group(2)) if found.group(2) else None
+    elif english_day := EN_DAY_RE.search(text):  # 'the meeting of 31 August 2021': that one day
+        intent.filter_words.append(english_day.group(0).lower())
+        month = EN_MONTHS[(english_day.group("month") or english_day.group("month2")).lower()]
+        day = int(english_day.group("day") or english_day.group("day2"))
+        if not english_day.group("year"):
+            intent.month_day = f"{month:02d}-{day:02d}"
+            return
+        intent.date_from = intent.date_to = f"{int(english_day.group('year')):04d}-{month:02d}-{day:02d}"
+        return
     elif english := EN_DATE_RE.search(text):
         intent.filter_words.append(english.group(0).lower())  # 'in January 2026' names dates, no topic
         year = int(english.group(2))

@@ -25,6 +25,7 @@ from ..ingest.normalize import to_simplified
 from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
 from ..search.index import Index
+from . import bilingual
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
 from .wording import say
 
@@ -451,6 +452,8 @@ class Retriever:
         cfg = self.config.retrieval
         boost = np.zeros(len(candidates), dtype=np.float32)
         rare = self._rare_terms(_without_filter_words(tokens, intent))  # 盐都 named the filter, no topic
+        if intent.lang == "en":  # English words match no Chinese passage lexically: their translations do
+            boost += cfg.en_dictionary_boost * self._translated_share(intent, candidates)
         for slot, pos in enumerate(candidates):
             doc_id, number = self._key(pos)
             if intent.quoted:
@@ -464,6 +467,20 @@ class Retriever:
                 text = self.p_text[pos]
                 boost[slot] += cfg.rare_term_boost * sum(1 for term in rare if term in text) / len(rare)
         return boost
+
+    def _translated_share(self, intent: QueryIntent, candidates: np.ndarray) -> np.ndarray:
+        """For an English question, the share of its topic words the dictionary translates that occur,
+        in some translation, in each candidate passage: the lexical evidence BM25 cannot give across
+        languages ('main task' → 主要任务 in the chair's remarks, not in the items' headings)."""
+        words = bilingual.english_topic_words(intent.text, intent.filter_words)
+        known = [cands for word in words if (cands := bilingual.chinese_candidates(word))]
+        share = np.zeros(len(candidates), dtype=np.float32)
+        if not known:
+            return share
+        for slot, pos in enumerate(candidates):
+            text = self.p_text[pos]
+            share[slot] = sum(any(c in text for c in cands) for cands in known) / len(known)
+        return share
 
     def _rare_terms(self, tokens: list[str]) -> list[str]:
         """Query words found in only a few passages (“放管服”, a name): exact evidence dense fusion would bury."""

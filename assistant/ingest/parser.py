@@ -577,6 +577,20 @@ def _paragraph_items(
 SENTENCES_APART = 0.3
 
 
+# '陈光杰传达了市委常委(扩大)会议精神。': a sentence that only relays a meeting's spirit; what the meeting
+# then 研究/听取/审议 is a topic of its own.
+CONVEYED_ONLY_RE = re.compile(r"^[^。]{0,12}传达(?:学习)?了?[^。，,]{2,40}精神。$")
+AT_MEETING_ACT_RE = re.compile(r"会议(?:还)?(?:研究|听取|审议|讨论)")
+
+
+def _relay_then_act(paragraph: str) -> list[str]:
+    """'陈光杰传达了市委常委(扩大)会议精神。会议研究了…' as its two matters; any other paragraph whole."""
+    first, rest = _first_sentence(paragraph)
+    if CONVEYED_ONLY_RE.search(first + "。") and AT_MEETING_ACT_RE.match(rest):
+        return [first + "。", rest]
+    return [paragraph]
+
+
 def _topic_sentences(paragraph: str) -> list[str]:
     """A paragraph cut where a sentence opens a new topic ('…再报市委审议。会议审议并原则通过了《B》').
 
@@ -674,12 +688,17 @@ def _remarks_item(
         groups = _remark_groups(body)
     elif not (groups := _matter_groups(body)) or groups == [body[:1]]:
         return None  # one matter with the chair's remarks after it is the meeting's one item
-    items = []
+    items: list[AgendaItem] = []
     for number, group in enumerate(groups, 1):
         first = prepared.lines.index(group[0], intro_idx + 1)
-        label = _Label(first, "paragraph", "paragraph", number, "", group[0])
+        if len(parts := _relay_then_act(group[0])) > 1:  # '陈光杰传达了…精神。会议研究了…': two matters
+            for pos, part in enumerate(parts):
+                rest = group[1:] if pos == len(parts) - 1 else []
+                items += _paragraph_items(prepared, first, part, rest, len(items) + 1)
+            continue
+        label = _Label(first, "paragraph", "paragraph", len(items) + 1, "", group[0])
         end = end_idx if number == len(groups) else prepared.lines.index(groups[number][0], first + 1)
-        items.append(_make_item(number, label, group[1:], first + 1, end, prepared))
+        items.append(_make_item(len(items) + 1, label, group[1:], first + 1, end, prepared))
     return items, trailing, []
 
 
@@ -1750,8 +1769,12 @@ def _province_meeting(header: list[str], intro: str | None, gaz: places.Gazettee
 
 def _one_province_named(intro: str, chaired: str, gaz: places.Gazetteer) -> str | None:
     """'省长毛伟明主持召开省政府第50次常务会议…洞庭湖生态经济区(湖南)…': a province's head chairs 省政府's
-    meeting and the opening names exactly one province, by any of its names."""
-    if chaired.startswith("市长") or not re.search(r"(?:^|[，,。\s]|召开|主持)省政府", intro):
+    meeting and the opening names exactly one province, by any of its names ('草原云·内蒙古新闻网记者…
+    自治区人民政府主席包钢主持召开': a region's own paper names it in the byline)."""
+    own = (
+        r"(?:^|[，,。、\s]|召开|主持)(?:省|自治区(?:人民)?)政府"  # '自治区人民政府主席…主持召开政府常务会议'
+    )
+    if chaired.startswith("市长") or not re.search(own, intro):
         return None
     named = {name for name in places.province_names() if name in intro or places.short_name(name) in intro}
     return named.pop() if len(named) == 1 else None

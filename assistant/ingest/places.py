@@ -317,12 +317,17 @@ BANNER_SIDES = {"左": "left", "右": "right", "中": "middle", "前": "front", 
 BANNER_SIDE_RE = re.compile(r"(?P<stem>.+?)(?P<side>[左右中前后])旗")
 
 
+# The two autonomous regions English does not write in pinyin (Neimenggu, Xizang).
+REGION_NAMES_IN_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",)}
+
+
 def english_place_names(name: str) -> list[str]:
     """How English questions write a place: 'xing county', 'doumen district', 'taicang city',
     'qinghai province', 'ningxia region', in each reading of its characters (朝阳区: chaoyang district)."""
     if name.endswith("自治区"):  # 宁夏回族自治区 → ningxia region (the people's name left out)
         stem = re.sub(r"(?:回族|壮族|维吾尔|藏族)?自治区$", "", name)
-        return [f"{spelled} region" for spelled in pinyin_spellings(stem)] if stem else []
+        spelled = [*REGION_NAMES_IN_ENGLISH.get(stem, ()), *pinyin_spellings(stem)] if stem else []
+        return [f"{each} region" for each in spelled]
     if re.search(r"自治[县旗]$", name):  # 张家川回族自治县 → zhangjiachuan county
         return [f"{spelled} {EN_SUFFIXES[name[-1]]}" for spelled in pinyin_spellings(short_name(name))]
     if (side := BANNER_SIDE_RE.fullmatch(name)) and len(

@@ -127,7 +127,8 @@ NEWS_BYLINE_RE = re.compile(
 # the second belongs to a conveyed speech or meeting ('…常务会议,传达学习4月19日习近平总书记…').
 MEETING_HELD_RE = re.compile(r"主持召开|主持|召开|举行")
 CONVEYING_RE = re.compile(r"传达|学习|贯彻")
-LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:(?:市|区|县|州|旗|盟|省)长|自治区主席)"
+# '自治区人民政府主席包钢': an autonomous region's head, its government named between.
+LEADER_TITLE = r"(?:常务)?(?:代理|代|副)?(?:(?:市|区|县|州|旗|盟|省)长|自治区(?:人民政府)?主席)"
 # '13日，市政府党组书记、市长…主持召开': a news report may print only the day; the portal date gives the rest.
 DAY_ONLY_RE = re.compile(r"^(?P<d>[12]\d|3[01]|0?[1-9])日(?P<tod>上午|下午|晚上|晚)?[，,]")
 # '昨天下午，市政府召开常务会议' in a paper dated the next day: a day named relative to the page's date.
@@ -350,6 +351,7 @@ DECISION_ANYWHERE_RE = re.compile(
     r"|(?:^|[，,])(?:并|还|同时)?决定(?![性权因])"  # '…审议了《A》(讨论稿),决定按程序印发'
     r"|[，,]确定(?:将|由|把|对)"  # '…研究了市级行政审批事项,确定将《目录》及时向社会公布'
     r"|审定(?:了|并通过了?)?《"  # '会议在审定《…规划》时强调': examined and settled
+    r"|[①-⑳]\s*(?:原则)?(?:同意|决定)"  # '形成了以下意见:…①同意适时召开市委农村工作会议': a point agreed
 )
 ROUTING_RES = [
     re.compile(r"提交[^，。；]{2,12}?(?:审议|讨论|审定|研究|决定)"),
