@@ -42,6 +42,7 @@ from .cues import (
     EN_NAMED_OBJECT_ASK_RE,
     EN_OWN_OBJECT_ASK_RE,
     EN_SAT_IN,
+    EVENT_DATE_ASK_RE,
     FORM_NOUN_ASK_RE,
     HEARD_FROM_RE,
     HOW_HELD_ASK_RE,
@@ -782,7 +783,8 @@ def _opening_naming_works(hits: list[ItemHit], intent: QueryIntent) -> str | Non
 # '研究了哪些工作' · '讨论研究了哪些事项' · 'What work did … study': the works a meeting took up
 WORKS_ASK_RE = re.compile(r"(?:研究|讨论|部署)了?哪些(?P<noun>工作|事项)|\bwhat (?P<en>work|matters)\b", re.I)
 # '研究经济运行、安全生产和安康富强机场建设等工作' · '讨论研究十四五规划编制和新型基础设施建设等工作'
-WORKS_LIST_RE = re.compile(r"(?:研究|讨论|部署)(?:了)?[^，,。；《》]{2,80}?等(?P<noun>工作|事项)")
+# ('研究政府工作报告起草、“十五五”规划《纲要草案》编制、重点项目建设等工作': titles inside the list)
+WORKS_LIST_RE = re.compile(r"(?:研究|讨论|部署)(?:了)?[^，,。；]{2,80}?等(?P<noun>工作|事项)")
 
 
 # An opening that names the meeting's topics in a list: '就A、B、C等议题进行审议讨论'.
@@ -1236,6 +1238,11 @@ def _lead(
             return Lead(f"{frame}{item.as_written(decision)}[1]", True, (decision,))  # names the meeting
     if intent.item and ITEM_WHAT_RE.search(intent.text) and kind != "date":
         return _nth_item_lead(item, names, lang)
+    if kind == "date" and EVENT_DATE_ASK_RE.search(intent.text):  # the event's date, not the meeting's
+        written = m.date_as_written or ""
+        dated = [s for s in own if SENTENCE_CUES["date"].search(s.replace(written, "") if written else s)]
+        if dated:  # '…时间基本固定在每年10月10日至16日'
+            return _quoted(dated[:1], item, lang)
     if (
         kind == "date"
         or MEETING_ASK_RE.search(intent.text)

@@ -227,12 +227,15 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         for h in result.hits[3:5]
         if h.doc_id == on_topic[0].doc_id and h.item.item and _covers(h, terms, intent, retriever)
     ]
-    stated = [h for h in [*on_topic, *same_meeting] if _has_fact(h, "duty" if duty else kind)]
+    fact = "duty" if duty else kind
+    stated = [h for h in [*on_topic, *same_meeting] if _has_fact(h, fact, intent.text)]
     if kind == "date" and EVENT_DATE_ASK_RE.search(intent.text):  # the event's date, not the meeting's
         stated = [h for h in stated if _dated_besides_meeting(h, terms)]
     if kind == "count" and (unit := COUNT_UNIT_RE.search(intent.text)):  # 几起事故 of '三个责任'
         counted = re.compile(rf"(?:\d+|[一二三四五六七八九十两百千]+)\s*{unit.group('unit')}")
         stated = [h for h in stated if counted.search(_figures_text(h.item.text))]
+    if duty and lang == "zh" and terms:  # '由哪个部门牵头药茶种植工作' of an item that lists 药茶种植
+        stated = [h for h in stated if _duty_beside_topic(h, terms)]  # among 15 matters, no unit named
     if kind in ("amount", "quantity") and lang == "zh" and terms:  # '科创园B区用地面积是多少' of
         stated = [h for h in stated if _figure_beside_topic(h, terms, kind)]  # '听取20个…、…用地方案
     if stated:
@@ -269,9 +272,13 @@ def _dated_besides_meeting(hit: ItemHit, terms: list[str]) -> bool:
     text = hit.item.text.replace(written, "") if written else hit.item.text
     text = DATELINE_RE.sub("", text)  # '1月13日讯': the day the report ran
     needed = max(1, (len(terms) + 1) // 2)  # most of the event's words: '发展' alone is any sentence
+    sentences = split_sentences(text)
+    # the sentence naming the event or the one after it ('…拉力赛是一项国际体育比赛。此项赛事…时间基本
+    # 固定在每年10月10日至16日。')
     return any(
-        FACT_PATTERNS["date"].search(sentence) and sum(term in sentence for term in terms) >= needed
-        for sentence in split_sentences(text)
+        sum(term in sentence for term in terms) >= needed
+        and any(FACT_PATTERNS["date"].search(s) for s in sentences[pos : pos + 2])
+        for pos, sentence in enumerate(sentences)
     )
 
 
@@ -670,11 +677,31 @@ def _figure_beside_topic(hit: ItemHit, terms: list[str], kind: str) -> bool:
     return False
 
 
-def _has_fact(hit: ItemHit, kind: str) -> bool:
+# '规划的期限是哪几年': a plan's period, which its title prints ('《…总体规划(2011-2020年)》').
+PERIOD_ASK_RE = re.compile(r"哪几年|哪些年|起止年")
+
+
+def _duty_beside_topic(hit: ItemHit, terms: list[str]) -> bool:
+    """A unit charged in the sentence that names most of the asked topic, or in the one after it: an
+    item listing '…、汾河沿线药茶种植、…' among fifteen matters names no unit that leads the tea work."""
+    from .sentences import split_sentences
+
+    sentences = split_sentences(hit.item.heading + "。" + hit.item.text)
+    need = max(1, (len(terms) + 1) // 2)
+    return any(
+        sum(term in sentence for term in terms) >= need
+        and any(DUTY_RE.search(s) for s in sentences[pos : pos + 2])
+        for pos, sentence in enumerate(sentences)
+    )
+
+
+def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
     item = hit.item
     if kind in FACT_PATTERNS:
         dated = kind in ("date", "deadline")  # '审议《…2026年森林草原防火命令》' dates no fire season
         text = _figures_text(item.text) if kind in FIGURE_KINDS or dated else item.text
+        if kind == "date" and PERIOD_ASK_RE.search(question):  # '规划的期限是哪几年': the title's
+            text = item.heading + item.text  # '(2011-2020年)' is the period asked for
         return bool(FACT_PATTERNS[kind].search(text))
     if kind == "department":  # who reported or does it, or the unit the item itself is about
         return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))

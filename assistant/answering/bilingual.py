@@ -199,9 +199,14 @@ def _five_year_plan(found: re.Match[str]) -> str:
     return f" {period} 规划 "
 
 
+# 'the government work report' is 政府工作报告, every word of which is a stopword on its own.
+WORK_REPORT_RE = re.compile(r"\bgovernment(?:'s)? work reports?\b", re.I)
+
+
 def english_topic_words(question: str, skip: list[str]) -> list[str]:
     """Content words of an English question, without the words that named filters (places, 68th …)."""
     text = FIVE_YEAR_PLAN_RE.sub(_five_year_plan, question.lower())
+    text = WORK_REPORT_RE.sub(" 政府工作报告 ", text)
     for phrase in skip:
         text = text.replace(phrase.lower(), " ")
     words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]

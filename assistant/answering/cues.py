@@ -265,6 +265,7 @@ VENUE_RE = re.compile(
 # '考试在哪天举行' (but '会议在哪天举行' asks the meeting's).
 EVENT_DATE_ASK_RE = re.compile(
     r"(?:举办|举行|开幕|开工|启动)的?(?:时间|日期)|(?<!会议)(?<!会议是)(?<![会开])(?:在|于)哪(?:一)?天(?:举行|举办|开幕|开考)"
+    r"|(?<!会议)(?<!会议是)(?:每年)?什么时(?:候|间)(?:举行|举办|开幕|开考)"  # '拉力赛每年什么时候举行'
 )
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -272,7 +273,8 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deadline",
         re.compile(
-            r"(?:什么时候|什么时间|何时|哪天|哪一?年|哪个月)(?:之?前)?(?:完成|建成|到位|实现)|期限|截止|最迟"
+            r"(?:什么时候|什么时间|何时|哪天|哪一?年|哪个月)(?:之?前)?(?:完成|建成|到位|实现)|截止|最迟"
+            r"|期限(?!是?(?:哪几年|哪些年|多少年))"  # '规划的期限是哪几年': the plan's period, a date
             r"|(?:什么时候|什么时间|何时|哪一?天|哪一?年|哪个月|几月)(?:之|以)?前"  # '要在哪天前清偿'
             r"|by when|deadline|(?:in )?what year\b.*\b(?:complete|finish)",
             re.I,
@@ -281,7 +283,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (  # '沔商大会的举办时间': a date the minutes must print
         "date",
         re.compile(
-            rf"哪天|哪一天|什么时候|何时|哪一?年|几月|几号|日期(?!间)|{EVENT_DATE_ASK_RE.pattern}|what date"
+            rf"哪天|哪一天|什么时候|何时|哪一?年|哪几年|哪些年|几月|几号|日期(?!间)|{EVENT_DATE_ASK_RE.pattern}|what date"
             # 'When did…' · 'Tell me when was…' · 'by when', not 'what … when building a smart city'
             r"|^\s*when\b|\bwhen (?:did|was|were|is|are|will|does|do|has|had)\b|\b(?:by|until|since) when\b"
             r"|\bwhen\s*[?？]?\s*$",  # 'Who chaired … and when?'

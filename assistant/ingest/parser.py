@@ -1597,11 +1597,11 @@ def _level_mentions(text: str, level: str | None, gaz: places.Gazetteer) -> Coun
     )
 
 
-# '结合邹城实际' · '立足建德实际' · '贡献株洲力量' · '要把吴江摆在…' · '推进安康高质量发展': phrases in
-# which a report names the place it governs
+# '结合邹城实际' · '立足建德实际' · '贡献株洲力量' · '要把吴江摆在…' · '推进安康高质量发展' ·
+# '助力汉台高质量发展': phrases in which a report names the place it governs
 SELF_REFERENCE_RE = re.compile(
     r"(?:结合|立足|契合|符合)(?P<a>[\u4e00-\u9fa5]{2,3}?)实际|(?:展现|贡献|彰显)(?P<b>[\u4e00-\u9fa5]{2,3}?)(?:担当|力量)"
-    r"|把(?P<c>[\u4e00-\u9fa5]{2,3}?)(?:摆在|放在)|(?:推进|推动|加快)(?P<d>[\u4e00-\u9fa5]{2,3}?)高质量发展"
+    r"|把(?P<c>[\u4e00-\u9fa5]{2,3}?)(?:摆在|放在)|(?:推进|推动|加快|助力)(?P<d>[\u4e00-\u9fa5]{2,3}?)高质量发展"
 )
 # '北京冬奥会' · '弘扬北京冬奥精神' · '杭州亚运会': a place that hosted an event the meeting speaks of
 HOSTED_EVENT_RE = re.compile(r"[\u4e00-\u9fa5]{2,3}(?=冬奥|冬残奥|奥运|亚运|世博|进博会|广交会|峰会)")

@@ -111,8 +111,10 @@ DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # A month and day printed with the 月 lost ('1030日下午，…主持召开'): read only at the opening of a sentence.
 # '117日' is 1-17 or 11-7: every cut of the digits into a month and a day is a reading.
 # ' 321下午，市长…主持召开' under a page dated 2019-03-22: 月 and 日 both lost, the time of day kept.
+# '99日,區委副書記…主持召開': two digits that are no day of a month (32-99) are 9月9日 run together.
 MONTH_DAY_RUN_RE = re.compile(
-    r"(?:^|[。）)\s])(?=\d{3,4}(?:日|上午|下午|晚))(?P<md>(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9]))"
+    r"(?:^|[。）)\s])(?=\d{3,4}(?:日|上午|下午|晚)|(?:3[2-9]|[4-9][1-9])日)"
+    r"(?P<md>(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9]))"
     r"(?:日|(?=上午|下午|晚))"
 )
 # A news report's dateline and byline before its first sentence: '本报讯 记者 刘远朋 22日，…' ·
