@@ -22,9 +22,15 @@ def news35(config_factory):
 
 
 LEADS = [  # (question, what the first line must say)
-    ("德州市1月13日的常务会议研究了哪些工作？", "重点项目建设"),  # the opening's '研究…《纲要草案》编制…等工作'
+    (
+        "德州市1月13日的常务会议研究了哪些工作？",
+        "重点项目建设",
+    ),  # the opening's '研究…《纲要草案》编制…等工作'
     ("德州市城市总体规划的期限是哪几年？", "2011-2020"),  # the title's period, not a deadline
-    ("环洞庭湖国际新能源汽车拉力赛每年什么时候举行？", "10月10日至16日"),  # the event's date, not the meeting's
+    (
+        "环洞庭湖国际新能源汽车拉力赛每年什么时候举行？",
+        "10月10日至16日",
+    ),  # the event's date, not the meeting's
     ("What did You county's 57th executive meeting ask of the 2021 government work report?", "广泛听取意见"),
 ]
 
