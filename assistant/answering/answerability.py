@@ -209,11 +209,12 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if ADJUSTMENT_ASK_RE.search(intent.text) and not any("调整" in h.item.text for h in on_topic):
         name = "调整内容" if lang == "zh" else "an adjustment"  # '听取…高中办学情况的汇报' adjusts nothing
         return _not_stated(items[0], name, lang, kind)
-    if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, on_topic)):  # 会议概况 too
+    speaking = _with_clause_siblings(on_topic)  # '审议《A》《B》《C》。强调…' said of all three
+    if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, speaking)):  # 会议概况 too
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
         return _not_stated(hit, name, lang, kind)
-    if unrequired := _requirements_not_stated(on_topic, terms, intent, retriever):
+    if unrequired := _requirements_not_stated(speaking, terms, intent, retriever):
         return unrequired  # '对殡葬改革提出了哪些具体措施' of an item that only studied 《殡葬管理条例》
     if kind == "topic" and _bare_heading_only(on_topic, terms, intent, retriever):
         hit = items[0]  # '车改方案规定取消哪些公务用车' of an item that only names the plan
@@ -249,6 +250,20 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
 ADJUSTMENT_ASK_RE = re.compile(r"(?:作|做)(?:了|出了?)?(?:什么|哪些)调整|调整了(?:什么|哪些)")
 # '2025年' in a question; not the meeting's own year ('2022年第6次常务会议', '2019年12月…').
 ASKED_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!第|\d{1,2}月|度?常务|[上下]半年常务)")
+
+
+def _with_clause_siblings(hits: list[ItemHit]) -> list[ItemHit]:
+    """The hits, and for one that is a bare clause of a sentence naming several documents
+    ('省政府常务会议审议《A》《B》《C》。' then '强调,要…精益求精完善报告'), the items cut from the same
+    sentence: the remarks after the list, filed under its last document, are said of every one."""
+    out = list(hits)
+    for hit in hits:
+        item = hit.item
+        if item.item == 0 or item.line is None or len(item.text) > len(item.heading) + 12:
+            continue
+        siblings = [i for i in hit.meeting.items if i.line == item.line and i.item not in (0, item.item)]
+        out += [replace(hit, item=sibling) for sibling in siblings]
+    return out
 
 
 def _year_not_printed(intent: QueryIntent, on_topic: list[ItemHit]) -> int | None:
@@ -679,6 +694,7 @@ def _figure_beside_topic(hit: ItemHit, terms: list[str], kind: str) -> bool:
 
 # '规划的期限是哪几年': a plan's period, which its title prints ('《…总体规划(2011-2020年)》').
 PERIOD_ASK_RE = re.compile(r"哪几年|哪些年|起止年")
+YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2}\s*[-—–~～至]\s*(?:19|20)\d{2}")
 
 
 def _duty_beside_topic(hit: ItemHit, terms: list[str]) -> bool:
@@ -702,6 +718,8 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
         text = _figures_text(item.text) if kind in FIGURE_KINDS or dated else item.text
         if kind == "date" and PERIOD_ASK_RE.search(question):  # '规划的期限是哪几年': the title's
             text = item.heading + item.text  # '(2011-2020年)' is the period asked for
+            if YEAR_RANGE_RE.search(text):  # '《美丽泰安建设规划纲要(2023-2035)》', no 年 after it
+                return True
         return bool(FACT_PATTERNS[kind].search(text))
     if kind == "department":  # who reported or does it, or the unit the item itself is about
         return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))

@@ -72,6 +72,10 @@ def _entries(simplified: str):
                 yield found.group("simp"), glosses
 
 
+# A verb followed by one of these in a gloss is a phrasal verb of another sense ('to sort out' 理顺).
+PHRASAL_PARTICLES = frozenset({"out", "up", "off", "down", "away"})
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
@@ -82,7 +86,9 @@ def _index() -> dict[str, frozenset[str]]:
             content = [w for w in words if w not in EN_STOPWORDS]
             if not words or len(content) > 4 or len(words) > 6 or _SKIP_GLOSS_RE.match(gloss):
                 continue
-            for word in words:
+            for pos, word in enumerate(words):
+                if words[pos + 1 : pos + 2] and words[pos + 1] in PHRASAL_PARTICLES:
+                    continue  # 'to sort out' (理顺) is no sorting, 'to draw up' no drawing
                 if word not in EN_STOPWORDS and len(word) > 2:
                     for key in (word, _singular(word)):  # 'a course of lectures' answers 'lecture'
                         out.setdefault(key, set()).add(head)
