@@ -261,7 +261,13 @@ def _with_clause_siblings(hits: list[ItemHit]) -> list[ItemHit]:
         item = hit.item
         if item.item == 0 or item.line is None or len(item.text) > len(item.heading) + 12:
             continue
-        siblings = [i for i in hit.meeting.items if i.line == item.line and i.item not in (0, item.item)]
+        if not item.document_titles:  # '研究部署科技等工作' beside other works: its own topic, said of nothing
+            continue
+        siblings = [
+            i
+            for i in hit.meeting.items
+            if i.line == item.line and i.item not in (0, item.item) and i.document_titles
+        ]
         out += [replace(hit, item=sibling) for sibling in siblings]
     return out
 

@@ -74,6 +74,7 @@ def _entries(simplified: str):
 
 # A verb followed by one of these in a gloss is a phrasal verb of another sense ('to sort out' 理顺).
 PHRASAL_PARTICLES = frozenset({"out", "up", "off", "down", "away"})
+PHRASAL_RE = re.compile(r"\b([a-z]{3,})\s+(" + "|".join(sorted(PHRASAL_PARTICLES)) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def _index() -> dict[str, frozenset[str]]:
                 continue
             for pos, word in enumerate(words):
                 if words[pos + 1 : pos + 2] and words[pos + 1] in PHRASAL_PARTICLES:
+                    out.setdefault(f"{word} {words[pos + 1]}", set()).add(head)  # 'phase out' 淘汰
                     continue  # 'to sort out' (理顺) is no sorting, 'to draw up' no drawing
                 if word not in EN_STOPWORDS and len(word) > 2:
                     for key in (word, _singular(word)):  # 'a course of lectures' answers 'lecture'
@@ -213,10 +215,14 @@ def english_topic_words(question: str, skip: list[str]) -> list[str]:
     """Content words of an English question, without the words that named filters (places, 68th …)."""
     text = FIVE_YEAR_PLAN_RE.sub(_five_year_plan, question.lower())
     text = WORK_REPORT_RE.sub(" 政府工作报告 ", text)
+    # 'phase out': a verb with its particle is looked up as the phrasal verb CC-CEDICT glosses
+    phrasal = [f"{v} {p}" for v, p in PHRASAL_RE.findall(text) if f"{v} {p}" in _index()]
+    for phrase in phrasal:
+        text = text.replace(phrase, " ")
     for phrase in skip:
         text = text.replace(phrase.lower(), " ")
     words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
-    return words + [w for w in CJK_RE.findall(text) if len(w) >= 2]
+    return phrasal + words + [w for w in CJK_RE.findall(text) if len(w) >= 2]
 
 
 QUOTED_EN_RE = re.compile(r"""(?:^|[\s(])['‘"“]([A-Za-z][A-Za-z -]{1,30}?)['’"”](?=[\s,.?)]|$)""")
