@@ -261,7 +261,8 @@ def _with_clause_siblings(hits: list[ItemHit]) -> list[ItemHit]:
         item = hit.item
         if item.item == 0 or item.line is None or len(item.text) > len(item.heading) + 12:
             continue
-        if not item.document_titles:  # '研究部署科技等工作' beside other works: its own topic, said of nothing
+        # '研究部署科技等工作' beside other works: its own topic, of which nothing is said
+        if not item.document_titles:
             continue
         siblings = [
             i
