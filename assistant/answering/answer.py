@@ -45,6 +45,7 @@ from .cues import (
     EVENT_DATE_ASK_RE,
     FORM_NOUN_ASK_RE,
     HEARD_FROM_RE,
+    HEARD_NAMED_RE,
     HOW_HELD_ASK_RE,
     ITEM_WHAT_RE,
     MADE_INTO_ASK_RE,
@@ -1174,13 +1175,6 @@ def _best_decision(item, ranked: list[ScoredSentence], question: str) -> str:
 
 # What a decision does with a document after approving it: decides its route, submits, issues it.
 DISPOSAL_RE = re.compile(r"会议决定|修改(?:完善)?后|提交|报请|提请|印发|发布|实施|审定")
-
-
-# '会议分别听取了市农委主任周善生、市扶贫办主任段贵建…关于…的情况汇报': reporters named by post and name,
-# however long the list of what they reported on.
-HEARD_NAMED_RE = re.compile(
-    r"听取了?[^。；]{0,24}?(?:主任|局长|书记|部长|行长|经理|负责人)[\u4e00-\u9fa5]{2,3}[、，,][^。；]{0,300}?汇报"
-)
 
 
 def _second_facet(question: str) -> bool:

@@ -13,6 +13,7 @@ Otherwise the answer says what is missing and why, e.g.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..ingest import rules
@@ -293,15 +294,22 @@ def _dated_besides_meeting(hit: ItemHit, terms: list[str]) -> bool:
     written = hit.meeting.date_as_written
     text = hit.item.text.replace(written, "") if written else hit.item.text
     text = DATELINE_RE.sub("", text)  # '1月13日讯': the day the report ran
-    needed = max(1, (len(terms) + 1) // 2)  # most of the event's words: '发展' alone is any sentence
-    sentences = split_sentences(text)
     # the sentence naming the event or the one after it ('…拉力赛是一项国际体育比赛。此项赛事…时间基本
     # 固定在每年10月10日至16日。')
     return any(
-        sum(term in sentence for term in terms) >= needed
-        and any(FACT_PATTERNS["date"].search(s) for s in sentences[pos : pos + 2])
-        for pos, sentence in enumerate(sentences)
+        FACT_PATTERNS["date"].search(sentence)
+        for window in _topic_windows(split_sentences(text), terms)
+        for sentence in window
     )
+
+
+def _topic_windows(pieces: list[str], terms: list[str]) -> Iterator[list[str]]:
+    """Each piece (sentence or clause) naming most of the asked topic's words, with the piece after it:
+    where a fact about that topic is printed. Most, not one: '发展' alone is in any sentence."""
+    need = max(1, (len(terms) + 1) // 2)
+    for pos, piece in enumerate(pieces):
+        if sum(term in piece for term in terms) >= need:
+            yield pieces[pos : pos + 2]
 
 
 # '最终确定了哪些项目': the settled outcome asked, which an item studying candidates or a draft does not give.
@@ -691,12 +699,7 @@ def _figure_beside_topic(hit: ItemHit, terms: list[str], kind: str) -> bool:
     """A figure printed in the clause that names most of the asked topic, or in the clause after it:
     an item listing '20个转型项目…、科创园B区项目用地方案' states no area of the 科创园's land."""
     pieces = [p for p in re.split(r"[，,、；;。：:\n]", _figures_text(hit.item.text)) if p]
-    need = max(1, (len(terms) + 1) // 2)
-    for pos, piece in enumerate(pieces):
-        if sum(term in piece for term in terms) >= need:
-            if FACT_PATTERNS[kind].search("".join(pieces[pos : pos + 2])):
-                return True
-    return False
+    return any(FACT_PATTERNS[kind].search("".join(window)) for window in _topic_windows(pieces, terms))
 
 
 # '规划的期限是哪几年': a plan's period, which its title prints ('《…总体规划(2011-2020年)》').
@@ -710,12 +713,7 @@ def _duty_beside_topic(hit: ItemHit, terms: list[str]) -> bool:
     from .sentences import split_sentences
 
     sentences = split_sentences(hit.item.heading + "。" + hit.item.text)
-    need = max(1, (len(terms) + 1) // 2)
-    return any(
-        sum(term in sentence for term in terms) >= need
-        and any(DUTY_RE.search(s) for s in sentences[pos : pos + 2])
-        for pos, sentence in enumerate(sentences)
-    )
+    return any(DUTY_RE.search(sentence) for window in _topic_windows(sentences, terms) for sentence in window)
 
 
 def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:

@@ -261,7 +261,18 @@ def _pinyin_of(chinese_text: str) -> str:
 def dictionary_share(words: list[str], chinese_text: str) -> float:
     """Share of the English topic words the dictionary knows that some translation of occurs in the
     text; 0.0 when it knows none (a sentence is not ranked up for words nobody could check)."""
-    known = [cands for w in words if (cands := chinese_candidates(w))]
+    return share_translated(translations(words), chinese_text)
+
+
+def translations(words: list[str]) -> list[frozenset[str]]:
+    """The Chinese candidates of each English word the dictionary knows, looked up once to be
+    checked against many texts."""
+    return [cands for w in words if (cands := chinese_candidates(w))]
+
+
+def share_translated(known: list[frozenset[str]], chinese_text: str) -> float:
+    """Share of the words (as `translations`) of which some translation occurs in the text; 0.0 when
+    none is known."""
     if not known:
         return 0.0
     return sum(any(c in chinese_text for c in cands) for cands in known) / len(known)

@@ -97,6 +97,11 @@ HEARD_FROM_RE = re.compile(
     r"听取了?(?!关于|《)[^。；，,、]{1,12}?(?:局|委|办|中心|公司|政府|街道|镇|市长|区长|县长|主任|同志|负责人)"
     r"[^。；]{0,60}?汇报"
 )
+# '会议分别听取了市农委主任周善生、市扶贫办主任段贵建…关于…的情况汇报': reporters named by post and name,
+# however long the list of what they reported on.
+HEARD_NAMED_RE = re.compile(
+    r"听取了?[^。；]{0,24}?(?:主任|局长|书记|部长|行长|经理|负责人)[\u4e00-\u9fa5]{2,3}[、，,][^。；]{0,300}?汇报"
+)
 # Who reported, not who proposed ('…方案是哪家单位提出的' is answered by the decision naming it).
 REPORTED_BY_ASK_RE = re.compile(r"汇报|报告|reported|presented", re.I)
 

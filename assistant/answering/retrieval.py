@@ -472,15 +472,10 @@ class Retriever:
         """For an English question, the share of its topic words the dictionary translates that occur,
         in some translation, in each candidate passage: the lexical evidence BM25 cannot give across
         languages ('main task' → 主要任务 in the chair's remarks, not in the items' headings)."""
-        words = bilingual.english_topic_words(intent.text, intent.filter_words)
-        known = [cands for word in words if (cands := bilingual.chinese_candidates(word))]
-        share = np.zeros(len(candidates), dtype=np.float32)
-        if not known:
-            return share
-        for slot, pos in enumerate(candidates):
-            text = self.p_text[pos]
-            share[slot] = sum(any(c in text for c in cands) for cands in known) / len(known)
-        return share
+        known = bilingual.translations(bilingual.english_topic_words(intent.text, intent.filter_words))
+        return np.array(
+            [bilingual.share_translated(known, self.p_text[pos]) for pos in candidates], dtype=np.float32
+        )
 
     def _rare_terms(self, tokens: list[str]) -> list[str]:
         """Query words found in only a few passages (“放管服”, a name): exact evidence dense fusion would bury."""
