@@ -61,7 +61,7 @@ from .cues import (
     VENUE_RE,
     named_thing_nouns,
 )
-from .query import QueryIntent, content_terms, verb_family
+from .query import QueryIntent, content_terms, single_character_runs, verb_family
 from .retrieval import ItemHit, RetrievalResult, Retriever
 from .sentences import (
     ACTION_ASK_RE,
@@ -883,9 +883,13 @@ def _says_who_reported(item: AgendaItem) -> bool:
     return bool(item.reporters) or bool(HEARD_FROM_RE.search(item.text))
 
 
-def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: bool = False) -> list[str]:
+def _requirement_points(
+    ranked: list[ScoredSentence], item, asks_requirements: bool = False, terms: list[str] | None = None
+) -> list[str]:
     """The first item's two best sentences; the sentence that opens with the heading ('会议调度了…
-    工作') comes second only when it is the best: it names the topic, it does not require anything."""
+    工作') comes second only when it is the best: it names the topic, it does not require anything.
+    A best sentence that only announces the asked topic ('崔长领要求,要认真贯彻落实…讲话精神。') is
+    followed by the sentence that says what it takes."""
     own = [s.text for s in ranked if s.n == 1]
     anchor = next((s for s in ranked if s.n == 1), None)
     # '会议研究并原则同意《…方案》' names the topic; '会议要求,要…' · '两个试点乡镇要…' require it
@@ -899,6 +903,10 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
 
     first = _to_full_stop(own[0], item) if own else ""
     scored = {s.text: s for s in ranked if s.n == 1}
+    if own and scored[own[0]].words >= ANNOUNCES_SHARE and _announces_topic(own[0], terms or []):
+        following = _sentence_after(own[0], item)
+        if following:
+            return [first, _to_full_stop(following, item)]
     others = [t for t in own[1:] if not restates(t, [item.heading]) and t not in first]
     # the second point from the best one's paragraph ('会议强调,…' and what it goes on to require),
     # when the best holds the question's words and one of the next best is there: another
@@ -910,6 +918,32 @@ def _requirement_points(ranked: list[ScoredSentence], item, asks_requirements: b
     points = ([first] if first else []) + [_to_full_stop(t, item) for t in rest]
     # a clause run on to its full stop may hold the other point ('…安全;…质量;各镇街…发展?')
     return [p for p in points if not any(p != other and p in other for other in points)]
+
+
+# A sentence holding this share of the question's topic words, and little else, announces the topic.
+ANNOUNCES_SHARE = 0.6
+# What a sentence announcing a topic says besides the topic: the speaker, the act of taking it up.
+ANNOUNCING_WORDS_RE = re.compile(
+    r"^[\u4e00-\u9fa5]{0,8}?(?:强调|指出|要求|认为)[，,：:]|要|认真|深入|学习|领会|贯彻|落实|精神|讲话|重要"
+    r"|同志|书记|的|在|时|了|对|进行|全面|安排|部署|工作|会议|[\W\d_]"
+)
+
+
+def _announces_topic(sentence: str, terms: list[str]) -> bool:
+    """'崔长领要求,要认真贯彻落实省委书记王蒙徽在襄阳调研时的讲话精神。' · '会议强调,省委、市委经济
+    工作会议对全省、全市2018年的经济工作进行了全面安排部署。': without the asked topic and the
+    words of taking it up, a few characters are left — what is required comes in the next sentence."""
+    rest = sentence
+    for term in sorted(terms, key=len, reverse=True):
+        rest = rest.replace(term, "")
+    return bool(terms) and len(ANNOUNCING_WORDS_RE.sub("", rest)) <= 8
+
+
+def _sentence_after(sentence: str, item) -> str | None:
+    """The item's sentence that follows `sentence`, when there is one."""
+    sentences = body_sentences(item.text)
+    at = next((n for n, s in enumerate(sentences) if s == sentence), None)
+    return sentences[at + 1] if at is not None and at + 1 < len(sentences) else None
 
 
 def _names_topic_only(sentence: str, item) -> bool:
@@ -1081,7 +1115,8 @@ def _ranked_sentences(
             return bilingual.dictionary_share(words, sentence)
 
     else:
-        terms = content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
+        tokens = retriever.index.tokenizer.tokenize(intent.text)
+        terms = content_terms(tokens, intent) + single_character_runs(tokens)
 
         def word_share(sentence: str) -> float:
             return lexical_share(sentence, terms, retriever.idf)
@@ -1262,6 +1297,11 @@ def _lead(
         # '对乡村振兴提出了什么要求': the headlines found stop before 四要全面推进乡村振兴, which names it
         return _quoted(point, item, lang)
     if heads and not _says_asked_point(best, heads, item):
+        # '要求深入推进什么专项行动': a point's sentence holding the question's words, ranked below an
+        # opening remark that reads like the question, answers
+        holder = next((s for s in ranked if s.n == 1 and _says_asked_point(s, heads, item)), None)
+        if holder:
+            return _quoted([_to_full_stop(holder.text, item)], item, lang)
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
     if (asked := FORM_NOUN_ASK_RE.search(intent.text)) and (
@@ -1273,7 +1313,8 @@ def _lead(
     ):
         return _quoted(naming[:1], item, lang)  # 要把龙子湖打造成什么: the sentence that says 打造…
     if kind == "requirement" and len(own) > 1:  # requirements come as a list: its two best points
-        said = _requirement_points(ranked, item, bool(REQUIREMENTS_WORD_RE.search(intent.text)))[:points]
+        asks = bool(REQUIREMENTS_WORD_RE.search(intent.text))
+        said = _requirement_points(ranked, item, asks, terms or [])[:points]
         return _quoted(sorted(said, key=item.text.find), item, lang)
     if kind == "why" and best and (reason := reason_before(body_sentences(item.text), best)):
         return _quoted(reason, item, lang)
@@ -1347,13 +1388,14 @@ CLAUSE_REQUIRES_RE = re.compile(
 
 def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:
     """A requirement sentence beside the numbered headlines that holds the question's words
-    ('…切实做好自建房安全隐患排查整治、疫情防控…等当前重点工作'): it answers, the headlines do not."""
-    return bool(
-        best
-        and best.words >= 0.8
-        and CLAUSE_REQUIRES_RE.search(best.text)
-        and not any(head in best.text for head in heads)
-        and not restates(best.text, [item.heading])
+    ('…切实做好自建房安全隐患排查整治、疫情防控…等当前重点工作'), or one inside a numbered point
+    (after '二要坚持冲刺状态抓执行。', '围绕…等重点任务,…冲刺年度目标任务。' is required by its
+    headline): it answers, the headlines do not."""
+    if not best or best.words < 0.8 or any(head in best.text for head in heads):
+        return False
+    inside_points = item.text.find(best.text) > item.text.find(heads[0]) >= 0
+    return bool(CLAUSE_REQUIRES_RE.search(best.text) or inside_points) and not restates(
+        best.text, [item.heading]
     )
 
 

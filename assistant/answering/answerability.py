@@ -210,7 +210,10 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if ADJUSTMENT_ASK_RE.search(intent.text) and not any("调整" in h.item.text for h in on_topic):
         name = "调整内容" if lang == "zh" else "an adjustment"  # '听取…高中办学情况的汇报' adjusts nothing
         return _not_stated(items[0], name, lang, kind)
-    speaking = _with_clause_siblings(on_topic)  # '审议《A》《B》《C》。强调…' said of all three
+    # '审议《A》《B》《C》。强调…' said of all three; an overview speaks for the topic only when its
+    # remarks name it, not when its opening lists it among others ('重点研究…生态环境保护等有关事项')
+    remarked = [h for h in on_topic if h.item.item == 0 and _remarks_name(h, terms, retriever)]
+    speaking = _with_clause_siblings(items) + remarked
     if REQUIREMENTS_ASKED_RE.search(intent.text) and not any(map(_says_more, speaking)):  # 会议概况 too
         hit = items[0]  # '研究部署科技等工作' and nothing after it: no requirement is printed
         name = "具体要求" if lang == "zh" else "requirements"
@@ -408,6 +411,28 @@ def _requires_of_topic(hit: ItemHit, terms: list[str], retriever: Retriever) -> 
     # Remarks speak of an item's one subject without naming it ('各相关部门要…制定具体工作方案'); only
     # an item that took up several documents at once leaves the asked one without requirements.
     return hit.item.heading.count("《") < 2
+
+
+# A remark's requiring word ('要…', not '重要讲话'), and the words of an opening or a headline that
+# names the meeting ('李楚主持召开…重点研究文化传承、…生态环境保护等事项').
+REMARK_REQUIRES_RE = re.compile(r"(?<![重主需])要|必须|务必|确保|严禁|不得|力争")
+OPENING_WORDS_RE = re.compile(r"主持|召开|【")
+
+
+def _remarks_name(hit: ItemHit, terms: list[str], retriever: Retriever) -> bool:
+    """Whether the overview's requiring sentences after its opening hold the topic ('崔长领要求,要认真
+    贯彻落实省委书记王蒙徽在襄阳调研时的讲话精神。' in a report whose remarks stayed in its overview)."""
+    from .sentences import split_sentences
+
+    remarks = "".join(
+        s
+        for s in split_sentences(hit.item.text)[1:]
+        if REMARK_REQUIRES_RE.search(s) and not OPENING_WORDS_RE.search(s)  # no headline, no opening
+    )
+    return (
+        bool(remarks)
+        and retriever.share_of_terms(terms, remarks) >= retriever.config.answer.coverage_threshold
+    )
 
 
 def _says_more(hit: ItemHit) -> bool:

@@ -40,6 +40,7 @@ review reviewed reviewing study studied studies studying consider considered con
 deliberate deliberated discussing deciding approving
 convey conveyed adopt adopted pass passed collectively jointly together
 through via during throughout within without across among between upon
+besides except apart aside beyond thing things
 ask asks asked asking carry carries carried out after before hearing hearings
 call calls called other others another else one two three four five six seven eight nine ten new
 january february march april may june july august september october november december

@@ -108,7 +108,9 @@ REPORTED_BY_ASK_RE = re.compile(r"汇报|报告|reported|presented", re.I)
 
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.
 OWN_OBJECT_ASK_RE = re.compile(
-    r"(?P<verb>传达学习|学习传达|传达贯彻|传达|学习|听取|审议|审定|研究|讨论)了?(?:什么|哪些|哪次|哪个|哪项)"
+    # '传达了全省什么大会的精神': a qualifier may stand between the verb and the question word
+    r"(?P<verb>传达学习|学习传达|传达贯彻|传达|学习|听取|审议|审定|研究|讨论)了?[\u4e00-\u9fa5]{0,4}?"
+    r"(?:什么|哪些|哪次|哪个|哪项)"
     r"(?:[\u4e00-\u9fa5]{0,8}?(?:内容|精神|文件|讲话))?[？?]?$"  # 传达了哪些全省会议精神 · 哪次会议的精神
 )
 # 'What did Xialu district's 60th executive meeting study?': the same ask in English.
@@ -159,7 +161,7 @@ MEETING_ACTED_WHEN = (
 )
 META_RE = re.compile(
     r"(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取|会前(?!的)"
-    r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back)\b)|convene|attend|document number"
+    r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back|to)\b)|convene|attend|document number"
     rf"|(?:会议|常务会)是?(?:在|于)哪一?天(?:举行|召开)|{MEETING_ACTED_WHEN}",
     re.I,
 )
@@ -243,6 +245,7 @@ GENERIC_TERMS = set(
     "一共 总共 共计 开过 开了 召开过 举行过 "  # 一共研究了多少, 开过哪几次: asked, no topic
     "作出 做出 作了 做了 "  # 作出了什么规定: the act of deciding, no topic
     "部署 研究部署 安排部署 研究部 "  # 研究部署了什么工作: the act, no topic
+    "重点 着重 专题 "  # '重点研究了哪些事项' · '专题学习了': how the meeting took it up, no topic
     "纪要 会议纪要".split()  # 纪要的文号是什么: the minute itself
 )
 

@@ -280,6 +280,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     lowered = text.lower()
     for org in intent.departments:
         lowered = lowered.replace(org.lower(), " ")
+    if lang == "en":
+        lowered = _take_spelled_chairs(intent, lowered, vocab)
     for alias, short in sorted(vocab.cities.items(), key=lambda kv: -len(kv[0])):
         if alias in lowered if lang == "zh" else re.search(rf"\b{re.escape(alias)}(?![a-z])", lowered):
             intent.filter_words.append(alias)
@@ -300,7 +302,11 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
                 text,
             )
             intent.filter_words.append(named.group(0))
-        elif intent.lang == "en" and (spelled := _spelled_chair(chair, unplaced)):
+        elif (
+            intent.lang == "en"
+            and chair not in intent.chairs
+            and (spelled := _spelled_chair(chair, unplaced))
+        ):
             intent.chairs.append(chair)  # 'chaired by Wang Feng': the name in pinyin, surname first
             intent.filter_words.append(spelled)
     if not intent.cities:
@@ -373,6 +379,30 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     return intent
 
 
+def _take_spelled_chairs(intent: QueryIntent, lowered: str, vocab: Vocabulary) -> str:
+    """'chaired by acting mayor Liu Yongchun': a held chair's full name in pinyin (surname and given
+    name as two words, no 'county' after) names the meeting's chair before any place is looked for —
+    yongchun alone also spells 永春县. The text is returned without it."""
+    for chair in vocab.chairs:
+        spelled = _spelled_chair(chair, lowered)
+        if not spelled or not re.search(r"[a-z] [a-z]+$", spelled):
+            continue
+        at = lowered.find(spelled) + len(spelled)
+        if re.match(r"\s+(?:county|district|city|banner|prefecture|town)\b", lowered[at:]):
+            continue
+        intent.chairs.append(chair)
+        intent.filter_words.append(spelled)
+        lowered = lowered.replace(spelled, " ")
+    return lowered
+
+
+# 'chaired by acting mayor Liu Yongchun': the chair's post written between 'by' and the name.
+EN_CHAIR_TITLE = (
+    r"(?:the )?(?:(?:acting|executive|deputy|vice|then)[ -])*"
+    r"(?:mayor|governor|magistrate|county head|district head|county chief|district chief|head|chief)"
+)
+
+
 def _spelled_chair(chair: str, lowered: str) -> str | None:
     """'wang feng' / 'wangfeng' for 王锋 in an English question, as a whole word; None if absent."""
     if not re.fullmatch(r"[\u4e00-\u9fa5]{2,3}", chair):
@@ -380,7 +410,8 @@ def _spelled_chair(chair: str, lowered: str) -> str | None:
     surname, given = places.pinyin(chair[0]), places.pinyin(chair[1:])
     for spelled in (f"{surname} {given}", f"{surname}{given}", f"{given} {surname}"):
         if found := re.search(
-            rf"(?:\b(?:chaired|presided over|convened|held) by )?\b{re.escape(spelled)}\b", lowered
+            rf"(?:\b(?:chaired|presided over|convened|held) by (?:{EN_CHAIR_TITLE} )?)?\b{re.escape(spelled)}\b",
+            lowered,
         ):
             return found.group(0)  # 'chaired by wang feng' names the meeting; it asks nothing
     return None
@@ -520,7 +551,8 @@ def _date_range(text: str, intent: QueryIntent) -> None:
         year = int(english.group(2))
         month = EN_MONTHS.get(english.group(1).lower()) if english.group(1) else None
     if year is None:
-        if day := MONTH_DAY_ASK_RE.search(text):  # '北京市政府11月29日常务会议': the day names the meeting
+        day = MONTH_DAY_ASK_RE.search(text)
+        if day and _day_names_meeting(text, day):  # '北京市政府11月29日常务会议': the day names the meeting
             intent.month_day = f"{int(day.group(1)):02d}-{int(day.group(2)):02d}"
             intent.filter_words.append(day.group(0))
         return
@@ -534,6 +566,21 @@ def _date_range(text: str, intent: QueryIntent) -> None:
 
 
 MONTH_DAY_ASK_RE = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9])月([12]\d|3[01]|0?[1-9])[日号]")
+# What a day written in a question dates: the meeting when its clause reaches the meeting (常务会议,
+# 开的, 会上) before any other event, or a place or government stands right before it; otherwise another
+# event ('习近平总书记在1月5日研讨班开班式上…'), whose day is topic text, not a filter on meetings held.
+DAY_CLAUSE_RE = re.compile(r"[^，。？！,?!；;]{0,16}")
+MEETING_WORD_RE = re.compile(r"常务|(?<!工作)(?<!电话)会议|开会|开的|会上")
+OTHER_EVENT_RE = re.compile(r"研讨|座谈|开班|讲话|大会|全会|调研|视察|考察|发布会|活动|仪式|论坛")
+GOVERNMENT_BEFORE_DAY_RE = re.compile(r"(?:[市区县州旗盟]|政府|会议|常务会)(?:于|在)?$")
+
+
+def _day_names_meeting(text: str, day: re.Match) -> bool:
+    clause = DAY_CLAUSE_RE.match(text, day.end()).group(0)
+    meeting, other = MEETING_WORD_RE.search(clause), OTHER_EVENT_RE.search(clause)
+    if meeting and (not other or meeting.start() < other.start()):
+        return True
+    return not other and bool(GOVERNMENT_BEFORE_DAY_RE.search(text[max(0, day.start() - 6) : day.start()]))
 
 
 # 哪些法律: the kind of thing named ('《…防治法》' prints no 法律)
@@ -577,6 +624,24 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+# Characters that join or ask, never part of a phrase the tokeniser cut into single characters.
+RUN_STOP_CHARS = set("的了吗呢是在对和与及由谁哪什么几为把被将从向就要有个次些")
+
+
+def single_character_runs(tokens: list[str]) -> list[str]:
+    """'做大做强哪些产业' is tokenised 做/大/做/强: a run of three or more single characters the
+    tokeniser split is a phrase of the question, to be found whole in the sentence that answers."""
+    runs, run = [], ""
+    for token in [*tokens, ""]:
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fa5" and token not in RUN_STOP_CHARS:
+            run += token
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = ""
+    return runs
 
 
 def _parent_places_written(intent: QueryIntent) -> list[str]:

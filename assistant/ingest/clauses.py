@@ -172,13 +172,22 @@ def clause_verb(clause: str) -> str | None:
 
 
 def _spans(text: str, breaks) -> list[tuple[int, int]]:
-    """(begin, end) of the non-empty pieces of `text` between matches of `breaks`."""
+    """(begin, end) of the non-empty pieces of `text` between matches of `breaks`; a title is never
+    cut ('《关于划定森林防火区、规定森林防火期…的通告》' is one document)."""
     cuts = [0]
     for found in breaks.finditer(text):
+        if _inside_title(text, found.start()):
+            continue
         cuts += [found.start(), found.end()]
     cuts.append(len(text))
     pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
     return [(b, e) for b, e in pieces if text[b:e].strip()]
+
+
+def _inside_title(text: str, at: int) -> bool:
+    """Whether position `at` lies inside a 《…》 title (one opened before it and not yet closed)."""
+    before = text[:at]
+    return before.rfind("《") > before.rfind("》")
 
 
 # '《A》《B》等重要文章' · '》等系列讲话精神': texts conveyed as one batch.
