@@ -1299,8 +1299,20 @@ def _lead(
     if heads and not _says_asked_point(best, heads, item):
         # '要求深入推进什么专项行动': a point's sentence holding the question's words, ranked below an
         # opening remark that reads like the question, answers
-        holder = next((s for s in ranked if s.n == 1 and _says_asked_point(s, heads, item)), None)
-        if holder:
+        specific = [t for t in terms or [] if t not in item.heading]  # not what the whole item is about
+        holder = next(
+            (
+                s
+                for s in ranked
+                if s.n == 1
+                and all(t in s.text for t in specific)
+                and _says_asked_point(s, heads, item, _inside_points(s.text, heads, item))
+            ),
+            None,
+        )
+        # two or more words beyond the item's topic ('深入推进…专项行动'), not '完成重点工作' of 《…重点工作》;
+        # '哪几点要求' asks the headlines themselves
+        if len(specific) >= 2 and holder and not POINTS_ASK_RE.search(intent.text):
             return _quoted([_to_full_stop(holder.text, item)], item, lang)
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
@@ -1386,17 +1398,23 @@ CLAUSE_REQUIRES_RE = re.compile(
 )
 
 
-def _says_asked_point(best: ScoredSentence | None, heads: list[str], item) -> bool:
+def _says_asked_point(
+    best: ScoredSentence | None, heads: list[str], item, inside_points: bool = False
+) -> bool:
     """A requirement sentence beside the numbered headlines that holds the question's words
     ('…切实做好自建房安全隐患排查整治、疫情防控…等当前重点工作'), or one inside a numbered point
     (after '二要坚持冲刺状态抓执行。', '围绕…等重点任务,…冲刺年度目标任务。' is required by its
     headline): it answers, the headlines do not."""
     if not best or best.words < 0.8 or any(head in best.text for head in heads):
         return False
-    inside_points = item.text.find(best.text) > item.text.find(heads[0]) >= 0
     return bool(CLAUSE_REQUIRES_RE.search(best.text) or inside_points) and not restates(
         best.text, [item.heading]
     )
+
+
+def _inside_points(sentence: str, heads: list[str], item) -> bool:
+    """Whether a sentence comes after the first numbered headline: one of the points requires it."""
+    return item.text.find(sentence) > item.text.find(heads[0]) >= 0
 
 
 def _announced_set(sentences: list[str], item) -> Lead | None:

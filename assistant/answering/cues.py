@@ -245,7 +245,7 @@ GENERIC_TERMS = set(
     "一共 总共 共计 开过 开了 召开过 举行过 "  # 一共研究了多少, 开过哪几次: asked, no topic
     "作出 做出 作了 做了 "  # 作出了什么规定: the act of deciding, no topic
     "部署 研究部署 安排部署 研究部 "  # 研究部署了什么工作: the act, no topic
-    "重点 着重 专题 "  # '重点研究了哪些事项' · '专题学习了': how the meeting took it up, no topic
+    "着重 "  # '着重研究了哪些事项': how the meeting took it up, no topic
     "纪要 会议纪要".split()  # 纪要的文号是什么: the minute itself
 )
 

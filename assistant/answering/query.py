@@ -596,6 +596,10 @@ def _names_held_place(token: str, intent: QueryIntent) -> bool:
     return any(token == name or (len(token) >= 2 and name.endswith(token)) for name in suffixed)
 
 
+# '重点研究了哪些事项': 重点 says how the meeting took things up, before its verb; '工作重点' is asked.
+HOW_TAKEN_UP_RE = re.compile(r"重点(?:研究|部署|讨论|审议|听取|学习|推进)")
+
+
 def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     """Query words that carry the topic (not filters, not question words)."""
     skip = set(GENERIC_TERMS) | {c.lower() for c in intent.cities}
@@ -613,6 +617,8 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         if any(token in phrase for phrase in asking):  # 天开 of 哪天开的
             continue
         if token.startswith(("哪", "几")) or places.jieba_flag(token) == "r":  # 哪天, 几类, 什么: no topic
+            continue
+        if token == "重点" and HOW_TAKEN_UP_RE.search(intent.text):  # '重点研究了哪些事项', not '工作重点'
             continue
         if re.search(f"[哪几]{re.escape(token)}", intent.text) and len(token) == 3:
             continue  # 篇文章 of 哪篇文章: the question word's tail (文章 stays a topic word)
