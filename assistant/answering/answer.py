@@ -1297,23 +1297,10 @@ def _lead(
         # '对乡村振兴提出了什么要求': the headlines found stop before 四要全面推进乡村振兴, which names it
         return _quoted(point, item, lang)
     if heads and not _says_asked_point(best, heads, item):
-        # '要求深入推进什么专项行动': a point's sentence holding the question's words, ranked below an
-        # opening remark that reads like the question, answers
-        specific = [t for t in terms or [] if t not in item.heading]  # not what the whole item is about
-        holder = next(
-            (
-                s
-                for s in ranked
-                if s.n == 1
-                and all(t in s.text for t in specific)
-                and _says_asked_point(s, heads, item, _inside_points(s.text, heads, item))
-            ),
-            None,
-        )
-        # two or more words beyond the item's topic ('深入推进…专项行动'), not '完成重点工作' of 《…重点工作》;
-        # '哪几点要求' asks the headlines themselves
-        if len(specific) >= 2 and holder and not POINTS_ASK_RE.search(intent.text):
-            return _quoted([_to_full_stop(holder.text, item)], item, lang)
+        if not POINTS_ASK_RE.search(intent.text) and (
+            holder := _point_naming_more(ranked, heads, item, terms)
+        ):
+            return _quoted([_to_full_stop(holder.text, item)], item, lang)  # '要求深入推进什么专项行动'
         text = "；".join(item.as_written(h) for h in heads) + "。"
         return Lead(f"{say(lang, 'minutes_say')}{text}[1]", False, tuple(heads))
     if (asked := FORM_NOUN_ASK_RE.search(intent.text)) and (
@@ -1409,6 +1396,28 @@ def _says_asked_point(
         return False
     return bool(CLAUSE_REQUIRES_RE.search(best.text) or inside_points) and not restates(
         best.text, [item.heading]
+    )
+
+
+def _point_naming_more(
+    ranked: list[ScoredSentence], heads: list[str], item, terms: list[str] | None
+) -> ScoredSentence | None:
+    """A numbered point's sentence holding the question's words beyond the item's own topic, ranked
+    below an opening remark that reads like the question ('要求深入推进什么专项行动': '深入推进…专项
+    行动,…' inside 三要…): it answers, the headlines do not. Two or more such words are needed —
+    '完成重点工作' of 《…重点工作》 adds only 完成."""
+    specific = [t for t in terms or [] if t not in item.heading]  # not what the whole item is about
+    if len(specific) < 2:
+        return None
+    return next(
+        (
+            s
+            for s in ranked
+            if s.n == 1
+            and all(t in s.text for t in specific)
+            and _says_asked_point(s, heads, item, _inside_points(s.text, heads, item))
+        ),
+        None,
     )
 
 
