@@ -77,7 +77,7 @@ class RetrievalConfig:
 
 @dataclass
 class AnswerConfig:
-    coverage_threshold: float = 0.15
+    coverage_threshold: float = 0.2
     en_coverage_threshold: float = 0.25
     bare_heading_coverage: float = 0.4
     promote_coverage: float = 0.8

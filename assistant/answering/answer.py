@@ -1107,22 +1107,31 @@ def _ranked_sentences(
         question_vector = _unit([query])[0]
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
     if intent.lang == "en":  # English words are checked through the dictionary ('tasks' → 任务)
-        words = bilingual.english_topic_words(intent.text, intent.filter_words)
+        words = bilingual.english_topic_words(intent.text, [*intent.filter_words, *_besides(intent)])
         # a word the question puts in quotes is what it asks about: it counts twice
         words += [w for w in bilingual.quoted_words(intent.text) if w in words]
+        known = bilingual.translations(bilingual.english_topic_words(intent.besides, []))
 
-        def word_share(sentence: str) -> float:
-            return bilingual.dictionary_share(words, sentence)
+        def word_share(sentence: str) -> float:  # 'Besides the work report, …': sentences about it rank down
+            besides = bilingual.share_translated(known, sentence) if known else 0.0
+            return bilingual.dictionary_share(words, sentence) - besides
 
     else:
         tokens = retriever.index.tokenizer.tokenize(intent.text)
         terms = content_terms(tokens, intent) + single_character_runs(tokens)
+        known = [t for t in retriever.index.tokenizer.tokenize(intent.besides) if len(t) >= 2]
 
-        def word_share(sentence: str) -> float:
-            return lexical_share(sentence, terms, retriever.idf)
+        def word_share(sentence: str) -> float:  # '除了政府工作报告，还…': sentences about it rank down
+            besides = lexical_share(sentence, known, retriever.idf) if known else 0.0
+            return lexical_share(sentence, terms, retriever.idf) - besides
 
     took_up = bool(ACTION_ASK_RE.search(intent.text))
     return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer, took_up)
+
+
+def _besides(intent: QueryIntent) -> list[str]:
+    """The phrase a question sets aside ('besides the work report'), as a list of words to skip."""
+    return [intent.besides] if intent.besides else []
 
 
 def _unit(vectors) -> np.ndarray:

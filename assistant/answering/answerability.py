@@ -636,7 +636,12 @@ def topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
     if intent.lang == "en":  # 'What article did … study?': the kind of thing asked names no topic
         asked = EN_NAMED_THING_ASK_RE.search(intent.text)
         return bilingual.english_topic_words(
-            intent.text, [*intent.filter_words, *(asked.groups() if asked else ())]
+            intent.text,
+            [
+                *intent.filter_words,
+                *(asked.groups() if asked else ()),
+                *([intent.besides] if intent.besides else []),
+            ],
         )
     return content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
 

@@ -411,6 +411,8 @@ INTERROGATIVE_PHRASE_RE = re.compile(
     r"|在?哪(?:儿|里|个地方)?(?:召开|举行|开)的?"
     r"|(?:什么|哪个|哪份|哪项)(?:情况|工作|专题)?(?:汇报|报告)"  # 听取了什么情况汇报: the kind asked, no topic
     r"|哪(?:个|些|家|一个)(?:单位|部门|机构|企业)"  # 哪个单位的汇报: who, asked
+    # 哪位市领导讲了话 · 哪几位负责同志: the person asked for, no topic
+    r"|哪(?:一?位|个|些|几位)[市县区州旗省]?(?:政府)?(?:领导|负责同志|负责人|同志|官员|干部|成员)"
 )
 
 # Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.
@@ -436,3 +438,17 @@ LIST_DETAIL_RE = re.compile(
     # a roster asked for by name ('民生实事候选项目有哪些'), which an item studying it may not print
     r"|(?P<roster>(?:候选|入选|入围)[\u4e00-\u9fa5]{1,4}?|名单|清单)(?:具体|分别|都)?(?:有|包括|是)哪些"
 )
+
+
+# '除了政府工作报告以外，…还提出了什么' · 'Besides the government work report, what else…': the thing
+# named is what the asker already knows; its words are no topic, sentences about it no answer.
+BESIDES_RE = re.compile(
+    r"除了(?P<zh>[^，,？?。还]{2,24})[，,]?(?=[^，,？?。]{0,20}还)"
+    r"|(?<![消排清拆剔免废解扣去])除(?P<zh2>[^，,？?。]{2,24}?)(?:以外|之外)"  # not 拆除…, 消除…
+    r"|\b(?:besides|apart from|aside from|other than|except for|except)\s+(?P<en>[^,?;]{3,60})",
+    re.I,
+)
+BESIDES_WORDS = ("除了", "除", "以外", "之外")
+BESIDES_TAIL_RE = re.compile(r"(?:以外|之外|外)$")
+# '李延春还就“两节”期间安全生产…提出具体工作要求': what else was taken up, as a besides question asks.
+ALSO_RE = re.compile(r"还(?:就|对|研究|审议|听取|强调|提出|要求|部署|传达|指出|通报|安排)")

@@ -18,6 +18,9 @@ from . import bilingual
 from .cues import (
     AMOUNT_ASK_RE,
     ATTENDANCE_ASK_RE,
+    BESIDES_RE,
+    BESIDES_TAIL_RE,
+    BESIDES_WORDS,
     DAYS_ASK_RE,
     DOCNO_ASK_RE,
     EN_DATE_RE,
@@ -101,6 +104,7 @@ class QueryIntent:
     quoted: list[str] = field(default_factory=list)
     wants_list: bool = False
     doc_kinds: list[str] = field(default_factory=list)  # 哪些实施意见: the list narrowed to that kind
+    besides: str = ""  # '除了政府工作报告，还…' · 'Besides the work report, what else…': not what is asked
     umbrella_verb: bool = False  # 研究了哪些工作: no item opening 研究 leaves every item, not none
     meeting_level: bool = False
     asks_amount: bool = False
@@ -248,7 +252,11 @@ DOC_KIND_ASK_RE = re.compile(r"哪些(?P<kinds>[^？?，。]{2,16})")
 
 
 def _doc_kinds(asked: str) -> list[str]:
-    """The document kinds an asked-for list names, the longest spelling of each ('实施意见', not 意见)."""
+    """The document kinds an asked-for list names, the longest spelling of each ('实施意见', not 意见).
+    None when one of the things asked for is of no known kind: '哪些报告和方案' asks for everything
+    heard and reviewed (reports, plans, an outline), not for the plans alone."""
+    if any(not any(kind in part for kind in DOC_KINDS) for part in re.split(r"[和与及、]", asked) if part):
+        return []
     kinds: list[str] = []
     for kind in DOC_KINDS:
         if kind in asked and not any(kind in longer for longer in kinds):
@@ -358,6 +366,8 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     )
     if intent.wants_list and (asked := DOC_KIND_ASK_RE.search(text)):
         intent.doc_kinds = _doc_kinds(asked.group("kinds"))
+    if found := BESIDES_RE.search(text):
+        intent.besides = BESIDES_TAIL_RE.sub("", found.group("zh") or found.group("zh2") or found.group("en"))
     own_objects = EN_OWN_OBJECT_ASK_RE.search(text) or EN_PLURAL_OBJECT_ASK_RE.search(text)
     if lang == "en" and own_objects and _meeting_number(text) is not None:
         intent.wants_list = True  # 'What did Xialu district's 60th executive meeting study?': its items
@@ -623,6 +633,8 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         if re.search(f"[哪几]{re.escape(token)}", intent.text) and len(token) == 3:
             continue  # 篇文章 of 哪篇文章: the question word's tail (文章 stays a topic word)
         if any(token in words for words in intent.filter_words):  # 章贡区, 第27次: filters, not topic
+            continue
+        if intent.besides and (token in intent.besides or token in BESIDES_WORDS):  # 除了…，还…: known
             continue
         if any(token in named for named in governments) or any(token in parent for parent in parents):
             continue

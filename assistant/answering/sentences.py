@@ -25,7 +25,14 @@ import numpy as np
 from ..config import AnswerConfig
 from ..ingest import rules
 from .answerability import FACT_PATTERNS
-from .cues import DOC_MEASURES_ASK_RE, MEETING_DATE_ASK_RE, REQUIREMENT_ASK_RE, WHY_ASK_RE
+from .cues import (
+    ALSO_RE,
+    BESIDES_RE,
+    DOC_MEASURES_ASK_RE,
+    MEETING_DATE_ASK_RE,
+    REQUIREMENT_ASK_RE,
+    WHY_ASK_RE,
+)
 
 # What a sentence stating each kind of fact looks like in minutes (the sentence's form, not the question's).
 # A strong cue (the sentence is framed as that kind of statement) scores 1, a weak one (its wording only) 0.4.
@@ -54,7 +61,7 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     # who does it, or who the minutes name by title ('邀请…法学院教授张春林作专题讲座')
     "agent": re.compile(
         rf"由[^，。；]{{2,24}}(?:负责|牵头|会同|组织)|牵头|会同|负责|责成[^，。；]{{2,12}}"
-        rf"|(?:{rules.OFFICIAL_TITLES}|教授|专家|研究员|院士)[\u4e00-\u9fa5]{{2,3}}(?:同志)?(?:作|就|汇报|介绍|讲解|解读)"
+        rf"|(?:{rules.OFFICIAL_TITLES}|教授|专家|研究员|院士)[\u4e00-\u9fa5]{{2,3}}(?:同志)?(?:作|就|汇报|介绍|讲解|解读|(?:出席并)?讲话|发言)"
     ),
     "amount": FACT_PATTERNS["amount"],
     "date": FACT_PATTERNS["date"],
@@ -72,6 +79,8 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "rule": re.compile(r"禁止|严禁|不得|不准|一律|必须|提倡"),
     # a principle or idea the meeting set: named so, or quoted as a slogan ('“谁污染谁付费”的理念')
     "principle": re.compile(r"原则|理念|方针|“[^”]{4,30}”"),
+    # what else the meeting took up, asked 'besides …' ('…还就“两节”期间安全生产…提出要求')
+    "also": ALSO_RE,
 }
 # The asked kind (answerability.asked_kind, refined below) → the sentence cue that answers it.
 CUE_FOR_KIND = {
@@ -91,6 +100,7 @@ CUE_FOR_KIND = {
     "target": "target",
     "rule": "rule",
     "aim": "aim",
+    "also": "also",
 }
 # 'What is the aim of …' · '目的是什么': what the work is to achieve (a goal is often a target in figures).
 AIM_ASK_RE = re.compile(r"\b(?:aims?|purposes?)\b|目的(?:是什么|何在)", re.I)
@@ -102,6 +112,7 @@ TARGET_ASK_RE = re.compile(r"目标(?:是什么|是多少|有哪些)|(?:要|将)
 PRINCIPLE_ASK_RE = re.compile(r"什么(?:原则|理念|方针)|哪些(?:原则|理念|方针)|\bprinciples?\b", re.I)
 # A topic question asking for a sentence of one form, and the form (its cue in SENTENCE_CUES): first match wins.
 FORM_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("also", BESIDES_RE),
     ("why", WHY_ASK_RE),
     ("principle", PRINCIPLE_ASK_RE),
     ("target", TARGET_ASK_RE),

@@ -1598,9 +1598,9 @@ def _level_mentions(text: str, level: str | None, gaz: places.Gazetteer) -> Coun
 
 
 # '结合邹城实际' · '立足建德实际' · '贡献株洲力量' · '要把吴江摆在…' · '推进安康高质量发展' ·
-# '助力汉台高质量发展': phrases in which a report names the place it governs
+# '助力汉台高质量发展' · '符合肇东发展实际': phrases in which a report names the place it governs
 SELF_REFERENCE_RE = re.compile(
-    r"(?:结合|立足|契合|符合)(?P<a>[\u4e00-\u9fa5]{2,3}?)实际|(?:展现|贡献|彰显)(?P<b>[\u4e00-\u9fa5]{2,3}?)(?:担当|力量)"
+    r"(?:结合|立足|契合|符合)(?P<a>[\u4e00-\u9fa5]{2,3}?)(?:发展)?实际|(?:展现|贡献|彰显)(?P<b>[\u4e00-\u9fa5]{2,3}?)(?:担当|力量)"
     r"|把(?P<c>[\u4e00-\u9fa5]{2,3}?)(?:摆在|放在)|(?:推进|推动|加快|助力)(?P<d>[\u4e00-\u9fa5]{2,3}?)高质量发展"
 )
 # '北京冬奥会' · '弘扬北京冬奥精神' · '杭州亚运会': a place that hosted an event the meeting speaks of
@@ -1652,9 +1652,17 @@ def _most_named(counts: Counter, text: str, gaz: places.Gazetteer) -> tuple[str,
                 return other, other_count
     for city in places.county_level_cities(name):  # '结合汝州实际' beside '平顶山市人民政府办公室关于…'
         short = places.short_name(city)
-        if places.jieba_flag(short) == "ns" and text.count(short) >= text.count(places.short_name(name)):
+        if places.jieba_flag(short) != "ns":
+            continue
+        # '全面贯彻…绥化市委精神…符合肇东发展实际': the report names its own city once, as its own
+        if text.count(short) >= text.count(places.short_name(name)) or _names_itself(short, text):
             return city, text.count(short)
     return name, count
+
+
+def _names_itself(short: str, text: str) -> bool:
+    """True when the report names `short` as the place it governs ('符合肇东发展实际')."""
+    return any(short in found.groups() for found in SELF_REFERENCE_RE.finditer(text))
 
 
 # '随州日报讯' · '来源:沈阳日报' · '来源:闽侯乡音报' · '沈阳日报 2022年04月21日': the paper that printed

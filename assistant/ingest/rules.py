@@ -98,10 +98,12 @@ MEETING_NUMBER_RE = re.compile(
     r"(?:[（(][^（()）]{0,10}?(?P<alt>[0-9]+|[一二三四五六七八九十百零〇两]+)次[）)])?"
     r"[\u4e00-\u9fa5]{0,6}?" + STANDING
 )
+# Month and day only as numbers a calendar has: '閱讀:18671月11日' (a view counter run into the date)
+# is 1月11日, not month 71.
 DATE_RE = re.compile(
     r"(?:(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?"
-    r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|号|(?=[，,]))"  # "3月8," without 日 occurs
+    r"(?P<m>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(?P<d>3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})\s*(?:日|号|(?=[，,]))"  # "3月8," without 日 occurs
     r"(?P<tod>上午|下午|晚上|晚)?"
 )
 # '…县长张龙11月4日主持召开': a date between the chair's name and 主持, dropped before the chair is read.
