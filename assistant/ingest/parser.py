@@ -1023,6 +1023,7 @@ def _make_item(
     else:
         first_line = [f"{label.label}{label.rest}"]
     heading, first_body = _split_heading(rules.PURPOSE_PREFIX_RE.sub("", heading_line))
+    heading = rules.JOINED_ACT_RE.sub("", heading)
     if framed := DISCUSSING_FRAME_RE.match(heading):  # '在讨论《A》时,会议要求…' is about discussing 《A》
         heading = framed.group("core")
     body_text = "\n".join([first_body, *body] if first_body else body)

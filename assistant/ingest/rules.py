@@ -471,11 +471,14 @@ ON_TOPIC_RE = re.compile(
     r"^(?:会议|会上)(?:还)?(?:对|就)(?!上述|以上|前述)(?P<what>[^。；，,]{2,80}?)(?:进行了?|作了|作出了)[^。；，,]{0,6}?"
     r"(?P<verb>审议|研究|讨论|部署)"
 )
-# A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》'.
+# A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》' ·
+# '并就审议《…的通知》等议题进行了研究'.
 MID_TOPIC_RE = re.compile(
-    rf"^{CONNECTIVE_LEAD}{MEETING_SUBJECT}?(?:还|又|随后|接着|书面)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
+    rf"^{CONNECTIVE_LEAD}{MEETING_SUBJECT}?(?:还|又|随后|接着|书面|[并还]就)?(?:听取|审议|审定|传达学习|学习传达|研究讨论|讨论"
     r"|(?:研究|传达|解读)(?=了?《))(?!了?(?:该|上述|此|这))"  # '会议研究了《B》' names a document of its own
 )
+# '并就审议《…》等议题进行了研究': an act joined to the one before it; its heading opens at the verb.
+JOINED_ACT_RE = re.compile(r"^[并还又]就(?=听取|审议|审定|研究|讨论|传达)")
 # '副市长曲强、王石红…出席会议。' printed between the opening and the remarks: who attended, not a remark.
 ATTENDANCE_SENTENCE_RE = re.compile(
     r"^(?!会议|会上).{2,300}?(?:出席|列席|参加|应邀参加|应邀出席)(?:了)?(?:会议|本次会议)[。；;]?"
