@@ -171,7 +171,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         covering = [h for h in result.hits if _covers(h, terms, intent, retriever)] if terms else result.hits
         if not covering:
             return Verdict(False, _topic_reason(result.hits[0], terms, intent, retriever), kind)
-        if unlisted := _list_not_printed(intent, covering):  # '确定的重点民生实事有哪些' of '研究…重点民生实事…'
+        if unlisted := _list_not_printed(
+            intent, covering
+        ):  # '确定的重点民生实事有哪些' of '研究…重点民生实事…'
             return unlisted
         if DOCUMENTS_ASK_RE.search(intent.text) and not any(map(_names_document, covering)):
             name = "审议的文件" if lang == "zh" else "the documents reviewed"  # '强调加强安全生产' only

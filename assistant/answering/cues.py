@@ -446,6 +446,7 @@ LIST_DETAIL_RE = re.compile(
 BESIDES_RE = re.compile(
     r"除了(?P<zh>[^，,？?。还]{2,24})[，,]?(?=[^，,？?。]{0,20}还)"
     r"|(?<![消排清拆剔免废解扣去])除(?P<zh2>[^，,？?。]{2,24}?)(?:以外|之外)"  # not 拆除…, 消除…
+    r"|在(?P<zh3>[^，,？?。在]{2,12}?)(?:以外|之外)(?=[^，,？?。]{0,6}还)"  # '在编号议题之外还学习了什么'
     r"|\b(?:besides|apart from|aside from|other than|except for|except)\s+(?P<en>[^,?;]{3,60})",
     re.I,
 )

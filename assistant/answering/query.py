@@ -367,7 +367,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     if intent.wants_list and (asked := DOC_KIND_ASK_RE.search(text)):
         intent.doc_kinds = _doc_kinds(asked.group("kinds"))
     if found := BESIDES_RE.search(text):
-        intent.besides = BESIDES_TAIL_RE.sub("", found.group("zh") or found.group("zh2") or found.group("en"))
+        intent.besides = BESIDES_TAIL_RE.sub("", next(named for named in found.groups() if named))
     own_objects = EN_OWN_OBJECT_ASK_RE.search(text) or EN_PLURAL_OBJECT_ASK_RE.search(text)
     if lang == "en" and own_objects and _meeting_number(text) is not None:
         intent.wants_list = True  # 'What did Xialu district's 60th executive meeting study?': its items
@@ -641,7 +641,20 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         if intent.cities and _names_held_place(token, intent):  # 红河州 of a minute filed as 红河
             continue
         out.append(token)
-    return out
+    return _without_straddlers(out)
+
+
+def _without_straddlers(terms: list[str]) -> list[str]:
+    """The terms without the tokeniser's pieces that straddle two words of a compound: search mode
+    cuts 妇女儿童 into 妇女, 女儿, 儿童 and 妇女儿童, and 女儿 ('daughter') is no word of the question
+    — counted, it makes a report on 妇女发展规划 look off the topic '妇女儿童健康'."""
+    straddling = set()
+    for compound in (t for t in terms if len(t) >= 4):
+        for head in (t for t in terms if t != compound and compound.startswith(t)):
+            if compound[len(head) :] not in terms:  # 妇女 + 儿童: the compound is two words
+                continue
+            straddling |= {t for t in terms if len(t) == 2 and compound.find(t) == len(head) - 1}
+    return [t for t in terms if t not in straddling]
 
 
 # Characters that join or ask, never part of a phrase the tokeniser cut into single characters.

@@ -219,7 +219,8 @@ def prepare(text: str) -> PreparedText:
         parts = [
             piece
             for written_line, simplified_line in _split_inline_ordinals(rules.clean_line(line), traditional)
-            for spaced in _split_spaced_paragraphs(written_line, simplified_line)
+            for counted in _split_view_counter(written_line, simplified_line)
+            for spaced in _split_spaced_paragraphs(*counted)
             for run_on in _split_run_on_opening(*spaced)
             for piece in _split_numbered_run(*run_on)
         ]
@@ -285,6 +286,25 @@ def _split_run_on_opening(written: str, simplified: str) -> list[tuple[str, str]
         (written[a:b].strip(), simplified[a:b].strip())
         for a, b in zip(bounds, bounds[1:])
         if simplified[a:b].strip()
+    ]
+
+
+# '閱讀:18671月11日,五屆市政府舉行第27次常務會議。…': a portal's view counter run into the opening.
+VIEW_COUNTER_RUN_RE = re.compile(
+    r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[:：]\s*\d*?(?=(?:1[0-2]|0?[1-9])月\d{1,2}[日号])"
+)
+
+
+def _split_view_counter(written: str, simplified: str) -> list[tuple[str, str]]:
+    """The counter ('阅读:1867') and the opening it ran into ('1月11日,…'), as two lines: the month is
+    the last digits that make one, and the opening is the meeting's, not a portal line."""
+    counter = VIEW_COUNTER_RUN_RE.match(simplified)
+    if not counter or len(simplified) != len(written) or len(simplified) - counter.end() < 12:
+        return [(written, simplified)]
+    cut = counter.end()
+    return [
+        (written[:cut].strip(), simplified[:cut].strip()),
+        (written[cut:].strip(), simplified[cut:].strip()),
     ]
 
 

@@ -82,9 +82,10 @@ FAMILY_PREFERENCE = ["dun", "cn_di", "cn_paren", "ar_dot", "ar_paren", "shi"]
 # ---------------------------------------------------------------- meeting
 # 常务会议, also '常务(扩大)会议' (a standing meeting widened to more attendees).
 STANDING = r"常务(?:[（(]扩大[）)])?会"
-# …主持召开… · …召开第N次常务会议 · 纪要如下 · 第N次常务会议和市长工作例会召开，…
+# …主持召开… · …召开第N次常务会议 · 五届市政府举行第27次常务会议 · 纪要如下 ·
+# 第N次常务会议和市长工作例会召开，…
 INTRO_RE = re.compile(
-    rf"主持召开|主持了|召开了?[^，。]{{0,20}}{STANDING}|纪要如下|会议纪要如下|{STANDING}议[，,]"
+    rf"主持召开|主持了|(?:召开|举行)了?[^，。]{{0,20}}{STANDING}|纪要如下|会议纪要如下|{STANDING}议[，,]"
     rf"|{STANDING}议?[^，。]{{0,12}}召开"  # '…第77次常务会召开，市长…主持会议'
 )
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
