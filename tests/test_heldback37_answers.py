@@ -21,6 +21,7 @@ def test_a_county_level_city_naming_itself_once_is_the_place_not_its_parent():
 def test_a_view_counter_run_into_the_date_leaves_the_month_a_month():
     qianan = parsed_report(NEWS37 / "im02_qianan.txt")
     assert (qianan.city_full, qianan.meeting, qianan.date) == ("迁安市", 27, "2016-01-11")
+    assert (qianan.intro_text or "").startswith("1月11日,五届市政府举行第27次常务会议"), qianan.intro_text
 
 
 @pytest.fixture(scope="module")

@@ -356,15 +356,28 @@ def _opening_sentences_naming(meeting: Meeting, terms: list[str]) -> list[str]:
     return [s for s in sentences if any(term in s for term in terms)][:2]
 
 
-def _quotable(hit: ItemHit) -> list[str]:
+# '市长张淑云出席并讲话' in an opening: who spoke at the meeting, which no item says.
+SPEAKING_OFFICIAL_RE = re.compile(
+    rf"(?:{rules.OFFICIAL_TITLES})[\u4e00-\u9fa5]{{2,3}}(?:同志)?出席(?:会议)?并(?:作|发表)?讲话"
+)
+
+
+def _overview_usable(meeting: Meeting, kind: str) -> bool:
+    """Whether 会议概况 may answer: it says what no item holds (`overview_answers`), or the question
+    asks who and the opening names an official who spoke ('哪位市领导讲了话' of '市长张淑云出席并讲话')."""
+    speaks = kind == "person" and SPEAKING_OFFICIAL_RE.search(meeting.intro_text or "")
+    return overview_answers(meeting) or bool(speaks)
+
+
+def _quotable(hit: ItemHit, kind: str) -> list[str]:
     """An item's sentences; of 会议概况 its remarks, and its opening paragraph only when that says what no
-    item holds (…指出,… run on after the opening; 会议传达学习了《…》 never itemised) — a page header is
-    no answer."""
+    item holds (…指出,… run on after the opening; 会议传达学习了《…》 never itemised) or who spoke, when
+    who is asked — a page header is no answer."""
     if hit.item.item == 0:
         m = hit.meeting
         if len(m.items) == 1:  # nothing itemised: the report from its opening on is what it says
             return body_sentences("\n" + "\n".join(_report_lines(m)))
-        opening = [m.intro_text or ""] if overview_answers(m) else []
+        opening = [m.intro_text or ""] if _overview_usable(m, kind) else []
         return body_sentences("\n" + "\n".join([*opening, *m.preamble]))
     return body_sentences(hit.item.text)
 
@@ -812,9 +825,11 @@ def _extractive_answer(
     best = result.hits[0].score
     # Meeting-level text (attendance lists) only answers meeting-level questions, unless it holds
     # remarks of its own (a news report's 会议强调… before its first item).
-    candidates = [h for h in result.hits if h.item.item != 0 or overview_answers(h.meeting)] or result.hits
-    chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     kind = refine_kind(asked_kind(intent), intent.text)
+    candidates = [
+        h for h in result.hits if h.item.item != 0 or _overview_usable(h.meeting, kind)
+    ] or result.hits
+    chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     # what was said of an item that prints only its heading is said beside it (_with_bare_item_siblings)
     bare = kind in ("requirement", "reason", "topic") and _bare_clause(chosen[0])
     if bare:
@@ -1094,7 +1109,7 @@ def _ranked_sentences(
     """Every sentence of the chosen items scored against the question (sentences.py), best first;
     the question's embedding is the one retrieval already computed (lexical mode: encoded here)."""
     intent = result.intent
-    items = [(n, _quotable(hit), hit.item.decisions) for n, hit in enumerate(chosen, 1)]
+    items = [(n, _quotable(hit, kind), hit.item.decisions) for n, hit in enumerate(chosen, 1)]
     flat = [sentence for _, sentences, _ in items for sentence in sentences]
     question_vector = sentence_vectors = None
     if flat and config.answer.meaning_weight:
