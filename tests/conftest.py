@@ -52,6 +52,14 @@ def answered_lead(indexed, question: str) -> str:
     return answer.answer.splitlines()[0]
 
 
+def simplified_lead(indexed, question: str) -> str:
+    """`answered_lead` in simplified script: a lead quoting a traditional-script page is checked against
+    the same words as one quoting a simplified page."""
+    from assistant.ingest.normalize import to_simplified
+
+    return to_simplified(answered_lead(indexed, question))
+
+
 @pytest.fixture(scope="session")
 def gold_structure() -> dict:
     return json.loads((GOLD / "structure.json").read_text(encoding="utf-8"))

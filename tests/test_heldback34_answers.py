@@ -7,7 +7,7 @@ count of things inside an item, a deadline the minutes do not print)."""
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, answered_lead, asked, indexed_reports, parsed_report
+from conftest import ROOT, answered_lead, asked, indexed_reports, parsed_report, simplified_lead
 
 NEWS34 = ROOT / "data" / "heldback34" / "news"
 
@@ -71,9 +71,7 @@ ENGLISH_LEADS = [  # (question, what the first line must quote)
 @pytest.mark.model
 @pytest.mark.parametrize(("question", "quoted"), ENGLISH_LEADS)
 def test_an_english_question_leads_with_the_sentence_its_translated_words_find(news34, question, quoted):
-    from assistant.ingest.normalize import to_simplified
-
-    assert quoted in to_simplified(answered_lead(news34, question))  # quotes keep the page's script
+    assert quoted in simplified_lead(news34, question)  # quotes keep the page's script
 
 
 @pytest.mark.model

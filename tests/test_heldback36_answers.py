@@ -9,7 +9,7 @@ cut-off title with no requirement said of it; a roster named only among the matt
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, answered_lead, asked, indexed_reports, parsed_report
+from conftest import ROOT, asked, indexed_reports, parsed_report, simplified_lead
 
 NEWS36 = ROOT / "data" / "heldback36" / "news"
 
@@ -49,9 +49,7 @@ LEADS = [  # (question, what the first line must say)
 @pytest.mark.model
 @pytest.mark.parametrize(("question", "said"), LEADS)
 def test_the_lead_states_what_was_asked(news36, question, said):
-    from assistant.ingest.normalize import to_simplified
-
-    assert said in to_simplified(answered_lead(news36, question))
+    assert said in simplified_lead(news36, question)
 
 
 @pytest.mark.model

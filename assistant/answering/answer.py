@@ -1122,7 +1122,7 @@ def _ranked_sentences(
         question_vector = _unit([query])[0]
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
     if intent.lang == "en":  # English words are checked through the dictionary ('tasks' → 任务)
-        words = bilingual.english_topic_words(intent.text, [*intent.filter_words, *_besides(intent)])
+        words = bilingual.english_topic_words(intent.text, [*intent.filter_words, intent.besides])
         # a word the question puts in quotes is what it asks about: it counts twice
         words += [w for w in bilingual.quoted_words(intent.text) if w in words]
         known = bilingual.translations(bilingual.english_topic_words(intent.besides, []))
@@ -1142,11 +1142,6 @@ def _ranked_sentences(
 
     took_up = bool(ACTION_ASK_RE.search(intent.text))
     return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer, took_up)
-
-
-def _besides(intent: QueryIntent) -> list[str]:
-    """The phrase a question sets aside ('besides the work report'), as a list of words to skip."""
-    return [intent.besides] if intent.besides else []
 
 
 def _unit(vectors) -> np.ndarray:

@@ -171,9 +171,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         covering = [h for h in result.hits if _covers(h, terms, intent, retriever)] if terms else result.hits
         if not covering:
             return Verdict(False, _topic_reason(result.hits[0], terms, intent, retriever), kind)
-        if unlisted := _list_not_printed(
-            intent, covering
-        ):  # '确定的重点民生实事有哪些' of '研究…重点民生实事…'
+        # '确定的重点民生实事有哪些' of '研究…重点民生实事…': a set named, its members never listed
+        if unlisted := _list_not_printed(intent, covering):
             return unlisted
         if DOCUMENTS_ASK_RE.search(intent.text) and not any(map(_names_document, covering)):
             name = "审议的文件" if lang == "zh" else "the documents reviewed"  # '强调加强安全生产' only
@@ -650,12 +649,7 @@ def topic_terms(intent: QueryIntent, retriever: Retriever) -> list[str]:
     if intent.lang == "en":  # 'What article did … study?': the kind of thing asked names no topic
         asked = EN_NAMED_THING_ASK_RE.search(intent.text)
         return bilingual.english_topic_words(
-            intent.text,
-            [
-                *intent.filter_words,
-                *(asked.groups() if asked else ()),
-                *([intent.besides] if intent.besides else []),
-            ],
+            intent.text, [*intent.filter_words, *(asked.groups() if asked else ()), intent.besides]
         )
     return content_terms(retriever.index.tokenizer.tokenize(intent.text), intent)
 
