@@ -52,6 +52,22 @@ def test_the_lead_states_what_was_asked(news37, question, said):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Besides the government work report, what else did Zhaodong's mayor raise at the fifth executive"
+        " meeting of 2016?",
+        "除了政府工作报告，李延春在肇东市第五次常务会议上还提出了什么？",
+    ],
+)
+def test_what_a_besides_question_sets_aside_is_not_quoted(news37, question):
+    answer = asked(news37, question)
+    assert answer.answerable and "两节" in answer.answer, answer.answer
+    assert "修改好、完善好" not in answer.answer, answer.answer  # the remarks on the report
+    assert "讨论即将提交" not in answer.answer, answer.answer  # nor the item that reviewed it
+
+
+@pytest.mark.model
 def test_reports_and_plans_asked_together_list_every_document_reviewed(news37):
     answer = asked(news37, "迁安市第27次常务会议听取和审议了哪些报告和方案？")
     assert answer.answerable and "共找到7项议题" in answer.answer, answer.answer

@@ -203,7 +203,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
     ):
         text, cited = _meeting_answer(result, topic_terms(intent, retriever))
     elif result.structured and intent.wants_list:
-        text, cited = _list_answer(result)
+        text, cited = _list_answer(_list_without_set_aside(result, retriever))
     else:
         text, cited, selected = _extractive_answer(result, retriever, config)
     notices = []
@@ -877,6 +877,7 @@ def _extractive_answer(
     # a sentence borrowed from a bare item's neighbour is one point; the rest is the neighbour's own
     terms = topic_terms(intent, retriever) if intent.lang == "zh" else []
     lead = _lead(kind, intent, chosen, ranked, points=1 if bare and stater > 1 else 2, terms=terms)
+    chosen, ranked = _without_set_aside(chosen, ranked, intent, retriever)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
     # as written did not match its own sentence, which was then quoted again below it)
@@ -891,6 +892,42 @@ def _extractive_answer(
     selected = {n: list(quoted.get(n, [])) for n in range(1, len(chosen) + 1)}
     selected[1] = [*lead.sentences, *selected[1]]
     return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
+
+
+def _without_set_aside(
+    chosen: list[ItemHit], ranked: list[ScoredSentence], intent: QueryIntent, retriever: Retriever
+) -> tuple[list[ItemHit], list[ScoredSentence]]:
+    """The cited items and sentences without those about what a besides question sets aside
+    ('Besides the government work report, what else…'): an item whose heading names it is not
+    quoted — only the lead, which states what else, may come from it — and, when not the lead's
+    item, not cited at all. Quoting the report's discussion under 'what else' answers the
+    opposite of what was asked."""
+    if not intent.besides:
+        return chosen, ranked
+    aside = {n for n, hit in enumerate(chosen, 1) if _names_set_aside(hit.item.heading, intent, retriever)}
+    if not aside:
+        return chosen, ranked
+    kept = [n for n in range(1, len(chosen) + 1) if n == 1 or n not in aside]
+    number = {old: new for new, old in enumerate(kept, 1)}
+    sentences = [replace(s, n=number[s.n]) for s in ranked if s.n not in aside]
+    return [chosen[n - 1] for n in kept], sentences
+
+
+def _list_without_set_aside(result: RetrievalResult, retriever: Retriever) -> RetrievalResult:
+    """A list asked 'besides X' without the items that are X ('Which matters … besides the reports
+    it heard?' lists what was studied, not the reports); all of them when every item is X."""
+    intent = result.intent
+    kept = [h for h in result.hits if not _names_set_aside(h.item.heading, intent, retriever)]
+    return replace(result, hits=kept) if intent.besides and kept else result
+
+
+def _names_set_aside(heading: str, intent: QueryIntent, retriever: Retriever) -> bool:
+    """Whether a heading names most of what the question sets aside (`intent.besides`)."""
+    if intent.lang == "en":
+        known = bilingual.set_aside_translations(intent.besides)
+        return bool(known) and bilingual.share_translated(known, heading) >= 0.5
+    words = [t for t in retriever.index.tokenizer.tokenize(intent.besides) if len(t) >= 2]
+    return bool(words) and lexical_share(heading, words, retriever.idf) >= 0.5
 
 
 def _says_who_reported(item: AgendaItem) -> bool:
@@ -1125,7 +1162,7 @@ def _ranked_sentences(
         words = bilingual.english_topic_words(intent.text, [*intent.filter_words, intent.besides])
         # a word the question puts in quotes is what it asks about: it counts twice
         words += [w for w in bilingual.quoted_words(intent.text) if w in words]
-        known = bilingual.translations(bilingual.english_topic_words(intent.besides, []))
+        known = bilingual.set_aside_translations(intent.besides)
 
         def word_share(sentence: str) -> float:  # 'Besides the work report, …': sentences about it rank down
             besides = bilingual.share_translated(known, sentence) if known else 0.0

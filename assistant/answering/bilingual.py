@@ -267,6 +267,35 @@ def dictionary_share(words: list[str], chinese_text: str) -> float:
     return share_translated(translations(words), chinese_text)
 
 
+# The acts and papers of a meeting, stopwords as topic words ('the report' names no topic), are
+# what a besides question sets aside ('besides the reports it heard'): checked in those words.
+MEETING_ACT_GLOSSES = {
+    "report": frozenset({"报告", "汇报"}),
+    "hear": frozenset({"听取"}),
+    "study": frozenset({"学习", "研究"}),
+    "review": frozenset({"审议"}),
+    "document": frozenset({"文件"}),
+    "plan": frozenset({"方案", "规划", "计划"}),
+    "work": frozenset({"工作"}),
+}
+_IRREGULAR = {"heard": "hear", "studied": "study", "studies": "study"}
+
+
+def set_aside_translations(phrase: str) -> list[frozenset[str]]:
+    """The Chinese candidates of each word of what a besides question sets aside, a meeting's acts
+    and papers included (`MEETING_ACT_GLOSSES`); 'the government work report' as 政府工作报告."""
+    text = WORK_REPORT_RE.sub(" 政府工作报告 ", phrase.lower())
+    out = [frozenset({w}) for w in CJK_RE.findall(text) if len(w) >= 2]
+    for word in _WORD_RE.findall(text):
+        forms = [_IRREGULAR.get(word, word), *_forms(word)]
+        acts = [MEETING_ACT_GLOSSES[f] for f in forms if f in MEETING_ACT_GLOSSES]
+        if acts:
+            out.append(frozenset().union(*acts))
+        elif word not in EN_STOPWORDS and len(word) > 2 and (cands := chinese_candidates(word)):
+            out.append(cands)
+    return out
+
+
 def translations(words: list[str]) -> list[frozenset[str]]:
     """The Chinese candidates of each English word the dictionary knows, looked up once to be
     checked against many texts."""
