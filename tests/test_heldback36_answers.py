@@ -38,6 +38,7 @@ LEADS = [  # (question, what the first line must say)
     ),  # Liu Yongchun chaired; yongchun is no place here
     ("崔长领对贯彻王蒙徽在襄阳调研时的讲话精神提出了什么要求？", "积极推进襄州城区与市区融合发展"),
     ("濮阳市第62次常务会议对贯彻省委、市委经济工作会议精神提出了什么要求？", "不折不扣地抓好贯彻落实"),
+    ("襄州区常务会议对安全生产提出了什么要求？", "层层压实安全生产责任"),  # the remark heading its item
     ("高州市要围绕哪些重点任务冲刺年度目标？", "民生福祉促提升"),  # inside 二要…, not the headlines
     ("茂名市高州市的常务会议要求深入推进什么专项行动？", "政府系统干部效能专项行动"),  # 三要…'s sentence
     ("高州市常务会议提出了什么要求？", "二要坚持冲刺状态抓执行"),  # no topic asked: the headlines
@@ -83,3 +84,16 @@ def test_a_roster_named_only_among_matters_studied_is_not_stated(news36):
     assert "议题三" in answer.answer, (
         answer.answer
     )  # the item that names it, '研究…、重点民生实事、…等有关问题'
+
+
+def test_the_chairs_remark_on_a_subject_no_topic_named_is_an_item_of_its_own():
+    # one paragraph of a page: the opening names what was studied, then '崔长领指出/要求/强调,…' remarks,
+    # the last on work safety, which neither the opening nor the remark before it spoke of
+    xiangzhou = parsed_report(NEWS36 / "il06_xiangzhou_16.txt")
+    headings = [item.heading for item in xiangzhou.items]
+    assert headings[-1].startswith("崔长领强调,要严格落实安全生产制度"), headings
+    # the remarks on the speeches studied stay with them (the speaker's name is no shared topic)
+    assert "崔长领要求,要认真贯彻落实省委书记王蒙徽" in xiangzhou.items[1].text
+    assert "考察湖北" in xiangzhou.items[1].text
+    # the byline set off by a space ('参加会议。 全媒体记者:王俊 刘丽娟') is no text of the meeting
+    assert "全媒体记者" not in "".join(item.text for item in xiangzhou.items)

@@ -361,13 +361,21 @@ def owner_of_remark(remark: str, clauses: list[Clause], previous: int) -> int:
     shared, the clause the remark before it was about."""
     if (titled := _owner_by_title(remark, clauses)) is not None:
         return titled
-    said = _bigrams(remark)
+    said = _bigrams(_without_speaker(remark))
     scores = []
     for clause in clauses:
-        own = _bigrams(clause.heading)
+        own = _bigrams(_without_speaker(clause.heading))
         scores.append(len(said & own) / math.sqrt(len(own) or 1))
     best = max(range(len(clauses)), key=lambda i: (scores[i], i == previous))
     return best if scores[best] > 0 else previous
+
+
+# '崔长领强调,…': who speaks is no topic a remark shares with a clause headed by another of his remarks.
+SPEAKER_PREFIX_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?<!会议)(?:指出|强调|要求|表示)[，,：:]")
+
+
+def _without_speaker(text: str) -> str:
+    return SPEAKER_PREFIX_RE.sub("", text)
 
 
 # '《政府工作报告(讨论稿)》' is the 《政府工作报告》 a remark speaks of: a draft's label is no part of its title.
@@ -429,8 +437,8 @@ def _clear_owner(sentence: str, clauses: list[Clause], current: int) -> int:
         return current
     if _names_by_short_title(sentence, clauses[current]):  # '要在《报告》中充分体现…' after
         return current  # '《政府工作报告》是…': the document being spoken of, by its short name
-    said = _bigrams(sentence) - GOVERNMENT_BIGRAMS
-    shared = [len(said & _bigrams(clause.heading)) for clause in clauses]
+    said = _bigrams(_without_speaker(sentence)) - GOVERNMENT_BIGRAMS
+    shared = [len(said & _bigrams(_without_speaker(clause.heading))) for clause in clauses]
     best = max(range(len(clauses)), key=lambda i: (shared[i], i == current))
     runner_up = max((n for i, n in enumerate(shared) if i != best), default=0)
     return best if shared[best] >= 2 and shared[best] > runner_up else current

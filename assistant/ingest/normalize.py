@@ -315,7 +315,7 @@ def _split_spaced_paragraphs(written: str, simplified: str) -> list[tuple[str, s
     two such cuts, as one may be a typing slip."""
     if len(simplified) != len(written):
         return [(written, simplified)]
-    cuts = [m.start("next") for m in SPACED_PARAGRAPH_RE.finditer(simplified)]
+    cuts = [m.start(m.lastgroup or "next") for m in SPACED_PARAGRAPH_RE.finditer(simplified)]
     if len(cuts) < 2:
         return [(written, simplified)]
     bounds = [0, *cuts, len(simplified)]
@@ -324,7 +324,12 @@ def _split_spaced_paragraphs(written: str, simplified: str) -> list[tuple[str, s
 
 # '。 会议…', or with the full stop lost too: '…等工作 会议听取…的汇报 会议强调,…' (a paragraph's
 # sentence never starts after a bare space)
-SPACED_PARAGRAPH_RE = re.compile(r"[。\u4e00-\u9fa5][ \t\u3000]+(?P<next>(?:会议|会上)[\u4e00-\u9fa5])")
+# (…or after a full stop, a speaker's remark or the attendance: '。 崔长领指出,…' · '。 丁黎黎、李云峰…参加会议')
+SPACED_PARAGRAPH_RE = re.compile(
+    r"[。\u4e00-\u9fa5][ \t\u3000]+(?P<next>(?:会议|会上)[\u4e00-\u9fa5])"
+    r"|。[ \t\u3000]+(?P<speaker>[\u4e00-\u9fa5]{2,4}(?:指出|强调|要求)[，,：:]"
+    r"|[\u4e00-\u9fa5]{2,4}(?:、[\u4e00-\u9fa5]{2,4})+(?:参加|出席|列席))"
+)
 
 
 def _split_numbered_run(written: str, simplified: str) -> list[tuple[str, str]]:

@@ -666,8 +666,23 @@ def _intro_items(
         if rules.TRAILING_RE.match(line):  # '会议还审议了《A》《B》。…' adds items of its own
             act, line = _act_and_remarks(line)
             tail.append(clauses.Clause(act, act))  # one item, as in paragraph reports
+        elif _remark_on_a_subject_of_its_own(line, tail, remarks):
+            said, line = _first_sentence(line)
+            tail.append(clauses.Clause(said, said))
         remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
+
+
+def _remark_on_a_subject_of_its_own(line: str, topics: list[clauses.Clause], before: list[str]) -> bool:
+    """A chair's remark paragraph after others ('崔长领指出,…湖北…' · '崔长领要求,…讲话精神…' then
+    '崔长领强调,要严格落实安全生产制度,…') that shares no topic word with any topic the opening named
+    nor with the remark before it: the meeting took up a subject of its own (work safety), an item."""
+    if not before or not SPEAKER_REMARK_RE.match(line) or line.startswith(("会议", "会上")):
+        return False  # the chair's remarks by name: '会议强调,…' after topics is said of them
+    said = _first_sentence(line)[0]
+    if any(clauses.shared_bigram_count(said, topic.heading) for topic in topics):
+        return False
+    return clauses.shared_words(said, _first_sentence(before[-1])[0]) < REMARKS_APART
 
 
 REMARKS_OPEN_RE = re.compile(r"^(?:会议|会上)[，,]?(?:强调|指出|要求|认为|明确|提出|部署)[，,：:]?")

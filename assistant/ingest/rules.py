@@ -284,6 +284,11 @@ DEBRIS_RES = [
         r"(?<=。)\s*[（(](?:(?:记者|通讯员|撰稿人?|审稿人?|编辑|供稿)[:：]?\s*)?[\u4e00-\u9fa5]{2,4}"
         r"(?:\s+(?:(?:记者|通讯员|撰稿人?|审稿人?|编辑)[:：]?\s*)?[\u4e00-\u9fa5]{2,4})*[)）]\s*$"
     ),
+    # …or set off by a space alone ('…参加会议。 全媒体记者:王俊 刘丽娟')
+    re.compile(
+        r"(?<=。)\s+(?:全媒体|融媒体?|本报|本台)?(?:记者|通讯员|撰稿人?|编辑)[:：]\s*[\u4e00-\u9fa5]{2,4}"
+        r"(?:\s+[\u4e00-\u9fa5]{2,4})*\s*$"
+    ),
     # a portal's greeting ('欢迎访问临沭县人民政府门户网站'): the site's owner stays, the greeting goes
     re.compile(r"^欢迎您?(?:访问|来到|光临)(?=[\u4e00-\u9fa5]{2,30}(?:网站|网))"),
     # a portal's link to related pages ('相关解读:新城区政府召开…常务会议图解'), not the report's text
