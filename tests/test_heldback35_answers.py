@@ -45,3 +45,10 @@ def test_the_lead_states_what_was_asked(news35, question, said):
 def test_a_unit_asked_of_one_matter_among_many_listed_is_refused(news35):
     answer = asked(news35, "祁县2021年第6次常务会议决定由哪个部门牵头药茶种植工作？")
     assert not answer.answerable and "没有写明单位" in answer.answer, answer.answer
+
+
+@pytest.mark.model
+def test_indicators_asked_of_a_plan_that_prints_no_figure_are_refused(news35):
+    # the item approves the garden-city plan and requires in words; indicators are figures it never prints
+    answer = asked(news35, "益阳市2023年第4次常务会议对国家园林城市创建提出了哪些具体指标？")
+    assert not answer.answerable and "没有写明具体数字" in answer.answer, answer.answer

@@ -357,7 +357,10 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "quantity",
         re.compile(
             r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批级类档轮种]|万|亿|成)|how many|how much"
-            r"|多大(?!规模)|多宽|多高|多深|how (?:big|large)",  # 规划面积多大: a measure the minutes print
+            r"|多大(?!规模)|多宽|多高|多深|how (?:big|large)"  # 规划面积多大: a measure the minutes print
+            # '提出了哪些具体指标': indicators are figures (绿化覆盖率达到…%), not requirements in words
+            r"|(?:具体|量化|考核|约束性)?指标(?:是|为|有)?(?:哪些|什么|多少)|哪些(?:具体|量化)?指标"
+            r"|what (?:specific |concrete )?(?:indicators|quantitative targets)",
             re.I,
         ),
     ),
