@@ -11,6 +11,7 @@ A generator (LLM) can later replace `compose` behind the same `Answer` type.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -904,7 +905,8 @@ def _without_set_aside(
     opposite of what was asked."""
     if not intent.besides:
         return chosen, ranked
-    aside = {n for n, hit in enumerate(chosen, 1) if _names_set_aside(hit.item.heading, intent, retriever)}
+    names_it = _names_set_aside(intent, retriever)
+    aside = {n for n, hit in enumerate(chosen, 1) if names_it(hit.item.heading)}
     if not aside:
         return chosen, ranked
     kept = [n for n in range(1, len(chosen) + 1) if n == 1 or n not in aside]
@@ -916,18 +918,27 @@ def _without_set_aside(
 def _list_without_set_aside(result: RetrievalResult, retriever: Retriever) -> RetrievalResult:
     """A list asked 'besides X' without the items that are X ('Which matters … besides the reports
     it heard?' lists what was studied, not the reports); all of them when every item is X."""
-    intent = result.intent
-    kept = [h for h in result.hits if not _names_set_aside(h.item.heading, intent, retriever)]
-    return replace(result, hits=kept) if intent.besides and kept else result
+    if not result.intent.besides:
+        return result
+    names_it = _names_set_aside(result.intent, retriever)
+    kept = [h for h in result.hits if not names_it(h.item.heading)]
+    return replace(result, hits=kept) if kept else result
 
 
-def _names_set_aside(heading: str, intent: QueryIntent, retriever: Retriever) -> bool:
+def _names_set_aside(intent: QueryIntent, retriever: Retriever) -> Callable[[str], bool]:
     """Whether a heading names most of what the question sets aside (`intent.besides`)."""
+    share = _set_aside_share(intent, retriever)
+    return lambda heading: share(heading) >= 0.5
+
+
+def _set_aside_share(intent: QueryIntent, retriever: Retriever) -> Callable[[str], float]:
+    """How much of what a besides question sets aside a text holds (0.0 when it sets nothing aside
+    or no word of it is known): English through the dictionary, Chinese by idf-weighted words."""
     if intent.lang == "en":
         known = bilingual.set_aside_translations(intent.besides)
-        return bool(known) and bilingual.share_translated(known, heading) >= 0.5
+        return lambda text: bilingual.share_translated(known, text) if known else 0.0
     words = [t for t in retriever.index.tokenizer.tokenize(intent.besides) if len(t) >= 2]
-    return bool(words) and lexical_share(heading, words, retriever.idf) >= 0.5
+    return lambda text: lexical_share(text, words, retriever.idf) if words else 0.0
 
 
 def _says_who_reported(item: AgendaItem) -> bool:
@@ -1158,24 +1169,21 @@ def _ranked_sentences(
         )
         question_vector = _unit([query])[0]
         sentence_vectors = _unit(embedder.encode_documents(flat, batch_size=16))
+    set_aside = _set_aside_share(intent, retriever)
     if intent.lang == "en":  # English words are checked through the dictionary ('tasks' → 任务)
         words = bilingual.english_topic_words(intent.text, [*intent.filter_words, intent.besides])
         # a word the question puts in quotes is what it asks about: it counts twice
         words += [w for w in bilingual.quoted_words(intent.text) if w in words]
-        known = bilingual.set_aside_translations(intent.besides)
 
         def word_share(sentence: str) -> float:  # 'Besides the work report, …': sentences about it rank down
-            besides = bilingual.share_translated(known, sentence) if known else 0.0
-            return bilingual.dictionary_share(words, sentence) - besides
+            return bilingual.dictionary_share(words, sentence) - set_aside(sentence)
 
     else:
         tokens = retriever.index.tokenizer.tokenize(intent.text)
         terms = content_terms(tokens, intent) + single_character_runs(tokens)
-        known = [t for t in retriever.index.tokenizer.tokenize(intent.besides) if len(t) >= 2]
 
         def word_share(sentence: str) -> float:  # '除了政府工作报告，还…': sentences about it rank down
-            besides = lexical_share(sentence, known, retriever.idf) if known else 0.0
-            return lexical_share(sentence, terms, retriever.idf) - besides
+            return lexical_share(sentence, terms, retriever.idf) - set_aside(sentence)
 
     took_up = bool(ACTION_ASK_RE.search(intent.text))
     return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer, took_up)

@@ -198,13 +198,11 @@ def body_sentences(item_text: str) -> list[str]:
     heading, *after = split_sentences(first) or [""]
     # '会议传达贯彻了…精神,要求各级各部门高度重视…': what the heading's sentence goes on to require
     said = [heading[remark.end() :]] if (remark := _remark_in(heading)) else []
-    if SPEAKER_HEADING_RE.match(heading):  # '崔长领强调,要严格落实安全生产制度,…': the heading is the remark
+    if rules.NAMED_SPEAKER_RE.match(
+        heading
+    ):  # '崔长领强调,要严格落实安全生产制度,…': the heading is the remark
         said = [heading]
     return said + after + split_sentences(rest)
-
-
-# A heading that is a speaker's remark (the parser heads a remark on a subject of its own with it).
-SPEAKER_HEADING_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?<!会议)(?:指出|强调|要求)[，,：:]")
 
 
 def _remark_in(heading: str) -> re.Match[str] | None:

@@ -370,12 +370,10 @@ def owner_of_remark(remark: str, clauses: list[Clause], previous: int) -> int:
     return best if scores[best] > 0 else previous
 
 
-# '崔长领强调,…': who speaks is no topic a remark shares with a clause headed by another of his remarks.
-SPEAKER_PREFIX_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?<!会议)(?:指出|强调|要求|表示)[，,：:]")
-
-
 def _without_speaker(text: str) -> str:
-    return SPEAKER_PREFIX_RE.sub("", text)
+    """'崔长领强调,…' without who speaks: no topic a remark shares with a clause headed by another of
+    his remarks."""
+    return rules.NAMED_SPEAKER_RE.sub("", text)
 
 
 # '《政府工作报告(讨论稿)》' is the 《政府工作报告》 a remark speaks of: a draft's label is no part of its title.

@@ -677,7 +677,7 @@ def _remark_on_a_subject_of_its_own(line: str, topics: list[clauses.Clause], bef
     """A chair's remark paragraph after others ('崔长领指出,…湖北…' · '崔长领要求,…讲话精神…' then
     '崔长领强调,要严格落实安全生产制度,…') that shares no topic word with any topic the opening named
     nor with the remark before it: the meeting took up a subject of its own (work safety), an item."""
-    if not before or not SPEAKER_REMARK_RE.match(line) or line.startswith(("会议", "会上")):
+    if not before or not rules.NAMED_SPEAKER_RE.match(line):
         return False  # the chair's remarks by name: '会议强调,…' after topics is said of them
     said = _first_sentence(line)[0]
     if any(clauses.shared_bigram_count(said, topic.heading) for topic in topics):

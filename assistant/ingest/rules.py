@@ -273,6 +273,9 @@ REMARK_ON_DOC_RE = re.compile(
 TOPIC_BACKREF_RE = re.compile(
     r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
 )
+# '崔长领强调,…': a remark opened by the speaker's name (not '会议强调', '会上指出'), one paragraph of a
+# page that runs the chair's remarks one after another.
+NAMED_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?<!会议)(?<!会上)(?:指出|强调|要求|表示)[，,：:]")
 DEBRIS_RES = [
     re.compile(r"\[bookmark:[^\]]*\]"),
     re.compile(r"\?{2,}"),  # characters lost in a bad re-encoding print as runs of '?'
