@@ -61,7 +61,7 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\d+\s*(?:个|项|家|所|座|条|件|支|台|处|套|辆|名|人|户|亩|公里|千米|米|万|%|％)"
         r"|(?:[一二三四五六七八九十两百千]{2,}|[二三四五六七八九十两百千])(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
         # 5000张 (beds); 一个/一批 alone are articles ('一个祥和的节日', '引进一批企业'), not figures
-        r"|\d+\s*(?:人次|吨|张|间|栋|幢|艘|架|棵|株|份|场|床|头|只|匹)"
+        r"|\d+\s*(?:人次|吨|张|间|栋|幢|艘|架|棵|株|份|场|床|头|只|匹|天)"  # '奋战20天': how many days
     ),
     # '用3年时间' · '三个月内' · '5天' — a span of time, not a year (2020年)
     "duration": re.compile(
@@ -71,7 +71,7 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # A figure of any kind: what a 'quantity' question (多少, 几头) needs the item to print.
 FACT_PATTERNS["quantity"] = re.compile(
-    "|".join(FACT_PATTERNS[kind].pattern for kind in ("amount", "count", "rate"))
+    "|".join(FACT_PATTERNS[kind].pattern for kind in ("amount", "count", "rate", "duration"))
     + r"|(?:[一二三四五六七八九十两百千万]{2,}|[二三四五六七八九十两百千万]|\d+)"
     r"(?:个|项|家|头|只|名|人|户|元|批|座|条|级|类|档|轮|种)"
 )

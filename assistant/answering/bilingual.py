@@ -132,6 +132,7 @@ def _forms(word: str) -> list[str]:
             forms.append(pattern.sub(american, word))
             break
     for suffix, repl in (
+        ("logical", "logy"),  # ideological → ideology (意识形态), ecological → ecology (生态)
         ("ness", ""),  # fitness → fit (健身 'to keep fit')
         ("ies", "y"),
         ("es", ""),

@@ -42,11 +42,15 @@ INNER_LIST_RE = re.compile(
     # 要求着重解决…的哪些问题: the problems an item names for solving, not the items
     r"|(?:解决|破解|化解)好?[^，。？?]{0,16}?哪些(?:问题|难题)"
     r"|(?:任免|任命|免去)了?(?:哪些|哪几)"  # 任免了哪些干部: the people named, not the items
+    # 签约了哪些招商引资项目: deals done in the world, which an item would name, not the items studied
+    r"|(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产)了?(?:哪些|哪几)"
 )
 # 听取了什么汇报 / 学习了哪部条例 / 修订了什么预案: the item's own heading names the answer.
 NAMED_THING_ASK_RE = re.compile(
-    r"(?:什么|哪个|哪部|哪份|哪项|哪一)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题)?"  # 哪个合作项目的汇报
-    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法律|法规|规定|制度|细则|清单|纲要|文章)"
+    # 哪个合作项目的汇报 · 审议了什么实施方案 · 学习了哪封回信
+    r"(?:什么|哪个|哪部|哪份|哪项|哪一|哪封)(?:[\u4e00-\u9fa5]{1,6}?的|情况|工作|专题|实施|行动|专项)?"
+    r"(?P<noun>汇报|报告|条例|预案|方案|办法|文件|请示|意见|计划|规划|协议|通告|法律|法规|规定|制度|细则|清单|纲要|文章"
+    r"|回信|贺信|批示)"
 )
 # 学习了哪部法律: a law's title ends in 法 (《中华人民共和国统计法》), a regulation's in 条例.
 LAW_NOUNS = {"法律": ("法",), "法规": ("法规", "条例", "法")}
@@ -343,7 +347,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "post",
         re.compile(
             r"谁(?:来)?(?:担任|出任|兼任)|任命(?:了)?谁|任免了?(?:哪些|哪几位|谁)|任命了?(?:哪些|哪几位)"
-            r"|\bwho (?:will )?(?:heads?|leads?|serves? as|be appointed)",
+            r"|\bwho (?:will )?(?:heads?|leads?|serves? as|be appointed)|\bwho\b[^?]{0,60}\bappoint",
             re.I,
         ),
     ),
@@ -359,7 +363,9 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"多少(?!次会)|几(?:[个项家座条户名人辆台吨头只件位所批级类档轮种]|万|亿|成)|how many|how much"
             r"|多大(?!规模)|多宽|多高|多深|how (?:big|large)"  # 规划面积多大: a measure the minutes print
             # '提出了哪些具体指标': indicators are figures (绿化覆盖率达到…%), not requirements in words
-            r"|(?:具体|量化|考核|约束性)?指标(?:是|为|有)?(?:哪些|什么|多少)|哪些(?:具体|量化)?指标"
+            # ('对完成年度经济指标有什么要求' asks requirements about indicators, not the figures)
+            r"|(?:具体|量化|考核|约束性)?指标(?:是|为|有)?(?:哪些|什么|多少)(?!要求|部署|安排|措施|举措|意见)"
+            r"|哪些(?:具体|量化)?指标"
             r"|what (?:specific |concrete )?(?:indicators|quantitative targets)",
             re.I,
         ),

@@ -192,7 +192,7 @@ class Vocabulary:
                     regions.add(meeting.region)
                     subplaces.setdefault(places.short_name(meeting.region), set()).add(meeting.city)
             for item in meeting.items:
-                departments.update(r.org for r in item.reporters if r.org and len(r.org) >= 3)
+                departments.update(r.org for r in item.reporters if _names_an_agency(r.org))
                 routing.update(item.routing)
         return cls(
             cities,
@@ -203,6 +203,17 @@ class Vocabulary:
             subplaces,
             {alias: shorts for alias, shorts in named.items() if len(shorts) > 1},
         )
+
+
+# '听取市政府重点工作督办情况汇报' gives the reporter 市政府: the government itself, which every
+# '杭州市政府…报告' question names, not an agency whose reports a question may ask for.
+BARE_GOVERNMENT_RE = re.compile(r"^(?:[省市区县旗州盟]|自治[区县旗州])(?:人民)?政府$")
+
+
+def _names_an_agency(org: str | None) -> bool:
+    """A reporter's organisation that can filter a question: three characters or more, not the
+    government itself."""
+    return bool(org) and len(org) >= 3 and not BARE_GOVERNMENT_RE.match(org)
 
 
 def place_aliases(meeting: Meeting) -> set[str]:

@@ -498,13 +498,17 @@ class Retriever:
 
     def share_of_terms(self, terms: list[str], text: str) -> float:
         """IDF-weighted share of `terms` that occur in `text` (1.0 when there are none to look for); a
-        term no passage holds may occur as the words it abbreviates."""
+        term no passage holds may occur as the words it abbreviates. Title and quotation marks split
+        no words: '2024年《政府工作报告》' holds 2024年政府工作报告."""
         if not terms:
             return 1.0
-        text = text.replace(" ", "")
+        text = MARKS_IN_WORDS_RE.sub("", text)
         weights = [self.idf.get(t, self.idf.unseen) for t in terms]
         held = [t in text or (not self.idf.df.get(t) and abbreviates(t, text)) for t in terms]
         return sum(w for w, found in zip(weights, held) if found) / sum(weights)
+
+
+MARKS_IN_WORDS_RE = re.compile(r"[ 《》〈〉“”]")
 
 
 def abbreviates(term: str, text: str, span: int = 8) -> bool:

@@ -247,7 +247,7 @@ INVITED = r"邀请[^，,。；]{2,30}?(?:参加|列席|出席)(?:会议)?"
 INVITED_LEAD_RE = re.compile(rf"^{MEETING_SUBJECT}?{INVITED}$")
 TOPIC_OPENER_RE = re.compile(
     rf"^{MEETING_SUBJECT}?(?:{INVITED}[，,])?"
-    r"(?:首先|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"
+    r"(?:首先(?:集中|专题|集体)?|先后|分别|专题|集中|集体|重点|还|组织|进一步|认真|书面)?(?:共同)?"  # 首先集中学习
     r"(?:传达学习|学习传达|传达|学习|解读(?=了?《)|听取|审议|审定|审查|研究|讨论|通报|部署|调度|议定|聚焦|"
     r"原则通过|原则同意|一致同意|一致通过|同意|通过|决定|批准)"
     r"|^(?:(?:会议|会上)(?:还)?)?在(?:听取|审议|审定|研究|讨论|传达|部署)"  # '会议在审议《…方案》时指出'
@@ -270,8 +270,8 @@ PRESENTED_DOC_RE = re.compile(
 REMARK_ON_DOC_RE = re.compile(
     r"^(?:会议|会上)[，,]?(?:还)?(?:指出|强调|认为)[，,：:]?《(?P<title>[^》]{2,60})》"
 )
-TOPIC_BACKREF_RE = re.compile(
-    r"^(?:会议)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
+TOPIC_BACKREF_RE = re.compile(  # '会议决定,原则同意该汇报': the decision on the report just heard
+    r"^(?:会议)?(?:决定[，,]?)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
 )
 # '崔长领强调,…': a remark opened by the speaker's name (not '会议强调', '会上指出'), one paragraph of a
 # page that runs the chair's remarks one after another.
@@ -305,6 +305,13 @@ DEBRIS_RES = [
     re.compile(r"^\s*[■●○◆◇▲△]\s*(?=\S)"),
     # a mirror's doubled punctuation ('4月29日晚,,市委…', '陳忠輝,、潘海燕', '參加會議,。'): the comma goes
     re.compile(r"[,，](?=[,，。、；;])"),
+    # a portal's footer line ('主办单位:黄石港区人民政府 版权所有 …', '鄂公网安备 …号', '首页 | 网站声明 |
+    # … | 网站地图'): the site's chrome, whole, never a sentence of the minutes
+    re.compile(
+        r"^.*(?:版权所有|公网安备|ICP备|标识码\s*[:：]?\s*\d|网站地图|主办单位\s*[:：]|邮编\s*[:：]|最佳分辨率"
+        r"|Copyright|All Rights Reserved).*$",
+        re.I,
+    ),
 ]
 
 # ---------------------------------------------------------------- items
