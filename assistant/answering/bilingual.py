@@ -221,9 +221,8 @@ def english_topic_words(question: str, skip: list[str]) -> list[str]:
     phrasal = [f"{v} {p}" for v, p in PHRASAL_RE.findall(text) if f"{v} {p}" in _index()]
     for phrase in phrasal:
         text = text.replace(phrase, " ")
-    for phrase in filter(
-        None, skip
-    ):  # an empty phrase ('' of a question setting nothing aside) skips nothing
+    # an empty phrase ('' of a question setting nothing aside) skips nothing
+    for phrase in filter(None, skip):
         text = text.replace(phrase.lower(), " ")
     words = [w for w in _WORD_RE.findall(text) if w not in EN_STOPWORDS and len(w) > 2]
     return phrasal + words + [w for w in CJK_RE.findall(text) if len(w) >= 2]

@@ -198,9 +198,8 @@ def body_sentences(item_text: str) -> list[str]:
     heading, *after = split_sentences(first) or [""]
     # '会议传达贯彻了…精神,要求各级各部门高度重视…': what the heading's sentence goes on to require
     said = [heading[remark.end() :]] if (remark := _remark_in(heading)) else []
-    if rules.NAMED_SPEAKER_RE.match(
-        heading
-    ):  # '崔长领强调,要严格落实安全生产制度,…': the heading is the remark
+    # '崔长领强调,要严格落实安全生产制度,…': the heading is the remark
+    if rules.NAMED_SPEAKER_RE.match(heading):
         said = [heading]
     return said + after + split_sentences(rest)
 
