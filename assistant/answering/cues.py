@@ -156,6 +156,8 @@ ATTENDED_RE = re.compile(
     r"(?:出席|列席|参加|旁听)(?:了)?(?:会议|本次会议|有关议题|相关议题)|应邀(?:出席|列席|参加|旁听)"
     r"|(?:出席|列席)(?:[:：；;。]|$)"
     r"|出席人员|参加人员"
+    # '区领导赵砚飞、莫鹏…及试验区有关领导参加。': leaders named, then 参加 with no object
+    r"|^(?:[市区县州旗盟]|政府)?领导[^。；]{2,160}?(?:参加|出席)[。；]?$"
 )
 # '何时研究的' · 'When did X's meeting review Y' · 'take place': the day the meeting met, which both the
 # meeting-level asks (META_RE) and the meeting's date (MEETING_DATE_ASK_RE) read.

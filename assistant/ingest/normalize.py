@@ -66,6 +66,7 @@ PORTAL_KEYS = (
     "内容概述",
     "文件下载",
     "来源",
+    "稿源",  # a news mirror's '稿源:宣汉新闻网  2016-07-13 15:17:35 报料热线:…'
     "作者",
     "责任编辑",
     "编辑",
@@ -110,8 +111,10 @@ PORTAL_DATE_RE = re.compile(
 # '陕西新闻联播:2020-03-03' · '湖南日报·新湖南客户端   2026-01-13 08:25:34': a programme's or paper's
 # name with the date (and time) of the page, alone on its line.
 # '2017-11-14 08:45  渭南日报': the same, the date first.
+# '红网武冈 管理员 2012/12/18 8:15:24': the paper's name and the poster's, the date written with slashes.
 DATED_MASTHEAD_RE = re.compile(
-    r"^[\u4e00-\u9fa5·]{2,16}(?:\s*[:：]\s*|\s+)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[\u4e00-\u9fa5]{1,4})?)?$"
+    r"^[\u4e00-\u9fa5·]{2,16}(?:\s+[\u4e00-\u9fa5]{2,5})?(?:\s*[:：]\s*|\s+)\d{4}([-/])\d{1,2}\1\d{1,2}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[\u4e00-\u9fa5]{1,4})?)?$"
     r"|^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+[\u4e00-\u9fa5·]{2,16}$"
 )
 SOURCE_RE = re.compile(r"(?:来源|发布机构|发文机关)\s*[:：]?\s*(?P<org>[\u4e00-\u9fa5（）()]{2,30})")
@@ -222,7 +225,8 @@ def prepare(text: str) -> PreparedText:
             for counted in _split_view_counter(written_line, simplified_line)
             for spaced in _split_spaced_paragraphs(*counted)
             for run_on in _split_run_on_opening(*spaced)
-            for piece in _split_numbered_run(*run_on)
+            for numbered in _split_numbered_run(*run_on)
+            for piece in [_comma_after_spaced_remark(*numbered)]
         ]
         written.extend(w for w, _ in parts)
         simplified.extend(s for _, s in parts)
@@ -252,6 +256,24 @@ def _join_lone_remark_leads(
             lines[lead] = lines[lead].rstrip("，,") + "，" + lines[nxt]
             lines[nxt] = ""
     return written, simplified, unclean
+
+
+# '会议强调 要坚持人民至上,…' (a page's space where the comma after the remark verb was): the space read
+# as that comma, so the remark reads like every other '会议强调,…'.
+SPACED_REMARK_VERB_RE = re.compile(
+    r"(?:^|(?<=[。；;]))\s*(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)(?P<space>[ \t\u3000]+)(?=[\u4e00-\u9fa5“《])"
+)
+
+
+def _comma_after_spaced_remark(written: str, simplified: str) -> tuple[str, str]:
+    """Each remark verb followed by a space instead of a comma gets the comma, in both aligned copies."""
+    if len(written) != len(simplified):
+        return written, simplified
+    for found in reversed(list(SPACED_REMARK_VERB_RE.finditer(simplified))):
+        start, end = found.span("space")
+        written = written[:start] + "，" + written[end:]
+        simplified = simplified[:start] + "，" + simplified[end:]
+    return written, simplified
 
 
 def _split_inline_ordinals(line: str, traditional: bool) -> list[tuple[str, str]]:

@@ -76,6 +76,7 @@ def parse_meeting(
             items, trailing, preamble = remarked
     elif items and layout.by_paragraph and intro_idx is not None:
         items, preamble = _with_opening_topics(prepared, intro_idx, items, preamble)
+        items, preamble = _remarks_before_paragraphs(prepared, intro_idx, items, preamble)
     if not items:
         warnings.append("未识别到议题：全文作为会议概况（议题0）收录，可检索但无法按议题引用")
     if intro_idx is None:
@@ -366,7 +367,10 @@ def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: 
     """Numbered items when the minute numbers them; otherwise one item per topic paragraph."""
     lines = prepared.lines
     labels = [label for label in labels if not rules.TRAILING_RE.match(label.rest)]  # '3.会议还研究了…'
-    if labels and _announced_remarks(lines, labels[0].line):
+    if labels and (
+        _announced_remarks(lines, labels[0].line)
+        or (_announced_decisions(lines, labels[0].line) and _topic_paragraphs(lines, start, labels[0].line))
+    ):
         labels = []
     openers = _topic_paragraphs(lines, start, labels[0].line if labels else end)
     if labels and _is_recap(lines, labels, end, openers):
@@ -389,6 +393,13 @@ def _item_layout(prepared: normalize.PreparedText, labels: list[_Label], start: 
 def _announced_remarks(lines: list[str], first: int) -> bool:
     previous = next((ln for ln in reversed(lines[:first]) if ln), "")
     return bool(rules.REMARKS_INTRO_RE.match(previous))
+
+
+def _announced_decisions(lines: list[str], first: int) -> bool:
+    """'会议决定:' alone above '(一)原则通过《方案》…' '(二)…', after the paragraph that took up the
+    topic: the numbers list what was decided on it, not the meeting's items."""
+    previous = next((ln for ln in reversed(lines[:first]) if ln), "")
+    return bool(rules.DECISIONS_LEAD_RE.match(previous))
 
 
 def _is_recap(lines: list[str], labels: list[_Label], end: int, openers: list[int]) -> bool:
@@ -734,6 +745,25 @@ def _remark_groups(body: list[str]) -> list[list[str]]:
             groups[-1].append(line)
     apart = all(clauses.shared_words(a[0], b[0]) < REMARKS_APART for a, b in zip(groups, groups[1:]))
     return groups if len(groups) > 1 and apart else [body]
+
+
+def _remarks_before_paragraphs(
+    prepared: normalize.PreparedText, intro_idx: int, items: list[AgendaItem], preamble: list[str]
+) -> tuple[list[AgendaItem], list[str]]:
+    """'会议强调,要…三防…' '会议强调,食品安全大于天…' '会议强调,要加强学习《…海洋环境保护法》…' between
+    an opening that names its topics only vaguely ('学习有关政策法规,听取有关情况汇报') and the first
+    topic paragraph ('会议审议并原则同意《A》《B》'): remarks that each take up a subject the one before
+    did not are items of their own, ahead of the paragraphs, not the meeting's overview."""
+    body = [ln for ln in preamble if not _about_the_meeting(ln)]
+    if len(body) < 2 or not REMARKS_OPEN_RE.match(body[0]) or len(groups := _remark_groups(body)) < 2:
+        return items, preamble
+    remarked = []
+    for number, group in enumerate(groups, 1):
+        first = prepared.lines.index(group[0], intro_idx + 1)
+        label = _Label(first, "paragraph", "paragraph", number, "", group[0])
+        remarked.append(_make_item(number, label, group[1:], first + 1, first + len(group), prepared))
+    renumbered = [replace(item, item=len(remarked) + pos + 1) for pos, item in enumerate(items)]
+    return [*remarked, *renumbered], [ln for ln in preamble if ln not in body]
 
 
 # '黄海生指出,…' · '田连钊强调,…': the chair's remarks on the matter of the paragraph before.
@@ -1139,6 +1169,8 @@ def _reporters(body: str) -> list[Reporter]:
         who = rules.VERB_PHRASE_PREFIX_RE.sub(
             "", found.group("who").strip()
         )  # 并原则同意了市应急局 → 市应急局
+        if submitted := rules.SUBMITTED_BY_RE.match(who):
+            who = submitted.group("org")  # 由区生态环境局提交的 → 区生态环境局
         if not who or rules.VERB_PHRASE_PREFIX_RE.fullmatch(found.group("who").strip()):
             return []
         if rules.NOT_A_REPORTER_RE.search(who):  # '听取了一季度全市GDP完成情况的汇报': what, not who
@@ -1243,7 +1275,7 @@ def _parse_meeting_number(
 def _parse_chair(intro: str) -> tuple[str | None, str | None]:
     cleaned = rules.DATE_BEFORE_CHAIR_VERB_RE.sub("", rules.RELATIVE_DAY_BEFORE_HELD_RE.sub("", intro))
     cleaned = rules.DATE_RE.sub("，", cleaned)
-    for pattern in (rules.CHAIR_NAME_FIRST_RE, rules.CHAIR_TITLE_FIRST_RE):
+    for pattern in (rules.CHAIR_NAME_FIRST_RE, rules.CHAIR_TITLE_FIRST_RE, rules.CHAIR_PRESIDED_BY_RE):
         found = pattern.search(cleaned)
         if found:
             return found.group("name"), found.group("title")

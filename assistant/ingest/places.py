@@ -121,7 +121,9 @@ class Gazetteer:
     def mentions(self, text: str) -> list[Mention]:
         """Every place mention, longest first where matches overlap (宝兴县 over 兴县)."""
         found = [Mention(end - len(name) + 1, end + 1, name) for end, name in self._automaton.iter(text)]
-        found = [m for m in found if not _conjunction_before_division(m, text)]
+        found = [
+            m for m in found if not _conjunction_before_division(m, text) and not _word_ends_in_name(m, text)
+        ]
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         out: list[Mention] = []
         for mention in found:
@@ -140,6 +142,16 @@ class Gazetteer:
 # opening with a conjunction counts only when its government follows ('和县人民政府', '和县第…').
 CONJUNCTION_NAME_RE = re.compile(r"^[和与及并或同跟暨][县区市旗]$")
 GOVERNMENT_NEXT_RE = re.compile(r"(?:人民)?政府|委|常务|第|[（(]")
+
+
+def _word_ends_in_name(mention: Mention, text: str) -> bool:
+    """'省级食品安全示范县': 范县 (Henan) read out of 示范 + 县 — a two-character name whose first
+    character ends a word with the one before it (示范, 模范, 规范) is that word and the division's suffix."""
+    if len(mention.name) != 2 or mention.start == 0:
+        return False
+    word = text[mention.start - 1 : mention.start + 1]
+    flag = jieba_flag(word)
+    return flag is not None and flag != "ns" and text[mention.start - 1] not in "在和与及并或是到从向对"
 
 
 # '…县政府党组会议和县政府2025年第16次常务会议': after a meeting's name, 和 joins two meetings.

@@ -163,6 +163,11 @@ CHAIR_TITLE_FIRST_RE = re.compile(
     rf"(?P<title>{LEADER_TITLE})(?:、[\u4e00-\u9fa5]{{2,10}}?(?:书记|主任|组长))?(?P<name>{NAME})(?:同志)?"
     rf"{_WHERE}(?:参加并|出席并)?(?:主持|召集|召开)"  # '市长、市政府党组书记吕志成主持召开'
 )
+# '…列席会议。会议由徐琳主持。': the chair named after the attendance, with or without a title
+# ('会议由县委副书记、县长王伟国主持').
+CHAIR_PRESIDED_BY_RE = re.compile(
+    rf"(?:会议|本次会议|会)由(?:[^，。,]{{0,20}}?(?P<title>{LEADER_TITLE}))?(?P<name>{NAME})(?:同志)?主持"
+)
 # "代金涛同志主持召开…": a chair named without a title.
 CHAIR_NAME_ONLY_RE = re.compile(
     rf"(?:^|[，,。\s日午])(?P<name>[\u4e00-\u9fa5]{{2,3}})同志{_WHERE}(?:主持|召集)"
@@ -272,7 +277,10 @@ REMARK_ON_DOC_RE = re.compile(
 )
 TOPIC_BACKREF_RE = re.compile(  # '会议决定,原则同意该汇报': the decision on the report just heard
     r"^(?:会议)?(?:决定[，,]?)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
+    # '会议决定:' alone on its line above '(一)原则通过《方案》…' '(二)…': the decisions on the topic above
+    r"|^(?:会议|会上)(?:研究)?(?:决定|议定|明确)\s*[:：]?\s*$"
 )
+DECISIONS_LEAD_RE = re.compile(r"^(?:会议|会上)(?:研究)?(?:决定|议定|明确)\s*[:：]?\s*$")
 # '崔长领强调,…': a remark opened by the speaker's name (not '会议强调', '会上指出'), one paragraph of a
 # page that runs the chair's remarks one after another.
 NAMED_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?<!会议)(?<!会上)(?:指出|强调|要求|表示)[，,：:]")
@@ -346,6 +354,10 @@ REPORT_RE = re.compile(
     r"会议(?:听取并(?:审议|讨论|研究)了?|听取了?|审议了)"
     r"(?P<who>[^，。；：《》“”\n]{2,40}?)"
     r"(?:就|关于|对(?=《|关于)|《|所作|作的|的(?:情况)?汇报|(?<!情况)汇报|的情况)"
+)
+# '会议审议了由区生态环境局提交的《…方案》': the department that brought the document, without 由…提交的.
+SUBMITTED_BY_RE = re.compile(
+    r"^由(?P<org>[^，。；]{2,30}?)(?:提交|提请|报送|起草|拟定|牵头起草|编制)(?:审议)?的?$"
 )
 CONVEY_RE = re.compile(r"会议由(?P<who>[^，。；\n]{2,16}?)(?:传达|通报|领学)")
 OFFICIAL_TITLES = (
