@@ -729,6 +729,14 @@ QUOTED_NAME_RE = re.compile(r"“[^”]{1,30}”|《[^》]{1,80}》")
 FIGURE_KINDS = ("amount", "count", "quantity", "rate", "duration")
 
 
+# '…等11个相关事宜' · '等3项议题': a tally of the matters the meeting took up, a figure of the agenda
+# and of nothing the matters are about — unless the question counts matters, items or documents.
+MATTER_TALLY_RE = re.compile(
+    r"等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:个|项|件|份)(?:相关|其他|有关|重要)?(?:事宜|事项|议题|文件)"
+)
+MATTERS_ASKED_RE = re.compile(r"事宜|事项|议题|文件|\b(?:matters|items|issues|documents|papers)\b", re.I)
+
+
 def _figures_text(text: str) -> str:
     return QUOTED_NAME_RE.sub("", text)
 
@@ -759,6 +767,8 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
     if kind in FACT_PATTERNS:
         dated = kind in ("date", "deadline")  # '审议《…2026年森林草原防火命令》' dates no fire season
         text = _figures_text(item.text) if kind in FIGURE_KINDS or dated else item.text
+        if kind in FIGURE_KINDS and not MATTERS_ASKED_RE.search(question):
+            text = MATTER_TALLY_RE.sub("", text)  # '审议了《…调解中心…请示》等11个相关事宜' counts no centres
         if kind == "date" and PERIOD_ASK_RE.search(question):  # '规划的期限是哪几年': the title's
             text = item.heading + item.text  # '(2011-2020年)' is the period asked for
             if YEAR_RANGE_RE.search(text):  # '《美丽泰安建设规划纲要(2023-2035)》', no 年 after it

@@ -184,6 +184,10 @@ DOMAIN_GLOSSES = {
     "institutes": frozenset({"院所", "研究所", "研究院"}),
     "inspection": frozenset({"视察", "考察", "督察", "巡视", "检查"}),
     "brand": frozenset({"品牌", "招牌", "名片"}),
+    # 'austerity' / 'belt-tightening' is how the English press renders 过紧日子 ('government to live
+    # on a tight budget'); CC-CEDICT glosses neither
+    "austerity": frozenset({"过紧日子", "紧日子", "节俭", "厉行节约"}),
+    "belt-tightening": frozenset({"过紧日子", "紧日子"}),
 }
 
 

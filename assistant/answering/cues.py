@@ -392,8 +392,13 @@ MEETINGS_ASK_RE = re.compile(
     re.I,
 )
 # '传达学习了哪次会议的精神': a meeting held elsewhere whose spirit was conveyed, asked inside an item.
+# '哪个区的常务会议审议了…' · "Which county's executive meeting…": the government is asked, answered by
+# naming its meeting.
 MEETING_ASK_RE = re.compile(
-    r"哪次会议(?!的?精神)|哪次常务会议|哪一次(?!会议的?精神)|第几次|which meeting|at which", re.I
+    r"哪次会议(?!的?精神)|哪次常务会议|哪一次(?!会议的?精神)|第几次|which meeting|at which"
+    r"|哪个(?:区|县|市|旗|州|地方)(?:政府|人民政府)?的?(?:常务)?会议?"
+    r"|\bwhich (?:county|district|city|banner|prefecture|government)(?:'s| government's)\s+(?:\w+\s+)?meeting",
+    re.I,
 )
 OUTCOME_ASK_RE = re.compile(
     r"结果|结论|决定|同意|通过|批准|怎么处理|如何处理|去向|印发|outcome|decid|approv|result", re.I

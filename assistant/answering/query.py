@@ -632,7 +632,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
     parents = _parent_places_written(intent)  # 苏州市 of 苏州市吴中区: part of the place named
     skip.update(ASKED_KIND_RE.findall(intent.text))  # '作了什么部署': what kind of thing is asked, no topic
     out = []
-    for token in tokens:
+    for token in map(_without_preposition, tokens):
         if token in skip or token.isdigit() or len(token) < 2 or made_of_generic_words(token):
             continue
         if any(token in phrase for phrase in asking):  # 天开 of 哪天开的
@@ -653,6 +653,18 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         out.append(token)
     return _without_straddlers(out)
+
+
+# '对三防工作提出了哪些要求' is cut 对三防 | 工作: the preposition stuck to a word jieba does not know.
+PREPOSITIONS = "对就向把为在从给"
+
+
+def _without_preposition(token: str) -> str:
+    """'对三防' → '三防': a preposition the tokeniser glued to an unknown word is no part of the topic
+    (a dictionary word such as 对口 or 为民 keeps its first character)."""
+    if len(token) >= 3 and token[0] in PREPOSITIONS and places.jieba_flag(token) is None:
+        return token[1:]
+    return token
 
 
 def _without_straddlers(terms: list[str]) -> list[str]:

@@ -261,7 +261,8 @@ def _join_lone_remark_leads(
 # '会议强调 要坚持人民至上,…' (a page's space where the comma after the remark verb was): the space read
 # as that comma, so the remark reads like every other '会议强调,…'.
 SPACED_REMARK_VERB_RE = re.compile(
-    r"(?:^|(?<=[。；;]))\s*(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)(?P<space>[ \t\u3000]+)(?=[\u4e00-\u9fa5“《])"
+    r"(?:^|(?<=[。；;]))\s*(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)"
+    r"(?P<space>[ \t\u3000]+)(?=[\u4e00-\u9fa5“《])"
 )
 
 

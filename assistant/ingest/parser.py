@@ -1210,7 +1210,13 @@ def _sentences(text: str) -> list[str]:
 
 
 def _decisions(body: str) -> list[str]:
-    return [s for s in _sentences(body) if rules.DECISION_RE.match(s) or rules.DECISION_ANYWHERE_RE.search(s)]
+    """The sentences that decide; '会议决定:' alone announces the decisions on the lines after it and is none."""
+    return [
+        s
+        for s in _sentences(body)
+        if (rules.DECISION_RE.match(s) or rules.DECISION_ANYWHERE_RE.search(s))
+        and not rules.DECISIONS_LEAD_RE.match(s)
+    ]
 
 
 def _routing(decisions: list[str]) -> list[str]:
