@@ -26,7 +26,10 @@ from . import rules
 
 # One pinyin syllable with a tone mark, written in parentheses right after the character it annotates.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-PINYIN_NOTE_RE = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+# ('會(huì )議': some mirrors leave a space before the closing parenthesis)
+PINYIN_NOTE_RE = re.compile(
+    rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?\)"
+)
 
 # Portal fields (government information-disclosure pages, news pages). A line is metadata when it
 # starts with one of them followed by a value, or holds two or more of them.

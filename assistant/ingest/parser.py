@@ -49,6 +49,8 @@ def parse_meeting(
     provenance: dict[str, str] = {}
 
     intro_idx = _find_intro(lines)
+    if intro_idx is not None:
+        _blank_repeated_copy(prepared, intro_idx)
     end_idx, attendance_idx = _find_body_end(lines, intro_idx)
     body_start = (intro_idx + 1) if intro_idx is not None else 0
     labels = _find_item_labels(lines, body_start, end_idx)
@@ -191,6 +193,24 @@ def parse_meeting(
         script=prepared.script,
         portal=prepared.metadata,
     )
+
+
+def _blank_repeated_copy(prepared: normalize.PreparedText, intro_idx: int) -> None:
+    """A page that prints its report twice ('9月26日,…主持召开…' … '举报电话' then the same lines
+    again): the second copy is blanked, in every aligned copy of the lines, so nothing is counted
+    or quoted twice. Line numbers keep pointing at the page's lines."""
+    lines = prepared.lines
+    opening = lines[intro_idx]
+    again = next((j for j in range(intro_idx + 1, len(lines)) if lines[j] == opening), None)
+    if again is None or len(opening) < 20:
+        return
+    span = 0
+    while again + span < len(lines) and lines[again + span] == lines[intro_idx + span]:
+        span += 1
+    if sum(1 for ln in lines[again : again + span] if ln) < 2:
+        return
+    for idx in range(again, again + span):
+        prepared.lines[idx] = prepared.written[idx] = prepared.raw[idx] = ""
 
 
 def body_text_present(lines: list[str]) -> bool:
@@ -1018,7 +1038,9 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            rf"(?:{rules.STANDING}议?|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})",
+            rf"(?:{rules.STANDING}议?|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?(?:专题|专门)?{rules.CLAUSE_VERB})"
+            # '…第37次常务会议、区委第47次常委会议分别传达学习《…》': two meetings took it up
+            rf"|{rules.STANDING}议?(?:、[^，,。]{{2,24}}?会议?)?(?:分别|先后)(?={rules.CLAUSE_VERB})",
             sentence,
         )
         if not after:
@@ -1044,6 +1066,8 @@ def _matter_before_verb(sentence: str) -> list[clauses.Clause]:
             return several  # 会议对《A》和《B》进行了审议: one per document
         if clauses.PURPOSE_LEAD_RE.match(sentence) and rules.CLAUSE_START_RE.match(several[0].heading):
             return several  # '为加强…工作,会议研究通过了《…》': the action, its purpose in its text
+    if studied := rules.STUDY_BEFORE_RE.match(sentence):  # '会前…学法,区发改局对《…条例》进行解读'
+        return [clauses.Clause(studied.group("verb") + studied.group("what"), sentence)]
     found = rules.ON_TOPIC_RE.match(sentence)
     if not found or rules.VAGUE_OBJECT_RE.match(found.group("what")):
         return []

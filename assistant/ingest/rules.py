@@ -87,6 +87,9 @@ STANDING = r"常务(?:[（(]扩大[）)])?会"
 INTRO_RE = re.compile(
     rf"主持召开|主持了|(?:召开|举行)了?[^，。]{{0,20}}{STANDING}|纪要如下|会议纪要如下|{STANDING}议[，,]"
     rf"|{STANDING}议?[^，。]{{0,12}}召开"  # '…第77次常务会召开，市长…主持会议'
+    # '12月7日、12月8日,白银市平川区政府第37次常务会议、区委第47次常委会议分别传达学习…': a dated
+    # opening whose subject is the numbered meeting itself (no one is said to convene it)
+    rf"|^(?:\d{{1,2}}月\d{{1,2}}日[、和至]?){{1,2}}[，,][^。]{{0,30}}?第[^，。]{{1,8}}次{STANDING}议?"
 )
 TITLE_RE = re.compile(r"常务会议?纪要|会议纪要")
 # 第68次 · 五届104次 · 六届第二十七次 · 六届七十八次 · 区十一届政府第106次 · 第十八届人民政府第65次 ·
@@ -115,10 +118,12 @@ DATELINE_AFTER_RE = re.compile(r"(?:上午|下午|晚)?\s*(?:讯|电|消息)")
 # '117日' is 1-17 or 11-7: every cut of the digits into a month and a day is a reading.
 # ' 321下午，市长…主持召开' under a page dated 2019-03-22: 月 and 日 both lost, the time of day kept.
 # '99日,區委副書記…主持召開': two digits that are no day of a month (32-99) are 9月9日 run together.
+# '416,市长韩进主持召开…': 月 and 日 both lost before a comma, the chair and 主持 right after it.
 MONTH_DAY_RUN_RE = re.compile(
-    r"(?:^|[。）)\s])(?=\d{3,4}(?:日|上午|下午|晚)|(?:3[2-9]|[4-9][1-9])日)"
+    r"(?:^|[。）)\s])(?=\d{3,4}(?:日|上午|下午|晚)|(?:3[2-9]|[4-9][1-9])日"
+    r"|\d{3,4}[，,][^。，,]{2,30}?(?:主持|召开|举行))"
     r"(?P<md>(?:1[0-2]|0?[1-9])(?:[12]\d|3[01]|0?[1-9]))"
-    r"(?:日|(?=上午|下午|晚))"
+    r"(?:日|(?=上午|下午|晚|[，,]))"
 )
 # A news report's dateline and byline before its first sentence: '本报讯 记者 刘远朋 22日，…' ·
 # '(记者杨晓妍)昨日下午，…' · '本报讯 记者许潇兮 李喻政报道 昨天上午，…'. Dates that must open the
@@ -498,6 +503,12 @@ OBJECT_FIRST_RE = re.compile(
 ON_TOPIC_RE = re.compile(
     r"^(?:会议|会上)(?:还)?(?:对|就)(?!上述|以上|前述)(?P<what>[^。；，,]{2,80}?)(?:进行了?|作了|作出了)[^。；，,]{0,6}?"
     r"(?P<verb>审议|研究|讨论|部署)"
+)
+# '会前开展了集体学法,区发改局对《优化营商环境条例》进行解读。': a law studied before the agenda, explained
+# by a department — the meeting's remarks on it ('会议指出《…条例》是…') make it an item.
+STUDY_BEFORE_RE = re.compile(
+    r"^会前[^。]{0,16}?(?:学法|学习)[，,]\s*[^，,。]{2,16}?对(?P<what>《[^》]{2,60}》)"
+    r"(?:进行了?|作了?)(?P<verb>解读|讲解|辅导|宣讲)"
 )
 # A sentence inside a paragraph that takes up a new agenda item: '会议审议并原则通过了《…》' ·
 # '并就审议《…的通知》等议题进行了研究'.
