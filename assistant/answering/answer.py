@@ -879,11 +879,13 @@ def _extractive_answer(
     terms = topic_terms(intent, retriever) if intent.lang == "zh" else []
     lead = _lead(kind, intent, chosen, ranked, points=1 if bare and stater > 1 else 2, terms=terms)
     chosen, ranked = _without_set_aside(chosen, ranked, intent, retriever)
+    chosen, ranked = _without_agenda_announced(chosen, ranked)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
     # as written did not match its own sentence, which was then quoted again below it)
     names = [_item_name(hit, intent.lang) for hit in chosen] + [hit.item.heading for hit in chosen]
     quoted = _supporting(ranked, lead, names, config.answer.max_sentences)
+    chosen = _without_bare_overviews(chosen, quoted)
     for n, hit in enumerate(chosen, 1):
         line = _item_line(hit, n, lead, chosen[n - 2] if n > 1 else None, intent.lang, quoted.get(n, []))
         if line:
@@ -893,6 +895,31 @@ def _extractive_answer(
     selected = {n: list(quoted.get(n, [])) for n in range(1, len(chosen) + 1)}
     selected[1] = [*lead.sentences, *selected[1]]
     return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
+
+
+def _without_agenda_announced(
+    chosen: list[ItemHit], ranked: list[ScoredSentence]
+) -> tuple[list[ItemHit], list[ScoredSentence]]:
+    """The overview of a meeting whose item the answer already cites says nothing more when its
+    sentences only announce the agenda ('审议《A》和审查《B》的会议纪要' · '…主持召开…,审议《A》,审查
+    《B》成果'): those sentences are not quoted."""
+    items_cited = {h.doc_id for h in chosen if h.item.item != 0}
+    overviews = {n for n, h in enumerate(chosen, 1) if h.item.item == 0 and h.doc_id in items_cited}
+
+    def announces(sentence: ScoredSentence) -> bool:
+        agenda = chosen[sentence.n - 1].meeting.items[1:]
+        titles = [f"《{title}》" for item in agenda for title in item.document_titles]
+        return any(title in sentence.text for title in titles)
+
+    return chosen, [s for s in ranked if not (s.n in overviews and announces(s))]
+
+
+def _without_bare_overviews(chosen: list[ItemHit], quoted: dict[int, list[str]]) -> list[ItemHit]:
+    """A meeting's overview cited last with nothing quoted from it ('会议概况「会议概况」[2]' alone)
+    adds a line and a source that say nothing: it is left out."""
+    while len(chosen) > 1 and chosen[-1].item.item == 0 and not quoted.get(len(chosen)):
+        chosen = chosen[:-1]
+    return chosen
 
 
 def _without_set_aside(

@@ -27,9 +27,7 @@ from . import rules
 # One pinyin syllable with a tone mark, written in parentheses right after the character it annotates.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # ('會(huì )議': some mirrors leave a space before the closing parenthesis)
-PINYIN_NOTE_RE = re.compile(
-    rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?\)"
-)
+PINYIN_NOTE_RE = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?\)")
 
 # Portal fields (government information-disclosure pages, news pages). A line is metadata when it
 # starts with one of them followed by a value, or holds two or more of them.
@@ -68,6 +66,7 @@ PORTAL_KEYS = (
     "关键词",
     "内容概述",
     "文件下载",
+    "信息来源",  # '信息来源:鄂州市人民政府网 日期:2012-10-08 语音:播放'
     "来源",
     "稿源",  # a news mirror's '稿源:宣汉新闻网  2016-07-13 15:17:35 报料热线:…'
     "作者",
