@@ -1038,7 +1038,9 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            rf"(?:{rules.STANDING}议?|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?(?:专题|专门)?{rules.CLAUSE_VERB})"
+            rf"(?:{rules.STANDING}议?|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})"
+            # '会上专题研究…等七项事宜' after the opening ('会议专题听取…' there names the paragraphs' topic)
+            rf"|^(?=会上(?:专题|专门){rules.CLAUSE_VERB})"
             # '…第37次常务会议、区委第47次常委会议分别传达学习《…》': two meetings took it up
             rf"|{rules.STANDING}议?(?:、[^，,。]{{2,24}}?会议?)?(?:分别|先后)(?={rules.CLAUSE_VERB})",
             sentence,
