@@ -879,7 +879,7 @@ def _extractive_answer(
     terms = topic_terms(intent, retriever) if intent.lang == "zh" else []
     lead = _lead(kind, intent, chosen, ranked, points=1 if bare and stater > 1 else 2, terms=terms)
     chosen, ranked = _without_set_aside(chosen, ranked, intent, retriever)
-    chosen, ranked = _without_agenda_announced(chosen, ranked)
+    ranked = _without_agenda_announced(chosen, ranked)
     lines = [lead.text]
     # headings also in the script the sentences are scored in (a traditional-script minute's heading
     # as written did not match its own sentence, which was then quoted again below it)
@@ -897,9 +897,7 @@ def _extractive_answer(
     return "\n".join(lines), chosen, {n: said for n, said in selected.items() if said}
 
 
-def _without_agenda_announced(
-    chosen: list[ItemHit], ranked: list[ScoredSentence]
-) -> tuple[list[ItemHit], list[ScoredSentence]]:
+def _without_agenda_announced(chosen: list[ItemHit], ranked: list[ScoredSentence]) -> list[ScoredSentence]:
     """The overview of a meeting whose item the answer already cites says nothing more when its
     sentences only announce the agenda ('审议《A》和审查《B》的会议纪要' · '…主持召开…,审议《A》,审查
     《B》成果'): those sentences are not quoted."""
@@ -911,7 +909,7 @@ def _without_agenda_announced(
         titles = [f"《{title}》" for item in agenda for title in item.document_titles]
         return any(title in sentence.text for title in titles)
 
-    return chosen, [s for s in ranked if not (s.n in overviews and announces(s))]
+    return [s for s in ranked if not (s.n in overviews and announces(s))]
 
 
 def _without_bare_overviews(chosen: list[ItemHit], quoted: dict[int, list[str]]) -> list[ItemHit]:

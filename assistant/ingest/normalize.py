@@ -242,7 +242,8 @@ def prepare(text: str) -> PreparedText:
 
 # '会议指出' on a line of its own, the remark on the next: a news page's bold lead-in, one sentence in fact
 # ('会议明确：' above a numbered list introduces the list and stays as it is).
-LONE_REMARK_LEAD_RE = re.compile(r"^(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)[，,]?$")
+REMARK_LEAD = r"(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)"
+LONE_REMARK_LEAD_RE = re.compile(rf"^{REMARK_LEAD}[，,]?$")
 
 
 def _join_lone_remark_leads(
@@ -263,8 +264,7 @@ def _join_lone_remark_leads(
 # '会议强调 要坚持人民至上,…' (a page's space where the comma after the remark verb was): the space read
 # as that comma, so the remark reads like every other '会议强调,…'.
 SPACED_REMARK_VERB_RE = re.compile(
-    r"(?:^|(?<=[。；;]))\s*(?:会议|会上)(?:还|同时)?(?:指出|强调|要求|认为|提出)"
-    r"(?P<space>[ \t\u3000]+)(?=[\u4e00-\u9fa5“《])"
+    rf"(?:^|(?<=[。；;]))\s*{REMARK_LEAD}(?P<space>[ \t\u3000]+)(?=[\u4e00-\u9fa5“《])"
 )
 
 

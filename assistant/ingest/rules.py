@@ -280,12 +280,12 @@ PRESENTED_DOC_RE = re.compile(
 REMARK_ON_DOC_RE = re.compile(
     r"^(?:会议|会上)[，,]?(?:还)?(?:指出|强调|认为)[，,：:]?《(?P<title>[^》]{2,60})》"
 )
+# '会议决定:' alone on its line above '(一)原则通过《方案》…' '(二)…': the decisions on the topic above
+DECISIONS_LEAD_RE = re.compile(r"^(?:会议|会上)(?:研究)?(?:决定|议定|明确)\s*[:：]?\s*$")
 TOPIC_BACKREF_RE = re.compile(  # '会议决定,原则同意该汇报': the decision on the report just heard
     r"^(?:会议)?(?:决定[，,]?)?(?:原则|一致)?(?:同意|通过|批准)(?:了)?(?:该|上述|此|这|以上|所|。|，|,)"
-    # '会议决定:' alone on its line above '(一)原则通过《方案》…' '(二)…': the decisions on the topic above
-    r"|^(?:会议|会上)(?:研究)?(?:决定|议定|明确)\s*[:：]?\s*$"
+    rf"|{DECISIONS_LEAD_RE.pattern}"
 )
-DECISIONS_LEAD_RE = re.compile(r"^(?:会议|会上)(?:研究)?(?:决定|议定|明确)\s*[:：]?\s*$")
 # '崔长领强调,…': a remark opened by the speaker's name (not '会议强调', '会上指出'), one paragraph of a
 # page that runs the chair's remarks one after another.
 NAMED_SPEAKER_RE = re.compile(r"^[\u4e00-\u9fa5]{2,4}(?<!会议)(?<!会上)(?:指出|强调|要求|表示)[，,：:]")
