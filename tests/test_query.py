@@ -94,6 +94,17 @@ def test_a_when_question_is_not_taken_for_a_topic_the_minutes_never_mention(voca
     assert "天开" not in content_terms(tokens, intent)
 
 
+def test_the_level_of_government_that_met_is_no_topic(vocab):
+    from assistant.answering.query import content_terms
+
+    intent = understand("哪几次区政府常务会议研究了禁毒工作？", vocab)
+    tokens = ["哪几次", "区政", "区政府", "常务会议", "研究", "了", "禁毒", "工作"]
+    assert content_terms(tokens, intent) == ["禁毒"]
+    works = understand("市政府常务会议对市政设施提出了哪些要求？", vocab)  # 市政 of 市政设施 is a topic
+    tokens = ["市政", "市政府", "常务会议", "对", "市政", "设施", "提出", "了", "哪些", "要求"]
+    assert "市政" in content_terms(tokens, works)
+
+
 @pytest.mark.parametrize(
     "question,kind",
     [

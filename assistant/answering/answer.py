@@ -76,6 +76,7 @@ from .sentences import (
     ScoredSentence,
     announced_members,
     body_sentences,
+    cue_kind,
     cue_score,
     headline_section,
     lexical_share,
@@ -379,8 +380,17 @@ def _quotable(hit: ItemHit, kind: str) -> list[str]:
         if len(m.items) == 1:  # nothing itemised: the report from its opening on is what it says
             return body_sentences("\n" + "\n".join(_report_lines(m)))
         opening = [m.intro_text or ""] if _overview_usable(m, kind) else []
-        return body_sentences("\n" + "\n".join([*opening, *m.preamble]))
+        preamble = [line for line in m.preamble if not _masthead_only(line)]
+        return body_sentences("\n" + "\n".join([*opening, *preamble]))
     return body_sentences(hit.item.text)
+
+
+def _masthead_only(line: str) -> bool:
+    """A document number ('〔 2012〕6号', '第3期') or the minute's title (…会议纪要) on a line of its
+    own: the page's masthead, which supports no answer."""
+    line = line.strip()
+    number = rules.DOC_NUMBER_RE.fullmatch(line) or rules.SERIAL_NUMBER_RE.match(line)
+    return bool(number) or line.endswith(("纪要", "纪要》"))
 
 
 def _report_lines(meeting: Meeting) -> list[str]:
@@ -533,7 +543,8 @@ def _meeting_hits(result: RetrievalResult, retriever: Retriever) -> list[ItemHit
     structure — 第一项议题, 由…汇报 — are listed as the filters found them). A minute without a
     year sorts after the dated ones (its month and day alone cannot be placed among them).
     """
-    items = [h for h in result.hits if h.item.item != 0] or result.hits
+    found = [*result.hits, *result.more]
+    items = [h for h in found if h.item.item != 0] or result.hits
     bar = 0.0 if result.structured else retriever.config.answer.list_coverage  # filters chose them
     terms = topic_terms(result.intent, retriever)
     firsts: dict[str, ItemHit] = {}
@@ -1211,7 +1222,8 @@ def _ranked_sentences(
             return lexical_share(sentence, terms, retriever.idf) - set_aside(sentence)
 
     took_up = bool(ACTION_ASK_RE.search(intent.text))
-    return score_sentences(items, question_vector, sentence_vectors, word_share, kind, config.answer, took_up)
+    cue = cue_kind(kind, intent.text)
+    return score_sentences(items, question_vector, sentence_vectors, word_share, cue, config.answer, took_up)
 
 
 def _unit(vectors) -> np.ndarray:

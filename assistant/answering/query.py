@@ -649,10 +649,28 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         if any(token in named for named in governments) or any(token in parent for parent in parents):
             continue
+        if _only_in_government_names(token, intent.text):  # 区政 of 区政府常务会议: the level, no topic
+            continue
         if intent.cities and _names_held_place(token, intent):  # 红河州 of a minute filed as 红河
             continue
         out.append(token)
     return _without_straddlers(out)
+
+
+# '区政府' · '县人民政府': which level of government met, no topic (市政 of 市政设施 is one).
+GOVERNMENT_RE = re.compile(r"[省市区县州旗盟]?(?:人民)?政府")
+
+
+def _only_in_government_names(token: str, text: str) -> bool:
+    """Whether the token is a government's name (内蒙古自治区人民政府) or every place the question
+    writes it lies inside one (区政 of 区政府)."""
+    if token.endswith("政府"):
+        return True
+    spans = [m.span() for m in GOVERNMENT_RE.finditer(text)]
+    starts = [m.start() for m in re.finditer(re.escape(token), text)]
+    if not spans or not starts:
+        return False
+    return all(any(a <= s and s + len(token) <= b for a, b in spans) for s in starts)
 
 
 # '对三防工作提出了哪些要求' is cut 对三防 | 工作: the preposition stuck to a word jieba does not know.

@@ -26,6 +26,7 @@ from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
 from ..search.index import Index
 from . import bilingual
+from .cues import MEETINGS_ASK_RE
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
 from .wording import say
 
@@ -70,6 +71,9 @@ class RetrievalResult:
     mode: str
     structured: bool = False  # answered from parsed structure (lists, filters), not similarity alone
     query_vector: np.ndarray | None = None  # the question's embedding, reused to score answer sentences
+    # 哪几次会议研究了…: the items ranked after the top k, from which the list of meetings is drawn
+    # (a topic three meetings took up need not have all three among the five best items)
+    more: list[ItemHit] = field(default_factory=list)
 
 
 class Retriever:
@@ -135,6 +139,7 @@ class Retriever:
         item_scores, best_passage, parts = self._score_items(
             question, intent, mask, where, mode, query_vector, all_candidates=structured
         )
+        wider: list[tuple[str, int]] = []
         if structured and allowed_items is not None and len(allowed_items) <= limit:
             ranked = sorted(allowed_items, key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
             ranked = [key for key in ranked if key[1] > 0 or len(ranked) == 1]
@@ -142,6 +147,8 @@ class Retriever:
             ranked = sorted(
                 (key for key, score in item_scores.items() if score > 0), key=lambda key: -item_scores[key]
             )
+            if not structured and MEETINGS_ASK_RE.search(question):
+                wider = ranked[k:limit]
             ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= limit else k]
             if structured:
                 ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
@@ -149,21 +156,26 @@ class Retriever:
             ranked = _overview_first(ranked)
         elif intent.meeting_level and intent.meeting is None and ranked:
             ranked = _topical_overview_first(ranked, item_scores)
+        hits = self._item_hits(ranked, item_scores, best_passage, parts)
+        more = self._item_hits(wider, item_scores, best_passage, parts)
+        if hits and hits[0].doc_id in intent.unplaced_searched:
+            words = "、".join(sorted(_places_named(intent)))
+            intent.notices.append(say(intent.lang, "place_mentioned_searched", places=words))
+        return RetrievalResult(
+            original, intent, hits, int(doc_ok.sum()), mode, structured, query_vector, more
+        )
+
+    def _item_hits(self, keys, item_scores, best_passage, parts) -> list[ItemHit]:
+        """The ranked (meeting, item) keys as hits carrying their best passage and score parts."""
         hits = []
-        for doc_id, number in ranked:
+        for doc_id, number in keys:
             meeting = self.meetings[doc_id]
             item = meeting.item_by_number(number)
             passage = best_passage.get((doc_id, number)) or item.text[:400]
             dense, lexical = parts.get((doc_id, number), (0.0, 0.0))
-            hits.append(
-                ItemHit(
-                    doc_id, meeting, item, item_scores.get((doc_id, number), 0.0), passage, dense, lexical
-                )
-            )
-        if hits and hits[0].doc_id in intent.unplaced_searched:
-            words = "、".join(sorted(_places_named(intent)))
-            intent.notices.append(say(intent.lang, "place_mentioned_searched", places=words))
-        return RetrievalResult(original, intent, hits, int(doc_ok.sum()), mode, structured, query_vector)
+            score = item_scores.get((doc_id, number), 0.0)
+            hits.append(ItemHit(doc_id, meeting, item, score, passage, dense, lexical))
+        return hits
 
     def meetings_named(self, intent: QueryIntent) -> list[ItemHit]:
         """Every minute the question's meeting filters (place, chair, dates) let through, as its

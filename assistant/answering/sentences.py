@@ -81,6 +81,8 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     "principle": re.compile(r"原则|理念|方针|“[^”]{4,30}”"),
     # what else the meeting took up, asked 'besides …' ('…还就“两节”期间安全生产…提出要求')
     "also": ALSO_RE,
+    # the members of a set, listed as such ('调整后的项目如下:1.…' · '包括…' · '分别是…')
+    "enumeration": re.compile(r"如下[:：]|包括|分别(?:是|为)|[:：]\s*(?:1[.．、]|[（(][1一][）)])"),
 }
 # The asked kind (answerability.asked_kind, refined below) → the sentence cue that answers it.
 CUE_FOR_KIND = {
@@ -101,6 +103,7 @@ CUE_FOR_KIND = {
     "rule": "rule",
     "aim": "aim",
     "also": "also",
+    "members": "enumeration",
 }
 # 'What is the aim of …' · '目的是什么': what the work is to achieve (a goal is often a target in figures).
 AIM_ASK_RE = re.compile(r"\b(?:aims?|purposes?)\b|目的(?:是什么|何在)", re.I)
@@ -118,6 +121,13 @@ FORM_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", TARGET_ASK_RE),
     ("rule", RULE_ASK_RE),
     ("aim", AIM_ASK_RE),
+)
+# '调整了哪些项目' · 'Which … projects did … adjust': the members of a set are asked, not a remark.
+MEMBERS_ASK_RE = re.compile(
+    r"^(?!.*(?:同意|通过|批准|审定|印发))"  # '原则同意了哪些方案': the decision is asked
+    r".*哪(?:些|几[个项家所类条])(?!方面|要求|措施|工作|事项|问题|部署|意见|建议)[\u4e00-\u9fa5]{0,12}[？?]?$"
+    r"|^(?!.*\b(?:approved?|adopted?|passed)\b)which\s+(?:[a-z-]+\s+){0,4}?(?:projects|units|villages|towns|counties|districts|companies|enterprises|schools|roads|sites)\b",
+    re.I,
 )
 # '传达学习了什么讲话精神' · '研究了哪个专项规划' · '传达了哪两个文件': what the meeting took up is asked
 ACTION_ASK_RE = re.compile(
@@ -159,6 +169,15 @@ def refine_kind(kind: str, question: str) -> str:
         and not DOC_MEASURES_ASK_RE.search(question)  # 研究了什么外资措施: the document's name
     ):
         return "requirement"
+    return kind
+
+
+def cue_kind(kind: str, question: str) -> str:
+    """The kind whose sentence cue scores the sentences: the asked kind, except that a topic question
+    for the members of a set ('调整了哪些棚户区改造项目') looks for the sentence that lists them, not
+    the requirement after them (the answer is otherwise composed as for any topic question)."""
+    if kind == "topic" and MEMBERS_ASK_RE.search(question) and not ACTION_ASK_RE.search(question):
+        return "members"
     return kind
 
 
