@@ -182,6 +182,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             return _not_stated(covering[0], name, lang, kind)
         if unrequired := _requirements_not_stated(covering, terms, intent, retriever):
             return unrequired
+        if (change := _change_asked(intent.text)) and not any(map(_prints_a_change, covering)):
+            return _not_stated(covering[0], f"{change}内容" if lang == "zh" else "an adjustment", lang, kind)
         return Verdict(True, kind=kind)
     if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
         return _meeting_level(result.hits[0], terms, intent, retriever, kind)
@@ -209,8 +211,10 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if (year := _year_not_printed(intent, on_topic)) is not None:  # 2025 asked of a 2012-2020 plan
         name = f"{year}年的内容" if lang == "zh" else f"anything on {year}"
         return _not_stated(items[0], name, lang, kind)
-    if ADJUSTMENT_ASK_RE.search(intent.text) and not any("调整" in h.item.text for h in on_topic):
-        name = "调整内容" if lang == "zh" else "an adjustment"  # '听取…高中办学情况的汇报' adjusts nothing
+    if (change := _change_asked(intent.text)) and not any(map(_prints_a_change, on_topic)):
+        name = (
+            f"{change}内容" if lang == "zh" else "an adjustment"
+        )  # '听取…高中办学情况的汇报' adjusts nothing
         return _not_stated(items[0], name, lang, kind)
     # '审议《A》《B》《C》。强调…' said of all three; an overview speaks for the topic only when its
     # remarks name it, not when its opening lists it among others ('重点研究…生态环境保护等有关事项')
@@ -253,7 +257,25 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
 
 
 # '作了什么调整' · '调整了什么' · 'what adjustment': a change the minutes must state.
-ADJUSTMENT_ASK_RE = re.compile(r"(?:作|做)(?:了|出了?)?(?:什么|哪些)调整|调整了(?:什么|哪些)")
+ADJUSTMENT_ASK_RE = re.compile(
+    r"(?:作|做)(?:了|出了?)?(?:什么|哪些)(?P<a>调整|修改|修订|变更|改动)|(?P<b>调整|修改|修订|变更)了(?:什么|哪些)"
+)
+
+
+def _change_asked(question: str) -> str | None:
+    """The change a question asks the meeting made ('作出了哪些修改' → 修改), which the item must print."""
+    found = ADJUSTMENT_ASK_RE.search(question)
+    return (found.group("a") or found.group("b"))[:2] if found else None
+
+
+CHANGE_WORDS = ("调整", "修改", "修订", "修正", "变更", "改动")
+
+
+def _prints_a_change(hit: ItemHit) -> bool:
+    """Whether the item says something was changed (审议了《…制度》 changes nothing)."""
+    return any(word in hit.item.text for word in CHANGE_WORDS)
+
+
 # '2025年' in a question; not the meeting's own year ('2022年第6次常务会议', '2019年12月…').
 ASKED_YEAR_RE = re.compile(r"((?:19|20)\d{2})年(?!第|\d{1,2}月|度?常务|[上下]半年常务)")
 

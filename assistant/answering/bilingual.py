@@ -316,7 +316,8 @@ def share_translated(known: list[frozenset[str]], chinese_text: str) -> float:
 
 # The division words of an English place name ('Harqin banner', 'Sifangtai district').
 _PLACE_WORDS_RE = re.compile(
-    r"\b(?:banner|khoshuu|district|county(?: level city)?|city|prefecture|league|(?:autonomous )?region|province)\b",
+    r"\b(?:banner|khoshuu|district|(?:county|prefecture)[- ]level city|county|city|prefecture|league"
+    r"|(?:autonomous )?region|province)\b",
     re.I,
 )
 

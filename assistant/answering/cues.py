@@ -32,6 +32,7 @@ INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
+    r"|(?:认为|指出|强调)[^，。？]{0,16}哪些"  # '认为三个报告符合哪些精神': what the remark says
     # 火葬区包括哪几个县: places or bodies an item must name, not the meeting's items
     r"|(?:包括|涉及|覆盖|包含)哪(?:些|几个|几)(?:县|区|市|乡镇|镇|乡|村|街道|社区|企业|学校|医院)"
     # 要求哪些部门研判… · 哪些单位负责…: the units an item charges, not the items that heard them
@@ -116,8 +117,9 @@ REPORTED_BY_ASK_RE = re.compile(r"汇报|报告|reported|presented", re.I)
 OWN_OBJECT_ASK_RE = re.compile(
     # '传达了全省什么大会的精神': a qualifier may stand between the verb and the question word
     r"(?P<verb>传达学习|学习传达|传达贯彻|传达|学习|听取|审议|审定|研究|讨论)了?[\u4e00-\u9fa5]{0,4}?"
-    r"(?:什么|哪些|哪次|哪个|哪项)"
-    r"(?:[\u4e00-\u9fa5]{0,8}?(?:内容|精神|文件|讲话))?[？?]?$"  # 传达了哪些全省会议精神 · 哪次会议的精神
+    r"(?:什么|哪些|哪次|哪个|哪项|哪起)"
+    # 传达了哪些全省会议精神 · 哪次会议的精神 · 关于哪起事故的重要指示批示
+    r"(?:[\u4e00-\u9fa5]{0,10}?(?:内容|精神|文件|讲话|批示|指示|通知|通报))?[？?]?$"
 )
 # 'What did Xialu district's 60th executive meeting study?': the same ask in English.
 EN_OWN_OBJECT_ASK_RE = re.compile(
@@ -261,6 +263,7 @@ GENERIC_TERMS = set(
 ATTENDANCE_ASK_RE = re.compile(
     r"出席|列席|缺席|请假|旁听|参会|与会|参加会议|(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)"  # 邀请了谁参加: an item's guests
     r"|(?:哪些人|哪几位|谁|什么人)参加了?[^？?]{0,30}会议|attend"
+    r"|\b(?:take|took|taking) part in\b[^?]{0,60}\bmeeting\b"  # 'Where did the county heads take part in…'
     rf"|{EN_SAT_IN}|{EN_ABSENT}"  # 'who was invited to sit in on' (列席)
     r"|\bwho\b[^?]{0,60}\binvited to\b[^?]{0,60}\bmeeting\b",  # 'Who … was invited to X's meeting' (应邀)
     re.I,
@@ -282,6 +285,7 @@ VENUE_RE = re.compile(
 EVENT_DATE_ASK_RE = re.compile(
     r"(?:举办|举行|开幕|开工|启动)的?(?:时间|日期)|(?<!会议)(?<!会议是)(?<![会开])(?:在|于)哪(?:一)?天(?:举行|举办|开幕|开考)"
     r"|(?<!会议)(?<!会议是)(?:每年)?什么时(?:候|间)(?:举行|举办|开幕|开考)"  # '拉力赛每年什么时候举行'
+    r"|(?:从|自)哪一?天(?:开始|起)|哪一?天(?:开始|起算|截止|结束)"  # '防火期从哪天开始': a period's bound
 )
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -425,6 +429,7 @@ PRONOUN_RE = re.compile(r"这项|该项|这个|上述|这份|该文件|这次|�
 # into pieces such as 天开, which must not be taken for topic words the minutes fail to mention.
 INTERROGATIVE_PHRASE_RE = re.compile(
     r"(?:哪一?天|哪一?年|哪个月|几月几[日号]?|几号|什么时候|什么时间|何时|几时|多久)"
+    r"(?:上午|下午|晚上|早上|中午|傍晚)?"  # '是哪天晚上召开的': the time of day is asked too, no topic
     r"(?:召开|举行|举办|开会|开|办|定|印发)?的?"
     r"|在?哪(?:儿|里|个地方)?(?:召开|举行|开)的?"
     r"|(?:什么|哪个|哪份|哪项)(?:情况|工作|专题)?(?:汇报|报告)"  # 听取了什么情况汇报: the kind asked, no topic

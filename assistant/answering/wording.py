@@ -128,7 +128,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "at_meeting": (
         "在{label}（{when}）上，{item_label}「{heading}」。",
-        "At the {english_label} on {when} (item {item}: {heading}).",
+        "At the {english_label} ({label}) on {when} (item {item}: {heading}).",
     ),
     "minutes_say": ("", "The minutes say: "),
     "date_not_written": ("日期不详", "date not written"),
