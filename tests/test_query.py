@@ -94,6 +94,30 @@ def test_a_when_question_is_not_taken_for_a_topic_the_minutes_never_mention(voca
     assert "天开" not in content_terms(tokens, intent)
 
 
+def test_the_form_of_the_answer_asked_is_no_topic(vocab):
+    from assistant.answering.query import content_terms
+
+    effect = understand("潘光主持的区政府常务会议要求确保各项工作达到什么效果？", vocab)
+    tokens = [
+        "潘光",
+        "主持",
+        "的",
+        "区政府",
+        "常务会议",
+        "要求",
+        "确保",
+        "各项",
+        "工作",
+        "达到",
+        "什么",
+        "效果",
+    ]
+    assert not {"达到", "效果"} & set(content_terms(tokens, effect))
+    together = understand("遵义市第37次常务会议是和哪次会议一起召开的？", vocab)
+    tokens = ["遵义市", "第", "37", "次", "常务会议", "是", "和", "哪次", "会议", "一起", "召开", "的"]
+    assert "一起" not in content_terms(tokens, together)
+
+
 def test_the_level_of_government_that_met_is_no_topic(vocab):
     from assistant.answering.query import content_terms
 

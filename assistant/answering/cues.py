@@ -436,6 +436,9 @@ INTERROGATIVE_PHRASE_RE = re.compile(
     r"|哪(?:个|些|家|一个)(?:单位|部门|机构|企业)"  # 哪个单位的汇报: who, asked
     # 哪位市领导讲了话 · 哪几位负责同志: the person asked for, no topic
     r"|哪(?:一?位|个|些|几位)[市县区州旗省]?(?:政府)?(?:领导|负责同志|负责人|同志|官员|干部|成员)"
+    # '要求确保各项工作达到什么效果' · '和哪次会议一起召开': the form of the answer asked, no topic
+    r"|(?:达到|取得|实现|收到)(?:什么|怎样|哪些)(?:样的)?(?:效果|成效|目的)"
+    r"|[和与同跟]哪(?:次|个)[^，。？?]{0,8}?一(?:起|并|同)(?:召开|举行|开)?的?"
 )
 
 # Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.
