@@ -51,7 +51,6 @@ from .cues import (
     ITEM_WHAT_RE,
     MADE_INTO_ASK_RE,
     MEETING_ASK_RE,
-    MEETINGS_ASK_RE,
     META_RE,
     OUTCOME_ASK_RE,
     OWN_OBJECT_ASK_RE,
@@ -194,7 +193,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
     selected: dict[int, list[str]] = {}
     if CHAIRS_ASK_RE.search(intent.text) and (chaired := _chairs_answer(result, retriever)):
         text, cited = chaired  # 哪些市长主持过…: every chair of the meetings on file, newest first
-    elif MEETINGS_ASK_RE.search(intent.text) and (listed := _meeting_hits(result, retriever)):
+    elif intent.lists_meetings and (listed := _meeting_hits(result, retriever)):
         # 哪几次 / 历次: the meetings, newest first — also when one meeting's overview ranked first
         text, cited = _meetings_answer(listed, result, retriever, config)
     elif (

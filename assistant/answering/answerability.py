@@ -182,8 +182,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
             return _not_stated(covering[0], name, lang, kind)
         if unrequired := _requirements_not_stated(covering, terms, intent, retriever):
             return unrequired
-        if (change := _change_asked(intent.text)) and not any(map(_prints_a_change, covering)):
-            return _not_stated(covering[0], f"{change}内容" if lang == "zh" else "an adjustment", lang, kind)
+        if unchanged := _change_not_printed(covering, covering[0], intent.text, lang, kind):
+            return unchanged
         return Verdict(True, kind=kind)
     if intent.meeting_level and result.hits[0].item.item == 0 and kind != "amount":
         return _meeting_level(result.hits[0], terms, intent, retriever, kind)
@@ -211,11 +211,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     if (year := _year_not_printed(intent, on_topic)) is not None:  # 2025 asked of a 2012-2020 plan
         name = f"{year}年的内容" if lang == "zh" else f"anything on {year}"
         return _not_stated(items[0], name, lang, kind)
-    if (change := _change_asked(intent.text)) and not any(map(_prints_a_change, on_topic)):
-        name = (
-            f"{change}内容" if lang == "zh" else "an adjustment"
-        )  # '听取…高中办学情况的汇报' adjusts nothing
-        return _not_stated(items[0], name, lang, kind)
+    if unchanged := _change_not_printed(on_topic, items[0], intent.text, lang, kind):
+        return unchanged  # '听取…高中办学情况的汇报' adjusts nothing
     # '审议《A》《B》《C》。强调…' said of all three; an overview speaks for the topic only when its
     # remarks name it, not when its opening lists it among others ('重点研究…生态环境保护等有关事项')
     remarked = [h for h in on_topic if h.item.item == 0 and _remarks_name(h, terms, retriever)]
@@ -271,9 +268,15 @@ def _change_asked(question: str) -> str | None:
 CHANGE_WORDS = ("调整", "修改", "修订", "修正", "变更", "改动")
 
 
-def _prints_a_change(hit: ItemHit) -> bool:
-    """Whether the item says something was changed (审议了《…制度》 changes nothing)."""
-    return any(word in hit.item.text for word in CHANGE_WORDS)
+def _change_not_printed(
+    hits: list[ItemHit], cited: ItemHit, question: str, lang: str, kind: str
+) -> Verdict | None:
+    """A refusal naming the change asked ('作出了哪些修改') when none of the items says anything was
+    changed (审议了《…制度》 changes nothing); None when no change is asked or one is printed."""
+    change = _change_asked(question)
+    if not change or any(word in hit.item.text for hit in hits for word in CHANGE_WORDS):
+        return None
+    return _not_stated(cited, f"{change}内容" if lang == "zh" else "an adjustment", lang, kind)
 
 
 # '2025年' in a question; not the meeting's own year ('2022年第6次常务会议', '2019年12月…').

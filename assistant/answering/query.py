@@ -41,6 +41,7 @@ from .cues import (
     LIST_RE,
     MEETING_EN_RE,
     MEETING_ZH_RE,
+    MEETINGS_ASK_RE,
     META_RE,
     NUMBER_ASK_RE,
     QUOTED_RE,
@@ -103,6 +104,7 @@ class QueryIntent:
     routing: list[str] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     wants_list: bool = False
+    lists_meetings: bool = False  # 哪几次会议研究了…: the meetings are the answer, drawn from more items
     doc_kinds: list[str] = field(default_factory=list)  # 哪些实施意见: the list narrowed to that kind
     besides: str = ""  # '除了政府工作报告，还…' · 'Besides the work report, what else…': not what is asked
     umbrella_verb: bool = False  # 研究了哪些工作: no item opening 研究 leaves every item, not none
@@ -369,6 +371,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
     intent.quoted = [a or b for a, b in QUOTED_RE.findall(text) if (a or b) not in rules.VERBS]
     asks_attendance = bool(ATTENDANCE_ASK_RE.search(text))  # 哪些人参加了…会议: people, not items
     counted_set = (found := LIST_DETAIL_RE.search(text)) and found.group("set")  # 六大专项行动是哪六项
+    intent.lists_meetings = bool(MEETINGS_ASK_RE.search(text))
     intent.wants_list = (
         bool(LIST_RE.search(text))
         and not INNER_LIST_RE.search(text)
@@ -629,6 +632,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
         f + g for f in intent.filter_words for g in ("政府", "市政府", "区政府", "县政府", "省政府")
     ]
     asking = INTERROGATIVE_PHRASE_RE.findall(intent.text)
+    government_spans = [found.span() for found in GOVERNMENT_RE.finditer(intent.text)]
     parents = _parent_places_written(intent)  # 苏州市 of 苏州市吴中区: part of the place named
     skip.update(ASKED_KIND_RE.findall(intent.text))  # '作了什么部署': what kind of thing is asked, no topic
     out = []
@@ -649,7 +653,7 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
             continue
         if any(token in named for named in governments) or any(token in parent for parent in parents):
             continue
-        if _only_in_government_names(token, intent.text):  # 区政 of 区政府常务会议: the level, no topic
+        if _only_in_government_names(token, intent.text, government_spans):  # 区政 of 区政府: the level
             continue
         if intent.cities and _names_held_place(token, intent):  # 红河州 of a minute filed as 红河
             continue
@@ -661,12 +665,11 @@ def content_terms(tokens: list[str], intent: QueryIntent) -> list[str]:
 GOVERNMENT_RE = re.compile(r"[省市区县州旗盟]?(?:人民)?政府")
 
 
-def _only_in_government_names(token: str, text: str) -> bool:
+def _only_in_government_names(token: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the token is a government's name (内蒙古自治区人民政府) or every place the question
-    writes it lies inside one (区政 of 区政府)."""
+    writes it lies inside one (区政 of 区政府; `spans`: where GOVERNMENT_RE finds them in the text)."""
     if token.endswith("政府"):
         return True
-    spans = [m.span() for m in GOVERNMENT_RE.finditer(text)]
     starts = [m.start() for m in re.finditer(re.escape(token), text)]
     if not spans or not starts:
         return False

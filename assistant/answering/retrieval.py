@@ -26,7 +26,6 @@ from ..models import AgendaItem, Meeting, citation_label
 from ..search.backends import SearchFilter, item_key
 from ..search.index import Index
 from . import bilingual
-from .cues import MEETINGS_ASK_RE
 from .query import QueryIntent, Vocabulary, content_terms, understand, verb_family
 from .wording import say
 
@@ -147,7 +146,7 @@ class Retriever:
             ranked = sorted(
                 (key for key, score in item_scores.items() if score > 0), key=lambda key: -item_scores[key]
             )
-            if not structured and MEETINGS_ASK_RE.search(question):
+            if not structured and intent.lists_meetings:
                 wider = ranked[k:limit]
             ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= limit else k]
             if structured:
