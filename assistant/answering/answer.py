@@ -31,6 +31,7 @@ from .answerability import (
     names_entity,
     overview_answers,
     promote_on_topic,
+    says_who_reported,
     topic_share,
     topic_terms,
 )
@@ -77,6 +78,7 @@ from .sentences import (
     body_sentences,
     cue_kind,
     cue_score,
+    headline_heads,
     headline_section,
     lexical_share,
     numbered_point_naming,
@@ -847,7 +849,7 @@ def _extractive_answer(
         chosen = _with_bare_item_siblings(chosen)
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
     if kind in ("person", "department") and REPORTED_BY_ASK_RE.search(intent.text):
-        chosen = sorted(chosen, key=lambda h: not _says_who_reported(h.item))  # stable: else as ranked
+        chosen = sorted(chosen, key=lambda h: not says_who_reported(h.item))  # stable: else as ranked
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     # a heading alone states no requirement or reason: any item that states one leads
     asks_statement = kind in ("requirement", "reason")
@@ -974,11 +976,6 @@ def _set_aside_share(intent: QueryIntent, retriever: Retriever) -> Callable[[str
         return lambda text: bilingual.share_translated(known, text) if known else 0.0
     words = [t for t in retriever.index.tokenizer.tokenize(intent.besides) if len(t) >= 2]
     return lambda text: lexical_share(text, words, retriever.idf) if words else 0.0
-
-
-def _says_who_reported(item: AgendaItem) -> bool:
-    """A parsed reporter, or a sentence that hears someone's report ('听取了各位副市长…汇报')."""
-    return bool(item.reporters) or bool(HEARD_FROM_RE.search(item.text))
 
 
 def _requirement_points(
@@ -1392,6 +1389,8 @@ def _lead(
     heads = ordinal_heads(item.text) if kind == "requirement" else []
     if not heads and kind == "requirement" and POINTS_ASK_RE.search(intent.text):
         heads = ordinal_heads(item.text, first_clauses=True)  # 提出了哪几点要求: 一是…；二是…
+    if not heads and kind == "requirement":
+        heads = headline_heads(item.text)  # 要强化责任担当。…要强化问题导向。…: the same, unnumbered
     point = numbered_point_naming(item.text, terms or []) if heads else []
     if point and not any(head in point[0] for head in heads):
         # '对乡村振兴提出了什么要求': the headlines found stop before 四要全面推进乡村振兴, which names it

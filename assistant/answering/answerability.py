@@ -20,15 +20,20 @@ from ..ingest import rules
 from ..models import Meeting
 from . import bilingual
 from .cues import (
+    ACTION_VERBS_ZH,
     ASK_PATTERNS,
     ATTENDED_RE,
     CHAIR_ASK_RE,
+    DECIDED_ACTION_RE,
     EN_NAMED_THING_ASK_RE,
     EVENT_DATE_ASK_RE,
+    HEARD_FROM_RE,
+    HEARD_NAMED_RE,
     LIST_DETAIL_RE,
     MEASURES_ASK,
     MEETING_ASK_RE,
     META_RE,
+    REPORTER_ASK_RE,
     VENUE_RE,
 )
 from .query import QueryIntent, content_terms
@@ -103,6 +108,7 @@ KIND_NAMES = {
         "count": "数量",
         "rate": "增幅或比例",
         "person": "人员",
+        "reporter": "汇报人",
         "department": "单位",
         "decision": "决定",
         "location": "地点",
@@ -118,6 +124,7 @@ KIND_NAMES = {
         "count": "a number",
         "rate": "a rate or share",
         "person": "a person",
+        "reporter": "who reported",
         "department": "a department",
         "decision": "a decision",
         "location": "a location",
@@ -236,6 +243,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         if h.doc_id == on_topic[0].doc_id and h.item.item and _covers(h, terms, intent, retriever)
     ]
     fact = "duty" if duty else kind
+    if kind in ("person", "department") and REPORTER_ASK_RE.search(intent.text):
+        fact = kind = "reporter"  # '是谁汇报的': the reporter, not any unit the remarks name
     stated = [h for h in [*on_topic, *same_meeting] if _has_fact(h, fact, intent.text)]
     if kind == "date" and EVENT_DATE_ASK_RE.search(intent.text):  # the event's date, not the meeting's
         stated = [h for h in stated if _dated_besides_meeting(h, terms)]
@@ -811,6 +820,25 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
     if kind == "person":  # 由谁组织实施 is answered by an organisation as often as by a person
         named = "同志" in item.text or bool(TITLED_NAME_RE.search(item.text))  # '刘志庚副省长来梅调研'
         return bool(item.reporters) or named or bool(ORG_RE.search(item.text))
+    if kind == "reporter":
+        return says_who_reported(item)
     if kind == "decision":  # '讨论研究并原则同意《…》': a numbered heading can itself be the decision
-        return bool(item.decisions) or bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
+        decided = bool(item.decisions) or bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
+        return decided or _directs_asked_action(item.text, question)
     return True
+
+
+def says_who_reported(item) -> bool:
+    """A parsed reporter, or a sentence that hears someone's report ('听取了各位副市长…汇报',
+    '会议分别听取了市农委主任周善生…关于…的情况汇报')."""
+    text = item.heading + "。" + item.text
+    return bool(item.reporters) or bool(HEARD_FROM_RE.search(text) or HEARD_NAMED_RE.search(text))
+
+
+def _directs_asked_action(text: str, question: str) -> bool:
+    """'decide to set up …' of an item whose chair directs it ('要成立…领导小组'): a news report prints
+    the decision to act as the directive, in the verb asked."""
+    if not (asked := DECIDED_ACTION_RE.search(question)):
+        return False
+    verbs = asked.group("zh") or ACTION_VERBS_ZH[asked.group("en").lower()]
+    return bool(re.search(rf"(?:要|决定|同意|尽快|抓紧|加快)(?:{verbs})", text))

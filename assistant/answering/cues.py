@@ -111,6 +111,35 @@ HEARD_NAMED_RE = re.compile(
 )
 # Who reported, not who proposed ('…方案是哪家单位提出的' is answered by the decision naming it).
 REPORTED_BY_ASK_RE = re.compile(r"汇报|报告|reported|presented", re.I)
+# '是谁汇报的' · '由哪个部门汇报' · 'Who reported on …': the reporter asked for in so many words — answered
+# only by an item that says who reported, not by any unit its remarks name ('落实市委、市政府…部署').
+REPORTER_ASK_RE = re.compile(
+    r"(?:谁|哪位|哪个部门|哪个单位|哪家单位|哪些部门|哪些单位)[^，。？?]{0,4}?(?:作了?|做了?)?的?汇报"
+    r"|汇报(?:人|单位|部门)(?:是|为)?(?:谁|哪)"
+    r"|\bwho (?:reported|presented|briefed)\b|\breported by whom\b"
+    r"|\bwhich (?:department|agency|unit|office)\b[^?]{0,40}\b(?:reported|presented|briefed)\b",
+    re.I,
+)
+# 'What did Linli county decide to set up for …' · '决定成立什么': a decision to act, which a news report
+# prints as the chair's directive ('要成立临澧县林夹公路建设领导小组').
+DECIDED_ACTION_RE = re.compile(
+    r"决定(?P<zh>成立|设立|组建|建立|启动|开展|出台|制定|修建|建设)"
+    r"|\bdecid\w* (?:to |on )(?P<en>set(?:ting)? up|establish|form|creat|launch|build|introduc|draw up|issu)",
+    re.I,
+)
+# The Chinese verbs an English action asked for is printed with.
+ACTION_VERBS_ZH = {
+    "set up": "成立|设立|组建",
+    "setting up": "成立|设立|组建",
+    "establish": "成立|设立|建立",
+    "form": "成立|组建",
+    "creat": "成立|设立|建立",
+    "launch": "启动|开展",
+    "build": "建设|修建|建成",
+    "introduc": "出台|制定",
+    "draw up": "制定|编制",
+    "issu": "印发|出台",
+}
 
 
 # 传达学习了什么 / 审议了哪些内容: the item's own verb asked for its object — the heading names it.

@@ -350,6 +350,25 @@ def ordinal_heads(text: str, first_clauses: bool = False) -> list[str]:
     return heads if len(heads) >= 2 else []
 
 
+# '会议要求:要强化责任担当。' · '张三强调，要…。': the frame before a headline.
+HEADLINE_FRAME_RE = re.compile(r"^(?:会议|会上)?[\u4e00-\u9fa5]{0,4}(?:要求|强调|指出)[:：，,]")
+
+
+def headline_heads(text: str) -> list[str]:
+    """'要强化责任担当。…要强化问题导向。…要强化创新探索。…': the headlines of an unnumbered list of
+    requirements — two or more short 要… sentences, each with what it takes after it, and no directive
+    before the first (else they are a later part of the remarks). Empty otherwise."""
+    sentences = [HEADLINE_FRAME_RE.sub("", s) for s in body_sentences(text)]
+    heads = [
+        s
+        for n, s in enumerate(sentences)
+        if HEADLINE_RE.match(s) and n + 1 < len(sentences) and not HEADLINE_RE.match(sentences[n + 1])
+    ]
+    if len(heads) < 2 or any("要" in s for s in sentences[: sentences.index(heads[0])]):
+        return []  # two or more, and the list opens what is required: no directive before it
+    return [h.rstrip("。；;") for h in heads]
+
+
 def numbered_point_naming(item_text: str, terms: list[str]) -> list[str]:
     """'四要全面推进乡村振兴。要聚焦“五大振兴”,…': the numbered point whose headline names a topic
     word, with the sentence that says what it takes — also where `ordinal_heads` stopped short of it

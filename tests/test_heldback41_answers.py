@@ -1,0 +1,50 @@
+"""Answers on held-back 41 (data/heldback41/, governments first seen in session 36, measured blind once)
+and fresh questions newq3: an unnumbered list of requirement headlines (要强化…。…要强化…。) is the
+lead of a 哪些要求 question; a decision to act, printed as the chair's directive (要成立…领导小组),
+answers 'decide to set up'; 'who reported' is refused where the item says no one reported."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, asked, indexed_reports, simplified_lead
+
+REPORTS = [
+    ROOT / "data" / "heldback41" / "news" / "iq01_zhangzhou_yunxiao_2017.txt",
+    ROOT / "data" / "heldback41" / "news" / "iq02_zhangzhou_yunxiao_2021.txt",
+    ROOT / "data" / "heldback41" / "news" / "iq03_changde_linli.txt",
+    ROOT / "data" / "heldback39" / "news" / "io06_shanghai_chongming.txt",
+]
+
+
+@pytest.fixture(scope="module")
+def held41(config_factory):
+    return indexed_reports(config_factory, "heldback41", REPORTS)
+
+
+LEADS = [  # (question, what the first line must say)
+    # the three headlines, not the detail under the first
+    ("云霄县2021年第四次常务会议对乡村振兴提出了哪些要求？", "要强化问题导向"),
+    # headlines later in the remarks do not stand for the holiday requirements before them
+    ("What did Yunxiao county's head require for the National Day and Mid-Autumn holidays?", "渔船管控"),
+    # a decision to act printed as the chair's directive
+    ("What did Linli county decide to set up for the Linjia highway?", "林夹公路建设领导小组"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("question", "said"), LEADS)
+def test_the_lead_states_what_was_asked(held41, question, said):
+    assert said in simplified_lead(held41, question)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Who reported on the environmental inspection at Chongming's 55th executive meeting?", "reported"),
+        ("崇明区第55次常务会议上是谁汇报的环境保护督察工作？", "汇报人"),
+    ],
+)
+def test_who_reported_is_refused_where_no_one_is_said_to_report(held41, question, reason):
+    answer = asked(held41, question)
+    assert not answer.answerable and reason in answer.answer, answer.answer
