@@ -1,7 +1,9 @@
 """Answers on held-back 41 (data/heldback41/, governments first seen in session 36, measured blind once)
 and fresh questions newq3: an unnumbered list of requirement headlines (要强化…。…要强化…。) is the
 lead of a 哪些要求 question; a decision to act, printed as the chair's directive (要成立…领导小组),
-answers 'decide to set up'; 'who reported' is refused where the item says no one reported."""
+answers 'decide to set up'; 'who reported' is refused where the item says no one reported; a report
+heard in the opening of a report itemised by its remarks is answered from the opening; members asked
+(哪些种类) are answered by the sentence listing them 、…等."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ REPORTS = [
     ROOT / "data" / "heldback41" / "news" / "iq02_zhangzhou_yunxiao_2021.txt",
     ROOT / "data" / "heldback41" / "news" / "iq03_changde_linli.txt",
     ROOT / "data" / "heldback39" / "news" / "io06_shanghai_chongming.txt",
+    ROOT / "data" / "heldback38" / "news" / "in08_baotou_guyang.txt",
+    ROOT / "data" / "heldback33" / "news" / "ih10_xingxian.txt",
 ]
 
 
@@ -28,6 +32,10 @@ LEADS = [  # (question, what the first line must say)
     ("What did Yunxiao county's head require for the National Day and Mid-Autumn holidays?", "渔船管控"),
     # a decision to act printed as the chair's directive
     ("What did Linli county decide to set up for the Linjia highway?", "林夹公路建设领导小组"),
+    # the opening heard a report no item took apart (the items are the remarks that follow)
+    ("固阳县第1次常务会议听取了什么汇报？", "民生实事项目完成情况"),
+    # the kinds asked: the sentence listing them ('发展特色种植、特色加工等庭院经济'), not the plan adopted
+    ("兴县特色庭院经济要发展哪些种类？", "特色种植、特色加工"),
 ]
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..ingest import rules
+from ..ingest import clauses, rules
 from ..models import Meeting
 from . import bilingual
 from .cues import (
@@ -498,26 +498,10 @@ def meeting_speaks(meeting: Meeting) -> bool:
     )
 
 
-# '…主持召开了…常务会议,会议传达学习了…《…》、…精神,…分别作了工作汇报': what the opening says was done.
-OPENING_ACTION_RE = re.compile(r"(?:传达学习|学习|听取|审议|作了工作汇报)了?(?P<what>[^，,。；]{4,})")
-# '传达学习上级重要精神' · '研究有关议题': an opening that names nothing the items might have left out.
-VAGUE_OBJECT_RE = re.compile(
-    r"^(?:上级|有关|相关|近期|当前|其他|近期重要)?(?:重要)?(?:会议)?(?:精神|议题|工作|事项|文件)$"
-)
-
-
 def overview_answers(meeting: Meeting) -> bool:
     """Whether 会议概况 can answer a topic: it holds remarks of its own, or its opening says what the
     meeting studied or heard and no item took that clause apart (the report itemised only what followed)."""
-    if meeting_speaks(meeting):
-        return True
-    intro = meeting.intro_text or ""
-    held = rules.MEETING_HELD_RE.search(intro)
-    headings = "".join(item.heading for item in meeting.items if item.item > 0)
-    return bool(held) and any(
-        found.group("what")[:8] not in headings and not VAGUE_OBJECT_RE.match(found.group("what"))
-        for found in OPENING_ACTION_RE.finditer(intro, held.end())
-    )
+    return meeting_speaks(meeting) or bool(clauses.unitemised_opening_verbs(meeting))
 
 
 # '涉及哪个县' · '包括哪些街道' · '哪家公司': a named place or body of that kind must be printed.

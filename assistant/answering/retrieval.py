@@ -291,8 +291,10 @@ class Retriever:
             return None
         t = self.items
         ok = doc_ok[t.doc].copy()
-        if intent.has_item_filters:
-            ok &= t.number > 0
+        if intent.has_item_filters:  # 会议概况 only where its opening did what the question asks
+            ok &= (t.number > 0) | (
+                (t.number == 0) & np.isin(t.acted, intent.verbs or [""]) & (t.acted != "")
+            )
         if intent.item:
             ok &= t.number == intent.item
         if intent.departments:
@@ -557,7 +559,7 @@ class _ItemTable:
                 docs.append(doc_pos)
                 numbers.append(item.item)
                 verbs.append(verb_family(item.verb) or "")
-                acted.append(_later_clause_verb(item.heading))
+                acted.append(_later_clause_verb(item.heading) or _opening_verb(meetings[doc_id], item))
                 for org in {r.org for r in item.reporters if r.org}:
                     by_org.setdefault(org, []).append(position)
                 by_routing.setdefault(" ".join(item.routing), []).append(position)
@@ -583,6 +585,16 @@ def _later_clause_verb(heading: str) -> str:
         if verb := clauses.clause_verb(clause):
             return verb_family(verb) or ""
     return ""
+
+
+def _opening_verb(meeting: Meeting, item: AgendaItem) -> str:
+    """会议概况's verb, when its opening says the meeting heard or reviewed what no item took apart
+    ('…,听取2024年民生实事项目完成情况的汇报' of a report itemised only by its remarks): 听取了什么汇报
+    of that meeting is answered by the overview, not by a remark."""
+    if item.item != 0:
+        return ""
+    verbs = clauses.unitemised_opening_verbs(meeting)
+    return next((verb_family(v) for v in reversed(verbs) if verb_family(v)), "")
 
 
 def _positions_mask(size: int, groups) -> np.ndarray:

@@ -483,3 +483,27 @@ COMMON_BIGRAMS = {
 GOVERNMENT_BIGRAMS = {"政府", "市政", "区政", "县政", "市委", "区委", "县委"} | {
     a + b for a, b in zip("习近平总书记重要讲话重要指示批示", "近平总书记重要讲话重要指示批示精")
 }
+
+
+# '…主持召开了…常务会议,会议传达学习了…《…》、…精神,…分别作了工作汇报': what the opening says was done.
+OPENING_ACTION_RE = re.compile(r"(?P<verb>传达学习|学习|听取|审议|作了工作汇报)了?(?P<what>[^，,。；]{4,})")
+# '传达学习上级重要精神' · '研究有关议题': an opening that names nothing the items might have left out.
+VAGUE_OBJECT_RE = re.compile(
+    r"^(?:上级|有关|相关|近期|当前|其他|近期重要)?(?:重要)?(?:会议)?(?:精神|议题|工作|事项|文件)$"
+)
+
+
+def unitemised_opening_verbs(meeting) -> list[str]:
+    """The verbs of what a report's opening says the meeting did and no item took apart ('审议…,听取2024年
+    民生实事项目完成情况…的汇报' when the items are only the remarks that follow): what 会议概况 alone
+    answers (听取了什么汇报)."""
+    intro = meeting.intro_text or ""
+    held = rules.MEETING_HELD_RE.search(intro)
+    if not held:
+        return []
+    headings = "".join(item.heading for item in meeting.items if item.item > 0)
+    return [
+        found.group("verb")
+        for found in OPENING_ACTION_RE.finditer(intro, held.end())
+        if found.group("what")[:8] not in headings and not VAGUE_OBJECT_RE.match(found.group("what"))
+    ]
