@@ -27,6 +27,7 @@ from .cues import (
     DECIDED_ACTION_RE,
     EN_NAMED_THING_ASK_RE,
     EVENT_DATE_ASK_RE,
+    HEARD_ABOUT_RE,
     HEARD_FROM_RE,
     HEARD_NAMED_RE,
     LIST_DETAIL_RE,
@@ -814,9 +815,10 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
 
 def says_who_reported(item) -> bool:
     """A parsed reporter, or a sentence that hears someone's report ('听取了各位副市长…汇报',
-    '会议分别听取了市农委主任周善生…关于…的情况汇报')."""
+    '会议分别听取了市农委主任周善生…关于…的情况汇报', '听取了区消防救援大队关于…的汇报')."""
     text = item.heading + "。" + item.text
-    return bool(item.reporters) or bool(HEARD_FROM_RE.search(text) or HEARD_NAMED_RE.search(text))
+    heard = (pattern.search(text) for pattern in (HEARD_FROM_RE, HEARD_NAMED_RE, HEARD_ABOUT_RE))
+    return bool(item.reporters) or any(heard)
 
 
 def _directs_asked_action(text: str, question: str) -> bool:

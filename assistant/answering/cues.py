@@ -104,6 +104,8 @@ HEARD_FROM_RE = re.compile(
     r"听取了?(?!关于|《)[^。；，,、]{1,12}?(?:局|委|办|中心|公司|政府|街道|镇|市长|区长|县长|主任|同志|负责人)"
     r"[^。；]{0,60}?汇报"
 )
+# '听取了区消防救援大队关于2023年度…计划的汇报': a reporter of any name, said before 关于.
+HEARD_ABOUT_RE = re.compile(r"听取了?(?!关于|《)[^。；，,、]{2,16}?关于[^。；]{0,80}?汇报")
 # '会议分别听取了市农委主任周善生、市扶贫办主任段贵建…关于…的情况汇报': reporters named by post and name,
 # however long the list of what they reported on.
 HEARD_NAMED_RE = re.compile(

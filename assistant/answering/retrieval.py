@@ -291,10 +291,10 @@ class Retriever:
             return None
         t = self.items
         ok = doc_ok[t.doc].copy()
-        if intent.has_item_filters:  # 会议概况 only where its opening did what the question asks
-            ok &= (t.number > 0) | (
-                (t.number == 0) & np.isin(t.acted, intent.verbs or [""]) & (t.acted != "")
-            )
+        if intent.has_item_filters:  # 会议概况 only where its opening did what the question asks (a list
+            # asked of it is answered from the opening by the list's own path: 纪要开头列出…)
+            opened = np.isin(t.acted, intent.verbs or [""]) & (t.acted != "") & (not intent.wants_list)
+            ok &= (t.number > 0) | ((t.number == 0) & opened)
         if intent.item:
             ok &= t.number == intent.item
         if intent.departments:
