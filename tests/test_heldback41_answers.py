@@ -17,6 +17,8 @@ REPORTS = [
     ROOT / "data" / "heldback39" / "news" / "io06_shanghai_chongming.txt",
     ROOT / "data" / "heldback38" / "news" / "in08_baotou_guyang.txt",
     ROOT / "data" / "heldback33" / "news" / "ih10_xingxian.txt",
+    ROOT / "data" / "heldback25" / "news" / "ia03_chuxiong_lufeng.txt",
+    ROOT / "data" / "heldback" / "news" / "hb10_anqing_daguan.txt",
 ]
 
 
@@ -36,6 +38,9 @@ LEADS = [  # (question, what the first line must say)
     ("固阳县第1次常务会议听取了什么汇报？", "民生实事项目完成情况"),
     # the kinds asked: the sentence listing them ('发展特色种植、特色加工等庭院经济'), not the plan adopted
     ("兴县特色庭院经济要发展哪些种类？", "特色种植、特色加工"),
+    # who reported, said as the subject of the sentence or before 关于
+    ("Who reported on forest fire prevention at Lufeng county's 29th executive meeting?", "李发云"),
+    ("大观区第25次常务会议听取了哪个单位的汇报？", "区消防救援大队"),
 ]
 
 

@@ -34,6 +34,7 @@ from .cues import (
     MEASURES_ASK,
     MEETING_ASK_RE,
     META_RE,
+    REPORTED_SAID_RE,
     REPORTER_ASK_RE,
     VENUE_RE,
 )
@@ -815,9 +816,11 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
 
 def says_who_reported(item) -> bool:
     """A parsed reporter, or a sentence that hears someone's report ('听取了各位副市长…汇报',
-    '会议分别听取了市农委主任周善生…关于…的情况汇报', '听取了区消防救援大队关于…的汇报')."""
+    '会议分别听取了市农委主任周善生…关于…的情况汇报', '听取了区消防救援大队关于…的汇报',
+    '…李发云就…工作开展情况做了汇报')."""
     text = item.heading + "。" + item.text
-    heard = (pattern.search(text) for pattern in (HEARD_FROM_RE, HEARD_NAMED_RE, HEARD_ABOUT_RE))
+    patterns = (HEARD_FROM_RE, HEARD_NAMED_RE, HEARD_ABOUT_RE, REPORTED_SAID_RE)
+    heard = (pattern.search(text) for pattern in patterns)
     return bool(item.reporters) or any(heard)
 
 

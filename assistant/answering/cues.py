@@ -106,6 +106,11 @@ HEARD_FROM_RE = re.compile(
 )
 # '听取了区消防救援大队关于2023年度…计划的汇报': a reporter of any name, said before 关于.
 HEARD_ABOUT_RE = re.compile(r"听取了?(?!关于|《)[^。；，,、]{2,16}?关于[^。；]{0,80}?汇报")
+# '…常务副指挥长李发云就…工作开展情况做了汇报' · '…局长分别作了工作汇报': the reporter as the subject.
+REPORTED_SAID_RE = re.compile(
+    r"(?:就|对)[^。；]{2,80}?(?:作|做)了[^。；]{0,12}?汇报"
+    r"|(?:同志|局长|主任|负责人|指挥长|县长|市长|区长|书记|部长)[^。；]{0,6}?(?:分别)?(?:作|做)了[^。；]{0,12}?汇报"
+)
 # '会议分别听取了市农委主任周善生、市扶贫办主任段贵建…关于…的情况汇报': reporters named by post and name,
 # however long the list of what they reported on.
 HEARD_NAMED_RE = re.compile(
