@@ -82,10 +82,10 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     # what else the meeting took up, asked 'besides …' ('…还就“两节”期间安全生产…提出要求')
     "also": ALSO_RE,
     # the members of a set, listed as such ('调整后的项目如下:1.…' · '包括…' · '分别是…')
-    # '如下:1.…' · '包括…' · '发展特色种植、特色加工等庭院经济': members listed, with or without a frame
+    # '如下:1.…' · '包括…' · '发展特色种植、特色加工等庭院经济' · 'A、B、C': members listed, with or without a frame
     "enumeration": re.compile(
         r"如下[:：]|包括|分别(?:是|为)|[:：]\s*(?:1[.．、]|[（(][1一][）)])"
-        r"|(?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8}等"
+        r"|(?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10}等|(?:[\u4e00-\u9fa5]{2,10}、){2,}[\u4e00-\u9fa5]{2,10}"
     ),
 }
 # The asked kind (answerability.asked_kind, refined below) → the sentence cue that answers it.
