@@ -829,5 +829,5 @@ def _directs_asked_action(text: str, question: str) -> bool:
     the decision to act as the directive, in the verb asked."""
     if not (asked := DECIDED_ACTION_RE.search(question)):
         return False
-    verbs = asked.group("zh") or ACTION_VERBS_ZH[asked.group("en").lower()]
+    verbs = asked.group("zh") or ACTION_VERBS_ZH[asked.group("en").lower().replace("setting", "set")]
     return bool(re.search(rf"(?:要|决定|同意|尽快|抓紧|加快)(?:{verbs})", text))

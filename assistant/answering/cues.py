@@ -134,10 +134,9 @@ DECIDED_ACTION_RE = re.compile(
     r"|\bdecid\w* (?:to |on )(?P<en>set(?:ting)? up|establish|form|creat|launch|build|introduc|draw up|issu)",
     re.I,
 )
-# The Chinese verbs an English action asked for is printed with.
+# The Chinese verbs an English action asked for is printed with ('setting up' looked up as 'set up').
 ACTION_VERBS_ZH = {
     "set up": "成立|设立|组建",
-    "setting up": "成立|设立|组建",
     "establish": "成立|设立|建立",
     "form": "成立|组建",
     "creat": "成立|设立|建立",

@@ -293,7 +293,7 @@ class Retriever:
         ok = doc_ok[t.doc].copy()
         if intent.has_item_filters:  # 会议概况 only where its opening did what the question asks (a list
             # asked of it is answered from the opening by the list's own path: 纪要开头列出…)
-            opened = np.isin(t.acted, intent.verbs or [""]) & (t.acted != "") & (not intent.wants_list)
+            opened = np.isin(t.acted, intent.verbs) & (not intent.wants_list)
             ok &= (t.number > 0) | ((t.number == 0) & opened)
         if intent.item:
             ok &= t.number == intent.item
