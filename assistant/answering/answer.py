@@ -183,6 +183,11 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
         if result.matched_meetings == 0 or intent.unknown_places:
             why = explain_no_meeting(intent, list(retriever.meetings.values()), intent.lang)
             return _not_found(result, config, interpreted, why)
+        if intent.departments:  # the meeting is held; no item of it names the reporter asked
+            departments = join(intent.lang, intent.departments)
+            return _not_found(
+                result, config, interpreted, say(intent.lang, "no_item_reported_by", departments=departments)
+            )
         return _not_found(result, config, interpreted, "")
     result = promote_on_topic(result, retriever)
     verdict = judge(result, retriever)
@@ -1556,11 +1561,31 @@ def _framed(
     return Lead(f"{frame}[1]", names_meeting, ())
 
 
+SHORT_GAP = 24  # characters: '绿色发展是方式,绿色增长是目标。' between two quoted sentences
+
+
+def _with_short_gaps(sentences: list[str], body: list[str]) -> list[str]:
+    """Two quoted sentences one short sentence apart in the item, with that sentence between them:
+    '黄克立强调,打造…决定。绿色发展是方式,绿色增长是目标。各单位要…' is quoted whole, never with
+    its middle left out (a quote reads as continuous text)."""
+    at = [body.index(s) if s in body else -1 for s in sentences]
+    out: list[str] = []
+    for n, sentence in enumerate(sentences):
+        out.append(sentence)
+        if n + 1 < len(sentences) and at[n] >= 0 and at[n + 1] == at[n] + 2:
+            gap = body[at[n] + 1]
+            if len(gap) <= SHORT_GAP:
+                out.append(gap)
+    return out
+
+
 def _quoted(sentences: list[str], item, lang: str) -> Lead:
     """The minutes' own sentences as the lead; a headline ('要抓实招商项目落地。') with the short
     section under it, since the headline alone restates what was asked."""
-    if sentences and (section := headline_section(body_sentences(item.text), sentences[0])):
+    body = body_sentences(item.text)
+    if sentences and (section := headline_section(body, sentences[0])):
         sentences = [sentences[0], *section]
+    sentences = _with_short_gaps(sentences, body)
     prefix = say(lang, "minutes_say")
     text = "".join(item.as_written(s) for s in sentences)
     return Lead(f"{prefix}{text}[1]", False, tuple(sentences))

@@ -579,7 +579,7 @@ def _list_not_printed(intent: QueryIntent, on_topic: list[ItemHit]) -> Verdict |
     """'20项重点民生实事具体是哪些' of items that name the set and never list its members."""
     if not (asked := LIST_DETAIL_RE.search(intent.text)):
         return None
-    set_word = asked.group("set") or asked.group("roster")
+    set_word = asked.group("set") or asked.group("roster") or asked.group("picked")
     if any(_lists(h, set_word) for h in on_topic):
         return None
     naming = [h for h in on_topic if set_word in h.item.text] or on_topic  # the item naming the set

@@ -43,6 +43,7 @@ through via during throughout within without across among between upon
 besides except apart aside beyond thing things
 ask asks asked asking carry carries carried out after before hearing hearings
 call calls called other others another else one two three four five six seven eight nine ten new
+happen happens happened become becomes becoming
 january february march april may june july august september october november december
 first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
 """.split()

@@ -26,6 +26,13 @@ LIST_RE = re.compile(
     r"|how many (?:agenda )?items|agenda items|list",
     re.I,
 )
+# 要全力抓好哪些生态工作 · 服务保障要推进哪些工作: what is to be done, which the chair's directives
+# say inside an item — not the items (哪些领域的安全生产汇报 names items).
+TO_DO_ASK = (
+    r"(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
+    r"(?:哪些|哪几|哪[两三四五六七八九十])"
+    r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"
+)
 # 哪些 + a noun that names things inside an item ('要规划打造哪些产业园'), not items themselves: the
 # answer is a sentence of the item, not a list of items.
 INNER_LIST_RE = re.compile(
@@ -39,9 +46,7 @@ INNER_LIST_RE = re.compile(
     r"|(?:要求|由|责成|明确|让)哪些(?:部门|单位)|哪些(?:部门|单位)(?:要|来|负责|牵头|研判|落实|配合|参与|督办|整改)"
     rf"|{MEASURES_ASK}"
     # 要全力抓好哪些生态工作: what is to be done, said inside an item (研究了哪些工作 lists items)
-    r"|(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
-    r"(?:哪些|哪几|哪[两三四五六七八九十])"
-    r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"  # 哪些领域的安全生产汇报: the items
+    r"|" + TO_DO_ASK +
     # 要求着重解决…的哪些问题: the problems an item names for solving, not the items
     r"|(?:解决|破解|化解)好?[^，。？?]{0,16}?哪些(?:问题|难题)"
     r"|(?:任免|任命|免去)了?(?:哪些|哪几)"  # 任免了哪些干部: the people named, not the items
@@ -450,6 +455,7 @@ WHY_ASK_RE = re.compile(
 )  # 项目的: no
 REQUIREMENT_ASK_RE = re.compile(
     r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how"
+    rf"|{TO_DO_ASK}"
     r"|\b(?:ask|call)(?:ed|s)? for\b|\bdemand"  # 'What did … ask for to promote …'
     r"|\b(?:ask|urge|tell)(?:ed|s)? (?:\w+ ){1,3}to\b",  # 'ask residents to do'
     re.I,
@@ -499,6 +505,9 @@ LIST_DETAIL_RE = re.compile(
     # a roster asked for by name ('民生实事候选项目有哪些', '确定的2018年重点民生实事有哪些'), which an
     # item studying it may not print (every such question on held-back sets 2–36 had no list printed)
     r"|(?P<roster>(?:候选|入选|入围)[\u4e00-\u9fa5]{1,4}?|名单|清单|民生实事(?:项目)?)(?:具体|分别|都)?(?:有|包括|是)哪些"
+    # '确定了哪些民生实事项目': the members of a named set picked out (确定了哪些事项 asks the items)
+    r"|(?:确定|明确|选定|敲定|确认)了?(?:哪些|哪几[项个])"
+    r"(?P<picked>(?!议题|事项|文件|方案|报告|汇报|请示|工作|内容|事情|问题)[\u4e00-\u9fa5]{2,8}?)(?:项目)?[？?]?$"
 )
 
 

@@ -24,6 +24,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "问题太短，看不出问的是哪个议题：请写明地区、会议或议题内容",
         "The question is too short to tell which topic it is about: add the place, meeting or topic",
     ),
+    "no_item_reported_by": (
+        "所找到的会议没有由{departments}汇报的议题",
+        "no item of the meetings found was reported by {departments}",
+    ),
     "no_doc_number": ("所找到的会议纪要没有写明文号", "the minutes found give no document number"),
     "no_chair": (
         "{label}的纪要没有写明由谁主持",

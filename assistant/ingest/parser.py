@@ -1667,14 +1667,20 @@ def _parse_place(
 
 
 def _level_mentions(text: str, level: str | None, gaz: places.Gazetteer) -> Counter:
-    """Places of the meeting's level (or any county-level place) named in full, with their counts."""
-    return Counter(
+    """Places of the meeting's level (or any county-level place) named in full, with their counts.
+
+    A name the gazetteer only derives (合作区 for 合作市, after 撤市设区) counts only when no
+    listed place of the level is named: '横琴粤澳深度合作区' three times is a cooperation zone
+    beside the 斗门区 the report names once."""
+    named = Counter(
         m.name
         for m in gaz.mentions(text)
         if _county_level(m.name, gaz)
         and not gaz.is_generic_word(m.name)
         and (level is None or m.name.endswith(level))
     )
+    listed = Counter({name: n for name, n in named.items() if not gaz.is_derived(name)})
+    return listed or named
 
 
 # '结合邹城实际' · '立足建德实际' · '贡献株洲力量' · '要把吴江摆在…' · '推进安康高质量发展' ·

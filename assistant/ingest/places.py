@@ -53,6 +53,7 @@ class Place:
     code: str
     level: str  # "province", "prefecture" or "county"
     parent: str | None
+    official: bool = True  # False for a name the gazetteer derives (合作区 for 合作市, 靖州县)
 
     @property
     def suffix(self) -> str:
@@ -82,7 +83,8 @@ class Gazetteer:
             for place in found:
                 if place.level == "county" and name.endswith(("市", "县")) and len(name) >= 3:
                     renamed = name[:-1] + "区"
-                    self.by_name.setdefault(renamed, [Place(renamed, place.code, place.level, place.parent)])
+                    alias = Place(renamed, place.code, place.level, place.parent, official=False)
+                    self.by_name.setdefault(renamed, [alias])
         self._add_common_names()
         self._automaton = ahocorasick.Automaton()
         for name in self.by_name:
@@ -105,6 +107,12 @@ class Gazetteer:
 
     def is_place(self, name: str) -> bool:
         return name in self.by_name
+
+    def is_derived(self, name: str) -> bool:
+        """合作区 from 合作市: a 撤市设区 name the gazetteer guesses, which can also be a common noun
+        ('横琴粤澳深度合作区', a cooperation zone)."""
+        found = self.places(name)
+        return bool(found) and not any(place.official for place in found)
 
     def parent_of(self, name: str, context: str = "") -> str | None:
         """The prefecture of a county-level place: unique in the gazetteer, or the one named in `context`."""

@@ -369,7 +369,10 @@ OFFICIAL_TITLES = (
     r"(?:常务)?副?(?:局长|主任委员|主任|镇长|乡长|区长|县长|市长|组长|书记|处长|科长|院长|所长|"
     r"秘书长|总经理|董事长|主席|部长|校长|行长|社长|关长|厅长|司令|队长|站长|馆长|总监)"
 )
-OFFICIAL_RE = re.compile(rf"^(?P<org>.*?)(?P<title>{OFFICIAL_TITLES})(?P<person>[\u4e00-\u9fa5]{{2,4}})$")
+# '区应急管理局局长夏志华同志': the department, its official's title and name (同志 is no part of it)
+OFFICIAL_RE = re.compile(
+    rf"^(?P<org>.*?)(?P<title>{OFFICIAL_TITLES})(?P<person>[\u4e00-\u9fa5]{{2,4}}?)(?:同志)?$"
+)
 # A timeline's line '区审计局局长张华国汇报市中区…整改情况。': an official reporting, at the line's start.
 SPEAKER_REPORT_RE = re.compile(
     rf"(?m)^(?P<who>[^，,。；：:\n]{{2,24}}?{OFFICIAL_TITLES}[\u4e00-\u9fa5]{{2,3}}?)(?:同志)?(?:作了?)?汇报"
