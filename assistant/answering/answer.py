@@ -1447,6 +1447,16 @@ def _lead(
     return _quoted(own[:1] or [item.heading], item, lang)
 
 
+def _fullest(best: list[str], own: list[str]) -> list[str]:
+    """The best sentence, or a longer one of the item that says all it says and more: a page's headline
+    '【…】学习贯彻习近平总书记近期重要讲话精神 重点研究…' yields to the opening sentence that names the
+    speech studied (the headline is then left out as a restatement)."""
+    if not best:
+        return best
+    fuller = [s for s in own if len(s) > len(best[0]) and restates(best[0], [s])]
+    return fuller[:1] or best
+
+
 # '黄山市与哪家公司研究了…协议' of an item headed '会议研究了《黄山市人民政府与中国铁路上海局集团公司…》'
 WHICH_BODY_RE = re.compile(
     r"哪(?:家|个|些|所)(?P<noun>公司|企业|集团|单位|部门|机构|银行|高校|大学|医院|学校)"
@@ -1583,6 +1593,8 @@ def _quoted(sentences: list[str], item, lang: str) -> Lead:
     """The minutes' own sentences as the lead; a headline ('要抓实招商项目落地。') with the short
     section under it, since the headline alone restates what was asked."""
     body = body_sentences(item.text)
+    if len(sentences) == 1:
+        sentences = _fullest(sentences, body)
     if sentences and (section := headline_section(body, sentences[0])):
         sentences = [sentences[0], *section]
     sentences = _with_short_gaps(sentences, body)

@@ -69,6 +69,7 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:[一二三四五六七八九十两百千]{2,}|[二三四五六七八九十两百千])(?:个|项|家|所|座|条|件|支|台|处|套|名|户)"
         # 5000张 (beds); 一个/一批 alone are articles ('一个祥和的节日', '引进一批企业'), not figures
         r"|\d+\s*(?:人次|吨|张|间|栋|幢|艘|架|棵|株|份|场|床|头|只|匹|天)"  # '奋战20天': how many days
+        r"|(?:\d+|[一二三四五六七八九十两]+)[点条](?:要求|意见|建议|措施|指示)"  # '提出了4点要求'
     ),
     # '用3年时间' · '三个月内' · '5天' — a span of time, not a year (2020年)
     "duration": re.compile(
@@ -488,7 +489,10 @@ def _says_more(hit: ItemHit) -> bool:
 
 # '…听取…汇报。王丰鹏指出,…要…': remarks run on in the opening paragraph itself.
 # '。会议强调，要…' · '。会议举行专题学法讲座,…教授…为题进行了授课' run on after the opening sentence
-RUN_ON_REMARK_RE = re.compile(r"。(?:[^。]{0,12}?(?:指出|强调|要求)[，,:：]|(?:会议|会上)[^。]{20,})")
+# '主持召开市政府常务会议时强调,加快振兴发展是梅州的首要任务…': the opening sentence itself speaks
+RUN_ON_REMARK_RE = re.compile(
+    r"。(?:[^。]{0,12}?(?:指出|强调|要求)[，,:：]|(?:会议|会上)[^。]{20,})|会议?时(?:强调|指出|要求)[，,:：]"
+)
 
 
 def meeting_speaks(meeting: Meeting) -> bool:

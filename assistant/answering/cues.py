@@ -296,6 +296,7 @@ GENERIC_TERMS = set(
     "作出 做出 作了 做了 "  # 作出了什么规定: the act of deciding, no topic
     "部署 研究部署 安排部署 研究部 "  # 研究部署了什么工作: the act, no topic
     "着重 "  # '着重研究了哪些事项': how the meeting took it up, no topic
+    "认为 看来 觉得 看待 "  # '谭君铁认为…的首要任务是什么': the act of judging, no topic
     "纪要 会议纪要".split()  # 纪要的文号是什么: the minute itself
 )
 
@@ -359,6 +360,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"多少个|几个|多少项|几项|多少家|几家|多少座|多少条|多少户|多少名|多少人|几人|多少辆|多少台|多少吨"
             r"|(?<!哪)几(?:起|批|所|件|处|套|座|条|户|名)|多少(?:起|批|所|件|处|套)"
+            r"|(?<!哪)几点(?:要求|意见|建议|措施|指示)"  # '提出了几点要求' (哪几点: the points)
             r"|how many",
             re.I,
         ),
