@@ -1444,7 +1444,31 @@ def _lead(
         noun = which.group("noun")  # 与哪家公司…: the heading that names the company, when no sentence does
         if noun in item.heading and not any(noun in text for text in own[:1]):
             return _quoted([item.heading + "。"], item, lang)
+    if acting := _naming_asked_act(intent.text, ranked):
+        return _quoted([acting], item, lang)  # '要做大做强哪些产业': the sentence that says 做大做强
     return _quoted(own[:1] or [item.heading], item, lang)
+
+
+# '肇庆市要做大做强哪些产业' · '要重点培育哪些' : the act asked, right before the question word
+ASKED_ACT_RE = re.compile(
+    r"要(?:重点|着力|全力|加快)?(?P<verb>[\u4e00-\u9fa5]{2,4}?)(?:哪些|哪几|哪[个项类])"
+)
+ACT_MARGIN = 0.2  # how far below the best a sentence naming the act may score and still lead
+
+
+def _naming_asked_act(question: str, ranked: list[ScoredSentence]) -> str | None:
+    """The first item's sentence that names the act asked in so many words, when the best one does not
+    and it scores nearly as well: '要做大做强哪些产业' is answered by '…做大做强“4+4”主导和特色产业', not by
+    a remark listing 抓经济、抓产业、抓项目 that scored a shade higher."""
+    asked = ASKED_ACT_RE.search(question)
+    own = [s for s in ranked if s.n == 1]
+    if not asked or not own or asked.group("verb") in rules.VERBS:
+        return None
+    verb = asked.group("verb")
+    if verb in own[0].text:
+        return None
+    holder = next((s for s in own[:3] if verb in s.text), None)
+    return holder.text if holder and holder.score >= own[0].score - ACT_MARGIN else None
 
 
 def _fullest(best: list[str], own: list[str]) -> list[str]:

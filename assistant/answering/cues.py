@@ -26,8 +26,8 @@ LIST_RE = re.compile(
     r"|how many (?:agenda )?items|agenda items|list",
     re.I,
 )
-# 要全力抓好哪些生态工作 · 服务保障要推进哪些工作: what is to be done, which the chair's directives
-# say inside an item — not the items (哪些领域的安全生产汇报 names items).
+# 要全力抓好哪些生态工作 · 服务保障要推进哪些工作: what is to be done, which a directive of the item
+# lists ('抓紧推进交通保障、道路建设、…等各项工作') — not the items (哪些领域的安全生产汇报 names items).
 TO_DO_ASK = (
     r"(?:抓好|抓实|推进|做好|落实|加强|完善|推动|开展|实施|打造|培育|发展|整治|深化|强化|提升|打响|构建|优化)"
     r"(?:哪些|哪几|哪[两三四五六七八九十])"
@@ -457,7 +457,6 @@ WHY_ASK_RE = re.compile(
 )  # 项目的: no
 REQUIREMENT_ASK_RE = re.compile(
     r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how"
-    rf"|{TO_DO_ASK}"
     r"|\b(?:ask|call)(?:ed|s)? for\b|\bdemand"  # 'What did … ask for to promote …'
     r"|\b(?:ask|urge|tell)(?:ed|s)? (?:\w+ ){1,3}to\b",  # 'ask residents to do'
     re.I,

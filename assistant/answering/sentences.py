@@ -31,6 +31,7 @@ from .cues import (
     DOC_MEASURES_ASK_RE,
     MEETING_DATE_ASK_RE,
     REQUIREMENT_ASK_RE,
+    TO_DO_ASK,
     WHY_ASK_RE,
 )
 
@@ -176,11 +177,15 @@ def refine_kind(kind: str, question: str) -> str:
     return kind
 
 
+TO_DO_ASK_RE = re.compile(TO_DO_ASK)
+
+
 def cue_kind(kind: str, question: str) -> str:
     """The kind whose sentence cue scores the sentences: the asked kind, except that a topic question
     for the members of a set ('调整了哪些棚户区改造项目') looks for the sentence that lists them, not
     the requirement after them (the answer is otherwise composed as for any topic question)."""
-    if kind == "topic" and MEMBERS_ASK_RE.search(question) and not ACTION_ASK_RE.search(question):
+    to_do = TO_DO_ASK_RE.search(question)  # '服务保障要推进哪些工作': the directive listing them
+    if kind == "topic" and (MEMBERS_ASK_RE.search(question) or to_do) and not ACTION_ASK_RE.search(question):
         return "members"
     return kind
 
