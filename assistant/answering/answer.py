@@ -1461,24 +1461,21 @@ def _naming_asked_act(question: str, ranked: list[ScoredSentence]) -> str | None
     and it scores nearly as well: '要做大做强哪些产业' is answered by '…做大做强“4+4”主导和特色产业', not by
     a remark listing 抓经济、抓产业、抓项目 that scored a shade higher."""
     asked = ASKED_ACT_RE.search(question)
-    own = [s for s in ranked if s.n == 1]
-    if not asked or not own or asked.group("verb") in rules.VERBS:
+    if not asked or asked.group("verb") in rules.VERBS:
         return None
+    own = [s for s in ranked if s.n == 1]
     verb = asked.group("verb")
-    if verb in own[0].text:
+    if not own or verb in own[0].text:
         return None
     holder = next((s for s in own[:3] if verb in s.text), None)
     return holder.text if holder and holder.score >= own[0].score - ACT_MARGIN else None
 
 
-def _fullest(best: list[str], own: list[str]) -> list[str]:
-    """The best sentence, or a longer one of the item that says all it says and more: a page's headline
+def _fullest(sentence: str, body: list[str]) -> str:
+    """The sentence, or a longer one of the item that says all it says and more: a page's headline
     '【…】学习贯彻习近平总书记近期重要讲话精神 重点研究…' yields to the opening sentence that names the
     speech studied (the headline is then left out as a restatement)."""
-    if not best:
-        return best
-    fuller = [s for s in own if len(s) > len(best[0]) and restates(best[0], [s])]
-    return fuller[:1] or best
+    return next((s for s in body if len(s) > len(sentence) and restates(sentence, [s])), sentence)
 
 
 # '黄山市与哪家公司研究了…协议' of an item headed '会议研究了《黄山市人民政府与中国铁路上海局集团公司…》'
@@ -1618,7 +1615,7 @@ def _quoted(sentences: list[str], item, lang: str) -> Lead:
     section under it, since the headline alone restates what was asked."""
     body = body_sentences(item.text)
     if len(sentences) == 1:
-        sentences = _fullest(sentences, body)
+        sentences = [_fullest(sentences[0], body)]
     if sentences and (section := headline_section(body, sentences[0])):
         sentences = [sentences[0], *section]
     sentences = _with_short_gaps(sentences, body)

@@ -33,6 +33,7 @@ TO_DO_ASK = (
     r"(?:哪些|哪几|哪[两三四五六七八九十])"
     r"(?![\u4e00-\u9fa5]{0,8}(?:汇报|报告|议题|文件|方案|请示))"
 )
+TO_DO_ASK_RE = re.compile(TO_DO_ASK)
 # 哪些 + a noun that names things inside an item ('要规划打造哪些产业园'), not items themselves: the
 # answer is a sentence of the item, not a list of items.
 INNER_LIST_RE = re.compile(

@@ -31,7 +31,7 @@ from .cues import (
     DOC_MEASURES_ASK_RE,
     MEETING_DATE_ASK_RE,
     REQUIREMENT_ASK_RE,
-    TO_DO_ASK,
+    TO_DO_ASK_RE,
     WHY_ASK_RE,
 )
 
@@ -175,9 +175,6 @@ def refine_kind(kind: str, question: str) -> str:
     ):
         return "requirement"
     return kind
-
-
-TO_DO_ASK_RE = re.compile(TO_DO_ASK)
 
 
 def cue_kind(kind: str, question: str) -> str:

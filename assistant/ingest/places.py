@@ -53,7 +53,7 @@ class Place:
     code: str
     level: str  # "province", "prefecture" or "county"
     parent: str | None
-    official: bool = True  # False for a name the gazetteer derives (合作区 for 合作市, 靖州县)
+    official: bool = True  # False for a 撤市设区 name the gazetteer derives (合作区 for 合作市)
 
     @property
     def suffix(self) -> str:
