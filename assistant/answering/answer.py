@@ -75,6 +75,7 @@ from .sentences import (
     SIGNIFICANCE,
     ScoredSentence,
     announced_members,
+    asked_count,
     body_sentences,
     cue_kind,
     cue_score,
@@ -88,6 +89,7 @@ from .sentences import (
     restates,
     score_sentences,
     split_sentences,
+    states_count,
 )
 from .wording import held_places, join, nearest_items, say
 
@@ -711,7 +713,7 @@ def _list_answer(result: RetrievalResult, compact_up_to: int = 8) -> tuple[str, 
         )
     compact = len(hits) <= compact_up_to
     opening = (
-        (_opening_naming_more(hits) or _opening_naming_works(hits, result.intent))
+        (_opening_naming_more(hits, result.intent) or _opening_naming_works(hits, result.intent))
         if len(meetings) == 1
         else None
     )
@@ -765,9 +767,10 @@ def _unpunctuated(text: str) -> str:
     return re.sub(r"[\s，,、；;。]", "", text)
 
 
-def _opening_naming_more(hits: list[ItemHit]) -> str | None:
+def _opening_naming_more(hits: list[ItemHit], intent: QueryIntent) -> str | None:
     """The opening sentence of the one meeting listed, when it names more documents than all the
-    items found together do: the text the page keeps stops before the items it announced."""
+    items found together do: the text the page keeps stops before the items it announced. A list of
+    topics ('研究A、B、C等事项') answers no question about documents ('讨论通过了哪些文件')."""
     meeting = hits[0].meeting
     if len(hits) < meeting.item_count:
         return None  # some items were left out by the question's filters: the opening lists those too
@@ -778,6 +781,8 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
     listing = max(sentences, key=lambda s: s.count("《"), default="")
     if listing.count("《") > max(len(titled), 1):
         return _from_first_title_clause(listing)
+    if DOCUMENTS_ASK_RE.search(intent.text):
+        return None
     # '就城市门户靓化、高层次人才引进培养、大力发展回归经济等议题进行审议讨论' over two itemised paragraphs
     topics = [
         (s, found.group("list").count("、") + 1)
@@ -785,6 +790,12 @@ def _opening_naming_more(hits: list[ItemHit]) -> str | None:
         if (found := TOPIC_LIST_RE.search(s))
     ]
     return next((s for s, n in topics if n > len(hits)), None)
+
+
+# '讨论通过了哪些文件' · '审议了哪些方案' · 'Which documents were approved': documents, not topics, asked
+DOCUMENTS_ASK_RE = re.compile(
+    r"哪些(?:文件|方案|办法|意见|规定|规划|条例|通知)|\b(?:documents|plans|regulations|rules)\b", re.I
+)
 
 
 def _from_first_title_clause(sentence: str) -> str:
@@ -1224,7 +1235,16 @@ def _ranked_sentences(
 
     took_up = bool(ACTION_ASK_RE.search(intent.text))
     cue = cue_kind(kind, intent.text)
+    if numeral := asked_count(intent.text):  # 'the three tasks': the sentence counting them sums them up
+        share = word_share
+
+        def word_share(sentence: str) -> float:
+            return share(sentence) + (COUNT_SHARE if states_count(numeral, sentence) else 0.0)
+
     return score_sentences(items, question_vector, sentence_vectors, word_share, cue, config.answer, took_up)
+
+
+COUNT_SHARE = 0.5  # as much as half the question's topic words
 
 
 def _unit(vectors) -> np.ndarray:

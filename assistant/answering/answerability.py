@@ -53,6 +53,8 @@ FACT_PATTERNS: dict[str, re.Pattern[str]] = {
     "deadline": re.compile(
         r"(?:年底|年内|月底|季度|\d+\s*月(?:\s*\d+\s*日)?|\d{4}\s*年(?:\s*\d+\s*月)?底?)(?:前|之前|以前)"
         r"|前完成|限期|截至|力争|到\d{4}年"
+        # '确保3月中旬完成投融资平台整合': a part of a month, or a day, the work is done by
+        r"|\d{1,2}\s*月(?:上旬|中旬|下旬|初|底|\s*\d{1,2}\s*日)?(?:全面|基本)?完成"
     ),
     # 增长多少 / 占比: a percentage, percentage points or a multiple — a year (2015年) is not a rate
     "rate": re.compile(

@@ -23,6 +23,7 @@ LIST_RE = re.compile(
     r"哪些|有哪几|哪几[项个份次]|哪[两三四五六七八九十]项|有什么议题|多少[项份个](?:议题|文件|事项|汇报|报告)"
     r"|(?<=了)多少[项份个](?:[？?]|$)|几[项份个](?:议题|汇报|报告)|共[审议讨论听取]+了?多少|列出"
     r"|(?:which|what) (?:[a-z]+ )?(?:items|topics|matters|subjects|documents|drafts)\b"
+    r"|(?:which|what) (?:[a-z]+ )?reports? did\b.*\bhear"  # 'Which report did … hear?': the heard items
     r"|how many (?:agenda )?items|agenda items|list",
     re.I,
 )
@@ -39,6 +40,7 @@ TO_DO_ASK_RE = re.compile(TO_DO_ASK)
 INNER_LIST_RE = re.compile(
     r"哪些(?!议题|事项|文件|方案|报告|汇报|请示|工作|政策|措施|意见|办法|规划|计划|问题|项目|内容|决定|会议|区县|地方|部门|单位)"
     r"[\u4e00-\u9fa5]{0,6}?(?:园|区|场所|企业|产业|行业|领域|方面|短板|重点工作|目标|指标|人员)"
+    r"(?!的?(?:议题|事项|文件|方案|报告|汇报|请示|意见|办法|规划|计划))"  # 哪些养老方面的方案: documents
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
     r"|(?:认为|指出|强调)[^，。？]{0,16}哪些"  # '认为三个报告符合哪些精神': what the remark says
     # 火葬区包括哪几个县: places or bodies an item must name, not the meeting's items
@@ -180,7 +182,7 @@ EN_NAMED_OBJECT_ASK_RE = re.compile(
 # 'Which documents did Xindu's 70th meeting review?': the English verb of a list question, as the heading
 # verb family it names (审议了哪些文件).
 EN_LIST_VERB_RE = re.compile(
-    r"^(?:which|what) (?:[a-z]+ )?(?:documents|drafts|reports|items|topics)\b.*?\b(?P<verb>review|deliberate|examine"
+    r"^(?:which|what) (?:[a-z]+ )?(?:documents?|drafts?|reports?|items|topics)\b.*?\b(?P<verb>review|deliberate|examine"
     r"|stud(?:y|ied)|convey|hear|heard|discuss)",
     re.I,
 )

@@ -293,6 +293,36 @@ def score_sentences(
     return sorted(scored, key=lambda s: (-s.score, s.n, s.position))
 
 
+# 'What are the three tasks…' · '三项任务是什么': a set the question counts, which a sentence that
+# counts it the same way ('…等三项任务') sums up.
+EN_COUNTED_SET_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+(?:main |key |major )?"
+    r"(?:tasks|measures|aspects|points|requirements|goals|targets|priorities|actions|areas|parts)\b",
+    re.I,
+)
+ZH_COUNTED_SET_RE = re.compile(
+    r"(?<![第哪几])(?P<n>[两二三四五六七八九十])(?:项|个|点|条|大)(?=[\u4e00-\u9fa5])"
+)
+EN_NUMBERS = dict(
+    zip(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], "二三四五六七八九十")
+)
+
+
+def asked_count(question: str) -> str | None:
+    """The Chinese numeral of a set the question counts ('three tasks', '三项任务'), if it does."""
+    if found := EN_COUNTED_SET_RE.search(question):
+        return EN_NUMBERS[found.group("n").lower()]
+    if found := ZH_COUNTED_SET_RE.search(question):
+        return "二" if found.group("n") == "两" else found.group("n")
+    return None
+
+
+def states_count(numeral: str, sentence: str) -> bool:
+    """'…提出了A、B和C等三项任务': the sentence counts a set as the question does."""
+    said = "[两二]" if numeral == "二" else numeral
+    return bool(re.search(rf"{said}(?:项|个|点|条|大|方面)", sentence))
+
+
 MARKER_RE = re.compile(r"\[\d{1,2}\]")
 NOISE_RE = re.compile(r"[\s\W_]+")
 RESTATES_SHARE = 0.7

@@ -72,8 +72,16 @@ def _place_right(meeting: Meeting, city: str) -> bool:
     full = meeting.city_full or ""
     known_as = {place.name for place in places.gazetteer().places(full)}  # 靖州县 → 靖州苗族侗族自治县
     return bool(full) and (
-        city.endswith(full) or full.endswith(own) or meeting.city == places.short_name(own) or own in known_as
+        _ends_with_division(city, full)
+        or full.endswith(own)
+        or meeting.city == places.short_name(own)
+        or own in known_as
     )
+
+
+def _ends_with_division(city: str, full: str) -> bool:
+    """绍兴市绍兴县 ends with the division 绍兴县, not with 兴县 (a Shanxi county) inside its name."""
+    return city == full or (city.endswith(full) and city[-len(full) - 1] in "省市州盟区")
 
 
 def score_gold_file(gold_path: Path) -> list[DocumentScore]:

@@ -1305,7 +1305,8 @@ def _parse_meeting_number(
 
 
 def _parse_chair(intro: str) -> tuple[str | None, str | None]:
-    cleaned = rules.DATE_BEFORE_CHAIR_VERB_RE.sub("", rules.RELATIVE_DAY_BEFORE_HELD_RE.sub("", intro))
+    undated = rules.VAGUE_DAY_BEFORE_HELD_RE.sub("", rules.RELATIVE_DAY_BEFORE_HELD_RE.sub("", intro))
+    cleaned = rules.DATE_BEFORE_CHAIR_VERB_RE.sub("", undated)
     cleaned = rules.DATE_RE.sub("，", cleaned)
     for pattern in (rules.CHAIR_NAME_FIRST_RE, rules.CHAIR_TITLE_FIRST_RE, rules.CHAIR_PRESIDED_BY_RE):
         found = pattern.search(cleaned)
@@ -1769,8 +1770,8 @@ def _place_of_newspaper(text: str, level: str | None, gaz: places.Gazetteer) -> 
         name = found.group("place") or found.group("source") or found.group("dated") or found.group("page")
         names = [name] if name else [found.group("bare"), found.group("bare")[1:]]  # '主流日照' → 日照
         for candidate in (n for short in names if len(short) >= 2 for n in (short + (level or ""), short)):
-            if gaz.is_place(candidate) and _county_level(candidate, gaz):
-                return candidate
+            if gaz.is_place(candidate) and _county_level(candidate, gaz) and not gaz.is_derived(candidate):
+                return candidate  # 德州新闻网 on a county's report is the city's paper, not a 德州县
     return None
 
 

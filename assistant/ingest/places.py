@@ -86,6 +86,7 @@ class Gazetteer:
                     alias = Place(renamed, place.code, place.level, place.parent, official=False)
                     self.by_name.setdefault(renamed, [alias])
         self._add_common_names()
+        self._add_seat_counties()
         self._automaton = ahocorasick.Automaton()
         for name in self.by_name:
             if len(name) >= 2 and not name.endswith(("辖区", "直辖县级行政区划")):
@@ -101,6 +102,16 @@ class Gazetteer:
             common = short_name(name) + name[-1]
             if len(common) >= 3 and common not in self.by_name:
                 self.by_name[common] = [Place(name, p.code, p.level, p.parent) for p in found]
+
+    def _add_seat_counties(self) -> None:
+        """绍兴县 (merged into 柯桥区 in 2013), 开封县, 邢台县: a county named after its prefecture's seat,
+        since abolished, still heads old minutes. Derived like 合作区, so a listed place named beside it wins."""
+        for name, found in list(self.by_name.items()):
+            for place in found:
+                county = short_name(name) + "县"
+                if place.level == "prefecture" and name.endswith("市") and len(county) >= 3:
+                    seat = Place(county, place.code, "county", name, official=False)
+                    self.by_name.setdefault(county, [seat])
 
     def places(self, name: str) -> list[Place]:
         return self.by_name.get(name, [])
@@ -154,10 +165,14 @@ GOVERNMENT_NEXT_RE = re.compile(r"(?:人民)?政府|委|常务|第|[（(]")
 
 def _word_ends_in_name(mention: Mention, text: str) -> bool:
     """'省级食品安全示范县': 范县 (Henan) read out of 示范 + 县 — a two-character name whose first
-    character ends a word with the one before it (示范, 模范, 规范) is that word and the division's suffix."""
+    character ends a word with the one before it (示范, 模范, 规范) is that word and the division's suffix;
+    so is a city's short name ('绍兴县': 绍兴 + 县, no 兴县)."""
     if len(mention.name) != 2 or mention.start == 0:
         return False
     word = text[mention.start - 1 : mention.start + 1]
+    if word in places_by_short_name("市"):
+        return True  # '绍兴县' (a county named after its city, since merged away) is no 兴县 of Shanxi
+
     flag = jieba_flag(word)
     return flag is not None and flag != "ns" and text[mention.start - 1] not in "在和与及并或是到从向对"
 
@@ -176,10 +191,11 @@ def _conjunction_before_division(mention: Mention, text: str) -> bool:
 @lru_cache(maxsize=8)
 def places_by_short_name(suffix: str) -> dict[str, list[str]]:
     """Short name → full names of the divisions ending in `suffix` ('市': 三亚 → [三亚市]; '州':
-    甘南 → [甘南藏族自治州]): a news report often names its own government only so ('三亚要…')."""
+    甘南 → [甘南藏族自治州]): a news report often names its own government only so ('三亚要…').
+    Derived names stay out: 重庆 in a county's report is the city, not a 重庆县 the gazetteer guessed."""
     out: dict[str, list[str]] = {}
     for name, found in gazetteer().by_name.items():
-        if name.endswith(suffix) and any(p.level != "province" for p in found):
+        if name.endswith(suffix) and any(p.level != "province" and p.official for p in found):
             short = short_name(name)
             if short != name and len(short) >= 2:
                 out.setdefault(short, []).append(name)

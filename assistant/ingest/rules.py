@@ -148,6 +148,8 @@ RELATIVE_DAY_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前�
 RELATIVE_DAY_BEFORE_HELD_RE = re.compile(
     r"(?P<rel>今天|今日|昨天|昨日|前天)(?P<tod>上午|下午|晚上|晚)?(?=(?:在[^，。,]{1,30}?)?(?:主持|召集|召开))"
 )
+# '县长冯建荣日前主持召开…': a day said only vaguely, between the chair and the verb; no date, dropped.
+VAGUE_DAY_BEFORE_HELD_RE = re.compile(r"(?:日前|近日|近期)(?=(?:在[^，。,]{1,30}?)?(?:主持|召集|召开))")
 # '202291日，…主持召开': year, month and day run together with 年 and 月 lost.
 # '2022年33日': the 月 alone lost, month and day run together after the year.
 YEAR_MONTH_DAY_RUN_RE = re.compile(r"(?:^|[。）)\s])(?P<y>(?:19|20)\d{2})年?(?P<md>\d{2,4})日")
