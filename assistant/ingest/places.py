@@ -108,10 +108,13 @@ class Gazetteer:
         since abolished, still heads old minutes. Derived like 合作区, so a listed place named beside it wins."""
         for name, found in list(self.by_name.items()):
             for place in found:
+                if place.level != "prefecture" or not name.endswith("市"):
+                    continue
                 county = short_name(name) + "县"
-                if place.level == "prefecture" and name.endswith("市") and len(county) >= 3:
-                    seat = Place(county, place.code, "county", name, official=False)
-                    self.by_name.setdefault(county, [seat])
+                if len(county) >= 3:
+                    self.by_name.setdefault(
+                        county, [Place(county, place.code, "county", name, official=False)]
+                    )
 
     def places(self, name: str) -> list[Place]:
         return self.by_name.get(name, [])
@@ -165,14 +168,11 @@ GOVERNMENT_NEXT_RE = re.compile(r"(?:人民)?政府|委|常务|第|[（(]")
 
 def _word_ends_in_name(mention: Mention, text: str) -> bool:
     """'省级食品安全示范县': 范县 (Henan) read out of 示范 + 县 — a two-character name whose first
-    character ends a word with the one before it (示范, 模范, 规范) is that word and the division's suffix;
-    so is a city's short name ('绍兴县': 绍兴 + 县, no 兴县)."""
+    character ends a word with the one before it (示范, 模范, 规范) is that word and the division's suffix.
+    ('绍兴县' is no 兴县 either: the gazetteer's derived seat county 绍兴县 is the longer mention.)"""
     if len(mention.name) != 2 or mention.start == 0:
         return False
     word = text[mention.start - 1 : mention.start + 1]
-    if word in places_by_short_name("市"):
-        return True  # '绍兴县' (a county named after its city, since merged away) is no 兴县 of Shanxi
-
     flag = jieba_flag(word)
     return flag is not None and flag != "ns" and text[mention.start - 1] not in "在和与及并或是到从向对"
 
