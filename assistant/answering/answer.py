@@ -75,6 +75,7 @@ from .sentences import (
     SIGNIFICANCE,
     ScoredSentence,
     announced_members,
+    asked_attribute,
     asked_count,
     body_sentences,
     cue_kind,
@@ -1241,10 +1242,22 @@ def _ranked_sentences(
         def word_share(sentence: str) -> float:
             return share(sentence) + (COUNT_SHARE if states_count(numeral, sentence) else 0.0)
 
+    if attribute := asked_attribute(intent.text):  # 'the implementing body of …': the sentence naming it
+        topic_share = word_share
+
+        def word_share(sentence: str) -> float:
+            holds = (
+                bilingual.names_compound(attribute, sentence)
+                if intent.lang == "en"
+                else attribute[0] in sentence
+            )
+            return topic_share(sentence) + (ATTRIBUTE_SHARE if holds else 0.0)
+
     return score_sentences(items, question_vector, sentence_vectors, word_share, cue, config.answer, took_up)
 
 
 COUNT_SHARE = 0.5  # as much as half the question's topic words
+ATTRIBUTE_SHARE = 1.0  # the asked attribute named: as much as all the question's topic words
 
 
 def _unit(vectors) -> np.ndarray:

@@ -401,7 +401,7 @@ def _bare_heading_only(
 
 # Requirements asked for in so many words (提出了哪些要求, 如何做好), not 研究部署了哪一年的…, 结果如何.
 REQUIREMENTS_ASKED_RE = re.compile(
-    r"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)|(?:怎么|如何)(?!处理)(?=[\u4e00-\u9fa5])"
+    r"(?:什么|哪些|有何)(?:具体|主要)?(?:要求|措施|举措)|(?:怎么|如何)(?!处理|评价|看待|定位)(?=[\u4e00-\u9fa5])"
     rf"|强调了?什么|\brequire|{MEASURES_ASK}",
     re.I,
 )

@@ -266,6 +266,19 @@ def _pinyin_of(chinese_text: str) -> str:
     return pinyin(chinese_text).lower()
 
 
+def names_compound(words: list[str], chinese_text: str) -> bool:
+    """Whether the text names an English phrase as one Chinese word run: 'implementing body' → 实施主体
+    (实施 then 主体), 'total investment' → 总投资; a one-word phrase by any of its two-character-plus
+    translations. Looser matching would find 'body' in every 水体."""
+    runs = [[c for c in chinese_candidates(w) if len(c) >= (2 if len(words) == 1 else 1)] for w in words]
+    if not runs or not all(runs):
+        return False
+    if len(runs) == 1:
+        return any(c in chinese_text for c in runs[0])
+    first, second = runs[0], runs[-1]
+    return any(a + b in chinese_text for a in first if a in chinese_text for b in second)
+
+
 def dictionary_share(words: list[str], chinese_text: str) -> float:
     """Share of the English topic words the dictionary knows that some translation of occurs in the
     text; 0.0 when it knows none (a sentence is not ranked up for words nobody could check)."""

@@ -456,8 +456,12 @@ OUTCOME_ASK_RE = re.compile(
 )
 MEETING_DATE_ASK_RE = re.compile(rf"召开|举行|开的|开会|held|convened|{MEETING_ACTED_WHEN}", re.I)
 WHY_ASK_RE = re.compile(
-    r"为什么|为何|原因|理由|意义|(?<![项题科栏节])目的|why|reason|purpose", re.I
-)  # 项目的: no
+    r"为什么|为何|原因|理由|意义|(?<![项题科栏节])目的|why|reason|purpose"  # 项目的: no
+    # '如何评价推动…': what the meeting held the work to be ('…是一项…的民生工程'), its significance
+    r"|(?:如何|怎么|怎样|作何|什么)(?:评价|看待|定位)"
+    r"|\bhow (?:did|does|do) .{0,60}?\b(?:assess|evaluate|view|see|characteri[sz]e)",
+    re.I,
+)
 REQUIREMENT_ASK_RE = re.compile(
     r"要求|强调|部署|安排|措施|举措|怎么|如何|哪些方面|重点|require|stress|arrang|measure|how"
     r"|\b(?:ask|call)(?:ed|s)? for\b|\bdemand"  # 'What did … ask for to promote …'

@@ -392,7 +392,10 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         ):
             unnamed = re.sub(re.escape(chair_words), " ", unnamed, flags=re.I)
     unnamed = CHAIRED_CLAUSE_RE.sub(" ", unnamed)  # '龚正主持的市政府常务会议要求…' names the meeting
-    intent.meeting_level = bool(META_RE.search(unnamed) or asks_attendance) and not re.search(
+    meta = META_RE.search(unnamed)
+    if meta and meta.group(0) in ALSO_TOOK_UP and intent.wants_list:
+        meta = None  # '…常务会议还原则通过了哪些文件': the items are listed, the last one's 会议还… too
+    intent.meeting_level = bool(meta or asks_attendance) and not re.search(
         r"哪次会议|哪次常务会议|which meeting", text, re.I
     )
     intent.asks_amount = bool(AMOUNT_ASK_RE.search(text))
@@ -611,6 +614,10 @@ def _day_names_meeting(text: str, day: re.Match) -> bool:
 ASKED_KIND_RE = re.compile(
     r"(?:什么|哪些|何种|哪部)(部署|安排|措施|举措|意见|建议|法律法规|法律|法规|规章制度|制度|规定)(?:文件)?"
 )
+
+
+# META_RE's words for what the meeting also took up (会议还…), which a list question asks of its items.
+ALSO_TOOK_UP = ("会议还", "还学习", "还审议", "还听取")
 
 
 def _names_held_place(token: str, intent: QueryIntent) -> bool:

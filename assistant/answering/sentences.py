@@ -62,6 +62,7 @@ SENTENCE_CUES: dict[str, re.Pattern[str]] = {
     # who does it, or who the minutes name by title ('邀请…法学院教授张春林作专题讲座')
     "agent": re.compile(
         rf"由[^，。；]{{2,24}}(?:负责|牵头|会同|组织)|牵头|会同|负责|责成[^，。；]{{2,12}}"
+        rf"|由[^，。；]{{2,24}}作为[^，。；]{{0,20}}主体|(?:实施|责任|建设|运营)主体"  # '由…城管局作为…实施主体'"
         rf"|(?:{rules.OFFICIAL_TITLES}|教授|专家|研究员|院士)[\u4e00-\u9fa5]{{2,3}}(?:同志)?(?:作|就|汇报|介绍|讲解|解读|(?:出席并)?讲话|发言)"
     ),
     "amount": FACT_PATTERNS["amount"],
@@ -321,6 +322,28 @@ def states_count(numeral: str, sentence: str) -> bool:
     """'…提出了A、B和C等三项任务': the sentence counts a set as the question does."""
     said = "[两二]" if numeral == "二" else numeral
     return bool(re.search(rf"{said}(?:项|个|点|条|大|方面)", sentence))
+
+
+# 'Who is the implementing body of the canal treatment?' · '治理工程的实施主体是谁': the question names
+# the attribute it asks for (实施主体) apart from the thing it asks it of; the sentence stating that
+# attribute answers, however many of the thing's words its neighbours hold.
+EN_ASKED_ATTRIBUTE_RE = re.compile(
+    r"^\s*(?:who|what|which)\s+(?:is|are|was|were|will be)\s+the\s+(?P<x>[a-z-]+(?:\s+[a-z-]+)?)"
+    r"\s+(?:of|for|behind|in charge of|responsible for)\b",
+    re.I,
+)
+ZH_ASKED_ATTRIBUTE_RE = re.compile(
+    r"的(?P<x>[\u4e00-\u9fa5]{2,6}?)(?:是|为|由)?(?:谁|哪个|哪家|哪些单位|什么单位)"
+)
+
+
+def asked_attribute(question: str) -> list[str]:
+    """The words of the attribute a question asks of a thing (['implementing', 'body'], ['实施主体'])."""
+    if found := EN_ASKED_ATTRIBUTE_RE.search(question):
+        return found.group("x").lower().split()
+    if found := ZH_ASKED_ATTRIBUTE_RE.search(question):
+        return [found.group("x")]
+    return []
 
 
 MARKER_RE = re.compile(r"\[\d{1,2}\]")

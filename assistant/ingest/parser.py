@@ -113,6 +113,11 @@ def parse_meeting(
     elif "主持" not in prepared.cleaned_text and (found := rules.HEAD_NAMED_RE.search(prepared.cleaned_text)):
         chair, chair_title = found.group("name"), found.group("title")
         provenance["chair"] = "the head of government the report names (no one is said to preside)"
+    elif (found := rules.CHAIR_HEADLINE_RE.search(prepared.cleaned_text)) and not rules.NOT_A_NAME_RE.search(
+        found.group("name")
+    ):
+        chair, chair_title = found.group("name"), None
+        provenance["chair"] = "a headline or reprint notice '…主持召开…常务会议'"
     when_line = _header_value(header_lines, rules.HEADER_TIME_RE)
     date_source = intro_text or (when_line.group(0) if when_line else meta_text)
     if when_line and intro_text and not _has_date(intro_text):
@@ -239,7 +244,7 @@ def _find_intro(lines: list[str]) -> int | None:
     candidates = [
         idx
         for idx, line in enumerate(lines)
-        if rules.INTRO_RE.search(line)
+        if rules.INTRO_RE.search(rules.REPRINT_NOTICE_RE.sub("", line))
         and not _match_label(line)
         and not rules.TITLE_RE.fullmatch(line)
         and len(line) > 12
@@ -273,6 +278,9 @@ def _find_body_end(lines: list[str], intro_idx: int | None) -> tuple[int, int | 
     attendance line there belongs to the header and must not end the body.
     """
     start = (intro_idx + 1) if intro_idx is not None else 0
+    disclaimer = next((i for i in range(start, len(lines)) if rules.DISCLAIMER_RE.match(lines[i])), None)
+    if disclaimer is not None:
+        lines = lines[:disclaimer]  # the site's numbered clauses after it are no agenda
     first_label = next((i for i in range(start, len(lines)) if _match_label(lines[i])), None)
     if first_label is not None:
         start = first_label
@@ -660,7 +668,11 @@ def _owned_remarks(topics: list[clauses.Clause], remarks: list[str]) -> list[lis
 def _clause_items(
     prepared: normalize.PreparedText, topics: list[clauses.Clause], remarks: list[str], line: int, number: int
 ) -> list[AgendaItem]:
-    """One item per agenda clause of a sentence; each remark goes to the clause it is about."""
+    """One item per agenda clause of a sentence; each remark goes to the clause it is about.
+
+    A clause that names nothing of its own beside others ('…,听取相关工作汇报' · '…,并研究下步工作')
+    is no item: the remarks go to the topics the sentence does name."""
+    topics = [topic for topic in topics if not _names_nothing(topic)] or topics
     owned = _owned_remarks(topics, remarks)
     items = []
     for pos, topic in enumerate(topics):
@@ -689,7 +701,7 @@ def _intro_items(
     if not tail:
         return [], []
     trailing: list[str] = []
-    remarks = []
+    remarks = _remarks_in_opening(prepared.lines[intro_idx])
     for line in filter(None, prepared.lines[intro_idx + 1 : end_idx]):
         if _about_the_meeting(line):
             trailing.append(line)
@@ -702,6 +714,17 @@ def _intro_items(
             tail.append(clauses.Clause(said, said))
         remarks.append(line)
     return _clause_items(prepared, tail, remarks, intro_idx, 1), trailing
+
+
+# '…听取了《…》起草情况的汇报。指出,推动…是一项…民生工程': the meeting's remark, its subject left out.
+OPENING_REMARK_RE = re.compile(r"^(?:(?:会议|会上)[，,]?)?(?:强调|指出|要求|认为|明确)[，,：:]")
+
+
+def _remarks_in_opening(opening: str) -> list[str]:
+    """Remarks printed in the opening paragraph after its topics, which a one-paragraph report (a
+    listing entry) has nowhere else: given to the topic they are about like the paragraphs after it."""
+    sentences = [s.strip() for s in re.split(r"(?<=。)", opening)[1:]]
+    return [s for s in sentences if OPENING_REMARK_RE.match(s)]
 
 
 def _remark_on_a_subject_of_its_own(line: str, topics: list[clauses.Clause], before: list[str]) -> bool:
@@ -973,6 +996,13 @@ def _vague(topic: clauses.Clause) -> bool:
     return any(rules.VAGUE_OBJECT_RE.match(rules.CLAUSE_VERBS_RE.sub("", piece)) for piece in pieces)
 
 
+def _names_nothing(topic: clauses.Clause) -> bool:
+    """'听取相关工作汇报' · '研究下步工作': a whole clause whose object is only 'related'/'next' work."""
+    if re.search(r"[，,、《]", topic.heading):
+        return False
+    return bool(rules.VAGUE_OBJECT_RE.match(rules.CLAUSE_VERBS_RE.sub("", topic.heading)))
+
+
 def _taken_up(topic: clauses.Clause, items: list[AgendaItem]) -> bool:
     """Whether the paragraphs take up an opening topic: one paragraph does, or, for an opening that
     lists several matters ('研究部署项目建设、“十四五”规划编制、防汛备汛、清明期间森林防火等工作'),
@@ -1038,7 +1068,9 @@ def _intro_topics(intro: str, remarks: list[str]) -> list[clauses.Clause]:
     topics: list[clauses.Clause] = []
     for sentence in re.split(r"(?<=。)", intro):
         after = re.search(
-            rf"(?:{rules.STANDING}议?|召开)[^，,。]{{0,4}}[，,]|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})"
+            # '…第53次常务(扩大)会议暨基本建设用地考古前置专题会议,传达学习…': a joint meeting's name
+            rf"(?:{rules.STANDING}议?(?:暨[^，,。]{{1,30}}?会议?)?|召开)[^，,。]{{0,4}}[，,]"
+            rf"|^(?=(?:会议|会上)?(?:还)?{rules.CLAUSE_VERB})"
             # '会上专题研究…等七项事宜' after the opening ('会议专题听取…' there names the paragraphs' topic)
             rf"|^(?=会上(?:专题|专门){rules.CLAUSE_VERB})"
             # '…第37次常务会议、区委第47次常委会议分别传达学习《…》': two meetings took it up

@@ -162,8 +162,9 @@ _WHERE = (
 # A name: two to four characters, or a transliterated name in parts joined by a middle dot
 # ('阿不都克力木·艾力', '阿不力米提·阿塔吾拉').
 NAME = r"(?:[\u4e00-\u9fa5]{1,8}(?:[·•・][\u4e00-\u9fa5]{1,10}?){1,3}|[\u4e00-\u9fa5]{2,4}?)"
+# '区政府董敬太区长主持召开': the government named before the name is no part of it (府董敬太).
 CHAIR_NAME_FIRST_RE = re.compile(
-    rf"(?P<name>{NAME})(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
+    rf"(?<!政)(?P<name>{NAME})(?:同志)?(?P<title>{LEADER_TITLE})(?:同志)?{_WHERE}(?:主持|召集)"
 )
 # "区长李旭召开区政府第63次常务会议": with the title before the name, 召开 alone also names the chair.
 CHAIR_TITLE_FIRST_RE = re.compile(
@@ -181,6 +182,14 @@ CHAIR_NAME_ONLY_RE = re.compile(
 )
 # '2020年11月27日,李天明在常务会议室主持召开…': a bare name, right after the date, where it was held.
 CHAIR_BARE_NAME_RE = re.compile(r"(?:^|[，,。])\s*(?P<name>[\u4e00-\u9fa5]{2,3})在[^，。,]{1,30}?主持召开")
+# '《田庆杰主持召开县政府第四次常务会议》由…提供': a reprint notice or headline that names the chair
+# and the meeting, the only place a page that starts mid-report names who presided.
+CHAIR_HEADLINE_RE = re.compile(
+    rf"(?:^|《)(?P<name>[\u4e00-\u9fa5]{{2,3}})主持召开[^。，,《》]{{0,20}}?{STANDING}议?(?:》|$)", re.M
+)
+# '《田庆杰主持召开县政府第四次常务会议》由河南新闻网-豫都网提供,转载请注明出处:…': a portal's reprint
+# notice glued to the last paragraph; the headline it quotes opens nothing there.
+REPRINT_NOTICE_RE = re.compile(r"《[^《》]{4,60}》由[^，,。《》]{2,30}提供.*$")
 # What a bare name must not be: a title, the meeting or the government ('县长在…', '会议在…').
 NOT_A_NAME_RE = re.compile(r"长$|书记|主任|会议|政府|全市|全县|全区|领导|同志")
 # '县政府第三次常务会议召开,县委副书记、县长齐永军,县委常委、副县长朱洪瑞,…出席': no one is said to
@@ -235,6 +244,8 @@ RELATED_STORIES = r"新闻推荐|相关新闻|相关阅读|推荐阅读|延伸�
 FOOTER_RE = re.compile(
     rf"^(?:抄送|抄报|分送|发送|主送|送)\s*[:：]|印发$|^（此件[^）]*）$|^(?:{RELATED_STORIES})[:：]?$"
 )
+# '豫都网版权与免责声明' then '1、未经本网许可…': a site's disclaimer, its clauses numbered like items.
+DISCLAIMER_RE = re.compile(r"^[^。，,]{0,12}(?:版权(?:与|和|及)?免责声明|免责声明|版权声明|网站声明)[:：]?$")
 TRAILING_RE = re.compile(
     r"^会议还(?:学习|审议|听取|传达|讨论|研究|通报|部署|调度)|^会议(?:研究|讨论)了?其他(?:事项|事宜)"
 )
@@ -446,7 +457,7 @@ CLAUSE_START_RE = re.compile(
 # A clause that names no topic of its own ('研究部署下一步工作') belongs to the clause before it.
 # '研究部署梅县区下一阶段工作': the place's own next steps are no topic either.
 GENERIC_OBJECT_RE = re.compile(
-    r"^(?:下一步|下一阶段|下阶段|相关|有关|其他|贯彻落实|具体|落实|推进)"
+    r"^(?:下一步|下一阶段|下阶段|下步|相关|有关|其他|贯彻落实|具体|落实|推进)"
     r"(?:工作|事项|事宜|措施|意见|举措)?[。，,]?$|^(?:下一步|下阶段|相关|有关|其他|贯彻)"
     r"|^(?:全|我|本)?[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州)(?:下一步|下一阶段|下阶段)(?:工作)?[。，,]?$"
     r"|^[\u4e00-\u9fa5]{0,8}贯彻落实(?:工作|措施|意见|举措)?[。，,]?$"  # '研究政府系统贯彻落实工作'
@@ -472,7 +483,7 @@ DOCUMENT_LIST_BREAK_RE = re.compile(
 )
 # What an opening names when it sums up the paragraphs: '审议有关文件' · '研究部署贯彻落实措施'.
 VAGUE_OBJECT_RE = re.compile(
-    r"^(?:[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州|政府系统))?(?:有关|相关|其他|贯彻落实|下一步|下阶段)[^，,。]{0,4}$"
+    r"^(?:[\u4e00-\u9fa5]{0,4}(?:省|市|区|县|旗|州|政府系统))?(?:有关|相关|其他|贯彻落实|下一步|下阶段|下步)[^，,。]{0,4}$"
 )
 # '在听取全区疫情防控工作情况汇报后，区长要求…': remarks on a report the report listed before.
 AFTER_HEARING_RE = re.compile(r"^在(?:听取|审议|研究|讨论)(?:完|了)?(?P<what>[^，,。]{4,80}?)(?:之后|后|时)")
