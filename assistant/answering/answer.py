@@ -861,7 +861,7 @@ def _extractive_answer(
     ] or result.hits
     chosen = [h for h in candidates if h.score >= best * config.answer.relative_cutoff][:3] or candidates[:1]
     # what was said of an item that prints only its heading is said beside it (_with_bare_item_siblings)
-    bare = kind in ("requirement", "reason", "topic") and _bare_clause(chosen[0])
+    bare = kind in ("requirement", "why", "topic") and _bare_clause(chosen[0])
     if bare:
         chosen = _with_bare_item_siblings(chosen)
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
@@ -869,7 +869,7 @@ def _extractive_answer(
         chosen = sorted(chosen, key=lambda h: not says_who_reported(h.item))  # stable: else as ranked
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
     # a heading alone states no requirement or reason: any item that states one leads
-    asks_statement = kind in ("requirement", "reason")
+    asks_statement = kind in ("requirement", "why")
     topic_only = asks_statement and _topic_only(chosen[0].item)
     # …unless the heading is itself the remark ('会议在传达…时强调,要以“三品”为引领,…'): it states it
     heading_states = (
@@ -898,8 +898,11 @@ def _extractive_answer(
     if cue := SENTENCE_CUES.get(CUE_FOR_KIND.get(kind, "")) if asks_statement else None:
         # a requirement asked: another item is cited first for a sentence that requires, not for one
         # that only names the topic better ('…审议并原则通过了《…整治工作方案》等。' in 会议概况)
-        challengers = [s for s in stating if s.n != 1 and cue.search(s.text) and not _says_why_only(s.text)]
-        stating = [s for s in stating if s.n == 1 and not _says_why_only(s.text)] + challengers
+        reason = kind == "why"  # a reason asked: a sentence saying why is what states it
+        challengers = [
+            s for s in stating if s.n != 1 and cue.search(s.text) and (reason or not _says_why_only(s.text))
+        ]
+        stating = [s for s in stating if s.n == 1 and (reason or not _says_why_only(s.text))] + challengers
     stater = 1 if heading_states else _item_that_states_it(stating, margin)
     if stater > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
