@@ -212,9 +212,12 @@ MEETING_ACTED_WHEN = (
     r"(?:什么时候|何时|哪天)(?:审议|研究|讨论|听取)|\b(?:takes?|took|taken) place\b"
     r"|\bwhen did\b[^?]{0,80}\bmeeting\s+(?:review|discuss|study|consider|hear|approve|adopt|deliberate)"
 )
+# What the meeting also took up (会议还…): meeting-level words, except in a list question (query.py).
+ALSO_TOOK_UP = ("会议还", "还学习", "还审议", "还听取")
 META_RE = re.compile(
-    r"(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会议还|还学习|还审议|还听取|会前(?!的)"
-    r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back|to)\b)|convene|attend|document number"
+    r"(?<!邀请了谁)(?<!邀请谁)参加(?=[？?]|$)|主持|召开|[在于]哪(?:儿|里)?开|(?:什么时候|何时|哪天)[^，。？?]{0,4}开的|出席|列席|参会|参加会议|文号|纪要编号|纪要.{0,4}编号|印发纪要|纪要.{0,3}印发|编号议题之外|会前(?!的)|"
+    + "|".join(ALSO_TOOK_UP)
+    + r"|chair|held|\bhold\b(?!\s+(?:on|onto|fast|back|to)\b)|convene|attend|document number"
     rf"|(?:会议|常务会)是?(?:在|于)哪一?天(?:举行|召开)|{MEETING_ACTED_WHEN}",
     re.I,
 )

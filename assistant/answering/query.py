@@ -16,6 +16,7 @@ from ..ingest.normalize import to_simplified
 from ..models import Meeting
 from . import bilingual
 from .cues import (
+    ALSO_TOOK_UP,
     AMOUNT_ASK_RE,
     ATTENDANCE_ASK_RE,
     BESIDES_RE,
@@ -614,10 +615,6 @@ def _day_names_meeting(text: str, day: re.Match) -> bool:
 ASKED_KIND_RE = re.compile(
     r"(?:什么|哪些|何种|哪部)(部署|安排|措施|举措|意见|建议|法律法规|法律|法规|规章制度|制度|规定)(?:文件)?"
 )
-
-
-# META_RE's words for what the meeting also took up (会议还…), which a list question asks of its items.
-ALSO_TOOK_UP = ("会议还", "还学习", "还审议", "还听取")
 
 
 def _names_held_place(token: str, intent: QueryIntent) -> bool:
