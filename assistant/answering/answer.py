@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 import numpy as np
 
@@ -30,6 +31,7 @@ from .answerability import (
     judge,
     names_entity,
     overview_answers,
+    overview_for_list,
     promote_on_topic,
     says_who_reported,
     topic_share,
@@ -37,6 +39,7 @@ from .answerability import (
 )
 from .cited import CitedAnswer, Source
 from .cues import (
+    ASKED_OBJECT_NOUN_RE,
     ATTENDANCE_ASK_RE,
     CHAIR_ASK_RE,
     CHAIRS_ASK_RE,
@@ -192,7 +195,7 @@ def _compose(result: RetrievalResult, retriever: Retriever, config: Config) -> A
                 result, config, interpreted, say(intent.lang, "no_item_reported_by", departments=departments)
             )
         return _not_found(result, config, interpreted, "")
-    result = promote_on_topic(result, retriever)
+    result = overview_for_list(promote_on_topic(result, retriever), retriever)
     verdict = judge(result, retriever)
     if not verdict.answerable:
         if verdict.clarify:
@@ -496,8 +499,11 @@ def _asked_role(question: str) -> str | None:
 
 def _asked_role_first(sentences: list[str], question: str) -> list[str]:
     """The attendance sentences, the one naming the role asked for first."""
-    word = _asked_role(question)
-    return sorted(sentences, key=lambda sentence: bool(word) and word not in sentence)
+    word, title = _asked_role(question), _asked_title(question)
+    return sorted(
+        sentences,
+        key=lambda sentence: (bool(word) and word not in sentence, bool(title) and title not in sentence),
+    )
 
 
 def _role_only_said(meeting: Meeting, question: str) -> bool:
@@ -523,10 +529,25 @@ def _roles_asked_first(meeting: Meeting, question: str) -> list[tuple[str, list[
             return sum(c in group for w in asked for c in bilingual.chinese_candidates(w) if len(c) > 1)
         return sum(group[i : i + 2] in question for i in range(len(group) - 1))
 
+    title = _asked_title(question)
     return sorted(
         meeting.attendance.items(),
-        key=lambda entry: (bool(word) and not any(w in entry[0] for w in words), -named(entry[0])),
+        key=lambda entry: (
+            bool(word) and not any(w in entry[0] for w in words),
+            bool(title) and not any(title in name for name in entry[1]),  # 'which vice county heads'
+            -named(entry[0]),
+        ),
     )
+
+
+def _asked_title(question: str) -> str | None:
+    """The title of the people a question asks about ('哪些副县长' · 'which vice county heads' → 副县长),
+    longest first, so 'deputy county head' is not read as 'county head'."""
+    for zh, en in sorted(EN_TITLES.items(), key=lambda pair: -len(pair[1])):
+        spelled = rf"\b(?:{en}|{en.replace('deputy', 'vice')})s?\b"
+        if zh in question or re.search(spelled, question, re.I):
+            return zh
+    return None
 
 
 HELD_RE = re.compile(r"主持召开|召开|主持")
@@ -903,7 +924,10 @@ def _extractive_answer(
             s for s in stating if s.n != 1 and cue.search(s.text) and (reason or not _says_why_only(s.text))
         ]
         stating = [s for s in stating if s.n == 1 and (reason or not _says_why_only(s.text))] + challengers
-    stater = 1 if heading_states else _item_that_states_it(stating, margin)
+    # '传达了…在什么大会上的讲话精神': the first item's heading names what was asked — it stays first
+    heading_answers = kind == "topic" and bool(ASKED_OBJECT_NOUN_RE.search(intent.text))
+    heading_answers = heading_answers and _heading_answers(intent.text, first_item)
+    stater = 1 if heading_states or heading_answers else _item_that_states_it(stating, margin)
     if stater > 1:
         chosen = [chosen[stater - 1], *(h for n, h in enumerate(chosen, 1) if n != stater)]
         ranked = _cited_first(ranked, stater)
@@ -1102,9 +1126,13 @@ def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], questio
     """'审议了什么方案': a found item whose heading names a 《…方案》 goes first — the heading is the answer,
     whatever item the question's other words matched better."""
     nouns = named_thing_nouns(question)
+    if not nouns and (asked := ASKED_OBJECT_NOUN_RE.search(question)):
+        nouns, closing = (asked.group("noun"),), ""  # '在什么大会上的讲话精神': the heading naming 大会
+    else:
+        closing = r"》|{noun}(?:\(|（)"
     if not nouns or any(noun in chosen[0].item.heading for noun in nouns):
         return chosen
-    named = re.compile("|".join(rf"{noun}》|{noun}(?:\(|（)" for noun in nouns))
+    named = re.compile("|".join(rf"{noun}" + closing.format(noun=noun) for noun in nouns))
     naming = next((h for h in hits[:5] if named.search(h.item.heading)), None)
     if naming is None or naming.doc_id != chosen[0].doc_id:
         return chosen
@@ -1170,7 +1198,13 @@ def _item_line(
     with_meeting = not ((n == 1 and lead.names_meeting) or same_meeting)
     said = [lead.text, *lead.sentences]  # as written and as scored (a traditional-script lead)
     with_heading = not restates(hit.item.heading, [*said, *quotes])
-    line = _item_name(hit, lang, with_heading, with_meeting)
+    heading = hit.item.heading
+    if with_heading and (inside := next((s for s in lead.sentences if len(s) > 8 and s in heading), None)):
+        # a heading that runs on into the sentence the lead quotes ('…通过《规划》。会议指出,…'): the
+        # heading up to it, so the lead is not shown twice
+        heading = heading[: heading.find(inside)].rstrip()
+        with_heading = len(heading) >= 4
+    line = _item_name(hit, lang, with_heading, with_meeting, heading=heading)
     return "" if restates(line, said) else f"{line}[{n}]"
 
 
@@ -1287,7 +1321,9 @@ def _supporting(
     return {n: [s.text for s in sorted(v, key=lambda s: s.position)] for n, v in picked.items()}
 
 
-def _item_name(hit: ItemHit, lang: str, with_heading: bool = True, with_meeting: bool = True) -> str:
+def _item_name(
+    hit: ItemHit, lang: str, with_heading: bool = True, with_meeting: bool = True, heading: str | None = None
+) -> str:
     """太仓市政府第60次常务会议（2021-08-20）议题二「审议《…》」，由市资源规划局汇报"""
     m, item = hit.meeting, hit.item
     when = _when(m, lang)
@@ -1301,7 +1337,8 @@ def _item_name(hit: ItemHit, lang: str, with_heading: bool = True, with_meeting:
         item_label=chinese_item_label(item.item),
     )
     if with_heading:
-        name += say(lang, "item_heading", heading=item.heading_as_written)
+        shown = item.heading_as_written if heading is None else item.as_written(heading)
+        name += say(lang, "item_heading", heading=shown)
     return name + _reporters_phrase(item, lang)
 
 
@@ -1407,7 +1444,11 @@ def _lead(
         return _nth_item_lead(item, names, lang)
     if kind == "date" and EVENT_DATE_ASK_RE.search(intent.text):  # the event's date, not the meeting's
         written = m.date_as_written or ""
-        dated = [s for s in own if SENTENCE_CUES["date"].search(s.replace(written, "") if written else s)]
+        dated = [  # '…时间基本固定在每年10月10日至16日' · the heading '传达学习4月20日…国务院常务会议精神'
+            s
+            for s in [*own, item.heading]
+            if SENTENCE_CUES["date"].search(s.replace(written, "") if written else s)
+        ]
         if dated:  # '…时间基本固定在每年10月10日至16日'
             return _quoted(dated[:1], item, lang)
     if (
@@ -1524,8 +1565,10 @@ def _heading_answers(question: str, item: AgendaItem) -> bool:
     """Whether the question asks for what the item's own heading names (听取了什么汇报 · 审议了哪个方案);
     会议概况 names nothing."""
     own_object = OWN_OBJECT_ASK_RE.search(question)
+    asked = ASKED_OBJECT_NOUN_RE.search(question)
     return item.item != 0 and (
         any(noun in item.heading for noun in named_thing_nouns(question))
+        or bool(asked and asked.group("noun") in item.heading)
         or bool(EN_OWN_OBJECT_ASK_RE.search(question) or EN_NAMED_OBJECT_ASK_RE.search(question))
         or bool(
             own_object
@@ -1656,5 +1699,13 @@ def _quoted(sentences: list[str], item, lang: str) -> Lead:
         sentences = [sentences[0], *section]
     sentences = _with_short_gaps(sentences, body)
     prefix = say(lang, "minutes_say")
-    text = "".join(item.as_written(s) for s in sentences)
+    text = "".join(map(partial(_written, item), sentences))
     return Lead(f"{prefix}{text}[1]", False, tuple(sentences))
+
+
+def _written(item, sentence: str) -> str:
+    """A quoted sentence as the minute prints it; a heading quoted with the full stop it is printed
+    without ('研究全市安全生產…等工作' + '。') is found without the stop, so a traditional page stays so."""
+    if sentence.endswith("。") and sentence not in item.text and sentence[:-1] in item.text:
+        return item.as_written(sentence[:-1]) + "。"
+    return item.as_written(sentence)

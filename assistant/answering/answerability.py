@@ -22,9 +22,11 @@ from . import bilingual
 from .cues import (
     ACTION_VERBS_ZH,
     ASK_PATTERNS,
+    ASKED_DOCUMENT_RE,
     ATTENDED_RE,
     CHAIR_ASK_RE,
     DECIDED_ACTION_RE,
+    DOCUMENT_ACTED_RE,
     EN_NAMED_THING_ASK_RE,
     EVENT_DATE_ASK_RE,
     HEARD_ABOUT_RE,
@@ -216,6 +218,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         hit = on_topic[0]  # '涉及哪个县' of an item that names no county
         name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
         return _not_stated(hit, name, lang, kind)
+    if (asked := ASKED_DOCUMENT_RE.search(intent.text)) and not any(
+        _names_document_kind(h, asked.group("noun")) for h in on_topic
+    ):
+        name = f"具体的{asked.group('noun')}" if lang == "zh" else "the document asked for"
+        return _not_stated(on_topic[0], name, lang, kind)  # '通过了哪个规划' of '完成“十四五”规划目标任务'
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
     if FINAL_ASK_RE.search(intent.text) and all(_only_proposed(h) for h in items):
         name = "最终确定的结果" if lang == "zh" else "the final outcome"  # '候选项目' studied, none chosen
@@ -548,10 +555,27 @@ PARTY_ASK_RE = re.compile(
 )
 
 
+# 'Which company will develop …' · 'which schools': the English kinds, as their Chinese names end.
+EN_ENTITY_ASK_RE = re.compile(
+    r"\bwhich (?P<kind>compan(?:y|ies)|firms?|enterprises?|schools?|universit(?:y|ies)|colleges?|hospitals?)\b",
+    re.I,
+)
+EN_ENTITY_KINDS = {
+    "comp": "公司",
+    "firm": "公司",
+    "ente": "企业",
+    "scho": "学校",
+    "univ": "高校",
+    "coll": "高校",
+}
+
+
 def asked_entity(question: str) -> str | None:
     """The kind of name the question asks for ('哪个县' → 县, '道路叫什么名字' → 道路), if any."""
     if PARTY_ASK_RE.search(question):
         return "公司"
+    if english := EN_ENTITY_ASK_RE.search(question):
+        return EN_ENTITY_KINDS.get(english.group("kind")[:4].lower(), "医院")
     found = (
         ENTITY_ASK_RE.search(question)
         or ENTITY_ASKED_AFTER_RE.search(question)
@@ -707,6 +731,24 @@ def promote_on_topic(result: RetrievalResult, retriever: Retriever) -> Retrieval
     return replace(result, hits=[first, *(h for h in result.hits if h is not first)])
 
 
+def overview_for_list(result: RetrievalResult, retriever: Retriever) -> RetrievalResult:
+    """A list asked of one meeting ('…集体学习会深入学习了哪些会议精神') that none of its items is about,
+    while its 会议概况 holds nearly all the topic words (a joint meeting's study session printed before
+    the agenda): answered from the overview like any topic, not refused for the items' sake."""
+    if not result.structured or not result.hits or len({h.doc_id for h in result.hits}) > 1:
+        return result
+    intent, meeting = result.intent, result.hits[0].meeting
+    terms = topic_terms(intent, retriever)
+    if not terms or not meeting.items or any(_covers(h, terms, intent, retriever) for h in result.hits):
+        return result
+    first = result.hits[0]
+    overview = replace(first, item=meeting.items[0], passage=meeting.items[0].text[:400])
+    if topic_share(overview, terms, intent, retriever) < retriever.config.answer.promote_coverage:
+        return result
+    intent = replace(intent, wants_list=False)  # what the overview says is listed, not the items
+    return replace(result, intent=intent, hits=[overview, *result.hits], structured=False)
+
+
 def _covers(hit: ItemHit, terms: list[str], intent: QueryIntent, retriever: Retriever) -> bool:
     if not terms:
         return True
@@ -804,7 +846,7 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
                 return True
         return bool(FACT_PATTERNS[kind].search(text))
     if kind == "department":  # who reported or does it, or the unit the item itself is about
-        return bool(item.reporters or DUTY_RE.search(item.text) or ORG_RE.search(item.heading))
+        return bool(item.reporters or DUTY_RE.search(item.text) or _other_unit(item.heading, question))
     if kind == "duty":  # 由哪个部门承担: a unit printed as the one doing or paying for it
         return bool(DUTY_RE.search(item.text))
     if kind == "post":  # 由谁担任: someone appointed to it, not a unit that acts
@@ -818,6 +860,26 @@ def _has_fact(hit: ItemHit, kind: str, question: str = "") -> bool:
         decided = bool(item.decisions) or bool(rules.DECISION_ANYWHERE_RE.search(item.heading))
         return decided or _directs_asked_action(item.text, question)
     return True
+
+
+def _names_document_kind(hit: ItemHit, noun: str) -> bool:
+    """Whether the item names a document of that kind as one: in its heading, in a 《title》, or in a
+    clause that acts on it ('签订了3个招商引资合同'), not in passing ('完成“十四五”规划目标任务')."""
+    item = hit.item
+    if noun in item.heading or any(noun in title for title in re.findall(r"《([^》]{1,80})》", item.text)):
+        return True
+    clauses_ = re.split(r"[，,。；;\n]", item.text)
+    return any(noun in clause and DOCUMENT_ACTED_RE.search(clause) for clause in clauses_)
+
+
+def _other_unit(heading: str, question: str) -> bool:
+    """A unit the heading names that the question does not name itself: '划转给哪家单位' of
+    '听取关于中城公司划转工作…汇报' asks another unit than 中城公司, which the heading is only about."""
+    for found in ORG_RE.finditer(heading):
+        name = found.group()
+        if not any(name[-size:] in question for size in range(3, len(name) + 1)):
+            return True
+    return False
 
 
 def says_who_reported(item) -> bool:

@@ -164,6 +164,12 @@ OWN_OBJECT_ASK_RE = re.compile(
     # 传达了哪些全省会议精神 · 哪次会议的精神 · 关于哪起事故的重要指示批示
     r"(?:[\u4e00-\u9fa5]{0,10}?(?:内容|精神|文件|讲话|批示|指示|通知|通报))?[？?]?$"
 )
+# '研究讨论了哪些行业的安全监管职责' · '传达了习近平总书记在什么大会上的讲话精神': the meeting's act, then the
+# noun the question word asks for (行业, 大会) — the item whose heading names it says what was taken up.
+ASKED_OBJECT_NOUN_RE = re.compile(
+    r"(?:传达学习|传达|学习|听取|审议|审定|研究|讨论)了?[\u4e00-\u9fa5]{0,10}?(?:什么|哪些|哪个|哪项|哪次|哪起)"
+    r"(?P<noun>(?!的)[\u4e00-\u9fa5]{2,4}?)(?=上|的|[？?]|$)"
+)
 # 'What did Xialu district's 60th executive meeting study?': the same ask in English.
 EN_OWN_OBJECT_ASK_RE = re.compile(
     r"^what did\b.*\b(?:study|discuss|review|hear|consider|examine|deliberate|convey)\s*\??$", re.I
@@ -329,11 +335,33 @@ VENUE_RE = re.compile(
 # '第三届沔商大会的举办时间': the date of an event an item speaks of, which the meeting's own date is not
 # The date of an event the meeting dealt with, not the meeting's: '开工时间' · '开幕日期是哪天' ·
 # '考试在哪天举行' (but '会议在哪天举行' asks the meeting's).
+_WHEN = r"(?:哪一?天|什么时(?:候|间)|何时|几月几[日号])"
+# Another gathering than the meeting itself ('推进会定在哪天召开' · '论坛什么时候举办'): its 召开 is not the
+# standing meeting's.
+_EVENT_NOUN = (
+    r"(?:推进|动员|座谈|培训|发布|现场|观摩|交流|洽谈|博览|展销|运动|表彰|招商|推介|誓师|部署)会"
+    r"|大会|论坛|峰会|活动|仪式|庆典|赛事|比赛|展览|展会"
+)
 EVENT_DATE_ASK_RE = re.compile(
     r"(?:举办|举行|开幕|开工|启动)的?(?:时间|日期)|(?<!会议)(?<!会议是)(?<![会开])(?:在|于)哪(?:一)?天(?:举行|举办|开幕|开考)"
     r"|(?<!会议)(?<!会议是)(?:每年)?什么时(?:候|间)(?:举行|举办|开幕|开考)"  # '拉力赛每年什么时候举行'
     r"|(?:从|自)哪一?天(?:开始|起)|哪一?天(?:开始|起算|截止|结束)"  # '防火期从哪天开始': a period's bound
+    rf"|(?:{_EVENT_NOUN})(?:定在|定于|将在|将于|拟在|拟于|计划在|计划于|在|于|是)?{_WHEN}"
+    r"(?:召开|举行|举办|开幕|启动)?"
+    # '连接线什么时候通车' · '条例何时施行': the day a thing opens or takes effect, not the meeting's
+    rf"|(?<!会议){_WHEN}(?:能|可以|将|才|就|会|正式|全面|开始)?(?:通车|竣工|完工|投用|投入使用|投产|开通|启用"
+    r"|开业|开放|运营|施行|生效|上线|开学|交付|落成)"
+    rf"|{_WHEN}的(?!会议|常务会)"  # '传达学习了哪天的国务院常务会议精神': the day of what was relayed
 )
+# '审议通过了哪个规划' · '签订了哪些招商引资合同': a kind of document asked by name (not 规定 or 办法,
+# which also ask what was required or how), which an item must
+# name as one ('审议《…规划》'), not only mention ('完成“十四五”规划目标任务').
+ASKED_DOCUMENT_RE = re.compile(
+    r"(?:哪个|哪些|哪几个|哪份|哪几份|哪项|哪几项|什么)[\u4e00-\u9fa5]{0,8}?"
+    r"(?P<noun>规划|方案|条例|合同|协议|预案|细则|章程|名单|清单|目录)(?=[？?，,。]|$|是|呢)"
+)
+# Acting on a document: '签订…合同' · '审议通过…方案' names one as the thing acted on.
+DOCUMENT_ACTED_RE = re.compile(r"签订|签署|审议|审定|通过|同意|批准|印发|出台|制定|修订|编制|发布|讨论|研究")
 # The kind of fact asked (answerability.asked_kind), first match wins.
 ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("attendance", ATTENDANCE_ASK_RE),
@@ -410,7 +438,13 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
     (
         "decision",
-        re.compile(r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome|\bdecid|approv", re.I),
+        re.compile(
+            r"审议结果|什么决定|作出.{0,4}决定|是否(?:通过|同意|批准)|outcome"
+            # 'What did it decide' — not 'the matters it decided' or 'the zone approved at …', which
+            # only name what the question is about
+            r"|(?<!\bit )(?<!\bthey )\b(?:decid|approv)(?!ed\s+(?:at|by|in|during)\b)",
+            re.I,
+        ),
     ),
     # any other figure asked ('调整到多少', '扑杀了多少头', '目标是多少'): the minutes must print one
     (

@@ -32,6 +32,7 @@ from .cues import (
     EN_ORDINALS,
     EN_OWN_OBJECT_ASK_RE,
     EN_PLURAL_OBJECT_ASK_RE,
+    EVENT_DATE_ASK_RE,
     EXCLUDE_VERB_RE,
     GENERIC_TERMS,
     INNER_LIST_RE,
@@ -393,6 +394,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
         ):
             unnamed = re.sub(re.escape(chair_words), " ", unnamed, flags=re.I)
     unnamed = CHAIRED_CLAUSE_RE.sub(" ", unnamed)  # '龚正主持的市政府常务会议要求…' names the meeting
+    unnamed = EVENT_DATE_ASK_RE.sub(" ", unnamed)  # '推进会定在哪天召开': another gathering's 召开
     meta = META_RE.search(unnamed)
     if meta and meta.group(0) in ALSO_TOOK_UP and intent.wants_list:
         meta = None  # '…常务会议还原则通过了哪些文件': the items are listed, the last one's 会议还… too

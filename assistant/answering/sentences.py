@@ -29,6 +29,7 @@ from .cues import (
     ALSO_RE,
     BESIDES_RE,
     DOC_MEASURES_ASK_RE,
+    EVENT_DATE_ASK_RE,
     MEETING_DATE_ASK_RE,
     REQUIREMENT_ASK_RE,
     TO_DO_ASK_RE,
@@ -164,8 +165,8 @@ DISPOSAL_ASK_RE = re.compile(r"(?:怎么|如何)(?:处理|处置|办理)|通过�
 def refine_kind(kind: str, question: str) -> str:
     """answerability's kind, with the kinds only the answer needs: the forms of `FORM_ASKS`, and
     requirements."""
-    if kind == "date" and not MEETING_DATE_ASK_RE.search(question):
-        return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's
+    if kind == "date" and not MEETING_DATE_ASK_RE.search(question) and not EVENT_DATE_ASK_RE.search(question):
+        return "deadline"  # 力争什么时候全线开工: a date the minutes set, not the meeting's (nor an event's)
     if kind == "topic" and (form := next((f for f, asks in FORM_ASKS if asks.search(question)), None)):
         return form
     if (

@@ -353,8 +353,9 @@ BANNER_SIDES = {"左": "left", "右": "right", "中": "middle", "前": "front", 
 BANNER_SIDE_RE = re.compile(r"(?P<stem>.+?)(?P<side>[左右中前后])旗")
 
 
-# The two autonomous regions English does not write in pinyin (Neimenggu, Xizang).
-REGION_NAMES_IN_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",)}
+# The two autonomous regions English does not write in pinyin (Neimenggu, Xizang), and 陕西, which
+# English spells Shaanxi to tell it from 山西 (both shanxi in toneless pinyin).
+REGION_NAMES_IN_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",), "陕西": ("shaanxi",)}
 
 
 def english_place_names(name: str) -> list[str]:
@@ -375,4 +376,5 @@ def english_place_names(name: str) -> list[str]:
     stem = name[:-1] if suffix in EN_SUFFIXES else name
     if not stem or suffix not in EN_SUFFIXES:
         return []
-    return [f"{spelled} {EN_SUFFIXES[suffix]}" for spelled in pinyin_spellings(stem)]
+    spelled = dict.fromkeys([*REGION_NAMES_IN_ENGLISH.get(stem, ()), *pinyin_spellings(stem)])
+    return [f"{each} {EN_SUFFIXES[suffix]}" for each in spelled]
