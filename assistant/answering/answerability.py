@@ -567,6 +567,7 @@ EN_ENTITY_KINDS = {
     "scho": "学校",
     "univ": "高校",
     "coll": "高校",
+    "hosp": "医院",
 }
 
 
@@ -575,7 +576,7 @@ def asked_entity(question: str) -> str | None:
     if PARTY_ASK_RE.search(question):
         return "公司"
     if english := EN_ENTITY_ASK_RE.search(question):
-        return EN_ENTITY_KINDS.get(english.group("kind")[:4].lower(), "医院")
+        return EN_ENTITY_KINDS[english.group("kind")[:4].lower()]
     found = (
         ENTITY_ASK_RE.search(question)
         or ENTITY_ASKED_AFTER_RE.search(question)
@@ -868,8 +869,8 @@ def _names_document_kind(hit: ItemHit, noun: str) -> bool:
     item = hit.item
     if noun in item.heading or any(noun in title for title in re.findall(r"《([^》]{1,80})》", item.text)):
         return True
-    clauses_ = re.split(r"[，,。；;\n]", item.text)
-    return any(noun in clause and DOCUMENT_ACTED_RE.search(clause) for clause in clauses_)
+    pieces = re.split(r"[，,。；;\n]", item.text)
+    return any(noun in piece and DOCUMENT_ACTED_RE.search(piece) for piece in pieces)
 
 
 def _other_unit(heading: str, question: str) -> bool:
