@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
 
 import numpy as np
 
@@ -1126,13 +1125,12 @@ def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], questio
     """'审议了什么方案': a found item whose heading names a 《…方案》 goes first — the heading is the answer,
     whatever item the question's other words matched better."""
     nouns = named_thing_nouns(question)
-    if not nouns and (asked := ASKED_OBJECT_NOUN_RE.search(question)):
-        nouns, closing = (asked.group("noun"),), ""  # '在什么大会上的讲话精神': the heading naming 大会
-    else:
-        closing = r"》|{noun}(?:\(|（)"
+    asked = None if nouns else ASKED_OBJECT_NOUN_RE.search(question)
+    if asked:  # '在什么大会上的讲话精神': the heading naming 大会, anywhere in it
+        nouns = (asked.group("noun"),)
     if not nouns or any(noun in chosen[0].item.heading for noun in nouns):
         return chosen
-    named = re.compile("|".join(rf"{noun}" + closing.format(noun=noun) for noun in nouns))
+    named = re.compile("|".join(noun if asked else rf"{noun}》|{noun}(?:\(|（)" for noun in nouns))
     naming = next((h for h in hits[:5] if named.search(h.item.heading)), None)
     if naming is None or naming.doc_id != chosen[0].doc_id:
         return chosen
@@ -1449,7 +1447,7 @@ def _lead(
             for s in [*own, item.heading]
             if SENTENCE_CUES["date"].search(s.replace(written, "") if written else s)
         ]
-        if dated:  # '…时间基本固定在每年10月10日至16日'
+        if dated:
             return _quoted(dated[:1], item, lang)
     if (
         kind == "date"
@@ -1699,7 +1697,7 @@ def _quoted(sentences: list[str], item, lang: str) -> Lead:
         sentences = [sentences[0], *section]
     sentences = _with_short_gaps(sentences, body)
     prefix = say(lang, "minutes_say")
-    text = "".join(map(partial(_written, item), sentences))
+    text = "".join(_written(item, s) for s in sentences)
     return Lead(f"{prefix}{text}[1]", False, tuple(sentences))
 
 

@@ -332,9 +332,6 @@ HOW_HELD_ASK_RE = re.compile(r"\bhow\b.*\b(?:held|convened|conducted)\b|\bin wha
 VENUE_RE = re.compile(
     r"在[^，。,；、]{2,30}?(?:会议室|礼堂|会议中心|会堂|大厅|厅|大楼|楼|宾馆|酒店|中心)(?=[，,]?[^，。,；]{0,12}?(?:主持|召开|举行))"
 )
-# '第三届沔商大会的举办时间': the date of an event an item speaks of, which the meeting's own date is not
-# The date of an event the meeting dealt with, not the meeting's: '开工时间' · '开幕日期是哪天' ·
-# '考试在哪天举行' (but '会议在哪天举行' asks the meeting's).
 _WHEN = r"(?:哪一?天|什么时(?:候|间)|何时|几月几[日号])"
 # Another gathering than the meeting itself ('推进会定在哪天召开' · '论坛什么时候举办'): its 召开 is not the
 # standing meeting's.
@@ -342,6 +339,9 @@ _EVENT_NOUN = (
     r"(?:推进|动员|座谈|培训|发布|现场|观摩|交流|洽谈|博览|展销|运动|表彰|招商|推介|誓师|部署)会"
     r"|大会|论坛|峰会|活动|仪式|庆典|赛事|比赛|展览|展会"
 )
+# '第三届沔商大会的举办时间': the date of an event an item speaks of, which the meeting's own date is not
+# The date of an event the meeting dealt with, not the meeting's: '开工时间' · '开幕日期是哪天' ·
+# '考试在哪天举行' (but '会议在哪天举行' asks the meeting's).
 EVENT_DATE_ASK_RE = re.compile(
     r"(?:举办|举行|开幕|开工|启动)的?(?:时间|日期)|(?<!会议)(?<!会议是)(?<![会开])(?:在|于)哪(?:一)?天(?:举行|举办|开幕|开考)"
     r"|(?<!会议)(?<!会议是)(?:每年)?什么时(?:候|间)(?:举行|举办|开幕|开考)"  # '拉力赛每年什么时候举行'

@@ -353,9 +353,9 @@ BANNER_SIDES = {"左": "left", "右": "right", "中": "middle", "前": "front", 
 BANNER_SIDE_RE = re.compile(r"(?P<stem>.+?)(?P<side>[左右中前后])旗")
 
 
-# The two autonomous regions English does not write in pinyin (Neimenggu, Xizang), and 陕西, which
-# English spells Shaanxi to tell it from 山西 (both shanxi in toneless pinyin).
-REGION_NAMES_IN_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",), "陕西": ("shaanxi",)}
+# Places English does not write in toneless pinyin: the two autonomous regions (Neimenggu, Xizang), and
+# 陕西, spelled Shaanxi to tell it from 山西 (both shanxi in toneless pinyin).
+PLACES_NAMED_IN_ENGLISH = {"内蒙古": ("inner mongolia",), "西藏": ("tibet",), "陕西": ("shaanxi",)}
 
 
 def english_place_names(name: str) -> list[str]:
@@ -363,7 +363,7 @@ def english_place_names(name: str) -> list[str]:
     'qinghai province', 'ningxia region', in each reading of its characters (朝阳区: chaoyang district)."""
     if name.endswith("自治区"):  # 宁夏回族自治区 → ningxia region (the people's name left out)
         stem = re.sub(r"(?:回族|壮族|维吾尔|藏族)?自治区$", "", name)
-        spelled = [*REGION_NAMES_IN_ENGLISH.get(stem, ()), *pinyin_spellings(stem)] if stem else []
+        spelled = [*PLACES_NAMED_IN_ENGLISH.get(stem, ()), *pinyin_spellings(stem)] if stem else []
         return [f"{each} region" for each in spelled]
     if re.search(r"自治[县旗]$", name):  # 张家川回族自治县 → zhangjiachuan county
         return [f"{spelled} {EN_SUFFIXES[name[-1]]}" for spelled in pinyin_spellings(short_name(name))]
@@ -376,5 +376,5 @@ def english_place_names(name: str) -> list[str]:
     stem = name[:-1] if suffix in EN_SUFFIXES else name
     if not stem or suffix not in EN_SUFFIXES:
         return []
-    spelled = dict.fromkeys([*REGION_NAMES_IN_ENGLISH.get(stem, ()), *pinyin_spellings(stem)])
+    spelled = dict.fromkeys([*PLACES_NAMED_IN_ENGLISH.get(stem, ()), *pinyin_spellings(stem)])
     return [f"{each} {EN_SUFFIXES[suffix]}" for each in spelled]
