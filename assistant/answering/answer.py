@@ -549,6 +549,33 @@ def _asked_title(question: str) -> str | None:
     return None
 
 
+# '哪位省长' · '哪位副县长': a person asked by a title the minutes print before the name (省长王忠林).
+ZH_PERSON_TITLE_ASK_RE = re.compile(
+    r"哪(?:位|一位|个)(?P<title>[\u4e00-\u9fa5]{0,5}?(?:长|书记|主任|主席|总理))"
+)
+# 'which deputy county head' · 'whose remarks, as governor': the English titles, as the minutes print them.
+EN_PERSON_TITLES = {
+    **{en: zh for zh, en in EN_TITLES.items()},
+    "governor": "省长",
+    "vice governor": "副省长",
+    "deputy governor": "副省长",
+    "party secretary": "书记",
+    "premier": "总理",
+}
+
+
+def _asked_person_title(question: str) -> str | None:
+    """The title a who-question asks the holder of ('哪位省长' · 'which deputy county head' · 'as
+    governor' → 省长), longest first; not a title it only names (王永辉市长主持的…谁汇报了)."""
+    if asked := ZH_PERSON_TITLE_ASK_RE.search(question):
+        return asked.group("title")
+    for en, zh in sorted(EN_PERSON_TITLES.items(), key=lambda pair: -len(pair[0])):
+        spelled = rf"\b(?:which|as|whose)\s+(?:the\s+)?(?:{en}|{en.replace('deputy', 'vice')})s?\b"
+        if re.search(spelled, question, re.I):
+            return zh
+    return None
+
+
 HELD_RE = re.compile(r"主持召开|召开|主持")
 # How it was held: '通过腾讯视频会议' · '以视频会议形式' · '线上'.
 MEDIUM_RE = re.compile(r"通过|以[^，。,]{1,12}?(?:方式|形式)|视频|线上|网络")
@@ -1425,6 +1452,10 @@ def _lead(
         heard = named or [t for t in [item.heading, *own] if HEARD_FROM_RE.search(t)]
         if heard:  # '会议分析了…,听取了各位副市长…汇报': the sentence says who reported
             return _quoted(heard[:1], item, lang)
+    if kind == "person" and (title := _asked_person_title(intent.text)):
+        titled = [t for t in [*own, item.heading] if re.search(rf"{title}[\u4e00-\u9fa5]{{2,3}}", t)]
+        if titled:  # '传达了哪位省长的讲话': the sentence naming the 省长, the heading when it does
+            return _quoted([titled[0] if titled[0] != item.heading else item.heading + "。"], item, lang)
     if kind in ("person", "department"):
         for sentence in [*own, *item.decisions]:
             if found := AGENT_RE.search(sentence):

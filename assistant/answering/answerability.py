@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+import jieba.posseg
+
 from ..ingest import clauses, rules
 from ..models import Meeting
 from . import bilingual
@@ -25,6 +27,7 @@ from .cues import (
     ASKED_DOCUMENT_RE,
     ATTENDED_RE,
     CHAIR_ASK_RE,
+    DEAL_ASK_RE,
     DECIDED_ACTION_RE,
     DOCUMENT_ACTED_RE,
     EN_NAMED_THING_ASK_RE,
@@ -223,6 +226,11 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
     ):
         name = f"具体的{asked.group('noun')}" if lang == "zh" else "the document asked for"
         return _not_stated(on_topic[0], name, lang, kind)  # '通过了哪个规划' of '完成“十四五”规划目标任务'
+    if (deal := DEAL_ASK_RE.search(intent.text)) and not any(
+        names_dealt(h.item.text, deal.group("kind")) for h in on_topic
+    ):
+        name = f"具体的{deal.group('kind')}名称" if lang == "zh" else "the names asked for"
+        return _not_stated(on_topic[0], name, lang, kind)  # '签约了哪些项目' of '确保签约项目能落地'
     items = [h for h in on_topic if h.item.item != 0] or on_topic[:1]  # the items, not 会议概况
     if FINAL_ASK_RE.search(intent.text) and all(_only_proposed(h) for h in items):
         name = "最终确定的结果" if lang == "zh" else "the final outcome"  # '候选项目' studied, none chosen
@@ -871,6 +879,38 @@ def _names_document_kind(hit: ItemHit, noun: str) -> bool:
         return True
     pieces = re.split(r"[，,。；;\n]", item.text)
     return any(noun in piece and DOCUMENT_ACTED_RE.search(piece) for piece in pieces)
+
+
+# What may stand before 项目/企业 without naming one: deal words and modifiers ('签约', '重点', '一批龙头'),
+# peeled off the end; then a verb, adverb or particle ('确保', '着力', '对') means no name was left.
+_DEALT_MODIFIER_RE = re.compile(
+    r"(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产|招商引资|招商|引资|重点|重大|核心|关键|龙头|骨干|优质"
+    r"|一批|各类|相关|有关|这些|该|新)$"
+)
+_DEALT_UNNAMED_RE = re.compile(
+    r"(?:^|[的对把将和及与要等在为了是])$|(?:确保|推进|加快|抓好|抓实|做好|加强|支持|服务|谋划|储备|实施|推动"
+    r"|落实|开展|争取|包装|建设|着力|全力|积极|大力|努力|力争)$"
+)
+
+
+def names_dealt(text: str, kind: str) -> bool:
+    """Whether the text names a project or firm ('伊利成品暂存库项目', '…有限公司'), not only speaks of
+    deals ('确保签约项目能落地', '着力引进一批龙头企业')."""
+    if kind != "项目" and names_entity(text, "公司"):
+        return True
+    for found in re.finditer(kind, text):
+        run = re.split(r"[^\u4e00-\u9fa5\d]", text[max(0, found.start() - 16) : found.start()])[-1]
+        while modifier := _DEALT_MODIFIER_RE.search(run):
+            run = run[: modifier.start()]
+        if len(run) >= 2 and not _DEALT_UNNAMED_RE.search(run) and _has_noun(run):
+            return True
+    return False
+
+
+def _has_noun(run: str) -> bool:
+    """A name holds a noun ('伊利成品暂存库', '208国道改线'); '要不断完善' before 项目洽谈 holds none (jieba's
+    part-of-speech tags)."""
+    return any(token.flag.startswith("n") for token in jieba.posseg.cut(run))
 
 
 def _other_unit(heading: str, question: str) -> bool:

@@ -218,10 +218,16 @@ def _five_year_plan(found: re.Match[str]) -> str:
 WORK_REPORT_RE = re.compile(r"\bgovernment(?:'s)? work reports?\b", re.I)
 
 
+# 'city-wide' · 'countywide': the whole of a level, 全市 · 全县 in the minutes ('city' alone is a stopword).
+WIDE_RE = re.compile(r"\b(?P<level>city|county|district|province|nation)[- ]?wide\b", re.I)
+WIDE_LEVELS = {"city": "全市", "county": "全县", "district": "全区", "province": "全省", "nation": "全国"}
+
+
 def english_topic_words(question: str, skip: list[str]) -> list[str]:
     """Content words of an English question, without the words that named filters (places, 68th …)."""
     text = FIVE_YEAR_PLAN_RE.sub(_five_year_plan, question.lower())
     text = WORK_REPORT_RE.sub(" 政府工作报告 ", text)
+    text = WIDE_RE.sub(lambda found: f" {WIDE_LEVELS[found.group('level')]} ", text)
     # 'phase out': a verb with its particle is looked up as the phrasal verb CC-CEDICT glosses
     phrasal = [f"{v} {p}" for v, p in PHRASAL_RE.findall(text) if f"{v} {p}" in _index()]
     for phrase in phrasal:

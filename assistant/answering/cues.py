@@ -360,6 +360,12 @@ ASKED_DOCUMENT_RE = re.compile(
     r"(?:哪个|哪些|哪几个|哪份|哪几份|哪项|哪几项|什么)[\u4e00-\u9fa5]{0,8}?"
     r"(?P<noun>规划|方案|条例|合同|协议|预案|细则|章程|名单|清单|目录)(?=[？?，,。]|$|是|呢)"
 )
+# '签约了哪些招商引资项目' · '引进哪几家龙头企业': deals done in the world, which only a project or firm the
+# item names answers ('伊利成品暂存库项目'), not the directive that speaks of them ('确保签约项目能落地').
+DEAL_ASK_RE = re.compile(
+    r"(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产)了?(?:哪些|哪几[个家]?)[\u4e00-\u9fa5]{0,6}?"
+    r"(?P<kind>项目|企业|公司)"
+)
 # Acting on a document: '签订…合同' · '审议通过…方案' names one as the thing acted on.
 DOCUMENT_ACTED_RE = re.compile(r"签订|签署|审议|审定|通过|同意|批准|印发|出台|制定|修订|编制|发布|讨论|研究")
 # The kind of fact asked (answerability.asked_kind), first match wins.
@@ -435,7 +441,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("person", re.compile(r"谁|哪位|\bwho\b", re.I)),
+    ("person", re.compile(r"谁|哪位|\bwhose?\b", re.I)),
     (
         "decision",
         re.compile(

@@ -189,13 +189,18 @@ def cue_kind(kind: str, question: str) -> str:
     return kind
 
 
+CONTINUING_MARKS = ("、", ";", "；", "?", ",", "，")
+
+
 def split_sentences(text: str) -> list[str]:
-    """Whole sentences; a clause ending in a colon (会议明确：) is joined to what it introduces."""
+    """Whole sentences; a clause ending in a colon (会议明确：) is joined to what it introduces, and a
+    piece that opens with a mark no sentence opens with (、 ; ?) to the one before it: a mirror's
+    mojibake ('要在產業規?;?、組織化和標準化上下功夫') is no sentence end."""
     out: list[str] = []
     for piece in (s.strip() for s in rules.SENTENCE_SPLIT_RE.split(text)):
         if not piece:
             continue
-        if out and out[-1].endswith(("：", ":")):
+        if out and (out[-1].endswith(("：", ":")) or piece.startswith(CONTINUING_MARKS)):
             out[-1] += piece
         else:
             out.append(piece)
