@@ -1,8 +1,11 @@
-"""Answers found by held-back 45 (two governments first seen in session 41: Shiyan city, Pingyuan county)
-and newq6 (fresh questions on held-back reports), each measured blind once: a deal asked by name
+"""Answers found by held-back 45 (two governments first seen in session 41: Shiyan city, Pingyuan county),
+newq6 and newq7 (fresh questions on held-back reports), each measured blind once: a deal asked by name
 ('签约了哪些招商引资项目') is answered only by a project or firm the item names; a person asked by title
 ('哪位省长' · 'as governor') is answered by the sentence printing that title before the name; a mirror's
-mojibake ('規?;?、組織化') ends no sentence; 'city-wide' is 全市."""
+mojibake ('規?;?、組織化') ends no sentence; 'city-wide' is 全市; the agenda of a place's only meeting
+(廊坊市常务会议研究了哪些事项) is listed from its parsed items, 会议概况 not among them; 'which schools' asked
+of a listed agenda still wants a school named; '要求…学习哪些会议精神' asks what was required, not the
+items; '打造成什么' is answered by the item that says 打造, and its 造成 is no topic word."""
 
 from __future__ import annotations
 
@@ -23,6 +26,10 @@ SHIYAN_2025 = _news("heldback45", "iu01_shiyan_2025.txt")
 PINGYUAN_JULY = _news("heldback45", "iu04_dezhou_pingyuan_jul.txt")
 XIJI = _news("heldback10", "hk10_guyuan_xiji.txt")
 GUANDU = _news("heldback38", "in05_kunming_guandu.txt")
+LANGFANG = _news("heldback31", "if11_langfang.txt")  # the index's only meeting of 廊坊, no number printed
+LIXIA = _news("heldback7", "hh05_jinan_lixia.txt")
+CHUXIONG = _news("heldback31", "if01_chuxiong.txt")
+DONGSHAN = _news("heldback44", "it03_hegang_dongshan.txt")
 
 
 @pytest.mark.parametrize(
@@ -58,18 +65,27 @@ def test_mojibake_ends_no_sentence():
     assert split_sentences(text)[0].endswith("切實增強發展信心。")
 
 
+def test_a_colon_introducing_nothing_is_no_sentence():
+    assert split_sentences("审议《…通报(送审稿)》等有关事宜。\n会议强调:") == [
+        "审议《…通报(送审稿)》等有关事宜。"
+    ]
+
+
 def test_city_wide_is_the_whole_city():
     assert "全市" in english_topic_words("Which city-wide conference's spirit did it relay?", [])
 
 
 @pytest.fixture(scope="module")
 def fresh6(config_factory):
-    return indexed_reports(config_factory, "newq6", [SHIYAN_2024, SHIYAN_2025, XIJI, GUANDU])
+    reports = [SHIYAN_2024, SHIYAN_2025, XIJI, GUANDU, LANGFANG, LIXIA, CHUXIONG, DONGSHAN]
+    return indexed_reports(config_factory, "newq6", reports)
 
 
 NOT_STATED = [  # (question, why the minutes cannot answer it)
     ("西吉县第104次常务会议上签约了哪些招商引资项目？", "asks signed projects to land, names none"),
     ("官渡区第21次常务会议签约了哪些招商引资项目？", "studied investment promotion, names no project"),
+    ("楚雄市第70次常务会议表扬了哪些爱心企业？", "reviewed the commendation, names no firm"),
+    ("东山区第56次常务会议决定对哪些学校开展专项督导？", "studied the supervision rules, names no school"),
 ]
 
 
@@ -84,6 +100,8 @@ LEADS = [  # (question, what the first line must say)
     ("Whose remarks, as governor, did Shiyan's standing meeting of February 4 relay?", "省长王忠林"),
     ("西吉县常务会议要求在产业发展的哪些方面下功夫？", "组织化和标准化上下功夫"),
     ("十堰市多元养老服务体系实施方案对老年助餐有什么要求？", "扩大老年助餐覆盖面"),
+    ("历下区要求《政府工作报告》起草组深入学习哪些会议精神？", "中央经济工作会议"),
+    ("楚雄市常务会议提出要把楚雄市打造成什么？", "滇中崛起增长极核心引擎"),
 ]
 
 
@@ -91,3 +109,10 @@ LEADS = [  # (question, what the first line must say)
 @pytest.mark.parametrize(("question", "said"), LEADS)
 def test_the_lead_states_what_was_asked(fresh6, question, said):
     assert said in simplified_lead(fresh6, question)
+
+
+@pytest.mark.model
+def test_the_agenda_of_a_places_only_meeting_is_its_items(fresh6):
+    lead = simplified_lead(fresh6, "廊坊市常务会议研究了哪些事项？")
+    assert "3项议题" in lead and "会议概况" not in lead
+    assert "政府工作报告(讨论稿)" in lead

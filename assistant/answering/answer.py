@@ -912,6 +912,7 @@ def _extractive_answer(
     if bare:
         chosen = _with_bare_item_siblings(chosen)
     chosen = _heading_naming_it_first(chosen, result.hits, intent.text)
+    chosen = _making_it_first(chosen, result.hits, intent.text)
     if kind in ("person", "department") and REPORTED_BY_ASK_RE.search(intent.text):
         chosen = sorted(chosen, key=lambda h: not says_who_reported(h.item))  # stable: else as ranked
     ranked = _ranked_sentences(chosen, result, retriever, config, kind)
@@ -1162,6 +1163,18 @@ def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], questio
     if naming is None or naming.doc_id != chosen[0].doc_id:
         return chosen
     return [naming, *(h for h in chosen if h is not naming)][: max(len(chosen), 1)]
+
+
+def _making_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) -> list[ItemHit]:
+    """'要把楚雄市打造成什么': a found item of the same meeting that says 打造… goes first when the first
+    does not — the sentence with the verb is the answer, whatever item the rest of the words matched."""
+    if not (made := MADE_INTO_ASK_RE.search(question)) or made.group("verb") in chosen[0].item.text:
+        return chosen
+    verb = made.group("verb")
+    making = next((h for h in hits[:5] if h.item.item and verb in h.item.text), None)
+    if making is None or making.doc_id != chosen[0].doc_id:
+        return chosen
+    return [making, *(h for h in chosen if h is not making)][: max(len(chosen), 1)]
 
 
 def _bare_clause(hit: ItemHit) -> bool:

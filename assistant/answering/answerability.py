@@ -194,6 +194,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         # '确定的重点民生实事有哪些' of '研究…重点民生实事…': a set named, its members never listed
         if unlisted := _list_not_printed(intent, covering):
             return unlisted
+        if unnamed := _entity_not_named(intent, covering):  # '决定对哪些学校开展督导' of items naming none
+            return unnamed
         if DOCUMENTS_ASK_RE.search(intent.text) and not any(map(_names_document, covering)):
             name = "审议的文件" if lang == "zh" else "the documents reviewed"  # '强调加强安全生产' only
             return _not_stated(covering[0], name, lang, kind)
@@ -216,11 +218,8 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
     if unlisted := _list_not_printed(intent, on_topic):
         return unlisted
-    strict = bool(NAME_ASK_RE.search(intent.text) or ENTITY_ASKED_AFTER_RE.search(intent.text))
-    if (entity := asked_entity(intent.text)) and not any(_names_entity(h, entity, strict) for h in on_topic):
-        hit = on_topic[0]  # '涉及哪个县' of an item that names no county
-        name = f"具体的{entity}名称" if lang == "zh" else "the name asked for"
-        return _not_stated(hit, name, lang, kind)
+    if unnamed := _entity_not_named(intent, on_topic):  # '涉及哪个县' of an item that names no county
+        return unnamed
     if (asked := ASKED_DOCUMENT_RE.search(intent.text)) and not any(
         _names_document_kind(h, asked.group("noun")) for h in on_topic
     ):
@@ -598,6 +597,15 @@ GENERIC_NAME_RE = re.compile(r"^(?:各|全|本|该|我|相关|有关|所在|所�
 UNNAMED_RE = re.compile(r"[一二两三四五六七八九十\d]+个|部分|设立|新建|新设|命名")
 
 
+def _entity_not_named(intent: QueryIntent, hits: list[ItemHit]) -> Verdict | None:
+    """A refusal when the question asks a name of a kind (哪个县, 哪些学校) that none of the items prints."""
+    strict = bool(NAME_ASK_RE.search(intent.text) or ENTITY_ASKED_AFTER_RE.search(intent.text))
+    if not (entity := asked_entity(intent.text)) or any(_names_entity(h, entity, strict) for h in hits):
+        return None
+    name = f"具体的{entity}名称" if intent.lang == "zh" else "the name asked for"
+    return _not_stated(hits[0], name, intent.lang, asked_kind(intent))
+
+
 def _names_entity(hit: ItemHit, kind: str, strict: bool) -> bool:
     """Whether the item (or its meeting's own name) prints a name of the asked kind."""
     return names_entity(f"{hit.meeting.city_full or ''} {hit.item.text}", kind, strict)
@@ -885,11 +893,11 @@ def _names_document_kind(hit: ItemHit, noun: str) -> bool:
 # peeled off the end; then a verb, adverb or particle ('确保', '着力', '对') means no name was left.
 _DEALT_MODIFIER_RE = re.compile(
     r"(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产|招商引资|招商|引资|重点|重大|核心|关键|龙头|骨干|优质"
-    r"|一批|各类|相关|有关|这些|该|新)$"
+    r"|一批|各类|相关|有关|这些|该|新|爱心|先进|优秀|模范)$"
 )
 _DEALT_UNNAMED_RE = re.compile(
     r"(?:^|[的对把将和及与要等在为了是])$|(?:确保|推进|加快|抓好|抓实|做好|加强|支持|服务|谋划|储备|实施|推动"
-    r"|落实|开展|争取|包装|建设|着力|全力|积极|大力|努力|力争)$"
+    r"|落实|开展|争取|包装|建设|着力|全力|积极|大力|努力|力争|表扬|表彰|奖励)$"
 )
 
 

@@ -43,6 +43,7 @@ INNER_LIST_RE = re.compile(
     r"(?!的?(?:议题|事项|文件|方案|报告|汇报|请示|意见|办法|规划|计划))"  # 哪些养老方面的方案: documents
     r"|哪些(?:具体|主要)?(?:要求|部署|安排)"  # 提出了哪些具体要求: sentences, not a list of items
     r"|(?:认为|指出|强调)[^，。？]{0,16}哪些"  # '认为三个报告符合哪些精神': what the remark says
+    r"|要求[^，。？?哪]{1,16}哪些"  # '要求起草组深入学习哪些会议精神': what the meeting required of them
     # 火葬区包括哪几个县: places or bodies an item must name, not the meeting's items
     r"|(?:包括|涉及|覆盖|包含)哪(?:些|几个|几)(?:县|区|市|乡镇|镇|乡|村|街道|社区|企业|学校|医院)"
     # 要求哪些部门研判… · 哪些单位负责…: the units an item charges, not the items that heard them
@@ -360,10 +361,11 @@ ASKED_DOCUMENT_RE = re.compile(
     r"(?:哪个|哪些|哪几个|哪份|哪几份|哪项|哪几项|什么)[\u4e00-\u9fa5]{0,8}?"
     r"(?P<noun>规划|方案|条例|合同|协议|预案|细则|章程|名单|清单|目录)(?=[？?，,。]|$|是|呢)"
 )
-# '签约了哪些招商引资项目' · '引进哪几家龙头企业': deals done in the world, which only a project or firm the
+# '签约了哪些招商引资项目' · '引进哪几家龙头企业' · '表扬了哪些爱心企业': deals done or awards given, which
+# only a project or firm the
 # item names answers ('伊利成品暂存库项目'), not the directive that speaks of them ('确保签约项目能落地').
 DEAL_ASK_RE = re.compile(
-    r"(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产)了?(?:哪些|哪几[个家]?)[\u4e00-\u9fa5]{0,6}?"
+    r"(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产|表扬|表彰|奖励)了?(?:哪些|哪几[个家]?)[\u4e00-\u9fa5]{0,6}?"
     r"(?P<kind>项目|企业|公司)"
 )
 # Acting on a document: '签订…合同' · '审议通过…方案' names one as the thing acted on.
@@ -441,7 +443,7 @@ ASK_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("person", re.compile(r"谁|哪位|\bwhose?\b", re.I)),
+    ("person", re.compile(r"谁|哪位|\bwho(?:se)?\b", re.I)),
     (
         "decision",
         re.compile(
@@ -531,6 +533,8 @@ INTERROGATIVE_PHRASE_RE = re.compile(
     # '要求确保各项工作达到什么效果' · '和哪次会议一起召开': the form of the answer asked, no topic
     r"|(?:达到|取得|实现|收到)(?:什么|怎样|哪些)(?:样的)?(?:效果|成效|目的)"
     r"|[和与同跟]哪(?:次|个)[^，。？?]{0,8}?一(?:起|并|同)(?:召开|举行|开)?的?"
+    # '要把楚雄市打造成什么': the tokeniser's 造成 of 打造成 is the question's, no topic (打造 stays one)
+    r"|(?:造|设|育|建)成为?(?:什么|哪些|何种|怎样|什么样)"
 )
 
 # Who chaired the meeting (主持人 / 由谁主持 / who chaired), not a meeting named by its chair.

@@ -110,6 +110,7 @@ class QueryIntent:
     doc_kinds: list[str] = field(default_factory=list)  # 哪些实施意见: the list narrowed to that kind
     besides: str = ""  # '除了政府工作报告，还…' · 'Besides the work report, what else…': not what is asked
     umbrella_verb: bool = False  # 研究了哪些工作: no item opening 研究 leaves every item, not none
+    asks_agenda: bool = False  # 研究了哪些事项: every item of the meeting asked, whatever its verb
     meeting_level: bool = False
     asks_amount: bool = False
     asks_doc_number: bool = False
@@ -358,6 +359,7 @@ def understand(question: str, vocab: Vocabulary) -> QueryIntent:
             continue
         for verb in re.findall(verbs, next(g for g in found.groups() if g)):
             if verb == "研究" and ALL_ITEMS_OBJECT_RE.match(text, found.end() - 2):
+                intent.asks_agenda = True
                 continue  # 研究了多少个议题: the meeting's umbrella verb, every item, no filter
             # '听取并讨论了哪些报告': an item printed as heard ('听取《…报告》') was heard and discussed
             for family in [VERB_FAMILIES[verb], *(["听取"] if verb.startswith("听取并") else [])]:

@@ -129,7 +129,9 @@ class Retriever:
         allowed_items = self._item_keys(item_ok) if item_ok is not None and item_ok.sum() <= limit else None
         precise = bool(intent.departments or intent.routing or intent.item or intent.meeting is not None)
         # one meeting named another way (北京市政府11月29日…), asked what it did (研究了哪些文件)
-        precise |= bool(intent.verbs) and intent.has_meeting_filters and int(doc_ok.sum()) == 1
+        # or its agenda (廊坊市常务会议研究了哪些事项: the place's only meeting)
+        asks_it = bool(intent.verbs) or intent.asks_agenda
+        precise |= asks_it and intent.has_meeting_filters and int(doc_ok.sum()) == 1
         # …or the only meeting of the place whose items the verb picks (青海省政府常务会议审议了哪些报告)
         precise |= bool(intent.verbs and intent.cities) and _one_meeting(self.items.doc, item_ok)
         structured = bool(intent.wants_list and precise and not intent.meeting_level)
@@ -151,6 +153,7 @@ class Retriever:
             ranked = ranked[: max(k, len(ranked)) if structured and len(ranked) <= limit else k]
             if structured:
                 ranked.sort(key=lambda key: (self.meetings[key[0]].date or "", key[0], key[1]))
+                ranked = _items_not_overviews(ranked)
         if intent.meeting_level and intent.meeting is not None and ranked and ranked[0][1] != 0:
             ranked = _overview_first(ranked)
         elif intent.meeting_level and intent.meeting is None and ranked:
@@ -699,6 +702,13 @@ def _rrf(scores: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
     for rank, pos in enumerate(order, 1):
         out[pos] = 1.0 / (k + rank)
     return out
+
+
+def _items_not_overviews(keys: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A listed meeting's items without its 会议概况, which is no agenda item; kept for a meeting
+    listed by nothing else (its opening is where the topic was found)."""
+    with_items = {doc for doc, number in keys if number > 0}
+    return [(doc, number) for doc, number in keys if number > 0 or doc not in with_items]
 
 
 def _one_meeting(item_docs: np.ndarray, item_ok: np.ndarray | None) -> bool:

@@ -206,6 +206,8 @@ def split_sentences(text: str) -> list[str]:
             out.append(piece)
     if len(out) >= 2 and len(out[-1]) <= 12 and _cut_off(text) and text.rstrip().endswith(out[-1]):
         out.pop()  # '…提供坚实的法治保障。會議強調,要堅': the page ends a few words into a sentence
+    if out and out[-1].endswith(("：", ":")):
+        out.pop()  # '会议强调:' with what it introduces parsed as items of their own: it says nothing
     return [s for s in out if len(s) > 4 and not MENU_RE.fullmatch(s)]
 
 
