@@ -190,6 +190,9 @@ def cue_kind(kind: str, question: str) -> str:
 
 
 CONTINUING_MARKS = ("、", ";", "；", "?", ",", "，")
+# '会议强调:' · '会议要求如下：': an introduction that says nothing itself; a longer one says what was heard
+# ('会议分别听取了…的情况汇报,…形成了以下意见:') and stays.
+BARE_INTRO_CHARS = 9
 
 
 def split_sentences(text: str) -> list[str]:
@@ -206,7 +209,7 @@ def split_sentences(text: str) -> list[str]:
             out.append(piece)
     if len(out) >= 2 and len(out[-1]) <= 12 and _cut_off(text) and text.rstrip().endswith(out[-1]):
         out.pop()  # '…提供坚实的法治保障。會議強調,要堅': the page ends a few words into a sentence
-    if out and out[-1].endswith(("：", ":")):
+    if out and out[-1].endswith(("：", ":")) and len(out[-1]) <= BARE_INTRO_CHARS:
         out.pop()  # '会议强调:' with what it introduces parsed as items of their own: it says nothing
     return [s for s in out if len(s) > 4 and not MENU_RE.fullmatch(s)]
 
