@@ -730,9 +730,9 @@ def promote_on_topic(result: RetrievalResult, retriever: Retriever) -> Retrieval
     meeting often score within a few hundredths of each other (a 'greening report' question ranks
     the greening item fifth behind a forest-fire plan); an item holding nearly all the topic words
     (`promote_coverage`) then leads."""
-    if result.structured or len(result.hits) <= 3:
-        return result
     intent = result.intent
+    if result.structured or len(result.hits) <= 3 or (intent.meeting_level and result.hits[0].item.item == 0):
+        return result  # '召开后多少天印发纪要' is the meeting's own, not an item's that prints 印发
     terms = topic_terms(intent, retriever)
     if not terms or any(_covers(h, terms, intent, retriever) for h in result.hits[:3]):
         return result

@@ -48,6 +48,9 @@ STRONG_CUES: dict[str, re.Pattern[str]] = {
         r"^会议(?:要求|强调|明确|部署)|^[（(]?[一二三四五六七八九十]+[）)、]|^\d+[.．、]"
         r"|^(?!会议|会上)[\u4e00-\u9fa5]{2,4}(?:强调|要求|指出)[，,：:]"  # '田连钊指出,要…': the chair's remarks
     ),
+    # a principle named so ('体现“便民、惠民、利民”的原则'); a quote alone may be a requirement's slogan
+    # ('按照“发展有需求、政策有支持…”要求')
+    "principle": re.compile(r"原则|理念|方针"),
 }
 # What a thing means, said as its reason ('…是政府依法履职…的重要体现', '…具有重要意义').
 SIGNIFICANCE = r"重要(?:体现|途径|举措|载体|抓手)|(?:重要|现实|深远)意义|有利于|有助于"
