@@ -543,8 +543,7 @@ def _asked_title(question: str) -> str | None:
     """The title of the people a question asks about ('哪些副县长' · 'which vice county heads' → 副县长),
     longest first, so 'deputy county head' is not read as 'county head'."""
     for zh, en in sorted(EN_TITLES.items(), key=lambda pair: -len(pair[1])):
-        spelled = rf"\b(?:{en}|{en.replace('deputy', 'vice')})s?\b"
-        if zh in question or re.search(spelled, question, re.I):
+        if zh in question or re.search(rf"\b{_spelled_title(en)}", question, re.I):
             return zh
     return None
 
@@ -570,10 +569,14 @@ def _asked_person_title(question: str) -> str | None:
     if asked := ZH_PERSON_TITLE_ASK_RE.search(question):
         return asked.group("title")
     for en, zh in sorted(EN_PERSON_TITLES.items(), key=lambda pair: -len(pair[0])):
-        spelled = rf"\b(?:which|as|whose)\s+(?:the\s+)?(?:{en}|{en.replace('deputy', 'vice')})s?\b"
-        if re.search(spelled, question, re.I):
+        if re.search(rf"\b(?:which|as|whose)\s+(?:the\s+)?{_spelled_title(en)}", question, re.I):
             return zh
     return None
+
+
+def _spelled_title(en: str) -> str:
+    """An English title as questions write it: singular or plural, 'deputy' also as 'vice'."""
+    return rf"(?:{en}|{en.replace('deputy', 'vice')})s?\b"
 
 
 HELD_RE = re.compile(r"主持召开|召开|主持")
@@ -1159,10 +1162,7 @@ def _heading_naming_it_first(chosen: list[ItemHit], hits: list[ItemHit], questio
     if not nouns or any(noun in chosen[0].item.heading for noun in nouns):
         return chosen
     named = re.compile("|".join(noun if asked else rf"{noun}》|{noun}(?:\(|（)" for noun in nouns))
-    naming = next((h for h in hits[:5] if named.search(h.item.heading)), None)
-    if naming is None or naming.doc_id != chosen[0].doc_id:
-        return chosen
-    return [naming, *(h for h in chosen if h is not naming)][: max(len(chosen), 1)]
+    return _put_first(chosen, next((h for h in hits[:5] if named.search(h.item.heading)), None))
 
 
 def _making_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) -> list[ItemHit]:
@@ -1171,10 +1171,15 @@ def _making_it_first(chosen: list[ItemHit], hits: list[ItemHit], question: str) 
     if not (made := MADE_INTO_ASK_RE.search(question)) or made.group("verb") in chosen[0].item.text:
         return chosen
     verb = made.group("verb")
-    making = next((h for h in hits[:5] if h.item.item and verb in h.item.text), None)
-    if making is None or making.doc_id != chosen[0].doc_id:
+    return _put_first(chosen, next((h for h in hits[:5] if h.item.item and verb in h.item.text), None))
+
+
+def _put_first(chosen: list[ItemHit], hit: ItemHit | None) -> list[ItemHit]:
+    """`hit` cited first in place of the last chosen item, when it is of the first item's meeting (a
+    found item that states what was asked, not one of another meeting)."""
+    if hit is None or hit.doc_id != chosen[0].doc_id:
         return chosen
-    return [making, *(h for h in chosen if h is not making)][: max(len(chosen), 1)]
+    return [hit, *(h for h in chosen if h is not hit)][: max(len(chosen), 1)]
 
 
 def _bare_clause(hit: ItemHit) -> bool:

@@ -194,7 +194,9 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         # '确定的重点民生实事有哪些' of '研究…重点民生实事…': a set named, its members never listed
         if unlisted := _list_not_printed(intent, covering):
             return unlisted
-        if unnamed := _entity_not_named(intent, covering):  # '决定对哪些学校开展督导' of items naming none
+        if unnamed := _entity_not_named(
+            intent, covering, kind
+        ):  # '决定对哪些学校开展督导' of items naming none
             return unnamed
         if DOCUMENTS_ASK_RE.search(intent.text) and not any(map(_names_document, covering)):
             name = "审议的文件" if lang == "zh" else "the documents reviewed"  # '强调加强安全生产' only
@@ -218,7 +220,7 @@ def judge(result: RetrievalResult, retriever: Retriever) -> Verdict:
         return Verdict(False, _topic_reason(candidates[0], terms, intent, retriever), kind)
     if unlisted := _list_not_printed(intent, on_topic):
         return unlisted
-    if unnamed := _entity_not_named(intent, on_topic):  # '涉及哪个县' of an item that names no county
+    if unnamed := _entity_not_named(intent, on_topic, kind):  # '涉及哪个县' of an item that names no county
         return unnamed
     if (asked := ASKED_DOCUMENT_RE.search(intent.text)) and not any(
         _names_document_kind(h, asked.group("noun")) for h in on_topic
@@ -597,13 +599,13 @@ GENERIC_NAME_RE = re.compile(r"^(?:各|全|本|该|我|相关|有关|所在|所�
 UNNAMED_RE = re.compile(r"[一二两三四五六七八九十\d]+个|部分|设立|新建|新设|命名")
 
 
-def _entity_not_named(intent: QueryIntent, hits: list[ItemHit]) -> Verdict | None:
+def _entity_not_named(intent: QueryIntent, hits: list[ItemHit], kind: str) -> Verdict | None:
     """A refusal when the question asks a name of a kind (哪个县, 哪些学校) that none of the items prints."""
     strict = bool(NAME_ASK_RE.search(intent.text) or ENTITY_ASKED_AFTER_RE.search(intent.text))
     if not (entity := asked_entity(intent.text)) or any(_names_entity(h, entity, strict) for h in hits):
         return None
     name = f"具体的{entity}名称" if intent.lang == "zh" else "the name asked for"
-    return _not_stated(hits[0], name, intent.lang, asked_kind(intent))
+    return _not_stated(hits[0], name, intent.lang, kind)
 
 
 def _names_entity(hit: ItemHit, kind: str, strict: bool) -> bool:

@@ -362,8 +362,8 @@ ASKED_DOCUMENT_RE = re.compile(
     r"(?P<noun>规划|方案|条例|合同|协议|预案|细则|章程|名单|清单|目录)(?=[？?，,。]|$|是|呢)"
 )
 # '签约了哪些招商引资项目' · '引进哪几家龙头企业' · '表扬了哪些爱心企业': deals done or awards given, which
-# only a project or firm the
-# item names answers ('伊利成品暂存库项目'), not the directive that speaks of them ('确保签约项目能落地').
+# only a project or firm the item names answers ('伊利成品暂存库项目'), not the directive that speaks of
+# them ('确保签约项目能落地').
 DEAL_ASK_RE = re.compile(
     r"(?:签约|签订|引进|招引|落地|开工|竣工|建成|投产|表扬|表彰|奖励)了?(?:哪些|哪几[个家]?)[\u4e00-\u9fa5]{0,6}?"
     r"(?P<kind>项目|企业|公司)"
